@@ -1,0 +1,471 @@
+"""The domain model: what the advisers' workbooks describe.
+
+Each class is one row of a sheet (or, for key–value sheets, the whole sheet).
+Its fields carry their column description (:class:`~generator.schema.column.Col`),
+so this module is the single source of truth for the workbook schema: the
+reader, the validator, the blank-workbook writer and the «Veiledning» sheet
+all derive from it through :mod:`generator.schema`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated
+
+from .schema.column import Col, Kind
+
+
+class Perspektiv(enum.StrEnum):
+    """The four perspectives of balansert målstyring."""
+
+    SAMFUNN = "samfunn"
+    TJENESTER = "tjenester"
+    MEDARBEIDERE = "medarbeidere"
+    ØKONOMI = "økonomi"
+
+
+class Status(enum.StrEnum):
+    """Traffic-light status used for goals, oppdrag and risks."""
+
+    GRØNN = "grønn"
+    GUL = "gul"
+    RØD = "rød"
+
+
+class Budsjettype(enum.StrEnum):
+    DRIFT = "drift"
+    INVESTERING = "investering"
+
+
+class Størrelsesgruppe(enum.StrEnum):
+    """Kommunekompasset compares a municipality with others of its size."""
+
+    SMÅ = "under 5 000"
+    MELLOMSTORE = "5 000–10 000"
+    STORE = "over 10 000"
+
+
+class Risikostatus(enum.StrEnum):
+    ÅPEN = "åpen"
+    UNDER_ARBEID = "under arbeid"
+    LUKKET = "lukket"
+
+
+TERTIAL = Col("Tertial", "1 = per 30. april, 2 = per 31. august, 3 = årsslutt.", minimum=1,
+              maximum=3, width=8)
+SAKSNR = dict(pattern=r"^\d{4}/\d{1,7}$", pattern_help="på formen ÅÅÅÅ/løpenummer, f.eks. 2026/145")
+
+
+# --- key–value sheets -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Kommune:
+    """The municipality and the document year (sheet «Kommune»)."""
+
+    navn: Annotated[str, Col("Kommunenavn", "Kommunens navn slik det skal stå i dokumentene.")]
+    år: Annotated[int, Col("Dokumentår", "Året dokumentene gjelder for.", minimum=2000,
+                           maximum=2100)]
+    kommunedirektør: Annotated[str, Col("Kommunedirektør", "Fullt navn på kommunedirektøren.")]
+    visjon: Annotated[str, Col("Visjon", "Kommunens visjon fra kommuneplanens samfunnsdel.")]
+    sted: Annotated[str, Col("Sted", "Stedsnavn som brukes i «sted og dato» i avtalene.")]
+    saksbehandler: Annotated[str, Col("Saksbehandler", "Navn på saksbehandler i arkivet.")]
+    administrativ_enhet: Annotated[str, Col(
+        "Administrativ enhet", "Enheten som eier dokumentene i arkivet (f.eks. Stab).")]
+    innbyggere: Annotated[int | None, Col("Innbyggere", "Antall innbyggere.", minimum=1)] = None
+    størrelsesgruppe: Annotated[Størrelsesgruppe | None, Col(
+        "Kompass-størrelsesgruppe", "Gruppen kommunen sammenlignes med i Kommunekompasset "
+        "(tom = regnes ut fra innbyggertallet).")] = None
+    saksnr_oppdragsbrev: Annotated[str | None, Col(
+        "Saksnummer oppdragsbrev", "Arkivsak for oppdragsbrevet.", **SAKSNR)] = None
+    saksnr_tertialrapport: Annotated[str | None, Col(
+        "Saksnummer tertialrapport", "Arkivsak for tertialrapportene.", **SAKSNR)] = None
+    saksnr_utviklingsstrategi: Annotated[str | None, Col(
+        "Saksnummer utviklingsstrategi", "Arkivsak for utviklingsstrategien.", **SAKSNR)] = None
+    saksnr_lederavtaler: Annotated[str | None, Col(
+        "Saksnummer lederavtaler", "Arkivsak for lederavtalene.", **SAKSNR)] = None
+
+
+    @property
+    def kompassgruppe(self) -> Størrelsesgruppe | None:
+        """The Kompass size group, given or derived from the number of inhabitants."""
+        if self.størrelsesgruppe or self.innbyggere is None:
+            return self.størrelsesgruppe
+        if self.innbyggere < 5000:
+            return Størrelsesgruppe.SMÅ
+        return Størrelsesgruppe.MELLOMSTORE if self.innbyggere <= 10000 else Størrelsesgruppe.STORE
+
+
+@dataclass(frozen=True, slots=True)
+class Innstillinger:
+    """Thresholds and targets the documents are judged against (sheet «Innstillinger»)."""
+
+    avvik_terskel: Annotated[float, Col(
+        "Avviksterskel økonomi (%)", "Avvik fra budsjett større enn dette (i prosent) markeres.",
+        kind=Kind.PERCENT, minimum=0, maximum=100)] = 5.0
+    risiko_gul_fra: Annotated[int, Col(
+        "Risiko gul fra RF", "Risikofaktor (S × K) fra og med denne verdien er gul.",
+        minimum=1, maximum=25)] = 5
+    risiko_rød_fra: Annotated[int, Col(
+        "Risiko rød fra RF", "Risikofaktor (S × K) fra og med denne verdien er rød.",
+        minimum=1, maximum=25)] = 15
+    sykefravær_mål: Annotated[float, Col(
+        "Mål sykefravær (%)", "Kommunens mål for sykefravær, brukes i tertialrapporten.",
+        kind=Kind.PERCENT, minimum=0, maximum=100)] = 7.0
+    kompass_år: Annotated[int | None, Col(
+        "Kompass evalueringsår", "Året evalueringen i Kommunekompasset ble gjort.",
+        minimum=2000, maximum=2100)] = None
+    strategi_periode: Annotated[str | None, Col(
+        "Strategiperiode", "Perioden utviklingsstrategien gjelder, f.eks. 2026–2028.")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tekster:
+    """The free text blocks of the documents (sheet «Tekster»).
+
+    Blank lines split a text into paragraphs.
+    """
+
+    sammendrag: Annotated[str, Col("Oppdragsbrev: sammendrag", "Kort sammendrag først i brevet.")]
+    forord: Annotated[str, Col("Oppdragsbrev: forord", "Kommunedirektørens forord.")]
+    virksomhetsstyring: Annotated[str, Col(
+        "Oppdragsbrev: virksomhetsstyring", "Om plansystem, internkontroll og økonomistyring.")]
+    om_lederavtaler: Annotated[str, Col(
+        "Oppdragsbrev: om lederavtaler", "Hvordan lederavtalene brukes.")]
+    politiske_vedtak: Annotated[str | None, Col(
+        "Oppdragsbrev: politiske vedtak", "Oppfølging av politiske vedtak.")] = None
+    strategi_forord: Annotated[str | None, Col(
+        "Utviklingsstrategi: forord", "Forord til utviklingsstrategien.")] = None
+    strategi_innledning: Annotated[str | None, Col(
+        "Utviklingsstrategi: innledning", "Bakgrunn for strategien.")] = None
+    strategi_metode: Annotated[str | None, Col(
+        "Utviklingsstrategi: metode", "Om Kommunekompasset og evalueringen.")] = None
+    strategi_oppfølging: Annotated[str | None, Col(
+        "Utviklingsstrategi: oppfølging", "Hvordan strategien følges opp.")] = None
+
+
+# --- table sheets -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Prioritering:
+    nr: Annotated[int, Col("Nr", "Rekkefølge.", minimum=1, width=6)]
+    tekst: Annotated[str, Col("Prioritering", "Kommunedirektørens prioritering.", width=70)]
+
+
+@dataclass(frozen=True, slots=True)
+class Forkortelse:
+    forkortelse: Annotated[str, Col("Forkortelse", "Forkortelsen slik den brukes.")]
+    betydning: Annotated[str, Col("Betydning", "Hva forkortelsen står for.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class Enhet:
+    kode: Annotated[str, Col("Kode", "Kort kode brukt som HA/DA og ansvarlig, f.eks. ØKO.")]
+    navn: Annotated[str, Col("Enhet", "Enhetens fulle navn.", width=40)]
+    rammeområde: Annotated[str | None, Col("Rammeområde", "Budsjettområdet enheten hører til.")
+                           ] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Møte:
+    """A meeting in the årshjul (UKLG calendar)."""
+
+    dato: Annotated[date, Col("Dato", "Møtedato.")]
+    forum: Annotated[str, Col("Forum", "Møteforum, f.eks. UKLG.")]
+    temaer: Annotated[list[str], Col("Temaer", "Tentative temaer, én per linje.")] = field(
+        default_factory=list)
+    tid: Annotated[str | None, Col("Tid", "Klokkeslett, f.eks. 09.00–15.00.",
+                                   pattern=r"^\d{1,2}[.:]\d{2}(\s*[–-]\s*\d{1,2}[.:]\d{2})?$",
+                                   pattern_help="f.eks. 09.00–15.00")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Styringsdialog:
+    forum: Annotated[str, Col("Forum", "Møteforum i styringsdialogen.")]
+    hyppighet: Annotated[str, Col("Hyppighet", "Hvor ofte forumet møtes.")]
+    deltakere: Annotated[str, Col("Deltakere", "Hvem som deltar.")]
+    rapportering: Annotated[str, Col("Rapportering", "Hva som rapporteres.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class Mål:
+    """A goal with its indicator in one BMS perspective."""
+
+    id: Annotated[str, Col("Mål-ID", "Unik kode, f.eks. S1.")]
+    perspektiv: Annotated[Perspektiv, Col("Perspektiv", "Perspektiv i balansert målstyring.")]
+    satsingsområde: Annotated[str, Col("Satsingsområde", "Satsingsområde fra kommuneplanen.")]
+    mål: Annotated[str, Col("Mål", "Målet.", width=45)]
+    indikator: Annotated[str, Col("Indikator", "Hvordan målet måles.", width=35)]
+    måltall: Annotated[str, Col("Måltall", "Ønsket verdi for indikatoren, f.eks. ≥ 90 %.")]
+    ansvarlig: Annotated[str, Col("Ansvarlig", "Kode for ansvarlig enhet (arket Enheter).",
+                                  kind=Kind.CODE)]
+
+
+@dataclass(frozen=True, slots=True)
+class Målresultat:
+    mål_id: Annotated[str, Col("Mål-ID", "Målet resultatet gjelder (arket Mål).")]
+    tertial: Annotated[int, TERTIAL]
+    resultat: Annotated[str, Col("Resultat", "Målt verdi for indikatoren.")]
+    status: Annotated[Status, Col("Status", "Trafikklys for måloppnåelsen.")]
+    kommentar: Annotated[str | None, Col("Kommentar", "Kort forklaring.", width=45)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Oppdrag:
+    """An assignment in the kommunedirektør's oppdragsbrev."""
+
+    nr: Annotated[int, Col("Nr", "Oppdragets nummer.", minimum=1, width=6)]
+    tittel: Annotated[str, Col("Oppdrag", "Kort tittel.", width=35)]
+    hovedinnhold: Annotated[list[str], Col("Hovedinnhold", "Hovedinnholdet, ett punkt per linje.",
+                                           width=60)]
+    ha: Annotated[list[str], Col("HA", "Hovedansvarlig: enhetskode(r), skilt med komma.",
+                                 kind=Kind.CODES)]
+    da: Annotated[list[str], Col("DA", "Delansvarlige: enhetskoder, skilt med komma.",
+                                 kind=Kind.CODES)] = field(default_factory=list)
+    frist: Annotated[date | None, Col("Frist", "Når oppdraget skal være løst.")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Oppdragsstatus:
+    nr: Annotated[int, Col("Oppdrag nr", "Oppdraget statusen gjelder (arket Oppdrag).", minimum=1)]
+    tertial: Annotated[int, TERTIAL]
+    status: Annotated[Status, Col("Status", "Trafikklys for framdriften.")]
+    kommentar: Annotated[str | None, Col("Kommentar", "Kort om framdriften.", width=50)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Risiko:
+    """A risk with sannsynlighet (S) and konsekvens (K); RF = S × K is computed."""
+
+    id: Annotated[str, Col("Risiko-ID", "Unik kode, f.eks. R01.")]
+    beskrivelse: Annotated[str, Col("Beskrivelse", "Hva kan skje, og hva fører det til?",
+                                    width=45)]
+    område: Annotated[str, Col("Område", "Fagområde eller rammeområde risikoen hører til.")]
+    sannsynlighet: Annotated[int, Col("Sannsynlighet", "S: 1 (svært lite sannsynlig) til 5 "
+                                      "(svært sannsynlig).", minimum=1, maximum=5,
+                                      aliases=("S",))]
+    konsekvens: Annotated[int, Col("Konsekvens", "K: 1 (ubetydelig) til 5 (svært alvorlig).",
+                                   minimum=1, maximum=5, aliases=("K",))]
+    mottiltak: Annotated[list[str], Col("Mottiltak", "Tiltak som reduserer risikoen, ett per "
+                                        "linje.", width=45)]
+    ansvarlig: Annotated[str, Col("Ansvarlig", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
+    frist: Annotated[date | None, Col("Frist", "Frist for tiltakene.")] = None
+    status: Annotated[Risikostatus, Col("Status", "Hvor arbeidet med risikoen står.")] = Risikostatus.ÅPEN
+
+    @property
+    def rf(self) -> int:
+        """Risikofaktor: sannsynlighet × konsekvens."""
+        return self.sannsynlighet * self.konsekvens
+
+
+@dataclass(frozen=True, slots=True)
+class Rammeområde:
+    navn: Annotated[str, Col("Rammeområde", "Navnet på budsjettområdet.", width=35)]
+    ansvarlig: Annotated[str | None, Col("Ansvarlig", "Enhetskode (arket Enheter).",
+                                         kind=Kind.CODE)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Økonomilinje:
+    """Budget and accounts for one rammeområde, one tertial, drift or investering."""
+
+    tertial: Annotated[int, TERTIAL]
+    type: Annotated[Budsjettype, Col("Type", "Drift eller investering.")]
+    rammeområde: Annotated[str, Col("Rammeområde", "Må finnes i arket Rammeområder.", width=35)]
+    budsjett: Annotated[float, Col("Budsjett", "Vedtatt årsbudsjett i kr.", kind=Kind.MONEY)]
+    regnskap: Annotated[float, Col("Regnskap hittil", "Regnskap per tertialet i kr.",
+                                   kind=Kind.MONEY)]
+    prognose: Annotated[float, Col("Prognose", "Forventet regnskap for hele året i kr.",
+                                   kind=Kind.MONEY)]
+    revidert_budsjett: Annotated[float | None, Col(
+        "Revidert budsjett", "Budsjett etter vedtatte endringer i kr (tom = som vedtatt).",
+        kind=Kind.MONEY)] = None
+
+    @property
+    def gjeldende_budsjett(self) -> float:
+        return self.budsjett if self.revidert_budsjett is None else self.revidert_budsjett
+
+    @property
+    def avvik(self) -> float:
+        """Forecast deviation in kr: positive is a surplus, negative an overspend."""
+        return self.gjeldende_budsjett - self.prognose
+
+    @property
+    def avvik_prosent(self) -> float | None:
+        b = self.gjeldende_budsjett
+        return None if b == 0 else self.avvik / abs(b) * 100
+
+
+@dataclass(frozen=True, slots=True)
+class Nøkkeltall:
+    tertial: Annotated[int, TERTIAL]
+    enhet: Annotated[str, Col("Enhet", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
+    sykefravær: Annotated[float, Col("Sykefravær (%)", "Sykefravær i tertialet i prosent.",
+                                     kind=Kind.PERCENT, minimum=0, maximum=100)]
+    overtid: Annotated[float, Col("Overtid (timer)", "Overtidstimer i tertialet.", minimum=0)]
+    årsverk: Annotated[float, Col("Årsverk", "Årsverk ved utgangen av tertialet.", minimum=0)]
+    avvik: Annotated[int, Col("Avvik", "Antall internkontroll-avvik meldt i tertialet.",
+                              minimum=0)]
+
+    @property
+    def nærvær(self) -> float:
+        return 100.0 - self.sykefravær
+
+
+@dataclass(frozen=True, slots=True)
+class Tertialtekst:
+    tertial: Annotated[int, TERTIAL]
+    innledning: Annotated[str, Col("Innledning", "Innledning til rapporten.", width=60)]
+    endrede_forutsetninger: Annotated[str | None, Col(
+        "Endrede forutsetninger", "Forhold som har endret seg siden budsjettet.", width=60)] = None
+    forslag: Annotated[list[str], Col("Forslag til vedtak", "Forslag, ett per linje.", width=60)
+                       ] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class KompassOmråde:
+    nr: Annotated[int, Col("Nr", "Områdets nummer, 1–8.", minimum=1, maximum=8, width=6)]
+    navn: Annotated[str, Col("Område", "Områdets navn i denne versjonen av Kompasset.")]
+    poeng: Annotated[float, Col("Poeng", "Kommunens poeng, 0–100.", minimum=0, maximum=100)]
+    snitt_nasjonalt: Annotated[float, Col("Snitt nasjonalt", "Landsgjennomsnittet, 0–100.",
+                                          minimum=0, maximum=100)]
+    snitt_gruppe: Annotated[float, Col("Snitt størrelsesgruppe", "Snitt for kommuner av samme "
+                                       "størrelse, 0–100.", minimum=0, maximum=100)]
+    styrker: Annotated[list[str], Col("Styrker", "Én per linje.")] = field(default_factory=list)
+    utfordringer: Annotated[list[str], Col("Utfordringer", "Én per linje.")] = field(
+        default_factory=list)
+    svakheter: Annotated[list[str], Col("Svakheter", "Én per linje.")] = field(
+        default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class KompassSpørsmål:
+    område_nr: Annotated[int, Col("Område nr", "Området spørsmålet hører til (1–8).", minimum=1,
+                                  maximum=8)]
+    spørsmål: Annotated[str, Col("Spørsmål", "Delspørsmålet.", width=50)]
+    maks_poeng: Annotated[float, Col("Maks poeng", "Høyeste mulige poeng.", minimum=0,
+                                     maximum=100)]
+    poeng: Annotated[float, Col("Poeng", "Oppnådd poeng.", minimum=0, maximum=100)]
+
+
+@dataclass(frozen=True, slots=True)
+class Delstrategi:
+    nr: Annotated[int, Col("Nr", "Delstrategiens nummer.", minimum=1, width=6)]
+    navn: Annotated[str, Col("Delstrategi", "Navnet på delstrategien.")]
+    hvorfor: Annotated[str, Col("Hvorfor", "Hvorfor delstrategien er valgt.", width=50)]
+    suksesskriterier: Annotated[list[str], Col("Suksesskriterier", "Ett per linje.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class DelstrategiInnhold:
+    delstrategi_nr: Annotated[int, Col("Delstrategi nr", "Delstrategien raden hører til.",
+                                       minimum=1)]
+    innhold: Annotated[str, Col("Innhold", "Innhold i delstrategien.", width=40)]
+    hovedoppgaver: Annotated[list[str], Col("Hovedoppgaver", "Én per linje.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class Leder:
+    id: Annotated[str, Col("Leder-ID", "Unik kode for lederen, f.eks. L01.")]
+    navn: Annotated[str, Col("Navn", "Lederens fulle navn.")]
+    stilling: Annotated[str, Col("Stilling", "Stillingstittel.")]
+    enhet: Annotated[str, Col("Enhet", "Enhetskode lederen leder (arket Enheter).",
+                              kind=Kind.CODE)]
+    overordnet: Annotated[str | None, Col("Overordnet", "Leder-ID til nærmeste overordnede "
+                                          "(tom for kommunedirektøren).")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lederavtale:
+    """One leader's agreement with the nearest superior. Holds personal goals."""
+
+    leder_id: Annotated[str, Col("Leder-ID", "Lederen avtalen gjelder (arket Ledere).")]
+    viktigste_bidrag: Annotated[str, Col(
+        "Viktigste bidrag", "Lederens viktigste bidrag til de prioriterte områdene.", width=50)]
+    forsterke_1: Annotated[str, Col("Forsterke 1", "Første forsterkningsområde fra "
+                                    "lederplattformen, og hvorfor.", width=40)]
+    forsterke_2: Annotated[str, Col("Forsterke 2", "Andre forsterkningsområde, og hvorfor.",
+                                    width=40)]
+    forbedre: Annotated[str, Col("Forbedre", "Forbedringsområdet, og hvorfor.", width=40)]
+    utviklingsmål: Annotated[list[str], Col("Utviklingsmål", "Personlige utviklingsmål, ett per "
+                                            "linje.", width=45)]
+    tiltak: Annotated[list[str], Col("Tiltak", "Tiltak for utviklingsmålene, ett per linje.",
+                                     width=45)]
+    dato: Annotated[date, Col("Dato", "Datoen avtalen inngås.")]
+    skjermet: Annotated[bool, Col("Skjermet", "ja = de personlige utviklingsmålene unntas "
+                                  "offentlighet.")] = True
+    personal: Annotated[str | None, Col("Personal", "Personell: hva fungerer, utfordringer, "
+                                        "mål og tiltak.", width=45)] = None
+    økonomi: Annotated[str | None, Col("Økonomi", "Økonomi: hva fungerer, utfordringer, mål "
+                                       "og tiltak.", width=45)] = None
+    fag: Annotated[str | None, Col("Fag", "Fagområdet: hva fungerer, utfordringer, mål og "
+                                   "tiltak.", width=45)] = None
+    høstsamtale: Annotated[str | None, Col("Høstsamtale", "Nye forhold fra "
+                                           "oppfølgingssamtalen om høsten.", width=45)] = None
+    sted: Annotated[str | None, Col("Sted", "Sted for signering (tom = kommunens sted).")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bidrag:
+    """A leader's contribution to one oppdrag, shown in that leader's agreement."""
+
+    leder_id: Annotated[str, Col("Leder-ID", "Lederen (arket Ledere).")]
+    oppdrag_nr: Annotated[int, Col("Oppdrag nr", "Oppdraget (arket Oppdrag).", minimum=1)]
+    bidrag: Annotated[str, Col("Bidrag", "Lederens viktigste bidrag til oppdraget.", width=60)]
+
+
+@dataclass(frozen=True)
+class Styringsdata:
+    """Everything read from the workbooks, validated and cross-checked."""
+
+    kommune: Kommune
+    innstillinger: Innstillinger
+    tekster: Tekster
+    prioriteringer: list[Prioritering]
+    forkortelser: list[Forkortelse]
+    enheter: list[Enhet]
+    årshjul: list[Møte]
+    styringsdialog: list[Styringsdialog]
+    mål: list[Mål]
+    oppdrag: list[Oppdrag]
+    målresultater: list[Målresultat]
+    oppdragsstatus: list[Oppdragsstatus]
+    rammeområder: list[Rammeområde]
+    økonomi: list[Økonomilinje]
+    nøkkeltall: list[Nøkkeltall]
+    tertialtekster: list[Tertialtekst]
+    risikoer: list[Risiko]
+    kompass: list[KompassOmråde]
+    kompass_spørsmål: list[KompassSpørsmål]
+    delstrategier: list[Delstrategi]
+    delstrategi_innhold: list[DelstrategiInnhold]
+    ledere: list[Leder]
+    lederavtaler: list[Lederavtale]
+    bidrag: list[Bidrag]
+
+    def enhet(self, kode: str) -> Enhet | None:
+        return next((e for e in self.enheter if e.kode == kode), None)
+
+    def leder(self, leder_id: str) -> Leder | None:
+        return next((ld for ld in self.ledere if ld.id == leder_id), None)
+
+    def risikostatus(self, risiko: Risiko) -> Status:
+        """The risk's colour from RF and the thresholds in Innstillinger."""
+        if risiko.rf >= self.innstillinger.risiko_rød_fra:
+            return Status.RØD
+        if risiko.rf >= self.innstillinger.risiko_gul_fra:
+            return Status.GUL
+        return Status.GRØNN
+
+    def oppdrag_for(self, leder: Leder) -> list[tuple[Oppdrag, str]]:
+        """The oppdrag where the leader's unit is HA or DA, with the role ("HA"/"DA")."""
+        out = []
+        for o in self.oppdrag:
+            if leder.enhet in o.ha:
+                out.append((o, "HA"))
+            elif leder.enhet in o.da:
+                out.append((o, "DA"))
+        return out

@@ -1,0 +1,68 @@
+"""Problems found in the input, each pointing at a file, sheet and cell."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+class Level(enum.Enum):
+    ERROR = "feil"
+    NOTICE = "merknad"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, written so that an adviser can act on it."""
+
+    file: str
+    sheet: str | None
+    cell: str | None
+    message: str
+    level: Level = Level.ERROR
+
+    @property
+    def place(self) -> str:
+        return " › ".join(p for p in (self.file, self.sheet, self.cell) if p)
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects every problem instead of stopping at the first."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, file: str, sheet: str | None, cell: str | None, message: str) -> None:
+        self.items.append(Problem(file, sheet, cell, message))
+
+    def notice(self, file: str, sheet: str | None, cell: str | None, message: str) -> None:
+        self.items.append(Problem(file, sheet, cell, message, Level.NOTICE))
+
+    def extend(self, other: Iterable[Problem]) -> None:
+        self.items.extend(other)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.level is Level.ERROR]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.items if p.level is Level.NOTICE]
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class InputError(Exception):
+    """Raised when the input cannot be used; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,147 @@
+"""A first look inside an .xlsx/.xlsm file before openpyxl gets it.
+
+Finds what a spreadsheet library does not tell, or tells too late: whether the
+file is a workbook at all (old .xls, password-protected, broken), whether it is
+a zip bomb, which cells hold a formula without a cached value, and where the
+Excel tables (ListObjects) are. Only reads; never changes the file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+# Limits that keep a hostile or absurd file from exhausting memory.
+MAX_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_RATIO = 150
+MAX_ENTRIES = 10_000
+
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_C = f"{{{NS['m']}}}c"
+_F = f"{{{NS['m']}}}f"
+_V = f"{{{NS['m']}}}v"
+
+
+class PackageError(Exception):
+    """The file cannot be read as a workbook; the message says why in bokmål."""
+
+
+@dataclass
+class SheetPart:
+    name: str
+    path: str
+    tables: list[str] = field(default_factory=list)
+    formulas_without_value: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Package:
+    path: Path
+    sheets: dict[str, SheetPart]
+
+
+def inspect(path: Path) -> Package:
+    """Check that ``path`` is a readable, sane workbook and describe its sheets."""
+    name = path.name
+    if path.suffix.lower() == ".xls":
+        raise PackageError(
+            "filen er i det gamle .xls-formatet. Åpne den i Excel og lagre som "
+            "«Excel-arbeidsbok (*.xlsx)».")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise PackageError("filen finnes ikke.") from None
+    except PermissionError:
+        raise PackageError(
+            "filen kan ikke leses (ingen tilgang, eller den er låst av et annet program). "
+            "Lukk den i Excel og prøv igjen.") from None
+    except OSError as e:
+        raise PackageError(f"filen kan ikke leses ({e.strerror}).") from None
+    if head == OLE_MAGIC:
+        raise PackageError(
+            "filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet. Fjern "
+            "passordet (Fil › Info › Beskytt arbeidsbok) og lagre som .xlsx.")
+    if not zipfile.is_zipfile(path):
+        raise PackageError(f"{name} er ikke en Excel-arbeidsbok (.xlsx/.xlsm), eller filen er "
+                           "skadet.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_sizes(zf)
+            return Package(path, _sheets(zf))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as e:
+        raise PackageError(f"arbeidsboken er skadet og kan ikke leses ({e}).") from None
+
+
+def _check_sizes(zf: zipfile.ZipFile) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise PackageError(f"arbeidsboken har urimelig mange deler ({len(infos)}).")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise PackageError(
+            f"arbeidsboken pakker seg ut til {total // 2**20} MB, mer enn grensen på "
+            f"{MAX_UNCOMPRESSED // 2**20} MB. Den er trolig skadet eller laget for å skade.")
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise PackageError(
+                f"delen {i.filename} er mistenkelig sterkt komprimert (en «zip-bombe»). "
+                "Filen leses ikke.")
+
+
+def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id → target path (resolved) for a part."""
+    folder, base = posixpath.split(part)
+    rels_path = posixpath.join(folder, "_rels", base + ".rels")
+    if rels_path not in zf.namelist():
+        return {}
+    root = etree.fromstring(zf.read(rels_path))
+    out = {}
+    for rel in root.iterfind("rel:Relationship", NS):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        out[rel.get("Id")] = (target.lstrip("/") if target.startswith("/")
+                              else posixpath.normpath(posixpath.join(folder, target)))
+    return out
+
+
+def _sheets(zf: zipfile.ZipFile) -> dict[str, SheetPart]:
+    wb_rels = _rels(zf, "xl/workbook.xml")
+    root = etree.fromstring(zf.read("xl/workbook.xml"))
+    sheets: dict[str, SheetPart] = {}
+    for el in root.iterfind("m:sheets/m:sheet", NS):
+        target = wb_rels.get(el.get(f"{{{NS['r']}}}id"))
+        if not target or target not in zf.namelist():
+            continue  # chart sheets and broken references carry no data
+        part = SheetPart(el.get("name"), target)
+        for t in _rels(zf, target).values():
+            if "/tables/" in t and t in zf.namelist():
+                ref = etree.fromstring(zf.read(t)).get("ref")
+                if ref:
+                    part.tables.append(ref)
+        part.formulas_without_value = _formulas_without_value(zf, target)
+        sheets[part.name] = part
+    return sheets
+
+
+def _formulas_without_value(zf: zipfile.ZipFile, part: str) -> set[str]:
+    missing: set[str] = set()
+    with zf.open(part) as fh:
+        for _, c in etree.iterparse(fh, tag=_C, huge_tree=False):
+            f = c.find(_F)
+            if f is not None:
+                v = c.find(_V)
+                if v is None or v.text is None:
+                    missing.add(c.get("r", "?"))
+            c.clear()
+    return missing

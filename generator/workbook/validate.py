@@ -1,0 +1,239 @@
+"""Rows → validated model, collecting every problem with its file, sheet and cell.
+
+Cell-level checks (types, ranges, choices) come from the schema; the cross-sheet
+checks below are the rules that tie the sheets together (HA/DA name known units,
+a lederavtale points at existing oppdrag, ids are unique, …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+from ..problems import Problems
+from ..schema import SHEETS
+from .blank import is_placeholder
+from .convert import ConversionError, convert, shown
+from .reader import Row, SheetRows, find_workbooks, read
+
+OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag"}
+
+
+@dataclass
+class LoadResult:
+    """What reading and validating the workbooks gave."""
+
+    data: m.Styringsdata | None
+    problems: Problems
+    files: list[Path] = field(default_factory=list)
+    sources: dict[int, Row] = field(default_factory=dict)
+
+    def source(self, obj: object) -> Row | None:
+        """The workbook row a model object came from."""
+        return self.sources.get(id(obj))
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.problems.errors
+
+
+def load(paths: Sequence[Path]) -> LoadResult:
+    """Read, convert and cross-check the workbooks; never raises on bad input."""
+    problems = Problems()
+    files = find_workbooks(paths)
+    if not files:
+        problems.error(", ".join(str(p) for p in paths) or "(ingen)", None, None,
+                       "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
+        return LoadResult(None, problems, files)
+    sheets = read(files, problems)
+    sources: dict[int, Row] = {}
+    values: dict[str, Any] = {}
+    for sheet in SHEETS:
+        rows = sheets.get(sheet.name)
+        if rows is None:
+            if sheet.name not in OPTIONAL_SHEETS:
+                problems.error(_names(files), sheet.name, None,
+                               f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det "
+                               f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
+            values[sheet.attr] = None if not sheet.is_table else []
+            continue
+        objs = _build(rows, problems, sources)
+        values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
+    located = _Located(sheets, sources)
+    if all(values[s.attr] is not None for s in SHEETS if not s.is_table):
+        data = m.Styringsdata(**values)
+        _cross_check(data, located, problems)
+    else:
+        data = None
+    return LoadResult(None if problems.errors else data, problems, files, sources)
+
+
+def _names(files: Sequence[Path]) -> str:
+    return ", ".join(f.name for f in files)
+
+
+def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list[Any]:
+    sheet = rows.sheet
+    out = []
+    for row in rows.rows:
+        kwargs: dict[str, Any] = {}
+        ok = True
+        for col in sheet.columns:
+            cell = row.cells.get(col.field)
+            if cell is None or cell.value is None:
+                if col.required:
+                    where = cell.coord if cell else row.place()
+                    problems.error(row.file, row.sheet, where,
+                                   f"«{col.header}» mangler verdi (påkrevd).")
+                    ok = False
+                continue
+            try:
+                value = convert(col, cell)
+            except ConversionError as e:
+                problems.error(row.file, row.sheet, cell.coord, f"{col.header.lower()} {e}"
+                               if not str(e).startswith("cellen") else str(e))
+                ok = False
+                continue
+            if col.col.pattern and not re.fullmatch(col.col.pattern, str(value)):
+                problems.error(row.file, row.sheet, cell.coord,
+                               f"{col.header.lower()} må være {col.col.pattern_help}, fant "
+                               f"«{shown(value)}»")
+                ok = False
+                continue
+            if value in ("", []) and col.required:
+                problems.error(row.file, row.sheet, cell.coord,
+                               f"«{col.header}» mangler verdi (påkrevd).")
+                ok = False
+                continue
+            if is_placeholder(value):
+                problems.notice(row.file, row.sheet, cell.coord,
+                                f"«{col.header}» er ikke fylt ut ennå (står som plassholder).")
+            kwargs[col.field] = value
+        if ok:
+            obj = sheet.model(**kwargs)
+            sources[id(obj)] = row
+            out.append(obj)
+    return out
+
+
+class _Located:
+    """Finds the file/sheet/cell of a model object for cross-sheet messages."""
+
+    def __init__(self, sheets: dict[str, SheetRows], sources: dict[int, Row]):
+        self.sheets = sheets
+        self.sources = sources
+
+    def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
+        row = self.sources[id(obj)]
+        return row.file, row.sheet, row.place(field_name)
+
+
+def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
+    def err(obj: object, field_name: str | None, message: str) -> None:
+        problems.error(*loc.at(obj, field_name), message)
+
+    # Unique keys.
+    for sheet in SHEETS:
+        if not sheet.is_table or not sheet.key:
+            continue
+        seen: dict[tuple, object] = {}
+        for obj in getattr(d, sheet.attr):
+            key = tuple(_key(getattr(obj, k)) for k in sheet.key)
+            if key in seen:
+                first = loc.at(seen[key])
+                label = " / ".join(sheet.column(k).header for k in sheet.key)
+                err(obj, sheet.key[-1], f"{label} «{' / '.join(map(str, key))}» finnes allerede "
+                    f"({first[2]}). Hver rad må ha sin egen.")
+            else:
+                seen[key] = obj
+
+    units = {e.kode.casefold() for e in d.enheter}
+    leaders = {ld.id.casefold(): ld for ld in d.ledere}
+
+    def known_unit(obj: object, field_name: str, codes: list[str], what: str) -> None:
+        for code in codes:
+            if code.casefold() not in units and code.casefold() not in leaders:
+                err(obj, field_name, f"{what} «{code}» er verken en enhetskode i arket Enheter "
+                    "eller en Leder-ID.")
+
+    for o in d.oppdrag:
+        known_unit(o, "ha", o.ha, "HA")
+        known_unit(o, "da", o.da, "DA")
+    for x in d.mål:
+        known_unit(x, "ansvarlig", [x.ansvarlig], "ansvarlig")
+    for r in d.risikoer:
+        known_unit(r, "ansvarlig", [r.ansvarlig], "ansvarlig")
+    for n in d.nøkkeltall:
+        known_unit(n, "enhet", [n.enhet], "enheten")
+    for ld in d.ledere:
+        known_unit(ld, "enhet", [ld.enhet], "enheten")
+        if ld.overordnet and ld.overordnet.casefold() not in leaders:
+            err(ld, "overordnet", f"overordnet «{ld.overordnet}» finnes ikke i arket Ledere.")
+    for ra in d.rammeområder:
+        if ra.ansvarlig:
+            known_unit(ra, "ansvarlig", [ra.ansvarlig], "ansvarlig")
+
+    areas = {ra.navn.casefold() for ra in d.rammeområder}
+    for line in d.økonomi:
+        if line.rammeområde.casefold() not in areas:
+            err(line, "rammeområde", f"rammeområdet «{line.rammeområde}» finnes ikke i arket "
+                "Rammeområder.")
+    for e in d.enheter:
+        if e.rammeområde and e.rammeområde.casefold() not in areas:
+            err(e, "rammeområde", f"rammeområdet «{e.rammeområde}» finnes ikke i arket "
+                "Rammeområder.")
+
+    goal_ids = {x.id.casefold() for x in d.mål}
+    for res in d.målresultater:
+        if res.mål_id.casefold() not in goal_ids:
+            err(res, "mål_id", f"målet «{res.mål_id}» finnes ikke i arket Mål.")
+    oppdrag = {o.nr: o for o in d.oppdrag}
+    for st in d.oppdragsstatus:
+        if st.nr not in oppdrag:
+            err(st, "nr", f"oppdrag nr. {st.nr} finnes ikke i arket Oppdrag.")
+
+    for avtale in d.lederavtaler:
+        leder = leaders.get(avtale.leder_id.casefold())
+        if leder is None:
+            err(avtale, "leder_id", f"lederen «{avtale.leder_id}» finnes ikke i arket Ledere.")
+        elif not leder.overordnet:
+            err(avtale, "leder_id", f"{leder.navn} har ingen overordnet i arket Ledere; en "
+                "lederavtale inngås med nærmeste overordnede.")
+    for b in d.bidrag:
+        leder = leaders.get(b.leder_id.casefold())
+        if leder is None:
+            err(b, "leder_id", f"lederen «{b.leder_id}» finnes ikke i arket Ledere.")
+        o = oppdrag.get(b.oppdrag_nr)
+        if o is None:
+            err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
+        elif leder is not None and leder.enhet.casefold() not in {
+                c.casefold() for c in (*o.ha, *o.da)}:
+            err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
+                f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
+
+    if d.kompass:
+        numbers = sorted(k.nr for k in d.kompass)
+        if numbers != list(range(1, 9)):
+            problems.error(*loc.at(d.kompass[0], None)[:2], None,
+                           "Kommunekompasset skal ha nøyaktig 8 områder med nr. 1–8, fant "
+                           + (", ".join(map(str, numbers)) or "ingen") + ".")
+    for q in d.kompass_spørsmål:
+        if q.poeng > q.maks_poeng:
+            err(q, "poeng", f"poeng ({q.poeng:g}) er større enn maks poeng ({q.maks_poeng:g}).")
+    strategies = {s.nr for s in d.delstrategier}
+    for row in d.delstrategi_innhold:
+        if row.delstrategi_nr not in strategies:
+            err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
+                "arket Delstrategier.")
+    inn = d.innstillinger
+    if inn.risiko_gul_fra >= inn.risiko_rød_fra:
+        err(inn, "risiko_rød_fra", f"«Risiko rød fra RF» ({inn.risiko_rød_fra}) må være større "
+            f"enn «Risiko gul fra RF» ({inn.risiko_gul_fra}).")
+
+
+def _key(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
