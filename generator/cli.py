@@ -6,13 +6,17 @@ A thin door into :mod:`generator.pipeline`; everything it prints is bokmål.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import pipeline
+from .documents import KINDS
 from .problems import Level, Problem
 
 app = typer.Typer(
@@ -23,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False)
+console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 Workbooks = Annotated[list[Path] | None, typer.Argument(
@@ -50,7 +54,7 @@ def check(workbooks: Workbooks = None) -> None:
         err.print(f"[red]{n_err} feil[/red] og {n_note} merknader i {files}. Ingen dokumenter "
                   "kan lages før feilene er rettet.")
         raise typer.Exit(1)
-    out.print(f"[green]OK[/green]: {files} er i orden ({n_note} merknader).")
+    console.print(f"[green]OK[/green]: {files} er i orden ({n_note} merknader).")
 
 
 @app.command("new-workbook")
@@ -68,7 +72,66 @@ def new_workbook(
         err.print(f"[red]FEIL[/red] {e}")
         raise typer.Exit(1) from None
     for p in paths:
-        out.print(f"Skrev {p}")
+        console.print(f"Skrev {p}")
+
+
+@app.command()
+def demo(
+    folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.")] = (
+        pipeline.DEMO_DIR),
+) -> None:
+    """Skriver demo-arbeidsbøkene for den oppdiktede Fjellvik kommune."""
+    for p in pipeline.write_demo(folder):
+        console.print(f"Skrev {p}")
+
+
+@app.command()
+def build(
+    workbooks: Workbooks = None,
+    out: Annotated[Path, typer.Option("--out", help="Mappen dokumentene skrives til.")] = (
+        pipeline.DEFAULT_OUT),
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Bare disse dokumenttypene: " + ", ".join(KINDS) + ".")] = None,
+    tertial: Annotated[int | None, typer.Option(
+        "--tertial", min=1, max=3, help="Tertialet rapporten gjelder (3 = årsslutt). Standard: "
+        "det siste med økonomitall.")] = None,
+) -> None:
+    """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
+    unknown = [k for k in only or [] if k not in KINDS]
+    if unknown:
+        err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
+                  + ", ".join(KINDS) + ".")
+        raise typer.Exit(2)
+    with _progress() as update:
+        report = pipeline.build(workbooks or [pipeline.DEMO_DIR], out, only, tertial,
+                                progress=update)
+    print_problems(report.problems.items)
+    if not report.ok:
+        err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget.")
+        raise typer.Exit(1)
+    counts: dict[str, int] = {}
+    for doc in report.documents:
+        counts[doc.kind] = counts.get(doc.kind, 0) + 1
+    console.print(f"[green]Laget {len(report.files)} dokumenter[/green] i {report.out_dir} på "
+              f"{report.seconds:.1f} s:")
+    for kind, n in counts.items():
+        console.print(f"  {kind}: {n}")
+
+
+@contextmanager
+def _progress() -> Iterator[pipeline.Progress]:
+    """A progress bar on a terminal; silent when output is redirected."""
+    if not err.is_terminal:
+        yield lambda done, total, name: None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("Lager dokumenter", total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 def main() -> None:

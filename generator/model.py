@@ -74,6 +74,8 @@ class Kommune:
     saksbehandler: Annotated[str, Col("Saksbehandler", "Navn på saksbehandler i arkivet.")]
     administrativ_enhet: Annotated[str, Col(
         "Administrativ enhet", "Enheten som eier dokumentene i arkivet (f.eks. Stab).")]
+    dokumentdato: Annotated[date | None, Col(
+        "Dokumentdato", "Datoen som står på dokumentene (tom = dagens dato).")] = None
     innbyggere: Annotated[int | None, Col("Innbyggere", "Antall innbyggere.", minimum=1)] = None
     størrelsesgruppe: Annotated[Størrelsesgruppe | None, Col(
         "Kompass-størrelsesgruppe", "Gruppen kommunen sammenlignes med i Kommunekompasset "

@@ -1,21 +1,49 @@
-"""The one pipeline both doors (the CLI and the Excel button) call: paths in, report out."""
+"""The one pipeline both doors (the CLI and the Excel button) call: paths in, report out.
+
+workbooks → validated model → planned documents (context per document) →
+rendered DOCX, written only when everything rendered.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .documents import KINDS, PlanError, Planned
+from .problems import Problem, Problems
+from .render import TEMPLATE_DIR, Template, TemplateError, write_atomic
 from .schema import WORKBOOKS
 from .workbook.blank import write_workbooks
 from .workbook.validate import LoadResult, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "workbooks"
+DEFAULT_OUT = ROOT / "output"
+Progress = Callable[[int, int, str], None]
 
 
 class UserError(Exception):
     """A problem the user can fix; the message is bokmål and names what to do."""
+
+
+@dataclass
+class BuildReport:
+    """What a build made (or why it made nothing)."""
+
+    problems: Problems
+    files: list[Path] = field(default_factory=list)
+    documents: list[Planned] = field(default_factory=list)
+    out_dir: Path | None = None
+    seconds: float = 0.0
+    inputs: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
 
 
 def check(paths: Sequence[Path]) -> LoadResult:
@@ -35,3 +63,87 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
     if kommune:
         known["navn"] = kommune
     return write_workbooks(folder, {"kommune": known}, suffix=suffix)
+
+
+def write_demo(folder: Path = DEMO_DIR) -> list[Path]:
+    """Write the demo workbooks (the fictional Fjellvik kommune) into ``folder``."""
+    from .demo import demo_data
+
+    return write_workbooks(folder, demo_data())
+
+
+def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[Planned]:
+    """Every document the chosen kinds make from the data."""
+    data = result.data
+    assert data is not None
+
+    def source(obj: object) -> str | None:
+        row = result.source(obj)
+        return f"{row.file} › {row.sheet} › rad {row.number}" if row else None
+
+    planned: list[Planned] = []
+    for kind in kinds:
+        module = KINDS[kind]
+        if kind == "tertialrapport":
+            nr = tertial or latest_tertial(result)
+            planned += module.plan(data, source, nr)
+        else:
+            planned += module.plan(data, source)
+    return planned
+
+
+def latest_tertial(result: LoadResult) -> int:
+    """The newest tertial with economy figures (the default for --tertial)."""
+    assert result.data is not None
+    return max((ln.tertial for ln in result.data.økonomi), default=1)
+
+
+def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[str] | None = None,
+          tertial: int | None = None, template_dir: Path = TEMPLATE_DIR,
+          progress: Progress | None = None) -> BuildReport:
+    """Validate, plan and render; nothing is written unless every document rendered."""
+    started = time.perf_counter()
+    result = load(list(paths))
+    report = BuildReport(result.problems, inputs=result.files)
+    if result.data is None:
+        return report
+    kinds = list(kinds or KINDS)
+    try:
+        planned = plan(result, kinds, tertial)
+    except PlanError as e:
+        report.problems.error("build", None, None, str(e))
+        return report
+    year_dir = out_dir / str(result.data.kommune.år)
+    templates: dict[str, Template] = {}
+    rendered: list[tuple[Path, bytes]] = []
+    for i, doc in enumerate(planned, start=1):
+        try:
+            tpl = templates.get(doc.template) or templates.setdefault(
+                doc.template, Template(template_dir / doc.template))
+            data = tpl.render(doc.context, doc.images(), doc.properties)
+        except TemplateError as e:
+            report.problems.items.append(Problem(doc.template, None, None, str(e)))
+            break
+        rendered.append((year_dir / doc.kind / doc.filename, data))
+        if progress:
+            progress(i, len(planned), doc.filename)
+    if report.problems.errors:
+        return report
+    try:
+        for path, data in rendered:
+            write_atomic(path, data)
+    except OSError as e:
+        report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
+                              f"({e.strerror}). Sjekk at den finnes, at du har skrivetilgang "
+                              "og at disken ikke er full.")
+        return report
+    report.files = [p for p, _ in rendered]
+    report.documents = planned
+    report.out_dir = year_dir
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def clean(out_dir: Path) -> None:
+    """Remove a previous build's output folder."""
+    shutil.rmtree(out_dir, ignore_errors=True)

@@ -1,0 +1,91 @@
+"""What every document kind shares: the planned document, file names, the base context."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Status, Styringsdata
+from ..palette import STATUS_FILL
+from ..render import Image
+
+NO_FILL = "auto"
+_TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A",
+                           "đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T",
+                           "ß": "ss", "–": "-", "—": "-"})
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                     *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass
+class Planned:
+    """A document the build will make: where it goes, what it says, where it came from."""
+
+    kind: str
+    template: str
+    filename: str
+    title: str
+    context: dict[str, Any]
+    properties: dict[str, str] = field(default_factory=dict)
+    images: Callable[[], dict[str, Image]] = field(default=lambda: {})
+    sources: list[str] = field(default_factory=list)
+    description: str = ""
+    restricted: bool = False
+    variant: str = "Produksjonsformat"
+
+    @property
+    def stem(self) -> str:
+        return self.filename.rsplit(".", 1)[0]
+
+
+def slug(text: str, max_len: int = 60) -> str:
+    """An ASCII, lower-case, file-system-safe name part (``Máret Čuđe`` → ``maret-cude``)."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLIT)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    text = text[:max_len].strip("-") or "uten-navn"
+    return f"x-{text}" if text in _WINDOWS_RESERVED else text
+
+
+def fill(status: Status | str | None) -> str:
+    """Cell shading for a traffic-light status (shared palette)."""
+    if status is None:
+        return NO_FILL
+    return STATUS_FILL.get(str(status), NO_FILL)
+
+
+def document_date(data: Styringsdata) -> date:
+    return data.kommune.dokumentdato or date.today()
+
+
+def base_context(data: Styringsdata, title: str, saksnr: str | None) -> dict[str, Any]:
+    return {
+        "kommune": data.kommune,
+        "år": data.kommune.år,
+        "tittel": title,
+        "dato": document_date(data),
+        "saksnr": saksnr,
+    }
+
+
+def properties(data: Styringsdata, title: str, subject: str, keywords: str) -> dict[str, str]:
+    """DOCX core properties: the municipality is the author, language nb-NO."""
+    return {"title": title, "subject": subject, "author": data.kommune.navn,
+            "keywords": keywords, "language": "nb-NO", "comments": "",
+            "last_modified_by": data.kommune.navn}
+
+
+def codes(values: list[str]) -> str:
+    return ", ".join(values)
+
+
+Source = Callable[[object], str | None]
+"""Names the workbook row a model object came from (``fil › ark › rad N``)."""
+
+
+class PlanError(Exception):
+    """The data cannot make the asked-for document (e.g. no figures for the tertial)."""

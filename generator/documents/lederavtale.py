@@ -1,0 +1,88 @@
+"""Lederavtale: one signable agreement per leader with the nearest superior.
+
+The oppdrag are pulled from the Oppdrag sheet (the leader's unit is HA or DA),
+never retyped. Personal development goals are confidential: when a lederavtale
+is screened, a public variant without them is made as well.
+"""
+
+from __future__ import annotations
+
+from ..model import Leder, Lederavtale, Styringsdata
+from .common import Planned, Source, base_context, properties, slug
+
+KIND = "lederavtale"
+TEMPLATE = "lederavtale.docx"
+SKJERMINGSHJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+SKJERMING_MERKING = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+
+
+def _party(data: Styringsdata, rolle: str, leder: Leder) -> dict[str, str]:
+    enhet = data.enhet(leder.enhet)
+    return {"rolle": rolle, "navn": leder.navn, "stilling": leder.stilling,
+            "enhet": enhet.navn if enhet else leder.enhet}
+
+
+def filename(leder: Leder, data: Styringsdata, suffix: str = "") -> str:
+    enhet = data.enhet(leder.enhet)
+    unit = slug(enhet.navn if enhet else leder.enhet, 30)
+    return f"lederavtale-{unit}-{slug(leder.navn, 40)}{suffix}.docx"
+
+
+def context(data: Styringsdata, avtale: Lederavtale, public: bool) -> dict:
+    leder = data.leder(avtale.leder_id)
+    overordnet = data.leder(leder.overordnet)
+    title = f"Lederavtale {data.kommune.år} – {leder.navn}"
+    bidrag = {b.oppdrag_nr: b.bidrag for b in data.bidrag if b.leder_id.casefold()
+              == leder.id.casefold()}
+    screened = avtale.skjermet and not public
+    return base_context(data, title, data.kommune.saksnr_lederavtaler) | {
+        "leder": leder,
+        "overordnet": overordnet,
+        "parter": [_party(data, "Leder", leder),
+                   _party(data, "Nærmeste overordnede leder", overordnet)],
+        "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "rolle": rolle, "frist": o.frist,
+                     "bidrag": bidrag.get(o.nr, "")}
+                    for o, rolle in sorted(data.oppdrag_for(leder), key=lambda x: x[0].nr)],
+        "avtale": avtale if not public else _public(avtale),
+        "vis_personlig": not public,
+        "utviklingsområder": [] if public else [
+            {"område": "Forsterke", "tekst": avtale.forsterke_1},
+            {"område": "Forsterke", "tekst": avtale.forsterke_2},
+            {"område": "Forbedre", "tekst": avtale.forbedre}],
+        "skjerming_merking": SKJERMING_MERKING if screened else "",
+        "sted": avtale.sted or data.kommune.sted,
+        "dato": avtale.dato,
+    }
+
+
+def _public(avtale: Lederavtale) -> dict:
+    """The agreement without personal development goals (the public variant)."""
+    return {"viktigste_bidrag": avtale.viktigste_bidrag, "personal": avtale.personal,
+            "økonomi": avtale.økonomi, "fag": avtale.fag, "høstsamtale": avtale.høstsamtale,
+            "utviklingsmål": [], "tiltak": []}
+
+
+def plan(data: Styringsdata, source: Source) -> list[Planned]:
+    out = []
+    for avtale in data.lederavtaler:
+        leder = data.leder(avtale.leder_id)
+        rows = [r for r in (source(avtale), source(leder)) if r]
+        rows += [r for b in data.bidrag if b.leder_id.casefold() == leder.id.casefold()
+                 if (r := source(b))]
+        rows += ["ark Oppdrag", "ark Enheter", "ark Kommune"]
+        title = f"Lederavtale {data.kommune.år} – {leder.navn}"
+        props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
+                           "lederavtale; oppdragsbrev; ledelsesutvikling")
+        variants = [(False, "")]
+        if avtale.skjermet:
+            variants.append((True, "-offentlig"))
+        for public, suffix in variants:
+            out.append(Planned(
+                kind=KIND, template=TEMPLATE, filename=filename(leder, data, suffix),
+                title=title + (" (offentlig versjon)" if public else ""),
+                context=context(data, avtale, public), sources=rows,
+                description=f"Lederavtale {leder.navn}",
+                restricted=avtale.skjermet and not public,
+                variant="Offentlig variant" if public else "Produksjonsformat",
+                properties=props | ({"title": title + " (offentlig versjon)"} if public else {})))
+    return out

@@ -1,0 +1,55 @@
+"""Kommunedirektørens oppdragsbrev: the annual mission letter to all leaders."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from ..model import Perspektiv, Styringsdata
+from ..norsk import LOCALE
+from ..render import paragraphs
+from .common import Planned, Source, base_context, codes, properties
+
+KIND = "oppdragsbrev"
+TEMPLATE = "oppdragsbrev.docx"
+SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
+          "Styringsdialog", "Mål", "Oppdrag")
+
+
+def perspektiver(data: Styringsdata) -> list[dict]:
+    """Goals grouped by the four BMS perspectives, in their fixed order."""
+    return [{"navn": p.value.capitalize(), "mål": [g for g in data.mål if g.perspektiv is p]}
+            for p in Perspektiv if any(g.perspektiv is p for g in data.mål)]
+
+
+def plan(data: Styringsdata, source: Source) -> list[Planned]:
+    k = data.kommune
+    title = f"Kommunedirektørens oppdragsbrev {k.år}"
+    abbreviations = {f.forkortelse: f.betydning for f in data.forkortelser}
+    for e in data.enheter:
+        abbreviations.setdefault(e.kode, e.navn)
+    ctx = base_context(data, title, k.saksnr_oppdragsbrev) | {
+        "tekster": {
+            "sammendrag": paragraphs(data.tekster.sammendrag),
+            "forord": paragraphs(data.tekster.forord),
+            "virksomhetsstyring": paragraphs(data.tekster.virksomhetsstyring),
+            "om_lederavtaler": paragraphs(data.tekster.om_lederavtaler),
+            "politiske_vedtak": paragraphs(data.tekster.politiske_vedtak),
+        },
+        "møter": [{"måned": format_date(m.dato, "MMMM", locale=LOCALE).capitalize(),
+                   "dato": m.dato, "tid": m.tid, "forum": m.forum, "temaer": m.temaer}
+                  for m in sorted(data.årshjul, key=lambda m: m.dato)],
+        "styringsdialog": data.styringsdialog,
+        "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],
+        "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "hovedinnhold": o.hovedinnhold,
+                     "ha": codes(o.ha), "da": codes(o.da), "frist": o.frist}
+                    for o in sorted(data.oppdrag, key=lambda o: o.nr)],
+        "forkortelser": [{"forkortelse": a, "betydning": b}
+                         for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],
+        "perspektiver": perspektiver(data),
+    }
+    return [Planned(
+        kind=KIND, template=TEMPLATE, filename=f"oppdragsbrev-{k.år}.docx", title=title,
+        context=ctx, sources=[f"ark {s}" for s in SHEETS],
+        description=f"Oppdragsbrev {k.år}",
+        properties=properties(data, title, "Oppdragsbrev til alle ledere",
+                              "oppdragsbrev; virksomhetsstyring; lederavtale"))]

@@ -1,0 +1,160 @@
+"""Tertialrapport: status for economy, goals, oppdrag, risks and key figures per tertial."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
+from ..norsk import prosent, tertial
+from ..render import Image, paragraphs
+from .common import NO_FILL, PlanError, Planned, Source, base_context, codes, fill, properties
+from .oppdragsbrev import perspektiver
+
+KIND = "tertialrapport"
+TEMPLATE = "tertialrapport.docx"
+SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
+          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter")
+PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
+
+
+def avviksfarge(avvik_prosent: float | None, terskel: float) -> str:
+    """Shade a deviation beyond the threshold: red for overspend, yellow for surplus."""
+    if avvik_prosent is None or abs(avvik_prosent) <= terskel:
+        return NO_FILL
+    return fill(Status.RØD if avvik_prosent < 0 else Status.GUL)
+
+
+def _economy(lines: list[Økonomilinje], terskel: float) -> dict:
+    rows = []
+    for ln in sorted(lines, key=lambda x: x.rammeområde.casefold()):
+        rows.append({"navn": ln.rammeområde, "budsjett": ln.gjeldende_budsjett,
+                     "regnskap": ln.regnskap, "prognose": ln.prognose, "avvik": ln.avvik,
+                     "avvik_prosent": prosent(ln.avvik_prosent),
+                     "farge": avviksfarge(ln.avvik_prosent, terskel)})
+    total_b = sum(r["budsjett"] for r in rows)
+    total_p = sum(r["prognose"] for r in rows)
+    avvik = total_b - total_p
+    # Income areas make the net total meaningless as a base: use gross expenditure.
+    gross = sum(r["budsjett"] for r in rows if r["budsjett"] > 0)
+    pct = None if gross == 0 else avvik / gross * 100
+    return {"rader": rows, "sum": {"budsjett": total_b, "regnskap": sum(r["regnskap"] for r in rows),
+                                   "prognose": total_p, "avvik": avvik,
+                                   "avvik_prosent": prosent(pct)}}
+
+
+def weighted_sick_leave(rows: list[Nøkkeltall]) -> float | None:
+    """The municipality's sick leave: unit figures weighted by årsverk."""
+    weight = sum(n.årsverk for n in rows)
+    if weight == 0:
+        return None
+    return sum(n.sykefravær * n.årsverk for n in rows) / weight
+
+
+def sykefraværsfarge(value: float, mål: float) -> str:
+    if value <= mål:
+        return fill(Status.GRØNN)
+    return fill(Status.GUL if value <= mål * 1.2 else Status.RØD)
+
+
+def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
+    k, inn = data.kommune, data.innstillinger
+    econ = [ln for ln in data.økonomi if ln.tertial == nr]
+    if not econ:
+        raise PlanError(f"det finnes ingen økonomitall for {tertial(nr, k.år)} i arket Økonomi; "
+                        "fyll ut arket eller velg et annet tertial med --tertial.")
+    periode = tertial(nr, k.år) + (" (årsslutt)" if nr == 3 else "")
+    title = f"Tertialrapport {tertial(nr, k.år)}"
+    tekst = next((t for t in data.tertialtekster if t.tertial == nr), None)
+    results = {r.mål_id.casefold(): r for r in data.målresultater if r.tertial == nr}
+    status = {s.nr: s for s in data.oppdragsstatus if s.tertial == nr}
+    units = {e.kode.casefold(): e.navn for e in data.enheter}
+    key_rows = sorted((n for n in data.nøkkeltall if n.tertial == nr),
+                      key=lambda n: units.get(n.enhet.casefold(), n.enhet).casefold())
+    sick = weighted_sick_leave(key_rows)
+    open_risks = sorted((r for r in data.risikoer if r.status.value != "lukket"),
+                        key=lambda r: (-r.rf, r.id))
+    colours = [data.risikostatus(r) for r in open_risks]
+    closed = len(data.risikoer) - len(open_risks)
+
+    def goals() -> list[dict]:
+        out = []
+        for p in perspektiver(data):
+            rows = []
+            for g in p["mål"]:
+                r = results.get(g.id.casefold())
+                rows.append({"mål": g.mål, "indikator": g.indikator, "måltall": g.måltall,
+                             "resultat": r.resultat if r else "–",
+                             "status": r.status.value.capitalize() if r else "Ikke rapportert",
+                             "farge": fill(r.status) if r else NO_FILL,
+                             "kommentar": (r.kommentar or "") if r else ""})
+            out.append({"navn": p["navn"], "mål": rows})
+        return out
+
+    ctx = base_context(data, title, k.saksnr_tertialrapport) | {
+        "tertial": nr,
+        "periode": periode,
+        "per_dato": date(k.år, *PER_DATO[nr]),
+        "tekst": {"innledning": paragraphs(tekst.innledning) if tekst else [],
+                  "endrede_forutsetninger": tekst.endrede_forutsetninger if tekst else None,
+                  "forslag": tekst.forslag if tekst else []},
+        "endrede_forutsetninger": paragraphs(tekst.endrede_forutsetninger if tekst else None),
+        "terskel": inn.avvik_terskel,
+        "drift": _economy([ln for ln in econ if ln.type is Budsjettype.DRIFT], inn.avvik_terskel),
+        "investering": _economy([ln for ln in econ if ln.type is Budsjettype.INVESTERING],
+                                inn.avvik_terskel),
+        "perspektiver": goals(),
+        "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "ha": codes(o.ha),
+                     "status": status[o.nr].status.value.capitalize() if o.nr in status
+                     else "Ikke rapportert",
+                     "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,
+                     "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
+                    for o in sorted(data.oppdrag, key=lambda o: o.nr)],
+        "risiko_gul_fra": inn.risiko_gul_fra,
+        "risiko_rød_fra": inn.risiko_rød_fra,
+        "risikosammendrag": (
+            f"Av {len(open_risks)} åpne risikoer er {colours.count(Status.RØD)} røde, "
+            f"{colours.count(Status.GUL)} gule og {colours.count(Status.GRØNN)} grønne"
+            + (f"; {closed} er lukket." if closed else ".")),
+        "risikoer": [{"id": r.id, "beskrivelse": r.beskrivelse, "område": r.område,
+                      "s": r.sannsynlighet, "k": r.konsekvens, "rf": r.rf,
+                      "farge": fill(c), "mottiltak": r.mottiltak, "ansvarlig": r.ansvarlig}
+                     for r, c in zip(open_risks, colours, strict=True)],
+        "sykefravær_mål": inn.sykefravær_mål,
+        "nøkkeltall": [{"enhet": units.get(n.enhet.casefold(), n.enhet),
+                        "sykefravær": n.sykefravær, "nærvær": n.nærvær, "overtid": n.overtid,
+                        "årsverk": n.årsverk, "avvik": n.avvik,
+                        "farge": sykefraværsfarge(n.sykefravær, inn.sykefravær_mål)}
+                       for n in key_rows],
+        "nøkkelsum": {"sykefravær": sick, "nærvær": None if sick is None else 100 - sick,
+                      "overtid": sum(n.overtid for n in key_rows),
+                      "årsverk": sum(n.årsverk for n in key_rows),
+                      "avvik": sum(n.avvik for n in key_rows)},
+    }
+    trend = []
+    for t in range(1, nr + 1):
+        value = weighted_sick_leave([n for n in data.nøkkeltall if n.tertial == t])
+        if value is not None:
+            trend.append((tertial(t, k.år), value))
+
+    def images() -> dict[str, Image]:
+        from .. import charts
+
+        drift = ctx["drift"]["rader"]
+        return {
+            "budsjettgraf": charts.budget_chart(
+                [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
+                f"Drift per rammeområde, {periode}"),
+            "sykefraværsgraf": charts.sykefravær_chart(
+                trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}"),
+            "risikomatrise": charts.risk_heatmap(
+                [(r.id, r.sannsynlighet, r.konsekvens) for r in open_risks],
+                inn.risiko_gul_fra, inn.risiko_rød_fra, f"Risikomatrise, {periode}"),
+        }
+
+    ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context
+    return [Planned(
+        kind=KIND, template=TEMPLATE, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
+        context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
+        description=title,
+        properties=properties(data, title, f"Status per {periode} til kommunestyret",
+                              "tertialrapport; økonomi; mål; risiko; sykefravær"))]

@@ -1,0 +1,73 @@
+"""Utviklingsstrategi: the development strategy built on a Kommunekompasset evaluation."""
+
+from __future__ import annotations
+
+from ..model import Status, Styringsdata
+from ..render import Image, paragraphs
+from .common import Planned, Source, base_context, fill, properties
+
+KIND = "utviklingsstrategi"
+TEMPLATE = "utviklingsstrategi.docx"
+SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
+          "Delstrategier", "Delstrategi-innhold")
+
+
+def plan(data: Styringsdata, source: Source) -> list[Planned]:
+    k, inn = data.kommune, data.innstillinger
+    periode = inn.strategi_periode or str(k.år)
+    title = f"Utviklingsstrategi {periode}"
+    areas = sorted(data.kompass, key=lambda a: a.nr)
+    gruppe = k.kompassgruppe.value if k.kompassgruppe else "samme størrelse"
+
+    def colour(a) -> str:
+        if a.poeng >= a.snitt_gruppe:
+            return fill(Status.GRØNN)
+        return fill(Status.GUL if a.poeng >= a.snitt_gruppe - 5 else Status.RØD)
+
+    strategier = []
+    for d in sorted(data.delstrategier, key=lambda d: d.nr):
+        rows = [r for r in data.delstrategi_innhold if r.delstrategi_nr == d.nr]
+        strategier.append({"nr": d.nr, "navn": d.navn, "hvorfor": paragraphs(d.hvorfor),
+                           "suksesskriterier": d.suksesskriterier,
+                           "innhold": [{"innhold": r.innhold, "hovedoppgaver": r.hovedoppgaver}
+                                       for r in rows],
+                           "alle_oppgaver": [h for r in rows for h in r.hovedoppgaver]})
+    satsinger = list(dict.fromkeys(g.satsingsområde for g in data.mål))
+    ctx = base_context(data, title, k.saksnr_utviklingsstrategi) | {
+        "periode": periode,
+        "kompass_år": inn.kompass_år or k.år,
+        "gruppe": gruppe,
+        "tekster": {"forord": paragraphs(data.tekster.strategi_forord),
+                    "innledning": paragraphs(data.tekster.strategi_innledning),
+                    "metode": paragraphs(data.tekster.strategi_metode),
+                    "oppfølging": paragraphs(data.tekster.strategi_oppfølging)},
+        "områder": [{"nr": a.nr, "navn": a.navn, "poeng": a.poeng,
+                     "snitt_nasjonalt": a.snitt_nasjonalt, "snitt_gruppe": a.snitt_gruppe,
+                     "farge": colour(a), "styrker": a.styrker, "utfordringer": a.utfordringer,
+                     "svakheter": a.svakheter} for a in areas],
+        "total": sum(a.poeng for a in areas),
+        "total_nasjonalt": sum(a.snitt_nasjonalt for a in areas),
+        "total_gruppe": sum(a.snitt_gruppe for a in areas),
+        "satsingsområder": satsinger,
+        "delstrategier": strategier,
+    }
+
+    def images() -> dict[str, Image]:
+        from .. import charts
+
+        return {"radar": charts.kompass_radar(
+            [(a.navn, a.poeng, a.snitt_nasjonalt, a.snitt_gruppe) for a in areas],
+            f"Kommunekompasset {ctx['kompass_år']}: {k.navn}", f"Snitt {gruppe}")}
+
+    return [Planned(
+        kind=KIND, template=TEMPLATE, filename=f"utviklingsstrategi-{_file_period(periode)}.docx",
+        title=title, context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
+        description=title,
+        properties=properties(data, title, "Utviklingsstrategi bygget på Kommunekompasset",
+                              "utviklingsstrategi; kommunekompasset; delstrategi"))]
+
+
+def _file_period(periode: str) -> str:
+    from .common import slug
+
+    return slug(periode, 20)

@@ -1,0 +1,75 @@
+"""Norwegian (bokmål) formatting of numbers, money, percent, dates and tertials.
+
+Babel's ``nb_NO`` locale gives the separators: a non-breaking space between
+thousands and a decimal comma (``1 234 567,5``). These functions are also the
+Jinja filters the templates use (see :data:`FILTERS`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "nb_NO"
+NBSP = "\u00a0"
+
+
+def tall(value: float | int | None, desimaler: int = 0) -> str:
+    """``1 234 567`` or, with decimals, ``1 234 567,5``."""
+    if value is None:
+        return ""
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-desimaler), rounding=ROUND_HALF_UP)
+    if exact == 0:
+        exact = abs(exact)  # no "−0"
+    pattern = "#,##0" + ("." + "0" * desimaler if desimaler else "")
+    return format_decimal(exact, format=pattern, locale=LOCALE).replace("-", "−")
+
+
+def kr(value: float | int | None) -> str:
+    """Money in running text: ``1 234 567 kr``."""
+    return "" if value is None else f"{tall(round(value))}{NBSP}kr"
+
+
+def tusen(value: float | int | None) -> str:
+    """Money in a table column headed «1 000 kr»: ``1 235``."""
+    return "" if value is None else tall(round(value / 1000))
+
+
+def prosent(value: float | None, desimaler: int = 1) -> str:
+    """A percentage given in percent points: ``4,3 %``."""
+    return "" if value is None else f"{tall(value, desimaler)}{NBSP}%"
+
+
+def dato(value: date | datetime | None) -> str:
+    """``23. november 2026``."""
+    return "" if value is None else format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def kort_dato(value: date | datetime | None) -> str:
+    """``23.11.2026``."""
+    return "" if value is None else f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+def tertial(nr: int, år: int) -> str:
+    """``1. tertial 2026``."""
+    return f"{nr}.{NBSP}tertial {år}"
+
+
+def fortegn(value: float | int) -> str:
+    """A deviation with its sign: ``+1 234`` / ``−1 234``."""
+    text = tall(value)
+    return text if text.startswith("−") or text == "0" else "+" + text
+
+
+FILTERS = {
+    "tall": tall,
+    "kr": kr,
+    "tusen": tusen,
+    "prosent": prosent,
+    "dato": dato,
+    "kort_dato": kort_dato,
+    "fortegn": fortegn,
+}

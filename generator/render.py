@@ -1,0 +1,179 @@
+"""Render a Word template with docxtpl inside Jinja's sandbox.
+
+Autoescape is on, so workbook values with ``&``, ``<`` or ``>`` are text, never
+markup; values are data, never template (``{{ 7*7 }}`` in a cell stays as typed).
+Templates get no loader: they cannot include or import other files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage, Listing
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from .norsk import FILTERS
+
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+_SHD_FIRST = re.compile(
+    r"(<w:tcPr>)(<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"[^\"]*\"/>)"
+    r"((?:<w:tcW [^>]*/>)?(?:<w:gridSpan [^>]*/>)?(?:<w:hMerge[^>]*/>)?(?:<w:vMerge[^>]*/>)?"
+    r"(?:<w:tcBorders>.*?</w:tcBorders>)?)", re.DOTALL)
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+class TemplateError(Exception):
+    """A template that cannot be used; the message names the template and the tag."""
+
+
+def environment() -> SandboxedEnvironment:
+    """The sandboxed Jinja environment every template renders in."""
+    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
+                               loader=None, extensions=[])
+    env.filters.update(FILTERS)
+    return env
+
+
+def paragraphs(text: str | None) -> list[Any]:
+    """A text block split at blank lines; single line breaks are kept inside a paragraph."""
+    if not text:
+        return []
+    out: list[Any] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        block = block.strip()
+        if block:
+            out.append(Listing(block) if "\n" in block else block)
+    return out
+
+
+class Image(Protocol):
+    """A picture for the document (a :class:`generator.charts.Chart`)."""
+
+    png: bytes
+    alt: str
+    width_cm: float
+
+
+class _AltInlineImage(InlineImage):
+    """docxtpl's InlineImage with a descriptive alt text (``wp:docPr/@descr``)."""
+
+    def __init__(self, tpl: DocxTemplate, image: Image):
+        super().__init__(tpl, io.BytesIO(image.png), width=Cm(image.width_cm))
+        self.alt = image.alt
+
+    def _insert_image(self) -> str:
+        xml = super()._insert_image()
+        alt = (self.alt.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+               .replace(">", "&gt;"))
+        return re.sub(r"<wp:docPr ([^>]*?)(/?)>",
+                      lambda m: f'<wp:docPr {m.group(1)} descr="{alt}"{m.group(2)}>', xml,
+                      count=1)
+
+
+class Template:
+    """One Word template file, checked and hashed once per batch."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.name
+        try:
+            size = path.stat().st_size
+        except OSError as e:
+            raise TemplateError(f"{path.name}: malen kan ikke leses ({e.strerror}).") from None
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(f"{path.name}: malen er {size // 2**20} MB, mer enn grensen på "
+                                f"{MAX_TEMPLATE_BYTES // 2**20} MB.")
+        self.data = path.read_bytes()
+        self.sha256 = hashlib.sha256(self.data).hexdigest()
+
+    def render(self, context: dict[str, Any], images: dict[str, Image] | None = None,
+               properties: dict[str, str] | None = None) -> bytes:
+        """The rendered .docx as bytes."""
+        tpl = _StrictDocxTemplate(io.BytesIO(self.data), self.name)
+        ctx = dict(context)
+        for key, image in (images or {}).items():
+            ctx[key] = _AltInlineImage(tpl, image)
+        try:
+            tpl.render(ctx, jinja_env=environment(), autoescape=True)
+        except jinja2.TemplateSyntaxError as e:
+            raise TemplateError(f"{self.name}: feil i malen ({e.message}) {_near(e)}") from None
+        except jinja2.UndefinedError as e:
+            raise TemplateError(f"{self.name}: malen bruker et felt som ikke finnes "
+                                f"({_undefined(e)}) {_near(e)}") from None
+        except jinja2.exceptions.SecurityError as e:
+            raise TemplateError(f"{self.name}: malen prøver noe som ikke er tillatt "
+                                f"({e}). Bare felt og filtre kan brukes.") from None
+        except jinja2.TemplateError as e:
+            raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e}) {_near(e)}"
+                                ) from None
+        if properties:
+            cp = tpl.docx.core_properties
+            for key, value in properties.items():
+                setattr(cp, key, value)
+        buf = io.BytesIO()
+        tpl.save(buf)
+        return buf.getvalue()
+
+
+class _StrictDocxTemplate(DocxTemplate):
+    """DocxTemplate that refuses XML it would otherwise silently repair."""
+
+    def __init__(self, template_file: Any, name: str):
+        super().__init__(template_file)
+        self._name = name
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's preprocessing, plus schema order for the shading ``cellbg`` adds.
+
+        docxtpl puts ``w:shd`` first in ``w:tcPr``; the schema wants it after
+        ``w:tcW``, ``w:gridSpan``, ``w:vMerge`` and ``w:tcBorders``.
+        """
+        return _SHD_FIRST.sub(r"\1\3\2", super().patch_xml(src_xml))
+
+    def fix_tables(self, xml: str) -> Any:
+        try:
+            etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as e:
+            raise TemplateError(f"{self._name}: utfylt mal gir ugyldig Word-XML ({e}). En tagg "
+                                "står trolig på et sted Word ikke tåler (f.eks. delt over "
+                                "flere avsnitt).") from None
+        return super().fix_tables(xml)
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Core properties are set from data by :meth:`Template.render`, not rendered."""
+
+
+def _near(e: Exception) -> str:
+    lines = [ln.strip() for ln in getattr(e, "docx_context", []) if ln.strip()]
+    text = " ".join(lines)
+    return f"– ved teksten «{text[:160]}»" if text else ""
+
+
+def _undefined(e: jinja2.UndefinedError) -> str:
+    m = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(e))
+    if not m:
+        return str(e)
+    return m.group(2) or m.group(1)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

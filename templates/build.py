@@ -1,0 +1,430 @@
+"""Build the four Word templates in this folder (run: ``python templates/build.py``).
+
+The committed .docx files are what the generator reads; advisers may edit them
+in Word afterwards. Tags are docxtpl's Jinja tags; the context each template
+gets is built in ``generator/documents/<kind>.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from docxkit import (  # noqa: E402
+    bullets,
+    header_footer,
+    heading,
+    landscape_section,
+    new_document,
+    page_break,
+    para,
+    table,
+    texts,
+    title_page,
+)
+
+# Standard texts of the lederavtale, shared by the agreement and the oppdragsbrev appendix.
+LEDERAVTALE_INTRO = (
+    "Lederavtalen inngås mellom lederen og nærmeste overordnede leder. Den er en del av "
+    "kommunens styringssystem og konkretiserer hva oppdragsbrevet betyr for den enkelte "
+    "leder, og hvordan lederen skal utvikle seg videre i tråd med lederplattformen.",
+    "Avtalen følges opp i en ledersamtale tidlig i året og minst én oppfølgingssamtale om "
+    "høsten. Overordnet leder kaller inn og sørger for at avtalen fylles ut; lederen forbereder "
+    "seg og kommer med egne innspill og ønsker for utvikling.",
+)
+SEKSJON_1 = (
+    "Ledersamtalene gjennomføres på alle ledernivåer som en forlengelse av oppdragsbrevet. "
+    "Den første samtalen skal være gjennomført innen utgangen av første kvartal, og avtalen "
+    "oppdateres i en samtale om høsten.",
+    "Samtalen skal være forberedt av begge parter. Den erstatter ikke den daglige dialogen, men "
+    "gir en fast ramme for å drøfte oppdragene, resultatene og lederens egen utvikling.",
+)
+SEKSJON_2 = (
+    "Administrativ og strategisk ledelse i tråd med kommunens planer og styringsdokumenter",
+    "Forsvarlig økonomistyring og effektiv bruk av tildelte midler innenfor vedtatt budsjett",
+    "Arbeidsgiveransvaret, herunder helse, miljø og sikkerhet og oppfølging av sykefravær",
+    "God internkontroll, melding og oppfølging av avvik",
+    "Oversikt over kompetansebehov og utvikling av medarbeidere",
+    "Godt samarbeid med tillitsvalgte og verneombud",
+    "Brukerorientert utvikling av tjenestene og god dialog med innbyggere og samarbeidspartnere",
+)
+SEKSJON_3 = (
+    "En tilgjengelig nærmeste leder som setter av tid til veiledning og støtte",
+    "Jevnlige tilbakemeldinger på resultater og lederatferd",
+    "Å bli orientert og involvert i saker som berører eget ansvarsområde",
+    "Tilrettelegging for samarbeid og kollegastøtte på tvers av organisasjonen",
+    "Prioritert tid og tilbud om lederutvikling",
+)
+HØSTSPØRSMÅL = (
+    "Hvordan går det med oppdragene fra oppdragsbrevet?",
+    "Har noe endret seg som gjør at prioriteringene bør vurderes på nytt?",
+    "Hva har jeg lært om egen lederatferd siden forrige samtale?",
+    "Hvilken lederstøtte trenger jeg framover?",
+    "Hvordan står det til med personal-, økonomi- og fagansvaret?",
+)
+HEADER_LEFT = "{{ kommune.navn }}"
+SKJERMING_PERSONLIG = (
+    "Personlige utviklingsmål er unntatt offentlighet og er tatt ut av denne versjonen.")
+
+
+def oppdragsbrev(path: Path) -> None:
+    doc = new_document("{{ tittel }}")
+    header_footer(doc.sections[0], HEADER_LEFT, "{{ tittel }}")
+    title_page(doc, "{{ kommune.navn }}", "Kommunedirektørens oppdragsbrev {{ år }}",
+               "Oppdrag, prioriteringer og styringsdialog for {{ år }}",
+               ["{{ kommune.kommunedirektør }}, kommunedirektør", "{{ dato|dato }}",
+                "{%p if saksnr %}", "Saksnummer {{ saksnr }}", "{%p endif %}"])
+    heading(doc, "Sammendrag")
+    texts(doc, "tekster.sammendrag")
+    heading(doc, "Kommunedirektørens forord")
+    texts(doc, "tekster.forord")
+    para(doc, "{{ kommune.kommunedirektør }}", bold=True)
+    para(doc, "Kommunedirektør")
+    heading(doc, "1. Virksomhetsstyring")
+    texts(doc, "tekster.virksomhetsstyring")
+    heading(doc, "1.1 Møtekalender for UKLG", 2)
+    para(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.", style="Caption")
+    table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
+          ["{{ m.måned }}", "{{ m.dato|kort_dato }}{% if m.tid %} kl. {{ m.tid }}{% endif %}",
+           "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
+          loop="m in møter")
+    heading(doc, "1.2 Styringsdialog", 2)
+    para(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.",
+         style="Caption")
+    table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [3.2, 3.0, 4.0, 5.8],
+          ["{{ s.forum }}", "{{ s.hyppighet }}", "{{ s.deltakere }}", "{{ s.rapportering }}"],
+          loop="s in styringsdialog")
+    heading(doc, "1.3 Lederavtaler", 2)
+    texts(doc, "tekster.om_lederavtaler")
+    heading(doc, "2. Kommunedirektørens prioriteringer")
+    para(doc, "Kommunedirektøren prioriterer dette i {{ år }}:")
+    bullets(doc, "prioriteringer")
+    para(doc, "{%p if tekster.politiske_vedtak %}")
+    heading(doc, "2.1 Oppfølging av politiske vedtak", 2)
+    texts(doc, "tekster.politiske_vedtak")
+    para(doc, "{%p endif %}")
+    heading(doc, "3. Oppdrag for {{ år }}")
+    para(doc, "Oppdragene nedenfor gis til lederne med hovedansvar (HA) og delansvar (DA). "
+              "Hovedansvarlig leder koordinerer arbeidet og rapporterer status hvert tertial.")
+    para(doc, "Tabell 3: Kommunedirektørens oppdrag {{ år }}.", style="Caption")
+    table(doc, ["Nr", "Oppdrag", "Hovedinnhold", "HA", "DA"], [1.0, 3.6, 7.6, 1.6, 2.2],
+          ["{{ o.nr }}", ["{{ o.tittel }}", "{%p if o.frist %}",
+                          "Frist: {{ o.frist|kort_dato }}", "{%p endif %}"],
+           ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}"],
+           "{{ o.ha }}", "{{ o.da }}"],
+          loop="o in oppdrag")
+    heading(doc, "3.1 Forkortelser", 2)
+    table(doc, ["Forkortelse", "Betydning"], [3.5, 12.5],
+          ["{{ f.forkortelse }}", "{{ f.betydning }}"], loop="f in forkortelser")
+    heading(doc, "4. Mål for {{ år }} i balansert målstyring")
+    para(doc, "Visjon: «{{ kommune.visjon }}». Målene er ordnet etter de fire perspektivene.")
+    para(doc, "{%p for p in perspektiver %}")
+    heading(doc, "4.{{ loop.index }} {{ p.navn }}", 2)
+    table(doc, ["Satsingsområde", "Mål", "Indikator", "Måltall", "Ansvar"],
+          [3.2, 4.6, 4.2, 2.4, 1.6],
+          ["{{ g.satsingsområde }}", "{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}",
+           "{{ g.ansvarlig }}"], loop="g in p.mål")
+    para(doc, "{%p endfor %}")
+    page_break(doc)
+    heading(doc, "Vedlegg: Mal for lederavtale")
+    para(doc, "Malen er lik for alle ledernivåer. Hver leder får sin egen avtale med oppdragene "
+              "lederen har hovedansvar eller delansvar for.", style="Merknad")
+    _lederavtale_standard(doc, level=2)
+    heading(doc, "4. Oppfølging", 2)
+    for title, prompt in (
+            ("Oppdrag fra oppdragsbrevet", "Hva er ditt viktigste bidrag til oppdragene du har "
+             "HA eller DA for?"),
+            ("Ledelsesutvikling", "To områder å forsterke og ett å forbedre, med mål og tiltak."),
+            ("Personal, økonomi og fag", "Hva fungerer, hvilke utfordringer ser vi, og hvilke "
+             "mål og tiltak setter vi?"),
+            ("Oppdatering om høsten", "Nye forhold fra oppfølgingssamtalen.")):
+        heading(doc, title, 3)
+        para(doc, prompt)
+        para(doc, " ", style="Notatfelt")
+    _signature(doc, "", "", "", "")
+    doc.save(path)
+
+
+def _lederavtale_standard(doc, level: int) -> None:
+    heading(doc, "1. Struktur og oppfølging", level)
+    for t in SEKSJON_1:
+        para(doc, t)
+    heading(doc, "2. Lederens myndighet og ansvar", level)
+    para(doc, "Lederen har ansvar for:")
+    for t in SEKSJON_2:
+        para(doc, t, style="List Bullet")
+    heading(doc, "3. Lederstøtte", level)
+    para(doc, "For å kunne ivareta ansvaret kan lederen forvente:")
+    for t in SEKSJON_3:
+        para(doc, t, style="List Bullet")
+
+
+def _signature(doc, left_name: str, left_title: str, right_name: str, right_title: str) -> None:
+    para(doc, "Sted og dato: {{ sted }}, {{ dato|dato }}" if left_name else
+         "Sted og dato: ________________________________")
+    t = doc.add_table(rows=4, cols=2)
+    t.autofit = False
+    from docx.shared import Cm, Pt
+
+    for row in t.rows:
+        row.cells[0].width = row.cells[1].width = Cm(8)
+    t.rows[0].height = Cm(1.6)
+    t.rows[1].cells[0].paragraphs[0].add_run("_" * 34)
+    t.rows[1].cells[1].paragraphs[0].add_run("_" * 34)
+    for j, (name, title) in enumerate(((left_name, left_title), (right_name, right_title))):
+        p = t.rows[2].cells[j].paragraphs[0]
+        p.add_run(name or "Navn").bold = True
+        p.paragraph_format.space_after = Pt(0)
+        t.rows[3].cells[j].paragraphs[0].add_run(title or "Tittel")
+    for j, label in enumerate(("Nærmeste overordnede leder", "Leder")):
+        p = t.rows[3].cells[j].add_paragraph()
+        p.add_run(label).italic = True
+
+
+def lederavtale(path: Path) -> None:
+    doc = new_document("{{ tittel }}")
+    sec = doc.sections[0]
+    header_footer(sec, HEADER_LEFT, "Lederavtale {{ år }} – {{ leder.navn }}")
+    sec.different_first_page_header_footer = False
+    hp = sec.header.add_paragraph("{{ skjerming_merking }}")
+    hp.runs[0].bold = True
+    para(doc, "{{ kommune.navn }}", style="Subtitle")
+    para(doc, "Lederavtale {{ år }}", style="Title")
+    para(doc, "Vedlegg til kommunedirektørens oppdragsbrev {{ år }}", style="Merknad")
+    table(doc, ["Part", "Navn", "Stilling", "Enhet"], [4.2, 4.2, 4.0, 3.6],
+          ["{{ p.rolle }}", "{{ p.navn }}", "{{ p.stilling }}", "{{ p.enhet }}"],
+          loop="p in parter")
+    for t in LEDERAVTALE_INTRO:
+        para(doc, t)
+    _signature(doc, "{{ overordnet.navn }}", "{{ overordnet.stilling }}", "{{ leder.navn }}",
+               "{{ leder.stilling }}")
+    page_break(doc)
+    _lederavtale_standard(doc, level=1)
+    heading(doc, "4. Oppfølging")
+    heading(doc, "4 a) Oppdrag fra oppdragsbrevet", 2)
+    para(doc, "{%p if oppdrag %}")
+    para(doc, "{{ leder.navn }} har ansvar for disse oppdragene i kommunedirektørens "
+              "oppdragsbrev for {{ år }}:")
+    table(doc, ["Nr", "Oppdrag", "Rolle", "Viktigste bidrag"], [1.0, 5.4, 1.6, 8.0],
+          ["{{ o.nr }}", ["{{ o.tittel }}", "{%p if o.frist %}",
+                          "Frist: {{ o.frist|kort_dato }}", "{%p endif %}"],
+           "{{ o.rolle }}", "{{ o.bidrag }}"], loop="o in oppdrag")
+    para(doc, "{%p else %}")
+    para(doc, "{{ leder.navn }} har ikke hovedansvar eller delansvar for oppdrag i "
+              "oppdragsbrevet for {{ år }}.")
+    para(doc, "{%p endif %}")
+    heading(doc, "Hva er ditt viktigste bidrag til de prioriterte områdene?", 3)
+    para(doc, "{{ avtale.viktigste_bidrag }}", style="Notatfelt")
+    heading(doc, "4 b) Ledelsesutvikling", 2)
+    para(doc, "Med utgangspunkt i lederplattformen er det valgt to områder å forsterke og ett "
+              "å forbedre. Personlige utviklingsmål er ikke offentlige med mindre det er "
+              "avtalt.")
+    para(doc, "{%p if vis_personlig %}")
+    table(doc, ["Område", "Hva og hvorfor"], [3.6, 12.4],
+          ["{{ u.område }}", "{{ u.tekst }}"], loop="u in utviklingsområder")
+    heading(doc, "Utviklingsmål", 3)
+    bullets(doc, "avtale.utviklingsmål", "mål")
+    heading(doc, "Tiltak", 3)
+    bullets(doc, "avtale.tiltak", "tiltak")
+    para(doc, "{%p else %}")
+    para(doc, SKJERMING_PERSONLIG, style="Merknad")
+    para(doc, "{%p endif %}")
+    heading(doc, "4 c) Personal, økonomi og fag", 2)
+    for label, var in (("Personal", "avtale.personal"), ("Økonomi", "avtale.økonomi"),
+                       ("Fag", "avtale.fag")):
+        heading(doc, label, 3)
+        para(doc, f"{{{{ {var} or '' }}}}", style="Notatfelt")
+    heading(doc, "4 d) Oppdatering av lederavtalen om høsten", 2)
+    para(doc, "Spørsmål til hjelp i oppfølgingssamtalen:")
+    for q in HØSTSPØRSMÅL:
+        para(doc, q, style="List Bullet")
+    heading(doc, "Nye forhold i oppfølgingssamtalen", 3)
+    para(doc, "{{ avtale.høstsamtale or '' }}", style="Notatfelt")
+    doc.save(path)
+
+
+def tertialrapport(path: Path) -> None:
+    doc = new_document("{{ tittel }}")
+    header_footer(doc.sections[0], HEADER_LEFT, "{{ tittel }}")
+    title_page(doc, "{{ kommune.navn }}", "Tertialrapport", "{{ periode }}",
+               ["Rapport til kommunestyret", "Status per {{ per_dato|dato }}",
+                "{{ dato|dato }}", "{%p if saksnr %}", "Saksnummer {{ saksnr }}",
+                "{%p endif %}"])
+    heading(doc, "1. Innledning")
+    texts(doc, "tekst.innledning")
+    heading(doc, "2. Økonomi")
+    para(doc, "Tabellene viser vedtatt (eventuelt revidert) budsjett, regnskap per "
+              "{{ per_dato|dato }} og prognose for året. Avvik = budsjett − prognose; negativt "
+              "avvik betyr merforbruk. Avvik større enn {{ terskel|prosent }} er markert.")
+    for key, label, n in (("drift", "Drift", 1), ("investering", "Investering", 2)):
+        heading(doc, f"2.{n} {label}", 2)
+        para(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).", style="Caption")
+        table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
+                    "Avvik %"], [4.8, 2.3, 2.4, 2.3, 2.2, 2.0],
+              ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
+               "{{ r.prognose|tusen }}", "{% cellbg r.farge %}{{ r.avvik|tusen }}",
+               "{% cellbg r.farge %}{{ r.avvik_prosent }}"],
+              loop=f"r in {key}.rader",
+              total=["Sum", f"{{{{ {key}.sum.budsjett|tusen }}}}",
+                     f"{{{{ {key}.sum.regnskap|tusen }}}}", f"{{{{ {key}.sum.prognose|tusen }}}}",
+                     f"{{{{ {key}.sum.avvik|tusen }}}}", f"{{{{ {key}.sum.avvik_prosent }}}}"],
+              align_right=(1, 2, 3, 4, 5))
+        if key == "drift":
+            para(doc, "{{ budsjettgraf }}")
+            para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
+                      "rammeområde.", style="Caption")
+    heading(doc, "3. Mål og indikatorer")
+    para(doc, "Status for målene i balansert målstyring per {{ periode }}. Grønn: på plan. Gul: "
+              "risiko for avvik. Rød: målet nås ikke uten nye tiltak.")
+    para(doc, "{%p for p in perspektiver %}")
+    heading(doc, "3.{{ loop.index }} {{ p.navn }}", 2)
+    table(doc, ["Mål", "Indikator", "Måltall", "Resultat", "Status", "Kommentar"],
+          [3.6, 3.2, 1.9, 1.9, 1.5, 3.9],
+          ["{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}", "{{ g.resultat }}",
+           "{% cellbg g.farge %}{{ g.status }}", "{{ g.kommentar }}"], loop="g in p.mål")
+    para(doc, "{%p endfor %}")
+    heading(doc, "4. Oppdrag fra oppdragsbrevet")
+    table(doc, ["Nr", "Oppdrag", "HA", "Status", "Kommentar"], [1.0, 5.0, 1.8, 1.6, 6.6],
+          ["{{ o.nr }}", "{{ o.tittel }}", "{{ o.ha }}", "{% cellbg o.farge %}{{ o.status }}",
+           "{{ o.kommentar }}"], loop="o in oppdrag")
+    heading(doc, "5. Risiko")
+    para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). Rød fra RF "
+              "{{ risiko_rød_fra }}, gul fra RF {{ risiko_gul_fra }}. {{ risikosammendrag }}")
+    para(doc, "{{ risikomatrise }}")
+    para(doc, "Figur 2: Risikomatrise med risikoene plassert etter sannsynlighet og konsekvens.",
+         style="Caption")
+    table(doc, ["ID", "Risiko", "S", "K", "RF", "Mottiltak", "Ansvar"],
+          [1.1, 5.0, 0.8, 0.8, 1.0, 5.6, 1.7],
+          ["{{ r.id }}", ["{{ r.beskrivelse }}", "{{ r.område }}"], "{{ r.s }}", "{{ r.k }}",
+           "{% cellbg r.farge %}{{ r.rf }}",
+           ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"], "{{ r.ansvarlig }}"],
+          loop="r in risikoer", align_right=(2, 3, 4))
+    heading(doc, "6. Nærvær, overtid, årsverk og avvik")
+    para(doc, "Sykefravær og nærvær i prosent, overtid i timer, årsverk ved utgangen av "
+              "tertialet og meldte avvik i internkontrollen, per enhet. Kommunens mål for "
+              "sykefravær er {{ sykefravær_mål|prosent }}.")
+    table(doc, ["Enhet", "Sykefravær", "Nærvær", "Overtid (t)", "Årsverk", "Avvik"],
+          [5.2, 2.2, 2.0, 2.4, 2.0, 2.2],
+          ["{{ n.enhet }}", "{% cellbg n.farge %}{{ n.sykefravær|prosent }}",
+           "{{ n.nærvær|prosent }}", "{{ n.overtid|tall }}", "{{ n.årsverk|tall(1) }}",
+           "{{ n.avvik }}"], loop="n in nøkkeltall",
+          total=["Kommunen", "{{ nøkkelsum.sykefravær|prosent }}", "{{ nøkkelsum.nærvær|prosent }}",
+                 "{{ nøkkelsum.overtid|tall }}", "{{ nøkkelsum.årsverk|tall(1) }}",
+                 "{{ nøkkelsum.avvik }}"], align_right=(1, 2, 3, 4, 5))
+    para(doc, "{{ sykefraværsgraf }}")
+    para(doc, "Figur 3: Sykefravær i kommunen per tertial mot målet.", style="Caption")
+    heading(doc, "7. Endrede forutsetninger")
+    para(doc, "{%p if tekst.endrede_forutsetninger %}")
+    texts(doc, "endrede_forutsetninger")
+    para(doc, "{%p else %}")
+    para(doc, "Det er ikke meldt om endrede forutsetninger i perioden.")
+    para(doc, "{%p endif %}")
+    heading(doc, "8. Forslag til vedtak")
+    para(doc, "{%p if tekst.forslag %}")
+    para(doc, "Kommunedirektøren legger fram disse forslagene:")
+    bullets(doc, "tekst.forslag", "f")
+    para(doc, "{%p else %}")
+    para(doc, "Tertialrapporten tas til orientering.")
+    para(doc, "{%p endif %}")
+    doc.save(path)
+
+
+def utviklingsstrategi(path: Path) -> None:
+    doc = new_document("{{ tittel }}")
+    header_footer(doc.sections[0], HEADER_LEFT, "{{ tittel }}")
+    title_page(doc, "{{ kommune.navn }}", "Utviklingsstrategi {{ periode }}",
+               "Bygget på evalueringen i Kommunekompasset {{ kompass_år }}",
+               ["{{ kommune.kommunedirektør }}, kommunedirektør", "{{ dato|dato }}",
+                "{%p if saksnr %}", "Saksnummer {{ saksnr }}", "{%p endif %}"])
+    heading(doc, "Forord")
+    texts(doc, "tekster.forord")
+    heading(doc, "1. Innledning")
+    texts(doc, "tekster.innledning")
+    heading(doc, "2. Metode: Kommunekompasset")
+    texts(doc, "tekster.metode")
+    heading(doc, "3. Resultater")
+    para(doc, "{{ kommune.navn }} fikk {{ total|tall }} av 800 mulige poeng. Snittet for alle "
+              "kommuner er {{ total_nasjonalt|tall }}, og snittet for kommuner med "
+              "{{ gruppe }} innbyggere er {{ total_gruppe|tall }}.")
+    para(doc, "Tabell 1: Poeng per område i Kommunekompasset (maks 100 per område).",
+         style="Caption")
+    table(doc, ["Nr", "Område", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
+          [1.0, 7.4, 2.2, 2.7, 2.7],
+          ["{{ a.nr }}", "{{ a.navn }}", "{% cellbg a.farge %}{{ a.poeng|tall }}",
+           "{{ a.snitt_nasjonalt|tall }}", "{{ a.snitt_gruppe|tall }}"], loop="a in områder",
+          total=["", "Sum (maks 800)", "{{ total|tall }}", "{{ total_nasjonalt|tall }}",
+                 "{{ total_gruppe|tall }}"], align_right=(2, 3, 4))
+    para(doc, "{{ radar }}")
+    para(doc, "Figur 1: Kommunens poeng per område sammenlignet med snittene.", style="Caption")
+    heading(doc, "3.1 Styrker, utfordringer og svakheter", 2)
+    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
+          ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
+           ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
+           ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")
+    heading(doc, "4. Visjon og mål")
+    para(doc, "Kommunens visjon er «{{ kommune.visjon }}». Utviklingsstrategien skal bidra til "
+              "satsingsområdene i kommuneplanen:")
+    bullets(doc, "satsingsområder", "s")
+    para(doc, "{%p for d in delstrategier %}")
+    heading(doc, "{{ loop.index + 4 }}. Delstrategi: {{ d.navn }}")
+    heading(doc, "Hvorfor", 2)
+    para(doc, "{%p for a in d.hvorfor %}")
+    para(doc, "{{ a }}")
+    para(doc, "{%p endfor %}")
+    heading(doc, "Suksesskriterier", 2)
+    bullets(doc, "d.suksesskriterier", "k")
+    heading(doc, "Innhold og hovedoppgaver", 2)
+    table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
+          ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
+                               "{%p endfor %}"]], loop="i in d.innhold")
+    para(doc, "{%p endfor %}")
+    heading(doc, "Oppfølging")
+    texts(doc, "tekster.oppfølging")
+    sec = landscape_section(doc)  # inherits the header and footer of the first section
+    sec.different_first_page_header_footer = False
+    para(doc, "Utviklingsplakaten {{ periode }}", style="Title")
+    para(doc, "{{ kommune.navn }} – «{{ kommune.visjon }}»", style="Subtitle")
+    plakat = doc.add_table(rows=3, cols=3)
+    plakat.style = doc.styles["Kommunetabell"]
+    from docx.shared import Cm
+
+    for r, (label, var, item) in enumerate((
+            (None, None, "{{ d.navn }}"),  # the header row
+            ("Suksesskriterier", "d.suksesskriterier", None),
+            ("Hovedoppgaver", "d.alle_oppgaver", None))):
+        row = plakat.rows[r]
+        row.cells[0].paragraphs[0].add_run("{%tc for d in delstrategier %}")
+        row.cells[2].paragraphs[0].add_run("{%tc endfor %}")
+        cell = row.cells[1]
+        if item:
+            cell.paragraphs[0].add_run(item)
+            continue
+        cell.paragraphs[0].add_run(label).bold = True
+        cell.add_paragraph(f"{{%p for x in {var} %}}")
+        cell.add_paragraph("{{ x }}", style="Plakatpunkt")
+        cell.add_paragraph("{%p endfor %}")
+    for j, w in enumerate((0.5, 25.0, 0.5)):
+        for row in plakat.rows:
+            row.cells[j].width = Cm(w)
+    doc.save(path)
+
+
+BUILDERS = {
+    "oppdragsbrev": oppdragsbrev,
+    "tertialrapport": tertialrapport,
+    "utviklingsstrategi": utviklingsstrategi,
+    "lederavtale": lederavtale,
+}
+
+
+def main() -> None:
+    for name, build in BUILDERS.items():
+        build(HERE / f"{name}.docx")
+        print(f"Skrev {HERE / f'{name}.docx'}")
+
+
+if __name__ == "__main__":
+    main()
