@@ -76,6 +76,19 @@ def new_workbook(
 
 
 @app.command()
+def docs(
+    target: Annotated[Path, typer.Argument(help="Filen dokumentasjonen skrives til.")] = (
+        pipeline.ROOT / "docs" / "arbeidsbok.md"),
+) -> None:
+    """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet)."""
+    from .schema.docs import markdown
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown(), encoding="utf-8")
+    console.print(f"Skrev {target}")
+
+
+@app.command()
 def demo(
     folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.")] = (
         pipeline.DEMO_DIR),

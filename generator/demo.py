@@ -61,6 +61,7 @@ KOMMUNE = Kommune(
     saksnr_tertialrapport="2026/612",
     saksnr_utviklingsstrategi="2026/88",
     saksnr_lederavtaler="2026/146",
+    dokumentdato=date(2026, 1, 12),
 )
 
 INNSTILLINGER = Innstillinger(
@@ -566,6 +567,7 @@ NØKKELTALL = {
 TERTIALTEKSTER = [
     Tertialtekst(
         tertial=1,
+        dato=date(2026, 5, 20),
         innledning=(
             "Rapporten for 1. tertial 2026 viser status per 30. april for økonomi, mål og "
             "oppdrag. Driften er i hovedsak under kontroll, men helse og omsorg og NAV sosial "
@@ -587,6 +589,7 @@ TERTIALTEKSTER = [
     ),
     Tertialtekst(
         tertial=2,
+        dato=date(2026, 9, 23),
         innledning=(
             "Rapporten for 2. tertial viser status per 31. august. Prognosen for året er "
             "svakere enn ved 1. tertial, og netto driftsresultat ventes å bli 0,7 prosent av "

@@ -255,7 +255,8 @@ class Risiko:
                                         "linje.", width=45)]
     ansvarlig: Annotated[str, Col("Ansvarlig", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
     frist: Annotated[date | None, Col("Frist", "Frist for tiltakene.")] = None
-    status: Annotated[Risikostatus, Col("Status", "Hvor arbeidet med risikoen står.")] = Risikostatus.ÅPEN
+    status: Annotated[Risikostatus, Col("Status", "Hvor arbeidet med risikoen står.")] = (
+        Risikostatus.ÅPEN)
 
     @property
     def rf(self) -> int:
@@ -325,6 +326,8 @@ class Tertialtekst:
         "Endrede forutsetninger", "Forhold som har endret seg siden budsjettet.", width=60)] = None
     forslag: Annotated[list[str], Col("Forslag til vedtak", "Forslag, ett per linje.", width=60)
                        ] = field(default_factory=list)
+    dato: Annotated[date | None, Col("Rapportdato", "Datoen rapporten legges fram (tom = "
+                                     "dokumentdatoen i arket Kommune).")] = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,8 +289,8 @@ def bullets(doc: Document, var: str, item: str = "punkt") -> None:
 
 
 def table(doc: Document, headers: Sequence[str], widths_cm: Sequence[float],
-          cells: Sequence[str | Sequence[str]], loop: str | None, total: Sequence[str] | None = None,
-          align_right: Sequence[int] = ()):
+          cells: Sequence[str | Sequence[str]], loop: str | None,
+          total: Sequence[str] | None = None, align_right: Sequence[int] = ()):
     """A Kommunetabell with a header row, one looped row and an optional total row.
 
     ``cells`` holds each column's content; a list means several paragraphs.

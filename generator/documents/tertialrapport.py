@@ -7,7 +7,17 @@ from datetime import date
 from ..model import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
 from ..norsk import prosent, tertial
 from ..render import Image, paragraphs
-from .common import NO_FILL, PlanError, Planned, Source, base_context, codes, fill, properties
+from .common import (
+    NO_FILL,
+    PlanError,
+    Planned,
+    Source,
+    base_context,
+    codes,
+    document_date,
+    fill,
+    properties,
+)
 from .oppdragsbrev import perspektiver
 
 KIND = "tertialrapport"
@@ -37,9 +47,9 @@ def _economy(lines: list[Økonomilinje], terskel: float) -> dict:
     # Income areas make the net total meaningless as a base: use gross expenditure.
     gross = sum(r["budsjett"] for r in rows if r["budsjett"] > 0)
     pct = None if gross == 0 else avvik / gross * 100
-    return {"rader": rows, "sum": {"budsjett": total_b, "regnskap": sum(r["regnskap"] for r in rows),
-                                   "prognose": total_p, "avvik": avvik,
-                                   "avvik_prosent": prosent(pct)}}
+    total = {"budsjett": total_b, "regnskap": sum(r["regnskap"] for r in rows),
+             "prognose": total_p, "avvik": avvik, "avvik_prosent": prosent(pct)}
+    return {"rader": rows, "sum": total}
 
 
 def weighted_sick_leave(rows: list[Nøkkeltall]) -> float | None:
@@ -91,6 +101,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         return out
 
     ctx = base_context(data, title, k.saksnr_tertialrapport) | {
+        "dato": (tekst.dato if tekst and tekst.dato else document_date(data)),
         "tertial": nr,
         "periode": periode,
         "per_dato": date(k.år, *PER_DATO[nr]),

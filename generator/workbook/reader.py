@@ -24,7 +24,7 @@ from . import package
 
 HEADER_SCAN_ROWS = 20
 MAX_ROWS = 200_000
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls is found only to say it is too old
 KEY_HEADER, VALUE_HEADER = KEY_HEADER_TEXTS[:2]
 
 
@@ -53,11 +53,14 @@ class Row:
     sheet: str
     number: int
     cells: dict[str, Cell]
+    columns: dict[str, int] = field(default_factory=dict)
 
-    def place(self, field_name: str | None = None) -> str | None:
-        """The cell of a field, or the row as «rad N» when the field has no cell."""
+    def place(self, field_name: str | None = None) -> str:
+        """The cell of a field (also when empty), or the row as «rad N»."""
         if field_name and field_name in self.cells:
             return self.cells[field_name].coord
+        if field_name and field_name in self.columns:
+            return f"{get_column_letter(self.columns[field_name])}{self.number}"
         return f"rad {self.number}"
 
 
@@ -198,9 +201,10 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
     grid = _grid(ws, part, file, problems)
     bounds = None
     if part and part.tables:
+        # The table gives the header row. Rows and columns typed next to it (which
+        # Excel would have added to the table) are read too.
         bounds = range_boundaries(part.tables[0])  # min_col, min_row, max_col, max_row
-        grid = [(r, [c for c in cells if bounds[0] <= _col_index(c.coord) <= bounds[2]])
-                for r, cells in grid if bounds[1] <= r <= bounds[3]]
+        grid = [(r, cells) for r, cells in grid if bounds[1] <= r]
     best: tuple[int, int, dict[int, Column], list[Cell]] | None = None
     for r, cells in grid[:HEADER_SCAN_ROWS]:
         matched, unknown = _match_headers(sheet, cells)
@@ -217,6 +221,7 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         problems.notice(file, ws.title, cell.coord, f"ukjent kolonne «{cell.value}» blir "
                         "ikke brukt.")
     present = set(matched.values())
+    columns = {c.field: index for index, c in matched.items()}
     for c in sheet.columns:
         if c.required and c not in present:
             problems.error(file, ws.title, f"rad {header_row}",
@@ -227,7 +232,7 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         values = {matched[_col_index(c.coord)].field: c for c in cells
                   if _col_index(c.coord) in matched}
         if values:
-            out.rows.append(Row(file, ws.title, r, values))
+            out.rows.append(Row(file, ws.title, r, values, columns))
     return out
 
 
@@ -263,10 +268,9 @@ def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         value = next((c for c in cells if _col_index(c.coord) == value_col), None)
         values[col.field] = value or Cell(None, f"{get_column_letter(value_col)}{r}")
     for c in sheet.columns:
-        if c.field not in values:
-            if c.required:
-                problems.error(file, ws.title, f"kolonne {get_column_letter(key_col)}",
-                               f"mangler feltet «{c.header}».")
+        if c.field not in values and c.required:
+            problems.error(file, ws.title, f"kolonne {get_column_letter(key_col)}",
+                           f"mangler feltet «{c.header}».")
     # Empty values keep their cell so the validator can point at it.
     out.rows.append(Row(file, ws.title, header_row,
                         {k: v for k, v in values.items()}))

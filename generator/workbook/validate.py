@@ -64,12 +64,12 @@ def load(paths: Sequence[Path]) -> LoadResult:
         objs = _build(rows, problems, sources)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
     located = _Located(sheets, sources)
-    if all(values[s.attr] is not None for s in SHEETS if not s.is_table):
-        data = m.Styringsdata(**values)
-        _cross_check(data, located, problems)
-    else:
-        data = None
-    return LoadResult(None if problems.errors else data, problems, files, sources)
+    complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
+    # Cross-check what was read even when a key–value sheet failed: all problems at once.
+    data = m.Styringsdata(**values)
+    _cross_check(data, located, problems)
+    ok = complete and not problems.errors
+    return LoadResult(data if ok else None, problems, files, sources)
 
 
 def _names(files: Sequence[Path]) -> str:
@@ -86,7 +86,7 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list
             cell = row.cells.get(col.field)
             if cell is None or cell.value is None:
                 if col.required:
-                    where = cell.coord if cell else row.place()
+                    where = cell.coord if cell else row.place(col.field)
                     problems.error(row.file, row.sheet, where,
                                    f"«{col.header}» mangler verdi (påkrevd).")
                     ok = False
@@ -230,7 +230,7 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
     inn = d.innstillinger
-    if inn.risiko_gul_fra >= inn.risiko_rød_fra:
+    if inn is not None and inn.risiko_gul_fra >= inn.risiko_rød_fra:
         err(inn, "risiko_rød_fra", f"«Risiko rød fra RF» ({inn.risiko_rød_fra}) må være større "
             f"enn «Risiko gul fra RF» ({inn.risiko_gul_fra}).")
 

@@ -1,0 +1,78 @@
+"""Shared fixtures: copies of the demo workbooks and helpers that edit real .xlsx files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.pipeline import DEMO_DIR, ROOT
+from generator.workbook.reader import normalise
+
+REPO = ROOT
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A private copy of the demo workbooks."""
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    for f in sorted(DEMO_DIR.glob("*.xlsx")):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def run(*args: str) -> Any:
+    """Run the CLI in-process; returns the click Result (exit_code, output)."""
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def header_column(ws: Any, header: str) -> int:
+    for cell in ws[1]:
+        if normalise(cell.value) == normalise(header):
+            return cell.column
+    raise KeyError(header)
+
+
+def cell_of(path: Path, sheet: str, header: str, data_row: int = 1) -> str:
+    """The coordinate of a table column's n-th data row (header in row 1)."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    col = header_column(ws, header)
+    return ws.cell(row=1 + data_row, column=col).coordinate
+
+
+def set_cell(path: Path, sheet: str, header: str, value: Any, data_row: int = 1) -> str:
+    """Write a value into a table column's n-th data row; returns the coordinate."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    cell = ws.cell(row=1 + data_row, column=header_column(ws, header))
+    cell.value = value
+    wb.save(path)
+    return cell.coordinate
+
+
+def field_cell(path: Path, sheet: str, label: str) -> str:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    for row in ws.iter_rows(min_row=2):
+        if normalise(row[0].value) == normalise(label):
+            return row[1].coordinate
+    raise KeyError(label)
+
+
+def set_field(path: Path, sheet: str, label: str, value: Any) -> str:
+    """Write a key–value sheet's value for the field ``label``."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    for row in ws.iter_rows(min_row=2):
+        if normalise(row[0].value) == normalise(label):
+            row[1].value = value
+            wb.save(path)
+            return row[1].coordinate
+    raise KeyError(label)
