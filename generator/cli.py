@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import pipeline
 from .documents import KINDS
 from .problems import Level, Problem
+from .render import TEMPLATE_DIR
 
 app = typer.Typer(
     name="styring",
@@ -75,6 +76,21 @@ def new_workbook(
         console.print(f"Skrev {p}")
 
 
+@app.command("check-templates")
+def check_templates(
+    workbooks: Workbooks = None,
+    templates: Annotated[Path, typer.Option("--templates", help="Mappen med Word-malene.")] = (
+        TEMPLATE_DIR),
+) -> None:
+    """Prøver alle Word-malene mot dataene og viser tagger som ikke virker."""
+    problems = pipeline.check_templates(workbooks or [pipeline.DEMO_DIR], templates)
+    print_problems(problems.items)
+    if problems.errors:
+        err.print(f"[red]{len(problems.errors)} feil[/red] i malene.")
+        raise typer.Exit(1)
+    console.print(f"[green]OK[/green]: malene i {templates} er i orden.")
+
+
 @app.command()
 def docs(
     target: Annotated[Path, typer.Argument(help="Filen dokumentasjonen skrives til.")] = (
@@ -108,6 +124,8 @@ def build(
     tertial: Annotated[int | None, typer.Option(
         "--tertial", min=1, max=3, help="Tertialet rapporten gjelder (3 = årsslutt). Standard: "
         "det siste med økonomitall.")] = None,
+    templates: Annotated[Path, typer.Option("--templates", help="Mappen med Word-malene.")] = (
+        TEMPLATE_DIR),
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
     unknown = [k for k in only or [] if k not in KINDS]
@@ -117,7 +135,7 @@ def build(
         raise typer.Exit(2)
     with _progress() as update:
         report = pipeline.build(workbooks or [pipeline.DEMO_DIR], out, only, tertial,
-                                progress=update)
+                                templates, progress=update)
     print_problems(report.problems.items)
     if not report.ok:
         err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget.")

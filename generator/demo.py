@@ -264,7 +264,7 @@ LEDERE = [
     ("L07", "Martin Ødegård Nilsen", "Digitaliseringsleder", "IKT", "L01"),
     ("L08", "Ovllá Šuolja", "Leder servicetorg og politisk sekretariat", "SERV", "L01"),
     ("L09", "Guro Bakkevold", "Rektor", "FSK", "L02"),
-    ("L10", "Máhtte Žuolla", "Rektor", "NSK", "L02"),
+    ("L10", "Máhtte Gažža Žuolla", "Rektor", "NSK", "L02"),
     ("L11", "Hilde Sørensen", "Enhetsleder barnehager", "BARN", "L02"),
     ("L12", "Elle Márjá Đavvi", "Barnevernleder", "BVT", "L02"),
     ("L13", "Lena Kristiansen", "Enhetsleder voksenopplæring og integrering", "FLY", "L02"),

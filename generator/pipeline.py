@@ -17,6 +17,7 @@ from .documents import KINDS, PlanError, Planned
 from .problems import Problem, Problems
 from .render import TEMPLATE_DIR, Template, TemplateError, write_atomic
 from .schema import WORKBOOKS
+from .template_check import static_check
 from .workbook.blank import write_workbooks
 from .workbook.validate import LoadResult, load
 
@@ -115,12 +116,19 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
         return report
     year_dir = out_dir / str(result.data.kommune.år)
     templates: dict[str, Template] = {}
+    for name in dict.fromkeys(doc.template for doc in planned):
+        try:
+            templates[name] = Template(template_dir / name)
+        except TemplateError as e:
+            report.problems.error(name, None, None, str(e))
+            continue
+        report.problems.extend(static_check(templates[name]))
+    if report.problems.errors:
+        return report
     rendered: list[tuple[Path, bytes]] = []
     for i, doc in enumerate(planned, start=1):
         try:
-            tpl = templates.get(doc.template) or templates.setdefault(
-                doc.template, Template(template_dir / doc.template))
-            data = tpl.render(doc.context, doc.images(), doc.properties)
+            data = templates[doc.template].render(doc.context, doc.images(), doc.properties)
         except TemplateError as e:
             report.problems.items.append(Problem(doc.template, None, None, str(e)))
             break
@@ -147,3 +155,24 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
 def clean(out_dir: Path) -> None:
     """Remove a previous build's output folder."""
     shutil.rmtree(out_dir, ignore_errors=True)
+
+
+def check_templates(paths: Sequence[Path], template_dir: Path = TEMPLATE_DIR,
+                    kinds: Sequence[str] | None = None) -> Problems:
+    """Trial-render every template against the data and report bad or unknown tags."""
+    from .template_check import check as check_template
+
+    result = load(list(paths))
+    problems = Problems()
+    if result.data is None:
+        problems.extend(result.problems.errors)
+        return problems
+    for kind in kinds or KINDS:
+        doc = plan(result, [kind], None)[0]
+        try:
+            template = Template(template_dir / doc.template)
+        except TemplateError as e:
+            problems.error(doc.template, None, None, str(e))
+            continue
+        problems.extend(check_template(template, doc.context, doc.images()))
+    return problems

@@ -34,10 +34,10 @@ class TemplateError(Exception):
     """A template that cannot be used; the message names the template and the tag."""
 
 
-def environment() -> SandboxedEnvironment:
+def environment(undefined: type[jinja2.Undefined] = jinja2.StrictUndefined
+                ) -> SandboxedEnvironment:
     """The sandboxed Jinja environment every template renders in."""
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                               loader=None, extensions=[])
+    env = SandboxedEnvironment(autoescape=True, undefined=undefined, loader=None, extensions=[])
     env.filters.update(FILTERS)
     return env
 
@@ -95,17 +95,22 @@ class Template:
         self.sha256 = hashlib.sha256(self.data).hexdigest()
 
     def render(self, context: dict[str, Any], images: dict[str, Image] | None = None,
-               properties: dict[str, str] | None = None) -> bytes:
+               properties: dict[str, str] | None = None,
+               undefined: type[jinja2.Undefined] = jinja2.StrictUndefined) -> bytes:
         """The rendered .docx as bytes."""
         tpl = _StrictDocxTemplate(io.BytesIO(self.data), self.name)
         ctx = dict(context)
         for key, image in (images or {}).items():
             ctx[key] = _AltInlineImage(tpl, image)
         try:
-            tpl.render(ctx, jinja_env=environment(), autoescape=True)
+            tpl.render(ctx, jinja_env=environment(undefined), autoescape=True)
         except jinja2.TemplateSyntaxError as e:
             raise TemplateError(f"{self.name}: feil i malen ({e.message}) {_near(e)}") from None
         except jinja2.UndefinedError as e:
+            if "unsafe" in str(e):
+                raise TemplateError(f"{self.name}: malen prøver å nå Python-interne ting "
+                                    f"({e}). Det er ikke tillatt; bare felt og filtre kan "
+                                    "brukes.") from None
             raise TemplateError(f"{self.name}: malen bruker et felt som ikke finnes "
                                 f"({_undefined(e)}) {_near(e)}") from None
         except jinja2.exceptions.SecurityError as e:
@@ -114,6 +119,11 @@ class Template:
         except jinja2.TemplateError as e:
             raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e}) {_near(e)}"
                                 ) from None
+        except TypeError as e:
+            if "loader" in str(e):
+                raise TemplateError(f"{self.name}: malen prøver å hente inn en annen fil "
+                                    "(include/import/extends). Det er ikke tillatt.") from None
+            raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e}).") from None
         if properties:
             cp = tpl.docx.core_properties
             for key, value in properties.items():
