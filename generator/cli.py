@@ -28,8 +28,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Workbooks = Annotated[list[Path] | None, typer.Argument(
     help="Arbeidsbøker eller mapper. Uten argument brukes demo-arbeidsbøkene i workbooks/.",
@@ -65,15 +65,37 @@ def new_workbook(
     kommune: Annotated[str | None, typer.Option(help="Kommunens navn.")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Skriv over filer som finnes."
                                             )] = False,
+    xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
+                                       "dokumenter» (og en hjelpefil .py per arbeidsbok).")
+                    ] = False,
 ) -> None:
     """Lager tomme arbeidsbøker med alle ark, kolonner, nedtrekkslister og veiledning."""
     try:
-        paths = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
+        paths = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
+                                       suffix=".xlsm" if xlsm else ".xlsx")
     except pipeline.UserError as e:
         err.print(f"[red]FEIL[/red] {e}")
         raise typer.Exit(1) from None
     for p in paths:
         console.print(f"Skrev {p}")
+
+
+@app.command("excel-shim")
+def excel_shim(
+    workbook: Annotated[Path, typer.Argument(help="Arbeidsboken (.xlsm) som har fått nytt navn.")],
+) -> None:
+    """Lager hjelpefilen (.py) som knappen «Lag dokumenter» trenger, for en omdøpt arbeidsbok."""
+    from .workbook.xlsm import XlsmError, write_shim
+
+    if workbook.suffix.lower() != ".xlsm":
+        err.print(f"[red]FEIL[/red] {workbook.name} er ikke en .xlsm-fil.")
+        raise typer.Exit(1)
+    try:
+        path = write_shim(workbook)
+    except XlsmError as e:
+        err.print(f"[red]FEIL[/red] {e}")
+        raise typer.Exit(1) from None
+    console.print(f"Skrev {path}")
 
 
 @app.command("check-templates")
@@ -89,6 +111,34 @@ def check_templates(
         err.print(f"[red]{len(problems.errors)} feil[/red] i malene.")
         raise typer.Exit(1)
     console.print(f"[green]OK[/green]: malene i {templates} er i orden.")
+
+
+@app.command()
+def sign(
+    pdf_file: Annotated[Path, typer.Argument(help="Lederavtalen (PDF/A) som skal signeres.")],
+    field: Annotated[str, typer.Option("--felt", help="Signaturfeltet: «Leder» eller "
+                                       "«NaermesteOverordnedeLeder».")],
+    certificate: Annotated[Path, typer.Option("--sertifikat", help="PKCS#12-fil (.p12/.pfx).")],
+    target: Annotated[Path | None, typer.Option("--ut", help="Den signerte filen (standard: "
+                                                "<navn>-signert.pdf).")] = None,
+    passphrase_env: Annotated[str, typer.Option(
+        "--passord-variabel", help="Miljøvariabelen som holder sertifikatets passord.")] = (
+        "STYRING_SERTIFIKAT_PASSORD"),
+) -> None:
+    """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
+    import os
+
+    from .signing import SigningError
+    from .signing import sign as sign_pdf
+
+    secret = os.environ.get(passphrase_env)
+    out_path = target or pdf_file.with_name(pdf_file.stem + "-signert.pdf")
+    try:
+        sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path)
+    except (SigningError, OSError, ValueError) as e:
+        err.print(f"[red]FEIL[/red] {e}")
+        raise typer.Exit(1) from None
+    console.print(f"Signerte feltet «{field}»: {out_path}")
 
 
 @app.command()
@@ -126,6 +176,11 @@ def build(
         "det siste med økonomitall.")] = None,
     templates: Annotated[Path, typer.Option("--templates", help="Mappen med Word-malene.")] = (
         TEMPLATE_DIR),
+    pdf: Annotated[bool | None, typer.Option(
+        "--pdf/--no-pdf", help="Lag PDF/A-2b (standard: ja når LibreOffice er installert).",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Lag alle dokumentene på nytt, også "
+                                        "de som ikke er endret.")] = False,
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
     unknown = [k for k in only or [] if k not in KINDS]
@@ -135,18 +190,24 @@ def build(
         raise typer.Exit(2)
     with _progress() as update:
         report = pipeline.build(workbooks or [pipeline.DEMO_DIR], out, only, tertial,
-                                templates, progress=update)
+                                templates, progress=update, pdf=pdf, force=force)
     print_problems(report.problems.items)
     if not report.ok:
         err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget.")
         raise typer.Exit(1)
+    outcome = report.outcome
     counts: dict[str, int] = {}
     for doc in report.documents:
         counts[doc.kind] = counts.get(doc.kind, 0) + 1
-    console.print(f"[green]Laget {len(report.files)} dokumenter[/green] i {report.out_dir} på "
-              f"{report.seconds:.1f} s:")
+    console.print(f"[green]Ferdig[/green] på {report.seconds:.1f} s: {len(report.documents)} "
+                  f"dokumenter i {report.out_dir} ({len(outcome.rendered)} laget, "
+                  f"{len(outcome.reused)} uendret og gjenbrukt).")
     for kind, n in counts.items():
         console.print(f"  {kind}: {n}")
+    if outcome.removed:
+        console.print(f"  fjernet {len(outcome.removed)} foreldede filer")
+    if report.pdf_note:
+        err.print(f"[yellow]MERKNAD[/yellow] Bare Word-filer ble laget. {report.pdf_note}")
 
 
 @contextmanager

@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .documents import KINDS, PlanError, Planned
-from .problems import Problem, Problems
-from .render import TEMPLATE_DIR, Template, TemplateError, write_atomic
+from .problems import Problems
+from .render import TEMPLATE_DIR, Template, TemplateError
 from .schema import WORKBOOKS
 from .template_check import static_check
 from .workbook.blank import write_workbooks
@@ -41,6 +42,8 @@ class BuildReport:
     out_dir: Path | None = None
     seconds: float = 0.0
     inputs: list[Path] = field(default_factory=list)
+    outcome: Any = None
+    pdf_note: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -54,8 +57,15 @@ def check(paths: Sequence[Path]) -> LoadResult:
 
 def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
                   overwrite: bool = False, suffix: str = ".xlsx") -> list[Path]:
-    """Write a blank, valid set of input workbooks into ``folder``."""
+    """Write a blank, valid set of input workbooks into ``folder``.
+
+    ``suffix=".xlsm"`` makes macro-enabled workbooks with the button «Lag dokumenter»,
+    each with its shim module (``styring.xlsm`` + ``styring.py``).
+    """
+    xlsm = suffix.lower() == ".xlsm"
     targets = [folder / f"{name}{suffix}" for name in WORKBOOKS]
+    if xlsm:
+        targets += [folder / f"{name}.py" for name in WORKBOOKS]
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)
@@ -63,6 +73,13 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
     known = {"år": år or date.today().year + 1}
     if kommune:
         known["navn"] = kommune
+    if xlsm:
+        from .workbook.xlsm import XlsmError, write_xlsm_workbooks
+
+        try:
+            return write_xlsm_workbooks(folder, {"kommune": known})
+        except XlsmError as e:
+            raise UserError(str(e)) from None
     return write_workbooks(folder, {"kommune": known}, suffix=suffix)
 
 
@@ -101,8 +118,17 @@ def latest_tertial(result: LoadResult) -> int:
 
 def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[str] | None = None,
           tertial: int | None = None, template_dir: Path = TEMPLATE_DIR,
-          progress: Progress | None = None) -> BuildReport:
-    """Validate, plan and render; nothing is written unless every document rendered."""
+          progress: Progress | None = None, pdf: bool | None = None,
+          force: bool = False) -> BuildReport:
+    """Validate, plan, render what changed, convert to PDF/A and write archive metadata.
+
+    ``pdf=None`` makes PDF/A when LibreOffice is installed and says so when it is not;
+    ``pdf=True`` makes its absence an error. Nothing is written unless validation and
+    every render pass; files are replaced atomically.
+    """
+    from . import build as building
+    from .pdf import INSTALL_HINT, soffice
+
     started = time.perf_counter()
     result = load(list(paths))
     report = BuildReport(result.problems, inputs=result.files)
@@ -114,7 +140,6 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
     except PlanError as e:
         report.problems.error("build", None, None, str(e))
         return report
-    year_dir = out_dir / str(result.data.kommune.år)
     templates: dict[str, Template] = {}
     for name in dict.fromkeys(doc.template for doc in planned):
         try:
@@ -125,28 +150,28 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
         return report
-    rendered: list[tuple[Path, bytes]] = []
-    for i, doc in enumerate(planned, start=1):
-        try:
-            data = templates[doc.template].render(doc.context, doc.images(), doc.properties)
-        except TemplateError as e:
-            report.problems.items.append(Problem(doc.template, None, None, str(e)))
-            break
-        rendered.append((year_dir / doc.kind / doc.filename, data))
-        if progress:
-            progress(i, len(planned), doc.filename)
-    if report.problems.errors:
-        return report
+    has_office = soffice() is not None
+    want_pdf = has_office if pdf is None else pdf
+    if want_pdf and not has_office:
+        report.problems.error("PDF", None, None, INSTALL_HINT)
+        want_pdf = False
+    elif pdf is None and not has_office:
+        report.pdf_note = INSTALL_HINT
+    year_dir = out_dir / str(result.data.kommune.år)
     try:
-        for path, data in rendered:
-            write_atomic(path, data)
+        outcome = building.run(planned, templates, year_dir, result.data, want_pdf=want_pdf,
+                               force=force, progress=progress)
+    except building.BuildError as e:
+        report.problems.error(str(year_dir), None, None, str(e))
+        return report
     except OSError as e:
         report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
                               f"({e.strerror}). Sjekk at den finnes, at du har skrivetilgang "
                               "og at disken ikke er full.")
         return report
-    report.files = [p for p, _ in rendered]
+    report.files = outcome.files
     report.documents = planned
+    report.outcome = outcome
     report.out_dir = year_dir
     report.seconds = time.perf_counter() - started
     return report

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any
+from typing import Any, ClassVar
 
 import jinja2
 from lxml import etree
@@ -40,7 +40,7 @@ def paragraph_texts(docx: bytes) -> list[str]:
 class _Recorder(jinja2.ChainableUndefined):
     """An undefined value that lets rendering go on and remembers what was missing."""
 
-    missing: list[str] = []
+    missing: ClassVar[list[str]] = []
 
     def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
         return ""

@@ -16,6 +16,7 @@ from typing import Any
 
 import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.escape import unescape
 
 from ..problems import Problems
 from ..schema import Column, Sheet, sheet_for
@@ -159,8 +160,11 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
             value = cell.value
             if value is None and coord in missing:
                 value = FORMULA_WITHOUT_VALUE
-            if isinstance(value, str) and not value.strip():
-                value = None
+            if isinstance(value, str):
+                if "_x" in value:  # OOXML escapes (_x0001_) for characters XML cannot hold
+                    value = unescape(value)
+                if not value.strip():
+                    value = None
             if value is None:
                 continue
             fmt = getattr(cell, "number_format", "") or ""

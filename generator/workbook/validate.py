@@ -21,6 +21,19 @@ from .convert import ConversionError, convert, shown
 from .reader import Row, SheetRows, find_workbooks, read
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag"}
+# Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+SUBSTITUTE = "\ufffd"
+
+
+def xml_safe(value: Any) -> tuple[Any, int]:
+    """The value with characters Word cannot store replaced by a visible «�»; and how many."""
+    if type(value) is str:  # not a StrEnum choice, which is already clean
+        return _NOT_XML.subn(SUBSTITUTE, value)
+    if isinstance(value, list):
+        pairs = [xml_safe(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    return value, 0
 
 
 @dataclass
@@ -109,6 +122,11 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list
                                f"«{col.header}» mangler verdi (påkrevd).")
                 ok = False
                 continue
+            value, replaced = xml_safe(value)
+            if replaced:
+                problems.notice(row.file, row.sheet, cell.coord,
+                                f"{replaced} tegn som Word ikke kan lagre (kontrolltegn) er "
+                                f"byttet ut med «{SUBSTITUTE}».")
             if is_placeholder(value):
                 problems.notice(row.file, row.sheet, cell.coord,
                                 f"«{col.header}» er ikke fylt ut ennå (står som plassholder).")
