@@ -158,9 +158,17 @@ def docs(
 def demo(
     folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.")] = (
         pipeline.DEMO_DIR),
+    xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
+                                       "dokumenter» (og en Python-fil per arbeidsbok).")] = False,
 ) -> None:
     """Skriver demo-arbeidsbøkene for den oppdiktede Fjellvik kommune."""
-    for p in pipeline.write_demo(folder):
+    if xlsm:
+        from .workbook.xlsm import write_demo_xlsm
+
+        paths = write_demo_xlsm(folder)
+    else:
+        paths = pipeline.write_demo(folder)
+    for p in paths:
         console.print(f"Skrev {p}")
 
 
