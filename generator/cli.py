@@ -6,7 +6,7 @@ A thin door into :mod:`generator.pipeline`; everything it prints is bokmål.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -15,10 +15,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import pipeline
-from .documents import KINDS
+from . import paths
+from .paths import KIND_NAMES as KINDS
+from .paths import TEMPLATE_DIR
 from .problems import Level, Problem
-from .render import TEMPLATE_DIR
 
 app = typer.Typer(
     name="styring",
@@ -47,7 +47,9 @@ def print_problems(problems: list[Problem]) -> None:
 @app.command()
 def check(workbooks: Workbooks = None) -> None:
     """Kontrollerer arbeidsbøkene og viser alle feil på én gang."""
-    result = pipeline.check(workbooks or [pipeline.DEMO_DIR])
+    from . import pipeline
+
+    result = pipeline.check(workbooks or [paths.DEMO_DIR])
     print_problems(result.problems.items)
     n_err, n_note = len(result.problems.errors), len(result.problems.notices)
     files = ", ".join(f.name for f in result.files)
@@ -70,13 +72,15 @@ def new_workbook(
                     ] = False,
 ) -> None:
     """Lager tomme arbeidsbøker med alle ark, kolonner, nedtrekkslister og veiledning."""
+    from . import pipeline
+
     try:
-        paths = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
+        written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
                                        suffix=".xlsm" if xlsm else ".xlsx")
     except pipeline.UserError as e:
         err.print(f"[red]FEIL[/red] {e}")
         raise typer.Exit(1) from None
-    for p in paths:
+    for p in written:
         console.print(f"Skrev {p}")
 
 
@@ -105,7 +109,9 @@ def check_templates(
         TEMPLATE_DIR),
 ) -> None:
     """Prøver alle Word-malene mot dataene og viser tagger som ikke virker."""
-    problems = pipeline.check_templates(workbooks or [pipeline.DEMO_DIR], templates)
+    from . import pipeline
+
+    problems = pipeline.check_templates(workbooks or [paths.DEMO_DIR], templates)
     print_problems(problems.items)
     if problems.errors:
         err.print(f"[red]{len(problems.errors)} feil[/red] i malene.")
@@ -144,7 +150,7 @@ def sign(
 @app.command()
 def docs(
     target: Annotated[Path, typer.Argument(help="Filen dokumentasjonen skrives til.")] = (
-        pipeline.ROOT / "docs" / "arbeidsbok.md"),
+        paths.ROOT / "docs" / "arbeidsbok.md"),
 ) -> None:
     """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet)."""
     from .schema.docs import markdown
@@ -157,18 +163,20 @@ def docs(
 @app.command()
 def demo(
     folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.")] = (
-        pipeline.DEMO_DIR),
+        paths.DEMO_DIR),
     xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
                                        "dokumenter» (og en Python-fil per arbeidsbok).")] = False,
 ) -> None:
     """Skriver demo-arbeidsbøkene for den oppdiktede Fjellvik kommune."""
+    from . import pipeline
+
     if xlsm:
         from .workbook.xlsm import write_demo_xlsm
 
-        paths = write_demo_xlsm(folder)
+        written = write_demo_xlsm(folder)
     else:
-        paths = pipeline.write_demo(folder)
-    for p in paths:
+        written = pipeline.write_demo(folder)
+    for p in written:
         console.print(f"Skrev {p}")
 
 
@@ -176,7 +184,7 @@ def demo(
 def build(
     workbooks: Workbooks = None,
     out: Annotated[Path, typer.Option("--out", help="Mappen dokumentene skrives til.")] = (
-        pipeline.DEFAULT_OUT),
+        paths.DEFAULT_OUT),
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Bare disse dokumenttypene: " + ", ".join(KINDS) + ".")] = None,
     tertial: Annotated[int | None, typer.Option(
@@ -191,13 +199,15 @@ def build(
                                         "de som ikke er endret.")] = False,
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
+    from . import pipeline
+
     unknown = [k for k in only or [] if k not in KINDS]
     if unknown:
         err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
                   + ", ".join(KINDS) + ".")
         raise typer.Exit(2)
     with _progress() as update:
-        report = pipeline.build(workbooks or [pipeline.DEMO_DIR], out, only, tertial,
+        report = pipeline.build(workbooks or [paths.DEMO_DIR], out, only, tertial,
                                 templates, progress=update, pdf=pdf, force=force)
     print_problems(report.problems.items)
     if not report.ok:
@@ -219,7 +229,7 @@ def build(
 
 
 @contextmanager
-def _progress() -> Iterator[pipeline.Progress]:
+def _progress() -> Iterator[Callable[[int, int, str], None]]:
     """A progress bar on a terminal; silent when output is redirected."""
     if not err.is_terminal:
         yield lambda done, total, name: None

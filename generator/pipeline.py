@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .documents import KINDS, PlanError, Planned
+from .paths import DEFAULT_OUT, DEMO_DIR, ROOT  # noqa: F401 - re-exported for callers
 from .problems import Problems
 from .render import TEMPLATE_DIR, Template, TemplateError
 from .schema import WORKBOOKS
@@ -22,9 +23,6 @@ from .template_check import static_check
 from .workbook.blank import write_workbooks
 from .workbook.validate import LoadResult, load
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO_DIR = ROOT / "workbooks"
-DEFAULT_OUT = ROOT / "output"
 Progress = Callable[[int, int, str], None]
 
 
@@ -199,5 +197,6 @@ def check_templates(paths: Sequence[Path], template_dir: Path = TEMPLATE_DIR,
         except TemplateError as e:
             problems.error(doc.template, None, None, str(e))
             continue
-        problems.extend(check_template(template, doc.context, doc.images()))
+        problems.extend(check_template(template, doc.context,
+                                       doc.images() if doc.images else {}))
     return problems

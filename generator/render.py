@@ -27,7 +27,7 @@ _SHD_FIRST = re.compile(
     r"(<w:tcPr>)(<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"[^\"]*\"/>)"
     r"((?:<w:tcW [^>]*/>)?(?:<w:gridSpan [^>]*/>)?(?:<w:hMerge[^>]*/>)?(?:<w:vMerge[^>]*/>)?"
     r"(?:<w:tcBorders>.*?</w:tcBorders>)?)", re.DOTALL)
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+from .paths import TEMPLATE_DIR  # noqa: E402,F401 - re-exported
 
 
 class TemplateError(Exception):
@@ -127,7 +127,8 @@ class Template:
         if properties:
             cp = tpl.docx.core_properties
             for key, value in properties.items():
-                setattr(cp, key, value)
+                # python-docx refuses text properties longer than 255 characters
+                setattr(cp, key, value[:255] if isinstance(value, str) else value)
         buf = io.BytesIO()
         tpl.save(buf)
         return buf.getvalue()

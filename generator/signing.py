@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,22 +33,24 @@ class Line:
 
 
 def signature_lines(pdf: Path) -> list[Line]:
-    """The underscore lines of the signature block, left to right (poppler's pdftotext)."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        raise SigningError("pdftotext (poppler-utils) mangler; installer poppler-utils.")
-    html = subprocess.run([exe, "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
-    lines: list[Line] = []
-    for page_no, page in enumerate(re.findall(r"<page[^>]*>.*?</page>", html, re.DOTALL)):
-        height = float(re.search(r'height="([\d.]+)"', page).group(1))
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                             r'yMax="([\d.]+)">_{10,}</word>', page):
-            x1, _y1, x2, y2 = map(float, m.groups())
-            lines.append(Line(page_no, x1, x2, height - y2 + 3))
-        if len(lines) >= 2:
-            break
-    return sorted(lines[:2], key=lambda ln: ln.x1)
+    """The underscore lines of the signature block, left to right (found with PDFium)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for page_no in range(len(doc)):
+            textpage = doc[page_no].get_textpage()
+            text = textpage.get_text_range(0, textpage.count_chars())
+            lines = []
+            for m in re.finditer(r"_{10,}", text):
+                left = textpage.get_charbox(m.start())
+                right = textpage.get_charbox(m.end() - 1)
+                lines.append(Line(page_no, left[0], right[2], left[1] + 1))
+            if len(lines) >= 2:
+                return sorted(lines[:2], key=lambda ln: ln.x1)
+        return []
+    finally:
+        doc.close()
 
 
 def add_signature_fields(pdf: Path) -> bytes:

@@ -15,7 +15,6 @@ import zipfile
 from pathlib import Path
 
 import pikepdf
-import pytest
 
 from generator import pipeline
 from generator.render import TEMPLATE_DIR

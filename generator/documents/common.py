@@ -31,7 +31,7 @@ class Planned:
     title: str
     context: dict[str, Any]
     properties: dict[str, str] = field(default_factory=dict)
-    images: Callable[[], dict[str, Image]] = field(default=lambda: {})
+    images: Callable[[], dict[str, Image]] | None = None  # charts, drawn only when rendering
     sources: list[str] = field(default_factory=list)
     description: str = ""
     restricted: bool = False
