@@ -31,7 +31,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
@@ -41,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
+
+from .files import write_atomic
 
 # --- namespaces, identifiers ------------------------------------------------------------------
 
@@ -425,20 +426,8 @@ def sidecar(record: ArchiveRecord, system: str = DEFAULT_SYSTEM) -> dict[str, An
 
 
 def _write_atomic(target: Path, data: bytes) -> Path:
-    """Write bytes to ``target`` via a temporary file in the same folder and os.replace."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """Archive files are written into the build's staging folder: atomic, not fsynced."""
+    return write_atomic(target, data, durable=False)
 
 
 def write_sidecar(record: ArchiveRecord, target: Path, system: str = DEFAULT_SYSTEM) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .render import write_atomic
+from .files import write_atomic
 
 FILENAME = "manifest.json"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Annotated
 
 from .schema.column import Col, Kind
@@ -451,11 +452,31 @@ class Styringsdata:
     lederavtaler: list[Lederavtale]
     bidrag: list[Bidrag]
 
-    def enhet(self, kode: str) -> Enhet | None:
-        return next((e for e in self.enheter if e.kode == kode), None)
+    @cached_property
+    def _enheter(self) -> dict[str, Enhet]:
+        return {e.kode.casefold(): e for e in self.enheter}
 
-    def leder(self, leder_id: str) -> Leder | None:
-        return next((ld for ld in self.ledere if ld.id == leder_id), None)
+    @cached_property
+    def _ledere(self) -> dict[str, Leder]:
+        return {ld.id.casefold(): ld for ld in self.ledere}
+
+    @cached_property
+    def _bidrag(self) -> dict[str, list[Bidrag]]:
+        out: dict[str, list[Bidrag]] = {}
+        for b in self.bidrag:
+            out.setdefault(b.leder_id.casefold(), []).append(b)
+        return out
+
+    def enhet(self, kode: str | None) -> Enhet | None:
+        """The unit with this code (codes match ignoring case, as in validation)."""
+        return self._enheter.get(kode.casefold()) if kode else None
+
+    def leder(self, leder_id: str | None) -> Leder | None:
+        return self._ledere.get(leder_id.casefold()) if leder_id else None
+
+    def bidrag_for(self, leder: Leder) -> list[Bidrag]:
+        """The leader's contributions to oppdrag (sheet Bidrag)."""
+        return self._bidrag.get(leder.id.casefold(), [])
 
     def risikostatus(self, risiko: Risiko) -> Status:
         """The risk's colour from RF and the thresholds in Innstillinger."""

@@ -87,7 +87,7 @@ def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: 
                                + ", ".join(names) + ").")
         out = io.BytesIO()
         signers.sign_pdf(writer, meta, signer=signer, output=out)
-    from .render import write_atomic
+    from .files import write_atomic
 
     write_atomic(target, out.getvalue())
     return target

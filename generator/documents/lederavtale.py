@@ -32,8 +32,7 @@ def context(data: Styringsdata, avtale: Lederavtale, public: bool) -> dict:
     leder = data.leder(avtale.leder_id)
     overordnet = data.leder(leder.overordnet)
     title = f"Lederavtale {data.kommune.år} – {leder.navn}"
-    bidrag = {b.oppdrag_nr: b.bidrag for b in data.bidrag if b.leder_id.casefold()
-              == leder.id.casefold()}
+    bidrag = {b.oppdrag_nr: b.bidrag for b in data.bidrag_for(leder)}
     screened = avtale.skjermet and not public
     return base_context(data, title, data.kommune.saksnr_lederavtaler) | {
         "leder": leder,
@@ -67,8 +66,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     for avtale in data.lederavtaler:
         leder = data.leder(avtale.leder_id)
         rows = [r for r in (source(avtale), source(leder)) if r]
-        rows += [r for b in data.bidrag if b.leder_id.casefold() == leder.id.casefold()
-                 if (r := source(b))]
+        rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
         rows += ["ark Oppdrag", "ark Enheter", "ark Kommune"]
         title = f"Lederavtale {data.kommune.år} – {leder.navn}"
         props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
