@@ -42,12 +42,13 @@ def main() -> None:
     ap.add_argument("workbooks", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--kinds", default="")
+    ap.add_argument("--pdf", action="store_true", help="nochange/onerow with PDF/A")
     a = ap.parse_args()
     kinds = a.kinds.split(",") if a.kinds else None
     paths = [a.workbooks]
     if a.case == "onerow":
         edit_one_row(a.workbooks)
-    pdf = a.case == "pdf"
+    pdf = a.case == "pdf" or a.pdf
     force = a.case in ("cold", "warm", "pdf")
     if a.case == "warm":
         pipeline.build(paths, a.out, kinds=kinds, pdf=False, force=True)

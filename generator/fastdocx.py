@@ -39,7 +39,7 @@ import jinja2
 from docxtpl import InlineImage, RichText, RichTextParagraph
 from lxml import etree
 
-from .render import TemplateError, _near, _StrictDocxTemplate, _undefined, environment
+from .render import TemplateError, _StrictDocxTemplate, environment, template_error
 
 EnvFactory = Callable[[], jinja2.Environment]
 
@@ -206,9 +206,9 @@ class FastTemplate:
             if e.lineno is not None:
                 lines = src.splitlines()[max(e.lineno - 4, 0):e.lineno + 3]
                 e.docx_context = [_TEXT_TAGS.sub("", ln) for ln in lines]  # type: ignore[attr-defined]
-            raise TemplateError(f"{self.name}: feil i malen ({e.message}) {_near(e)}") from None
+            raise template_error(self.name, e) from None
         except jinja2.TemplateError as e:
-            raise TemplateError(f"{self.name}: feil i malen ({e})") from None
+            raise template_error(self.name, e) from None
 
     def _compile_body(self, part: str, raw: bytes) -> _Part:
         """The main part: like docxtpl only ``w:body`` is a template, the rest is constant."""
@@ -249,23 +249,8 @@ class FastTemplate:
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         try:
             out = part.template.render(context)
-        except jinja2.UndefinedError as e:
-            if "unsafe" in str(e):
-                raise TemplateError(f"{self.name}: malen prøver å nå Python-interne ting "
-                                    f"({e}). Det er ikke tillatt; bare felt og filtre kan "
-                                    "brukes.") from None
-            raise TemplateError(f"{self.name}: malen bruker et felt som ikke finnes "
-                                f"({_undefined(e)})") from None
-        except jinja2.exceptions.SecurityError as e:
-            raise TemplateError(f"{self.name}: malen prøver noe som ikke er tillatt "
-                                f"({e}). Bare felt og filtre kan brukes.") from None
-        except jinja2.TemplateError as e:
-            raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e})") from None
-        except TypeError as e:
-            if "loader" in str(e):
-                raise TemplateError(f"{self.name}: malen prøver å hente inn en annen fil "
-                                    "(include/import/extends). Det er ikke tillatt.") from None
-            raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e}).") from None
+        except (jinja2.TemplateError, TypeError) as e:
+            raise template_error(self.name, e) from None
         # = re.sub(r"\n<w:p([ >])", r"<w:p\1", out), without a Python call per match
         out = out.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
         if "_" in out:

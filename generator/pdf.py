@@ -25,6 +25,21 @@ INSTALL_HINT = ("PDF/A lages med LibreOffice, som ikke er installert. På Debian
                 "fonts-crosextra-caladea» (eller kjør ./setup.sh som root). På Windows: "
                 "installer LibreOffice fra IT-avdelingens programkatalog.")
 TIMEOUT_PER_DOC = 60
+# A fresh LibreOffice profile that never reaches out: no update checks, no crash
+# reports, no online help, no remote templates.
+OFFLINE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Jobs/Jobs/org.openoffice.Office.Jobs:Job['UpdateCheck']/\
+Arguments"><prop oor:name="AutoCheckEnabled" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="CrashReport" oor:op="fuse">\
+<value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Help"><prop oor:name="HelpRootURL" oor:op="fuse">\
+<value></value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+</oor:items>
+"""
 
 
 class PdfError(Exception):
@@ -73,6 +88,9 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
 
 def _run(exe: str, files: list[Path], out_dir: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="styring-lo-") as profile:
+        user = Path(profile) / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(OFFLINE_PROFILE, encoding="utf-8")
         cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
                "--convert-to", FILTER, "--outdir", str(out_dir), *map(str, files)]

@@ -103,26 +103,8 @@ class Template:
             ctx[key] = _AltInlineImage(tpl, image)
         try:
             tpl.render(ctx, jinja_env=environment(undefined), autoescape=True)
-        except jinja2.TemplateSyntaxError as e:
-            raise TemplateError(f"{self.name}: feil i malen ({e.message}) {_near(e)}") from None
-        except jinja2.UndefinedError as e:
-            if "unsafe" in str(e):
-                raise TemplateError(f"{self.name}: malen prøver å nå Python-interne ting "
-                                    f"({e}). Det er ikke tillatt; bare felt og filtre kan "
-                                    "brukes.") from None
-            raise TemplateError(f"{self.name}: malen bruker et felt som ikke finnes "
-                                f"({_undefined(e)}) {_near(e)}") from None
-        except jinja2.exceptions.SecurityError as e:
-            raise TemplateError(f"{self.name}: malen prøver noe som ikke er tillatt "
-                                f"({e}). Bare felt og filtre kan brukes.") from None
-        except jinja2.TemplateError as e:
-            raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e}) {_near(e)}"
-                                ) from None
-        except TypeError as e:
-            if "loader" in str(e):
-                raise TemplateError(f"{self.name}: malen prøver å hente inn en annen fil "
-                                    "(include/import/extends). Det er ikke tillatt.") from None
-            raise TemplateError(f"{self.name}: malen kunne ikke fylles ut ({e}).") from None
+        except (jinja2.TemplateError, TypeError) as e:
+            raise template_error(self.name, e) from None
         if properties:
             cp = tpl.docx.core_properties
             for key, value in properties.items():
@@ -159,6 +141,25 @@ class _StrictDocxTemplate(DocxTemplate):
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         """Core properties are set from data by :meth:`Template.render`, not rendered."""
+
+
+def template_error(name: str, e: Exception) -> TemplateError:
+    """A Jinja failure as a bokmål message naming the template and, if known, the text."""
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return TemplateError(f"{name}: feil i malen ({e.message}) {_near(e)}")
+    if isinstance(e, jinja2.UndefinedError):
+        if "unsafe" in str(e):
+            return TemplateError(f"{name}: malen prøver å nå Python-interne ting ({e}). Det er "
+                                 "ikke tillatt; bare felt og filtre kan brukes.")
+        return TemplateError(f"{name}: malen bruker et felt som ikke finnes "
+                             f"({_undefined(e)}) {_near(e)}")
+    if isinstance(e, jinja2.exceptions.SecurityError):
+        return TemplateError(f"{name}: malen prøver noe som ikke er tillatt ({e}). Bare felt "
+                             "og filtre kan brukes.")
+    if isinstance(e, TypeError) and "loader" in str(e):
+        return TemplateError(f"{name}: malen prøver å hente inn en annen fil "
+                             "(include/import/extends). Det er ikke tillatt.")
+    return TemplateError(f"{name}: malen kunne ikke fylles ut ({e}) {_near(e)}".rstrip())
 
 
 def _near(e: Exception) -> str:
