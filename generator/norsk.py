@@ -30,12 +30,12 @@ def tall(value: float | int | None, desimaler: int = 0) -> str:
 
 def kr(value: float | int | None) -> str:
     """Money in running text: ``1 234 567 kr``."""
-    return "" if value is None else f"{tall(round(value))}{NBSP}kr"
+    return "" if value is None else f"{tall(value)}{NBSP}kr"
 
 
 def tusen(value: float | int | None) -> str:
     """Money in a table column headed «1 000 kr»: ``1 235``."""
-    return "" if value is None else tall(round(value / 1000))
+    return "" if value is None else tall(value / 1000)
 
 
 def prosent(value: float | None, desimaler: int = 1) -> str:

@@ -18,6 +18,7 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage, Listing
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup, escape
 
 from .norsk import FILTERS
 
@@ -36,9 +37,21 @@ class TemplateError(Exception):
 def environment(undefined: type[jinja2.Undefined] = jinja2.StrictUndefined
                 ) -> SandboxedEnvironment:
     """The sandboxed Jinja environment every template renders in."""
-    env = SandboxedEnvironment(autoescape=True, undefined=undefined, loader=None, extensions=[])
+    env = SandboxedEnvironment(autoescape=True, undefined=undefined, loader=None, extensions=[],
+                               finalize=_protect)
     env.filters.update(FILTERS)
     return env
+
+
+_DOCXTPL_MARK = re.compile(r"(?<=[{%])_|_(?=[}%])")
+
+
+def _protect(value: Any) -> Any:
+    """Escape a value, and hide «{_{ }_} {_% %_}» from docxtpl's post-processing (which
+    turns them into tags) by writing that underscore as a character reference."""
+    if isinstance(value, str) and not hasattr(value, "__html__") and "_" in value:
+        return Markup(_DOCXTPL_MARK.sub("&#95;", str(escape(value))))
+    return value
 
 
 def paragraphs(text: str | None) -> list[Any]:

@@ -155,8 +155,10 @@ def _write(ws: Any, row: int, col: int, column: Column, value: Any, cell_fmt: An
     value = cell_value(column, value)
     if value is None:
         ws.write_blank(row, col, None, cell_fmt)
-    elif isinstance(value, datetime | date):
+    elif isinstance(value, datetime | date) and value.year >= 1900:
         ws.write_datetime(row, col, datetime(value.year, value.month, value.day), cell_fmt)
+    elif isinstance(value, datetime | date):  # Excel has no dates before 1900: keep as text
+        ws.write_string(row, col, f"{value.day:02d}.{value.month:02d}.{value.year}", cell_fmt)
     elif isinstance(value, int | float):
         ws.write_number(row, col, value, cell_fmt)
     else:

@@ -8,7 +8,9 @@ Excel tables (ListObjects) are. Only reads; never changes the file.
 
 from __future__ import annotations
 
+import math
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _C = f"{{{NS['m']}}}c"
 _F = f"{{{NS['m']}}}f"
 _V = f"{{{NS['m']}}}v"
+_SI = f"{{{NS['m']}}}si"
+_T = f"{{{NS['m']}}}t"
+_RPH = f"{{{NS['m']}}}rPh"
 
 
 class PackageError(Exception):
@@ -41,12 +46,22 @@ class SheetPart:
     path: str
     tables: list[str] = field(default_factory=list)
     formulas_without_value: set[str] = field(default_factory=set)
+    bad_numbers: dict[str, str] = field(default_factory=dict)  # cell → the stored text
 
 
 @dataclass
 class Package:
     path: Path
     sheets: dict[str, SheetPart]
+    shared_strings: list[str] | None = None
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape(text: str) -> str:
+    """OOXML's ``_xHHHH_`` escapes, decoded left to right (``_x005F_`` is a literal «_»)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def inspect(path: Path) -> Package:
@@ -77,7 +92,7 @@ def inspect(path: Path) -> Package:
     try:
         with zipfile.ZipFile(path) as zf:
             _check_sizes(zf)
-            return Package(path, _sheets(zf))
+            return Package(path, _sheets(zf), _shared_strings(zf))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as e:
         raise PackageError(f"arbeidsboken er skadet og kan ikke leses ({e}).") from None
 
@@ -129,19 +144,40 @@ def _sheets(zf: zipfile.ZipFile) -> dict[str, SheetPart]:
                 ref = etree.fromstring(zf.read(t)).get("ref")
                 if ref:
                     part.tables.append(ref)
-        part.formulas_without_value = _formulas_without_value(zf, target)
+        _scan(zf, part)
         sheets[part.name] = part
     return sheets
 
 
-def _formulas_without_value(zf: zipfile.ZipFile, part: str) -> set[str]:
-    missing: set[str] = set()
+def _shared_strings(zf: zipfile.ZipFile) -> list[str] | None:
+    """The shared strings as Excel meant them (openpyxl drops every «x005F_» it sees)."""
+    rels = _rels(zf, "xl/workbook.xml")
+    part = next((t for t in rels.values() if t.endswith("sharedStrings.xml")), None)
+    if part is None or part not in zf.namelist():
+        return None
+    out = []
     with zf.open(part) as fh:
+        for _, si in etree.iterparse(fh, tag=_SI):
+            text = "".join(t.text or "" for t in si.iter(_T) if t.getparent().tag != _RPH)
+            out.append(unescape(text))
+            si.clear()
+    return out
+
+
+def _scan(zf: zipfile.ZipFile, sheet: SheetPart) -> None:
+    """Formula cells saved without a value, and number cells holding no number."""
+    with zf.open(sheet.path) as fh:
         for _, c in etree.iterparse(fh, tag=_C, huge_tree=False):
-            f = c.find(_F)
-            if f is not None:
-                v = c.find(_V)
-                if v is None or v.text is None:
-                    missing.add(c.get("r", "?"))
+            v = c.find(_V)
+            if c.find(_F) is not None and (v is None or v.text is None):
+                sheet.formulas_without_value.add(c.get("r", "?"))
+            elif v is not None and c.get("t", "n") == "n" and not _is_number(v.text or ""):
+                sheet.bad_numbers[c.get("r", "?")] = (v.text or "")[:40]
             c.clear()
-    return missing
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text) if any(ch in text for ch in ".eE") else int(text))
+    except ValueError:
+        return False

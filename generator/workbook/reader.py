@@ -16,7 +16,6 @@ from typing import Any
 
 import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.utils.escape import unescape
 
 from ..problems import Problems
 from ..schema import Column, Sheet, sheet_for
@@ -24,6 +23,7 @@ from ..schema.sheets import KEY_HEADER_TEXTS
 from . import package
 
 HEADER_SCAN_ROWS = 20
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_ROWS = 200_000
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls is found only to say it is too old
 KEY_HEADER, VALUE_HEADER = KEY_HEADER_TEXTS[:2]
@@ -44,6 +44,7 @@ class Cell:
     value: Any
     coord: str
     percent_format: bool = False
+    excel_error: bool = False  # an error cell (#REF! …), not text that looks like one
 
 
 @dataclass
@@ -126,6 +127,10 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
         problems.error(name, None, None, f"arbeidsboken kan ikke leses ({type(e).__name__}: "
                        f"{e}). Åpne og lagre den på nytt i Excel.")
         return []
+    if wb.worksheets and pkg.shared_strings is not None:
+        strings = getattr(wb.worksheets[0], "_shared_strings", None)
+        if isinstance(strings, list) and len(strings) == len(pkg.shared_strings):
+            strings[:] = pkg.shared_strings  # openpyxl's own decoding drops «x005F_»
     out = []
     try:
         for ws in wb.worksheets:
@@ -135,7 +140,17 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
             part = pkg.sheets.get(ws.title)
             ws.reset_dimensions()  # never trust a declared (possibly absurd) dimension
             reader = _table_rows if sheet.is_table else _keyvalue_rows
-            out.append(reader(ws, sheet, name, part, problems))
+            try:
+                out.append(reader(ws, sheet, name, part, problems))
+            except (ValueError, TypeError, KeyError) as e:
+                out.append(SheetRows(sheet, name, ws.title))  # found, but unreadable
+                bad = part.bad_numbers if part else {}
+                for coord, text in bad.items():
+                    problems.error(name, ws.title, coord, f"cellen er lagret som tall, men "
+                                   f"inneholder «{text}». Skriv inn verdien på nytt i Excel.")
+                if not bad:
+                    problems.error(name, ws.title, None, f"arket kan ikke leses ({e}). Åpne "
+                                   "og lagre arbeidsboken på nytt i Excel.")
     finally:
         wb.close()
     return out
@@ -160,15 +175,12 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
             value = cell.value
             if value is None and coord in missing:
                 value = FORMULA_WITHOUT_VALUE
-            if isinstance(value, str):
-                if "_x" in value:  # OOXML escapes (_x0001_) for characters XML cannot hold
-                    value = unescape(value)
-                if not value.strip():
-                    value = None
+            if isinstance(value, str) and not value.strip() and not _CONTROL.search(value):
+                value = None  # blank; a cell of only control characters is reported later
             if value is None:
                 continue
             fmt = getattr(cell, "number_format", "") or ""
-            cells.append(Cell(value, coord, "%" in fmt))
+            cells.append(Cell(value, coord, "%" in fmt, getattr(cell, "data_type", "") == "e"))
         if cells:
             grid.append((r, cells))
     return grid

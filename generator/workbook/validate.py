@@ -18,7 +18,7 @@ from ..problems import Problems
 from ..schema import SHEETS
 from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
-from .reader import Row, SheetRows, find_workbooks, read
+from .reader import Cell, Row, SheetRows, find_workbooks, read
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
@@ -104,6 +104,13 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list
                                    f"«{col.header}» mangler verdi (påkrevd).")
                     ok = False
                 continue
+            if type(cell.value) is str:
+                safe, replaced = xml_safe(cell.value)  # before any stripping or splitting
+                if replaced:
+                    cell = Cell(safe, cell.coord, cell.percent_format, cell.excel_error)
+                    problems.notice(row.file, row.sheet, cell.coord,
+                                    f"{replaced} tegn som Word ikke kan lagre (kontrolltegn) er "
+                                    f"byttet ut med «{SUBSTITUTE}».")
             try:
                 value = convert(col, cell)
             except ConversionError as e:
@@ -122,11 +129,6 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list
                                f"«{col.header}» mangler verdi (påkrevd).")
                 ok = False
                 continue
-            value, replaced = xml_safe(value)
-            if replaced:
-                problems.notice(row.file, row.sheet, cell.coord,
-                                f"{replaced} tegn som Word ikke kan lagre (kontrolltegn) er "
-                                f"byttet ut med «{SUBSTITUTE}».")
             if is_placeholder(value):
                 problems.notice(row.file, row.sheet, cell.coord,
                                 f"«{col.header}» er ikke fylt ut ennå (står som plassholder).")
