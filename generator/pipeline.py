@@ -6,7 +6,6 @@ rendered DOCX, written only when everything rendered.
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -173,11 +172,6 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
     report.out_dir = year_dir
     report.seconds = time.perf_counter() - started
     return report
-
-
-def clean(out_dir: Path) -> None:
-    """Remove a previous build's output folder."""
-    shutil.rmtree(out_dir, ignore_errors=True)
 
 
 def check_templates(paths: Sequence[Path], template_dir: Path = TEMPLATE_DIR,

@@ -58,11 +58,3 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.errors)
-
-
-class InputError(Exception):
-    """Raised when the input cannot be used; carries every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))

@@ -5,7 +5,6 @@ Used only by ``templates/build.py``; the generator reads the committed .docx fil
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
 from docx import Document
@@ -364,7 +363,3 @@ def landscape_section(doc: Document):
     sec.left_margin = sec.right_margin = Cm(1.8)
     sec.top_margin, sec.bottom_margin = Cm(1.8), Cm(1.6)
     return sec
-
-
-def portrait_copy(sectpr):
-    return copy.deepcopy(sectpr)

@@ -76,7 +76,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
             continue
         objs = _build(rows, problems, sources)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
-    located = _Located(sheets, sources)
+    located = _Located(sources)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
@@ -143,8 +143,7 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list
 class _Located:
     """Finds the file/sheet/cell of a model object for cross-sheet messages."""
 
-    def __init__(self, sheets: dict[str, SheetRows], sources: dict[int, Row]):
-        self.sheets = sheets
+    def __init__(self, sources: dict[int, Row]):
         self.sources = sources
 
     def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
