@@ -152,6 +152,7 @@ def test_control_characters_are_replaced_visibly_and_reported(tmp_path: Path) ->
     assert report.ok and "Tittel\ufffdmed\ufffdkontroll" in text(docx)
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")
 def test_network_is_off_in_tests() -> None:
     import socket
 

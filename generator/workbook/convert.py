@@ -152,6 +152,9 @@ FIRST_DATE = date(1900, 1, 1)
 
 
 def _any_date(value: Any) -> date:
+    if isinstance(value, time):  # Excel's serial 0 (or a bare time) is no date
+        raise ConversionError("må være en dato etter 1. januar 1900 (dd.mm.åååå), fant et "
+                              "klokkeslett eller dato-verdien 0")
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
