@@ -383,7 +383,10 @@ def utviklingsstrategi(path: Path) -> None:
     para(doc, "{%p endfor %}")
     heading(doc, "Oppfølging")
     texts(doc, "tekster.oppfølging")
-    sec = landscape_section(doc)  # inherits the header and footer of the first section
+    sec = landscape_section(doc)
+    sec.header.is_linked_to_previous = False  # its own header: the right tab is wider
+    sec.footer.is_linked_to_previous = False
+    header_footer(sec, HEADER_LEFT, "{{ tittel }}")
     sec.different_first_page_header_footer = False
     para(doc, "Utviklingsplakaten {{ periode }}", style="Title")
     para(doc, "{{ kommune.navn }} – «{{ kommune.visjon }}»", style="Subtitle")
