@@ -144,16 +144,16 @@ def _render(build: Callable[[], Figure]) -> bytes:
     return buf.getvalue()
 
 
-def _title(fig: Figure, heading: str) -> None:
-    if heading:
-        fig.suptitle(
-            heading[:1].upper() + heading[1:],
-            x=0.01,
-            ha="left",
-            fontsize=10,
-            fontweight="bold",
-            color=hex_rgb(PRIMARY),
-        )
+def _title(fig: Figure, heading: str, at: tuple[float, float] | None = None) -> None:
+    """The chart's heading, capitalised: as suptitle, or at ``at`` (figure coordinates)."""
+    if not heading:
+        return
+    style = {"ha": "left", "fontsize": 10, "fontweight": "bold", "color": hex_rgb(PRIMARY)}
+    text = heading[:1].upper() + heading[1:]
+    if at is None:
+        fig.suptitle(text, x=0.01, **style)
+    else:
+        fig.text(*at, text, va="top", **style)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -476,17 +476,7 @@ def risk_heatmap(
             spine.set_visible(False)
         ax.set_xlabel("Konsekvens", labelpad=4)
         ax.set_ylabel("Sannsynlighet", labelpad=6)
-        if heading:
-            fig.text(
-                0.015,
-                1 - 0.35 / height_cm,
-                heading[:1].upper() + heading[1:],
-                ha="left",
-                va="top",
-                fontsize=10,
-                fontweight="bold",
-                color=hex_rgb(PRIMARY),
-            )
+        _title(fig, heading, (0.015, 1 - 0.35 / height_cm))
         handles = [
             Patch(facecolor=hex_rgb(STATUS_FILL["grønn"]), label=f"Lav (RF < {gul_fra})"),
             Patch(
@@ -659,17 +649,7 @@ def kompass_radar(
                 ax.fill(xs, ys, color=colour, alpha=alpha, zorder=2)
                 ax.plot(angles, values, "o", color=colour, markersize=3.5, zorder=4)
             handles.append(Line2D([], [], color=colour, linestyle=style, linewidth=lw))
-        if heading:
-            fig.text(
-                0.15 / width_cm,
-                1 - 0.3 / height_cm,
-                heading[:1].upper() + heading[1:],
-                ha="left",
-                va="top",
-                fontsize=10,
-                fontweight="bold",
-                color=hex_rgb(PRIMARY),
-            )
+        _title(fig, heading, (0.15 / width_cm, 1 - 0.3 / height_cm))
         fig.legend(
             handles,
             [label for label, *_ in series],
