@@ -91,7 +91,8 @@ def oppdragsbrev(path: Path) -> None:
     para(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.", style="Caption")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
           ["{{ m.måned }}", "{% if m.dato %}{{ m.dato|kort_dato }}{% endif %}"
-                             "{% if m.tid %} kl. {{ m.tid }}{% endif %}",
+                             "{% if m.dato and m.tid %} {% endif %}"
+                             "{% if m.tid %}kl. {{ m.tid }}{% endif %}",
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
     heading(doc, "1.2 Styringsdialog", 2)
