@@ -9,12 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import model as m
+from ..schema.rules import KOMPASS_TOLERANCE
 
 Err = Callable[[object, str | None, str], None]
-
-# An area's score may differ from the sum of its sub-questions by this much
-# (Kompass reports round area scores to whole points, sub-questions may have halves).
-KOMPASS_TOLERANCE = 0.5
 
 
 def _n(x: float) -> str:
