@@ -538,7 +538,8 @@ def risk_heatmap(
         if not items or (st == "grønn" and len(items) > 10):
             continue
         if st == "rød" or len(items) <= 10:
-            listed = [f"{rid} (S{names[s - 1]} × K{names[k - 1]} = {rf})"
+            gap = "" if names[0].isdigit() else " "  # «S4», but «S H» for letters
+            listed = [f"{rid} (S{gap}{names[s - 1]} × K{gap}{names[k - 1]} = {rf})"
                       for rf, rid, s, k in items]
         else:
             listed = [rid for _, rid, _, _ in items]

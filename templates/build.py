@@ -88,11 +88,10 @@ def oppdragsbrev(path: Path) -> None:
     heading(doc, "1. Virksomhetsstyring")
     texts(doc, "tekster.virksomhetsstyring")
     heading(doc, "1.1 Møtekalender for UKLG", 2)
-    para(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.", style="Caption")
+    caption_before(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
-          ["{{ m.måned }}", "{% if m.dato %}{{ m.dato|kort_dato }}{% endif %}"
-                             "{% if m.dato and m.tid %} {% endif %}"
-                             "{% if m.tid %}kl. {{ m.tid }}{% endif %}",
+          ["{{ m.måned }}", ["{%p if m.dato %}", "{{ m.dato|kort_dato }}", "{%p endif %}",
+                             "{%p if m.tid %}", "kl. {{ m.tid }}", "{%p endif %}"],
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
     heading(doc, "1.2 Styringsdialog", 2)

@@ -192,7 +192,7 @@ def test_lmh_scale_colours_risks_as_the_seed_does(demo: Path, tmp_path: Path) ->
         assert STATUS_FILL[colour] in fills[rid], (rid, fills[rid])
     assert "S og K er gitt på skalaen L/M/H (L = 1, M = 2, H = 3" in text(path)
     matrix = next(i["descr"] for i in images(path) if "Risikomatrise" in i["descr"])
-    assert "3 × 3" in matrix and f"{ids[0]} (SH × KH = 9)" in matrix
+    assert "3 × 3" in matrix and f"{ids[0]} (S H × K H = 9)" in matrix
     cells = charts.heatmap_cells(3, 3, 6)
     assert cells[(3, 3)] == "rød" and cells[(1, 3)] == "gul" and cells[(1, 2)] == "grønn"
 
