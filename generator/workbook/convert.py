@@ -229,6 +229,10 @@ def timespan(value: Any) -> str:
     Accepts «12-15.45», «12.00–15.45», «kl. 12–15.45», «09:00-11:30», «9–11» and
     Excel time cells.
     """
+    if isinstance(value, datetime) and value.date() > FIRST_DATE:  # «12.03» became 12. mars
+        raise ConversionError(f"må være et klokkeslett eller tidsrom, men Excel har gjort det du "
+                              f"skrev om til datoen «{shown(value)}». Skriv tiden på nytt som "
+                              f"tekst ({TIMESPAN_EXAMPLE}).")
     if isinstance(value, datetime):
         value = value.time()
     if isinstance(value, float) and 0 <= value < 1:  # a time cell without time format
