@@ -19,8 +19,9 @@ RULES: tuple[tuple[str, str], ...] = (
      "Tabellene i dokumentene følger radenes rekkefølge i arbeidsboken. Der arket har en "
      "nummerkolonne (Nr i Prioriteringer, Oppdrag, Kompass, Delstrategier og Rammeområder), "
      "sorteres det etter den; rader uten nummer kommer sist, i radrekkefølge. Økonomi følger "
-     "rekkefølgen i arket Rammeområder og Nøkkeltall rekkefølgen i arket Enheter. "
-     "Forkortelseslisten i oppdragsbrevet er alfabetisk."),
+     "rekkefølgen i arket Rammeområder og Nøkkeltall rekkefølgen i arket Enheter. Mål "
+     "grupperes etter perspektiv i fast rekkefølge (samfunn, tjenester, medarbeidere, "
+     "økonomi). Forkortelseslisten i oppdragsbrevet er alfabetisk."),
     ("Risikoskala",
      "«Risikoskala» i Innstillinger velger skalaen for S og K: "
      + ", ".join(s.value for s in Risikoskala) + " (standard 1–5). L/M/H kan også skrives "
