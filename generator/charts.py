@@ -396,17 +396,28 @@ def _fit_ids(
         shown -= 1
 
 
-def risk_heatmap(
-    risks: list[tuple[str, int, int]], gul_fra: int, rød_fra: int, heading: str
-) -> Chart:
-    """5×5 risk matrix: consequence on x, probability on y, cells shaded by RF = S×K.
+def heatmap_cells(levels: int, gul_fra: int, rød_fra: int) -> dict[tuple[int, int], str]:
+    """The matrix's colour per (sannsynlighet, konsekvens) cell: «grønn», «gul» or «rød»."""
+    return {(s, k): _status(s * k, gul_fra, rød_fra)
+            for s in range(1, levels + 1) for k in range(1, levels + 1)}
 
-    ``risks`` holds (id, sannsynlighet, konsekvens), both 1–5. A cell is red
-    when RF ≥ ``rød_fra``, yellow when RF ≥ ``gul_fra``, otherwise green.
+
+def risk_heatmap(
+    risks: list[tuple[str, int, int]], gul_fra: int, rød_fra: int, heading: str,
+    levels: int = 5, labels: Sequence[str] | None = None,
+) -> Chart:
+    """n×n risk matrix (5×5 by default): consequence on x, probability on y, shaded by RF = S×K.
+
+    ``risks`` holds (id, sannsynlighet, konsekvens), both 1–``levels``. A cell is red
+    when RF ≥ ``rød_fra``, yellow when RF ≥ ``gul_fra``, otherwise green. ``labels``
+    name the levels on the axes (e.g. L, M, H); the default is the numbers.
     """
+    names = list(labels) if labels else [str(i) for i in range(1, levels + 1)]
+    if len(names) != levels:
+        raise ValueError("one label per level")
     for rid, s, k in risks:
-        if not (1 <= s <= 5 and 1 <= k <= 5):
-            raise ValueError(f"risk {rid}: sannsynlighet and konsekvens must be 1–5")
+        if not (1 <= s <= levels and 1 <= k <= levels):
+            raise ValueError(f"risk {rid}: sannsynlighet and konsekvens must be 1–{levels}")
     if gul_fra > rød_fra:
         raise ValueError("gul_fra must not be above rød_fra")
 
@@ -414,7 +425,8 @@ def risk_heatmap(
     left, right, top_m, bottom = 1.7, 0.4, (1.0 if heading else 0.4), 2.1
     side = width_cm - left - right
     height_cm = side + top_m + bottom
-    cell_px = side / 5 * _CM * DPI
+    cell_px = side / levels * _CM * DPI
+    shades = heatmap_cells(levels, gul_fra, rød_fra)
 
     cells: dict[tuple[int, int], list[str]] = {}
     for rid, s, k in risks:
@@ -430,15 +442,15 @@ def risk_heatmap(
             w, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
             return w
 
-        for s in range(1, 6):
-            for k in range(1, 6):
+        for s in range(1, levels + 1):
+            for k in range(1, levels + 1):
                 rf = s * k
                 ax.add_patch(
                     Rectangle(
                         (k - 0.5, s - 0.5),
                         1,
                         1,
-                        facecolor=hex_rgb(STATUS_FILL[_status(rf, gul_fra, rød_fra)]),
+                        facecolor=hex_rgb(STATUS_FILL[shades[(s, k)]]),
                         edgecolor="white",
                         linewidth=2,
                     )
@@ -467,10 +479,10 @@ def risk_heatmap(
                         color="#1A1A1A",
                         linespacing=1.1,
                     )
-        ax.set_xlim(0.5, 5.5)
-        ax.set_ylim(0.5, 5.5)
-        ax.set_xticks(range(1, 6))
-        ax.set_yticks(range(1, 6))
+        ax.set_xlim(0.5, levels + 0.5)
+        ax.set_ylim(0.5, levels + 0.5)
+        ax.set_xticks(range(1, levels + 1), names)
+        ax.set_yticks(range(1, levels + 1), names)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
@@ -504,7 +516,9 @@ def risk_heatmap(
     for items in by_status.values():
         items.sort(key=lambda item: -item[0])
 
-    alt = "Risikomatrise 5 × 5 med konsekvens (1–5) vannrett og sannsynlighet (1–5) loddrett"
+    scale = f"{names[0]}–{names[-1]}"
+    alt = (f"Risikomatrise {levels} × {levels} med konsekvens ({scale}) vannrett og "
+           f"sannsynlighet ({scale}) loddrett")
     alt += f", {heading}" if heading else ""
     alt += (
         f". Cellene er farget etter risikofaktor RF = sannsynlighet × konsekvens: "
@@ -524,7 +538,9 @@ def risk_heatmap(
         if not items or (st == "grønn" and len(items) > 10):
             continue
         if st == "rød" or len(items) <= 10:
-            listed = [f"{rid} (S{s} × K{k} = {rf})" for rf, rid, s, k in items]
+            gap = "" if names[0].isdigit() else " "  # «S4», but «S H» for letters
+            listed = [f"{rid} (S{gap}{names[s - 1]} × K{gap}{names[k - 1]} = {rf})"
+                      for rf, rid, s, k in items]
         else:
             listed = [rid for _, rid, _, _ in items]
         alt += f" {word}: {_join_nb(listed)}."

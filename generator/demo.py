@@ -71,6 +71,8 @@ INNSTILLINGER = Innstillinger(
     sykefravær_mål=7.0,
     kompass_år=2025,
     strategi_periode="2026–2028",
+    normalområde_fra=360,
+    normalområde_til=380,
 )
 
 TEKSTER = Tekster(
@@ -284,41 +286,44 @@ LEDERE = [
 
 # --- Årshjul og styringsdialog -----------------------------------------------------
 
+# «Når» overrides the month shown for a meeting (index in ÅRSHJUL: text).
+ÅRSHJUL_NÅR = {0: "Januar/februar"}
+
 ÅRSHJUL = [
-    (date(2026, 1, 15), "UKLG", "09.00–15.00", [
+    (date(2026, 1, 15), "UKLG", "kl. 09.00–15.00", [
         "Oppdragsbrevet 2026 etter budsjettvedtaket",
         "Lederavtaler: mal, tidsplan og forventninger",
         "Kommunekompasset 2025: resultater og veien videre"]),
-    (date(2026, 2, 10), "KLG", "12.00–15.30", [
+    (date(2026, 2, 10), "KLG", "kl. 12.00–15.30", [
         "Utkast til utviklingsstrategi 2026–2028",
         "Årsoppgjøret 2025",
         "Sykefravær 4. kvartal 2025"]),
-    (date(2026, 3, 19), "UKLG", "09.00–15.00", [
+    (date(2026, 3, 19), "UKLG", "kl. 09.00–15.00", [
         "Risikobasert internkontroll: ROS-analyser i enhetene",
         "Heltidskultur: erfaringer fra turnusprosjektet",
         "Etisk refleksjon i ledergruppen"]),
-    (date(2026, 4, 23), "KLG", "12.00–15.30", [
+    (date(2026, 4, 23), "KLG", "kl. 12.00–15.30", [
         "Årsmelding 2025",
         "Digitaliseringsplan & gevinstkart",
         "Forberedelse av 1. tertialrapport"]),
-    (date(2026, 5, 21), "UKLG", "09.00–15.00", [
+    (date(2026, 5, 21), "UKLG", "kl. 09.00–15.00", [
         "1. tertialrapport: økonomi, mål og oppdrag",
         "Administrativ budsjettsamling I: konsekvensjustert budsjett",
         "Lederplattformen i praksis"]),
-    (date(2026, 6, 11), "UKLG", "09.00–12.00", [
+    (date(2026, 6, 11), "UKLG", "kl. 09.00–12.00", [
         "Føringer for handlings- og økonomiplan 2027–2030",
         "Halvårsstatus for oppdragene"]),
-    (date(2026, 9, 3), "UKLG", "09.00–15.00", [
+    (date(2026, 9, 3), "UKLG", "kl. 09.00–15.00", [
         "Administrativ budsjettsamling II: tiltak og prioriteringer",
         "Høstsamtalene i lederavtalene",
         "Nærværsarbeid etter sommeren"]),
-    (date(2026, 9, 24), "KLG", "12.00–15.30", [
+    (date(2026, 9, 24), "KLG", "kl. 12.00–15.30", [
         "2. tertialrapport",
         "Oppdatering av risikoregisteret"]),
-    (date(2026, 10, 29), "UKLG", "09.00–15.00", [
+    (date(2026, 10, 29), "UKLG", "kl. 09.00–15.00", [
         "Kommunedirektørens budsjettforslag for 2027",
         "Kompetanseplan og rekruttering 2027"]),
-    (date(2026, 12, 3), "UKLG", "09.00–14.00", [
+    (date(2026, 12, 3), "UKLG", "kl. 09.00–14.00", [
         "Evaluering av året og oppdragsbrevet 2026",
         "Første skisse til oppdragsbrev 2027"]),
 ]
@@ -709,6 +714,10 @@ KOMPASS = [
      ["Lederutviklingen er lite systematisk"],
      ["Få arenaer for medarbeiderskap"]),
 ]
+
+# The four fokusområder, two areas each (area 1–2, 3–4, 5–6, 7–8).
+FOKUSOMRÅDER = ("Demokrati og samfunnsutvikling", "Styring og økonomi", "Tjenestekvalitet",
+                "Organisasjonskvalitet")
 
 # område nr: [(spørsmål, maks, poeng)]  (maks sums to 100, poeng to the area's poeng)
 KOMPASS_SPØRSMÅL = {
@@ -1113,7 +1122,8 @@ def demo_data() -> Styringsdata:
         prioriteringer=[Prioritering(nr=i, tekst=t) for i, t in enumerate(PRIORITERINGER, 1)],
         forkortelser=[Forkortelse(forkortelse=f, betydning=b) for f, b in FORKORTELSER],
         enheter=[Enhet(kode=k, navn=n, rammeområde=r) for k, n, r in ENHETER],
-        årshjul=[Møte(dato=d, forum=f, temaer=te, tid=ti) for d, f, ti, te in ÅRSHJUL],
+        årshjul=[Møte(dato=d, forum=f, temaer=te, tid=ti, når=ÅRSHJUL_NÅR.get(i))
+                 for i, (d, f, ti, te) in enumerate(ÅRSHJUL)],
         styringsdialog=[Styringsdialog(forum=f, hyppighet=h, deltakere=d, rapportering=r)
                         for f, h, d, r in STYRINGSDIALOG],
         mål=[Mål(id=i, perspektiv=p, satsingsområde=s, mål=m, indikator=ind, måltall=mt,
@@ -1125,7 +1135,8 @@ def demo_data() -> Styringsdata:
         oppdragsstatus=[Oppdragsstatus(nr=nr, tertial=t, status=st, kommentar=k)
                         for nr, per in OPPDRAGSSTATUS.items()
                         for t, (st, k) in enumerate(per, 1)],
-        rammeområder=[Rammeområde(navn=n, ansvarlig=a) for n, a in RAMMEOMRÅDER],
+        rammeområder=[Rammeområde(navn=n, ansvarlig=a, nr=i)
+                      for i, (n, a) in enumerate(RAMMEOMRÅDER, 1)],
         økonomi=_økonomi(),
         nøkkeltall=[Nøkkeltall(tertial=t, enhet=e, sykefravær=s, overtid=o, årsverk=å, avvik=a)
                     for t in (1, 2)
@@ -1136,7 +1147,8 @@ def demo_data() -> Styringsdata:
                          mottiltak=mt, ansvarlig=a, frist=f, status=st)
                   for i, b, o, s, k, mt, a, f, st in RISIKOER],
         kompass=[KompassOmråde(nr=nr, navn=n, poeng=p, snitt_nasjonalt=sn, snitt_gruppe=sg,
-                               styrker=st, utfordringer=u, svakheter=sv)
+                               styrker=st, utfordringer=u, svakheter=sv,
+                               fokusområde=FOKUSOMRÅDER[(nr - 1) // 2])
                  for nr, n, p, sn, sg, st, u, sv in KOMPASS],
         kompass_spørsmål=[KompassSpørsmål(område_nr=nr, spørsmål=q, maks_poeng=mx, poeng=p)
                           for nr, qs in KOMPASS_SPØRSMÅL.items() for q, mx, p in qs],

@@ -48,6 +48,59 @@ class Størrelsesgruppe(enum.StrEnum):
     STORE = "over 10 000"
 
 
+class Risikoskala(enum.StrEnum):
+    """The scale sannsynlighet and konsekvens are given on (Innstillinger)."""
+
+    FEM = "1–5"
+    FIRE = "1–4"
+    TRE = "1–3"
+    LMH = "L/M/H"
+
+    @property
+    def levels(self) -> int:
+        """How many steps the scale has (L/M/H counts as 1–3)."""
+        return 3 if self is Risikoskala.LMH else int(self.value[-1])
+
+    @property
+    def letters(self) -> bool:
+        return self is Risikoskala.LMH
+
+    def label(self, level: int) -> str:
+        """A level as the scale writes it: ``3`` on L/M/H is «H»."""
+        return LMH_LABELS[level - 1] if self.letters else str(level)
+
+    @property
+    def default_thresholds(self) -> tuple[int, int]:
+        """(gul fra, rød fra) when Innstillinger leaves them empty.
+
+        L/M/H counts L = 1, M = 2, H = 3, so H × H = 9 is red and L × H = 3 yellow.
+        """
+        return {5: (5, 15), 4: (4, 9), 3: (3, 6)}[self.levels]
+
+
+LMH_LABELS = ("L", "M", "H")
+LMH_WORDS = {"l": 1, "lav": 1, "m": 2, "middels": 2, "h": 3, "høy": 3, "hoy": 3}
+
+
+class Nivå(int):
+    """A risk level (1, 2, …) that remembers the text typed in the cell («H», «høy», «3»).
+
+    It behaves as its number (RF = S × K); ``typed`` lets the validator check it
+    against the scale chosen in Innstillinger and quote what the adviser wrote.
+    """
+
+    typed: str
+
+    def __new__(cls, value: int, typed: str | None = None) -> Nivå:
+        obj = super().__new__(cls, value)
+        obj.typed = str(value) if typed is None else typed
+        return obj
+
+    @property
+    def is_letter(self) -> bool:
+        return not self.typed.strip().isdigit()
+
+
 class Risikostatus(enum.StrEnum):
     ÅPEN = "åpen"
     UNDER_ARBEID = "under arbeid"
@@ -108,12 +161,14 @@ class Innstillinger:
     avvik_terskel: Annotated[float, Col(
         "Avviksterskel økonomi (%)", "Avvik fra budsjett større enn dette (i prosent) markeres.",
         kind=Kind.PERCENT, minimum=0, maximum=100)] = 5.0
-    risiko_gul_fra: Annotated[int, Col(
-        "Risiko gul fra RF", "Risikofaktor (S × K) fra og med denne verdien er gul.",
-        minimum=1, maximum=25)] = 5
-    risiko_rød_fra: Annotated[int, Col(
-        "Risiko rød fra RF", "Risikofaktor (S × K) fra og med denne verdien er rød.",
-        minimum=1, maximum=25)] = 15
+    risiko_gul_fra: Annotated[int | None, Col(
+        "Risiko gul fra RF", "Risikofaktor (S × K) fra og med denne verdien er gul (tom = "
+        "standard for skalaen: 1–5 gir 5, 1–4 gir 4, 1–3 og L/M/H gir 3).",
+        minimum=1, maximum=25)] = None
+    risiko_rød_fra: Annotated[int | None, Col(
+        "Risiko rød fra RF", "Risikofaktor (S × K) fra og med denne verdien er rød (tom = "
+        "standard for skalaen: 1–5 gir 15, 1–4 gir 9, 1–3 og L/M/H gir 6).",
+        minimum=1, maximum=25)] = None
     sykefravær_mål: Annotated[float, Col(
         "Mål sykefravær (%)", "Kommunens mål for sykefravær, brukes i tertialrapporten.",
         kind=Kind.PERCENT, minimum=0, maximum=100)] = 7.0
@@ -122,6 +177,23 @@ class Innstillinger:
         minimum=2000, maximum=2100)] = None
     strategi_periode: Annotated[str | None, Col(
         "Strategiperiode", "Perioden utviklingsstrategien gjelder, f.eks. 2026–2028.")] = None
+    risikoskala: Annotated[Risikoskala, Col(
+        "Risikoskala", "Skalaen for sannsynlighet og konsekvens i arket Risiko. L/M/H regnes "
+        "som 1, 2 og 3 i risikofaktoren, og kan også skrives Lav, Middels og Høy.")] = (
+        Risikoskala.FEM)
+    normalområde_fra: Annotated[float | None, Col(
+        "Kompass normalområde fra", "Nedre grense for normalområdet for totalsummen i "
+        "Kommunekompasset (poeng), f.eks. 360.", minimum=0)] = None
+    normalområde_til: Annotated[float | None, Col(
+        "Kompass normalområde til", "Øvre grense for normalområdet for totalsummen (poeng), "
+        "f.eks. 380.", minimum=0)] = None
+
+    @property
+    def risikoterskler(self) -> tuple[int, int]:
+        """(gul fra, rød fra): as given, or the scale's defaults for what is empty."""
+        gul, rød = self.risikoskala.default_thresholds
+        return (gul if self.risiko_gul_fra is None else self.risiko_gul_fra,
+                rød if self.risiko_rød_fra is None else self.risiko_rød_fra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,17 +244,23 @@ class Enhet:
                            ] = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Møte:
-    """A meeting in the årshjul (UKLG calendar)."""
+    """A meeting in the årshjul (UKLG calendar).
 
-    dato: Annotated[date, Col("Dato", "Møtedato.")]
+    Dato may be empty when «Når» says when (e.g. «Januar/februar»).
+    """
+
+    dato: Annotated[date | None, Col("Dato", "Møtedato (kan stå tom når «Når» er fylt ut).")
+                    ] = None
     forum: Annotated[str, Col("Forum", "Møteforum, f.eks. UKLG.")]
     temaer: Annotated[list[str], Col("Temaer", "Tentative temaer, én per linje.")] = field(
         default_factory=list)
-    tid: Annotated[str | None, Col("Tid", "Klokkeslett, f.eks. 09.00–15.00.",
-                                   pattern=r"^\d{1,2}[.:]\d{2}(\s*[–-]\s*\d{1,2}[.:]\d{2})?$",
-                                   pattern_help="f.eks. 09.00–15.00")] = None
+    tid: Annotated[str | None, Col("Tid", "Klokkeslett eller tidsrom, f.eks. 12-15.45, "
+                                   "09.00–15.00 eller kl. 9–11. Skrives som «kl. 12.00–15.45».",
+                                   kind=Kind.TIMESPAN)] = None
+    når: Annotated[str | None, Col("Når", "Fri tekst som vises i stedet for måneden, f.eks. "
+                                   "«Januar/februar».")] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,10 +325,11 @@ class Risiko:
     beskrivelse: Annotated[str, Col("Beskrivelse", "Hva kan skje, og hva fører det til?",
                                     width=45)]
     område: Annotated[str, Col("Område", "Fagområde eller rammeområde risikoen hører til.")]
-    sannsynlighet: Annotated[int, Col("Sannsynlighet", "S: 1 (svært lite sannsynlig) til 5 "
-                                      "(svært sannsynlig).", minimum=1, maximum=5,
-                                      aliases=("S",))]
-    konsekvens: Annotated[int, Col("Konsekvens", "K: 1 (ubetydelig) til 5 (svært alvorlig).",
+    sannsynlighet: Annotated[int, Col("Sannsynlighet", "S på skalaen i Innstillinger: 1 (svært "
+                                      "lite sannsynlig) til 5 (svært sannsynlig), eller L/M/H.",
+                                      kind=Kind.LEVEL, minimum=1, maximum=5, aliases=("S",))]
+    konsekvens: Annotated[int, Col("Konsekvens", "K på skalaen i Innstillinger: 1 (ubetydelig) "
+                                   "til 5 (svært alvorlig), eller L/M/H.", kind=Kind.LEVEL,
                                    minimum=1, maximum=5, aliases=("K",))]
     mottiltak: Annotated[list[str], Col("Mottiltak", "Tiltak som reduserer risikoen, ett per "
                                         "linje.", width=45)]
@@ -270,6 +349,8 @@ class Rammeområde:
     navn: Annotated[str, Col("Rammeområde", "Navnet på budsjettområdet.", width=35)]
     ansvarlig: Annotated[str | None, Col("Ansvarlig", "Enhetskode (arket Enheter).",
                                          kind=Kind.CODE)] = None
+    nr: Annotated[int | None, Col("Nr", "Rekkefølgen i tabellene (tom = radenes rekkefølge).",
+                                  minimum=1, width=6, aliases=("Rekkefølge",))] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +426,9 @@ class KompassOmråde:
         default_factory=list)
     svakheter: Annotated[list[str], Col("Svakheter", "Én per linje.")] = field(
         default_factory=list)
+    fokusområde: Annotated[str | None, Col(
+        "Fokusområde", "Fokusområdet området hører til, f.eks. «Styring og økonomi». Fylles ut "
+        "for alle områdene eller ingen.")] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,9 +564,10 @@ class Styringsdata:
 
     def risikostatus(self, risiko: Risiko) -> Status:
         """The risk's colour from RF and the thresholds in Innstillinger."""
-        if risiko.rf >= self.innstillinger.risiko_rød_fra:
+        gul, rød = self.innstillinger.risikoterskler
+        if risiko.rf >= rød:
             return Status.RØD
-        if risiko.rf >= self.innstillinger.risiko_gul_fra:
+        if risiko.rf >= gul:
             return Status.GUL
         return Status.GRØNN
 

@@ -64,6 +64,13 @@ def fortegn(value: float | int) -> str:
     return text if text.startswith("−") or text == "0" else "+" + text
 
 
+def poeng(value: float | int | None) -> str:
+    """Points as given: whole points without decimals, half points as ``7,5``."""
+    if value is None:
+        return ""
+    return tall(value, 0 if float(value).is_integer() else 1)
+
+
 FILTERS = {
     "tall": tall,
     "kr": kr,
@@ -72,4 +79,5 @@ FILTERS = {
     "dato": dato,
     "kort_dato": kort_dato,
     "fortegn": fortegn,
+    "poeng": poeng,
 }

@@ -15,8 +15,10 @@ sys.path.insert(0, str(HERE))
 
 from docxkit import (  # noqa: E402
     bullets,
+    caption_before,
     header_footer,
     heading,
+    keep_together,
     landscape_section,
     new_document,
     page_break,
@@ -86,9 +88,10 @@ def oppdragsbrev(path: Path) -> None:
     heading(doc, "1. Virksomhetsstyring")
     texts(doc, "tekster.virksomhetsstyring")
     heading(doc, "1.1 Møtekalender for UKLG", 2)
-    para(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.", style="Caption")
+    caption_before(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
-          ["{{ m.måned }}", "{{ m.dato|kort_dato }}{% if m.tid %} kl. {{ m.tid }}{% endif %}",
+          ["{{ m.måned }}", ["{%p if m.dato %}", "{{ m.dato|kort_dato }}", "{%p endif %}",
+                             "{%p if m.tid %}", "kl. {{ m.tid }}", "{%p endif %}"],
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
     heading(doc, "1.2 Styringsdialog", 2)
@@ -291,8 +294,8 @@ def tertialrapport(path: Path) -> None:
           ["{{ o.nr }}", "{{ o.tittel }}", "{{ o.ha }}", "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
     heading(doc, "5. Risiko")
-    para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). Rød fra RF "
-              "{{ risiko_rød_fra }}, gul fra RF {{ risiko_gul_fra }}. {{ risikosammendrag }}")
+    para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). {{ risikoskala }} Rød fra "
+              "RF {{ risiko_rød_fra }}, gul fra RF {{ risiko_gul_fra }}. {{ risikosammendrag }}")
     para(doc, "{{ risikomatrise }}")
     para(doc, "Figur 2: Risikomatrise med risikoene plassert etter sannsynlighet og konsekvens.",
          style="Caption")
@@ -306,7 +309,7 @@ def tertialrapport(path: Path) -> None:
     para(doc, "Sykefravær og nærvær i prosent, overtid i timer, årsverk ved utgangen av "
               "tertialet og meldte avvik i internkontrollen, per enhet. Kommunens mål for "
               "sykefravær er {{ sykefravær_mål|prosent }}.")
-    table(doc, ["Enhet", "Sykefravær", "Nærvær", "Overtid (t)", "Årsverk", "Avvik"],
+    keyfig = table(doc, ["Enhet", "Sykefravær", "Nærvær", "Overtid (t)", "Årsverk", "Avvik"],
           [5.2, 2.2, 2.0, 2.4, 2.0, 2.2],
           ["{{ n.enhet }}", "{% cellbg n.farge %}{{ n.sykefravær|prosent }}",
            "{{ n.nærvær|prosent }}", "{{ n.overtid|tall }}", "{{ n.årsverk|tall(1) }}",
@@ -314,6 +317,7 @@ def tertialrapport(path: Path) -> None:
           total=["Kommunen", "{{ nøkkelsum.sykefravær|prosent }}", "{{ nøkkelsum.nærvær|prosent }}",
                  "{{ nøkkelsum.overtid|tall }}", "{{ nøkkelsum.årsverk|tall(1) }}",
                  "{{ nøkkelsum.avvik }}"], align_right=(1, 2, 3, 4, 5))
+    keep_together(keyfig)
     para(doc, "{{ sykefraværsgraf }}")
     para(doc, "Figur 3: Sykefravær i kommunen per tertial mot målet.", style="Caption")
     heading(doc, "7. Endrede forutsetninger")
@@ -346,24 +350,49 @@ def utviklingsstrategi(path: Path) -> None:
     heading(doc, "2. Metode: Kommunekompasset")
     texts(doc, "tekster.metode")
     heading(doc, "3. Resultater")
-    para(doc, "{{ kommune.navn }} fikk {{ total|tall }} av 800 mulige poeng. Snittet for alle "
-              "kommuner er {{ total_nasjonalt|tall }}, og snittet for kommuner med "
-              "{{ gruppe }} innbyggere er {{ total_gruppe|tall }}.")
-    para(doc, "Tabell 1: Poeng per område i Kommunekompasset (maks 100 per område).",
-         style="Caption")
-    table(doc, ["Nr", "Område", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
+    para(doc, "{{ kommune.navn }} fikk {{ total|tall }} av {{ maks_total|tall }} mulige poeng. "
+              "Snittet for alle kommuner er {{ total_nasjonalt|tall }}, og snittet for kommuner "
+              "med {{ gruppe }} innbyggere er {{ total_gruppe|tall }}.{% if normalområde %} "
+              "Normalområdet er {{ normalområde.fra|tall }}–{{ normalområde.til|tall }} poeng, "
+              "og kommunen ligger {{ normalområde.plassering }}.{% endif %}")
+    caption_before(doc, "Tabell 1: Poeng per område i Kommunekompasset (maks 100 per område).")
+    areas = table(doc, ["Nr", "Område", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
           [1.0, 7.4, 2.2, 2.7, 2.7],
           ["{{ a.nr }}", "{{ a.navn }}", "{% cellbg a.farge %}{{ a.poeng|tall }}",
            "{{ a.snitt_nasjonalt|tall }}", "{{ a.snitt_gruppe|tall }}"], loop="a in områder",
-          total=["", "Sum (maks 800)", "{{ total|tall }}", "{{ total_nasjonalt|tall }}",
-                 "{{ total_gruppe|tall }}"], align_right=(2, 3, 4))
+          total=["", "Sum (maks {{ maks_total }})", "{{ total|tall }}",
+                 "{{ total_nasjonalt|tall }}", "{{ total_gruppe|tall }}"], align_right=(2, 3, 4))
+    keep_together(areas)
     para(doc, "{{ radar }}")
     para(doc, "Figur 1: Kommunens poeng per område sammenlignet med snittene.", style="Caption")
+    para(doc, "{%p if fokusområder %}")
+    para(doc, "Områdene hører til {{ fokusområder|length }} fokusområder:"
+         ).paragraph_format.keep_with_next = True
+    caption_before(doc, "Tabell 2: Poeng per fokusområde.")
+    fokus = table(doc, ["Fokusområde", "Områder", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
+          [3.6, 5.8, 2.0, 2.3, 2.3],
+          ["{{ f.navn }}", "{{ f.områdenavn }}", "{{ f.poeng|tall }} av {{ f.maks }}",
+           "{{ f.snitt_nasjonalt|tall }}", "{{ f.snitt_gruppe|tall }}"], loop="f in fokusområder",
+          align_right=(2, 3, 4))
+    keep_together(fokus)
+    para(doc, "{%p endif %}")
     heading(doc, "3.1 Styrker, utfordringer og svakheter", 2)
     table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
           ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")
+    para(doc, "{%p if poengtabeller %}")
+    heading(doc, "3.2 Poeng per delspørsmål", 2)
+    para(doc, "Tabellene viser kommunens poeng og maks poeng for hvert delspørsmål i "
+              "Kommunekompasset. Summen er områdets poeng.").paragraph_format.keep_with_next = True
+    para(doc, "{%p for t in poengtabeller %}")
+    caption_before(doc, "Tabell {{ t.tabell }}: {{ t.nr }}. {{ t.navn }}.")
+    points = table(doc, ["Delspørsmål", "Poeng", "Maks"], [11.6, 2.2, 2.2],
+          ["{{ q.spørsmål }}", "{{ q.poeng|poeng }}", "{{ q.maks|poeng }}"], loop="q in t.rader",
+          total=["Sum", "{{ t.poeng|poeng }}", "{{ t.maks|poeng }}"], align_right=(1, 2))
+    keep_together(points)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
     heading(doc, "4. Visjon og mål")
     para(doc, "Kommunens visjon er «{{ kommune.visjon }}». Utviklingsstrategien skal bidra til "
               "satsingsområdene i kommuneplanen:")

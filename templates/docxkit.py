@@ -363,3 +363,18 @@ def landscape_section(doc: Document):
     sec.left_margin = sec.right_margin = Cm(1.8)
     sec.top_margin, sec.bottom_margin = Cm(1.8), Cm(1.6)
     return sec
+
+
+def keep_together(t) -> None:
+    """Keep a short table on one page: every row but the last keeps with the next."""
+    for row in t.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
+def caption_before(doc, text: str):
+    """A table caption that stays with the table below it."""
+    p = para(doc, text, style="Caption")
+    p.paragraph_format.keep_with_next = True
+    return p

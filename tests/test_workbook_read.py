@@ -55,8 +55,12 @@ def test_blank_workbook_layout(tmp_path: Path) -> None:
     lists = {str(dv.sqref).split(":")[0][:1]: dv for dv in ws.data_validations.dataValidation
              if dv.type == "list"}
     assert any("åpen" in (dv.formula1 or "") for dv in lists.values())
-    ranges = [dv for dv in ws.data_validations.dataValidation if dv.type == "whole"]
-    assert any(dv.formula1 == "1" and dv.formula2 == "5" for dv in ranges)
+    # S and K take the scale chosen in Innstillinger (1–5 … or L/M/H): a hint, no hard rule.
+    hints = [dv.prompt or "" for dv in ws.data_validations.dataValidation if dv.type is None]
+    assert any("L/M/H" in h and "Innstillinger" in h for h in hints)
+    tertial = openpyxl.load_workbook(tmp_path / "tertial.xlsx")["Nøkkeltall"]
+    ranges = [dv for dv in tertial.data_validations.dataValidation if dv.type == "whole"]
+    assert any(dv.formula1 == "1" and dv.formula2 == "3" for dv in ranges)  # Tertial 1–3
     assert ws.column_dimensions["B"].width > 20
     help_ws = wb[HELP_SHEET]
     texts = {c.value for row in help_ws.iter_rows() for c in row if c.value}

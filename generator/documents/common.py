@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Status, Styringsdata
 from ..palette import STATUS_FILL
 from ..render import Image
 
 NO_FILL = "auto"
+T = TypeVar("T")
 _TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A",
                            "đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T",
                            "ß": "ss", "–": "-", "—": "-"})
@@ -89,3 +90,17 @@ Source = Callable[[object], str | None]
 
 class PlanError(Exception):
     """The data cannot make the asked-for document (e.g. no figures for the tertial)."""
+
+
+def in_order(items: Iterable[T], nr: Callable[[T], int | None]) -> list[T]:
+    """Items in the workbook's order: by an order column where it is filled in, else by row.
+
+    The validator builds every list in the sheet's row order, so a stable sort on the
+    order column (empty ones last) keeps rows with the same or no number as typed.
+    """
+    return sorted(items, key=lambda x: (nr(x) is None, nr(x) or 0))
+
+
+def position(names: Iterable[str]) -> dict[str, int]:
+    """Each name's (case-insensitive) place in a catalogue sheet, to order other sheets by."""
+    return {name.casefold(): i for i, name in enumerate(names)}

@@ -35,9 +35,11 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             "om_lederavtaler": paragraphs(data.tekster.om_lederavtaler),
             "politiske_vedtak": paragraphs(data.tekster.politiske_vedtak),
         },
-        "møter": [{"måned": format_date(m.dato, "MMMM", locale=LOCALE).capitalize(),
-                   "dato": m.dato, "tid": m.tid, "forum": m.forum, "temaer": m.temaer}
-                  for m in sorted(data.årshjul, key=lambda m: m.dato)],
+        "møter": [{"måned": m.når or format_date(m.dato, "MMMM", locale=LOCALE).capitalize(),
+                   "dato": m.dato, "forum": m.forum, "temaer": m.temaer,
+                   # the template writes «kl.» itself (as templates made before Tid was normalised)
+                   "tid": m.tid.removeprefix("kl. ") if m.tid else None}
+                  for m in data.årshjul],  # the sheet's order
         "styringsdialog": data.styringsdialog,
         "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "hovedinnhold": o.hovedinnhold,

@@ -16,6 +16,8 @@ from .common import (
     codes,
     document_date,
     fill,
+    in_order,
+    position,
     properties,
 )
 from .oppdragsbrev import perspektiver
@@ -34,9 +36,10 @@ def avviksfarge(avvik_prosent: float | None, terskel: float) -> str:
     return fill(Status.RØD if avvik_prosent < 0 else Status.GUL)
 
 
-def _economy(lines: list[Økonomilinje], terskel: float) -> dict:
+def _economy(lines: list[Økonomilinje], terskel: float, order: dict[str, int]) -> dict:
+    """The economy table, its rows in the Rammeområder sheet's order (Nr, else row order)."""
     rows = []
-    for ln in sorted(lines, key=lambda x: x.rammeområde.casefold()):
+    for ln in sorted(lines, key=lambda x: order.get(x.rammeområde.casefold(), len(order))):
         rows.append({"navn": ln.rammeområde, "budsjett": ln.gjeldende_budsjett,
                      "regnskap": ln.regnskap, "prognose": ln.prognose, "avvik": ln.avvik,
                      "avvik_prosent": prosent(ln.avvik_prosent),
@@ -78,11 +81,14 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     results = {r.mål_id.casefold(): r for r in data.målresultater if r.tertial == nr}
     status = {s.nr: s for s in data.oppdragsstatus if s.tertial == nr}
     units = {e.kode.casefold(): e.navn for e in data.enheter}
+    unit_order = position(e.kode for e in data.enheter)
     key_rows = sorted((n for n in data.nøkkeltall if n.tertial == nr),
-                      key=lambda n: units.get(n.enhet.casefold(), n.enhet).casefold())
+                      key=lambda n: unit_order.get(n.enhet.casefold(), len(unit_order)))
     sick = weighted_sick_leave(key_rows)
-    open_risks = sorted((r for r in data.risikoer if r.status.value != "lukket"),
-                        key=lambda r: (-r.rf, r.id))
+    area_order = position(r.navn for r in in_order(data.rammeområder, lambda r: r.nr))
+    open_risks = [r for r in data.risikoer if r.status.value != "lukket"]  # the sheet's order
+    skala = inn.risikoskala
+    gul_fra, rød_fra = inn.risikoterskler
     colours = [data.risikostatus(r) for r in open_risks]
     closed = len(data.risikoer) - len(open_risks)
 
@@ -110,9 +116,10 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                   "forslag": tekst.forslag if tekst else []},
         "endrede_forutsetninger": paragraphs(tekst.endrede_forutsetninger if tekst else None),
         "terskel": inn.avvik_terskel,
-        "drift": _economy([ln for ln in econ if ln.type is Budsjettype.DRIFT], inn.avvik_terskel),
+        "drift": _economy([ln for ln in econ if ln.type is Budsjettype.DRIFT], inn.avvik_terskel,
+                          area_order),
         "investering": _economy([ln for ln in econ if ln.type is Budsjettype.INVESTERING],
-                                inn.avvik_terskel),
+                                inn.avvik_terskel, area_order),
         "perspektiver": goals(),
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "ha": codes(o.ha),
                      "status": status[o.nr].status.value.capitalize() if o.nr in status
@@ -120,14 +127,18 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                      "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,
                      "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
-        "risiko_gul_fra": inn.risiko_gul_fra,
-        "risiko_rød_fra": inn.risiko_rød_fra,
+        "risiko_gul_fra": gul_fra,
+        "risiko_rød_fra": rød_fra,
+        "risikoskala": (f"S og K er gitt på skalaen {skala.value}"
+                        + (" (L = 1, M = 2, H = 3 i risikofaktoren)" if skala.letters else "")
+                        + "."),
         "risikosammendrag": (
             f"Av {len(open_risks)} åpne risikoer er {colours.count(Status.RØD)} røde, "
             f"{colours.count(Status.GUL)} gule og {colours.count(Status.GRØNN)} grønne"
             + (f"; {closed} er lukket." if closed else ".")),
         "risikoer": [{"id": r.id, "beskrivelse": r.beskrivelse, "område": r.område,
-                      "s": r.sannsynlighet, "k": r.konsekvens, "rf": r.rf,
+                      "s": skala.label(r.sannsynlighet), "k": skala.label(r.konsekvens),
+                      "rf": r.rf,
                       "farge": fill(c), "mottiltak": r.mottiltak, "ansvarlig": r.ansvarlig}
                      for r, c in zip(open_risks, colours, strict=True)],
         "sykefravær_mål": inn.sykefravær_mål,
@@ -158,8 +169,9 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
             "sykefraværsgraf": charts.sykefravær_chart(
                 trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}"),
             "risikomatrise": charts.risk_heatmap(
-                [(r.id, r.sannsynlighet, r.konsekvens) for r in open_risks],
-                inn.risiko_gul_fra, inn.risiko_rød_fra, f"Risikomatrise, {periode}"),
+                [(r.id, int(r.sannsynlighet), int(r.konsekvens)) for r in open_risks],
+                gul_fra, rød_fra, f"Risikomatrise, {periode}", levels=skala.levels,
+                labels=[skala.label(i) for i in range(1, skala.levels + 1)]),
         }
 
     ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context

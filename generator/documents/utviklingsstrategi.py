@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Status, Styringsdata
 from ..render import Image, paragraphs
+from . import kompass
 from .common import Planned, Source, base_context, fill, properties
 
 KIND = "utviklingsstrategi"
@@ -44,8 +45,9 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "områder": [{"nr": a.nr, "navn": a.navn, "poeng": a.poeng,
                      "snitt_nasjonalt": a.snitt_nasjonalt, "snitt_gruppe": a.snitt_gruppe,
                      "farge": colour(a), "styrker": a.styrker, "utfordringer": a.utfordringer,
-                     "svakheter": a.svakheter} for a in areas],
+                     "svakheter": a.svakheter, "fokusområde": a.fokusområde} for a in areas],
         "total": sum(a.poeng for a in areas),
+        **kompass.context(data, areas),
         "total_nasjonalt": sum(a.snitt_nasjonalt for a in areas),
         "total_gruppe": sum(a.snitt_gruppe for a in areas),
         "satsingsområder": satsinger,

@@ -29,6 +29,8 @@ class Kind(enum.Enum):
     TIME = "klokkeslett"
     CHOICE = "valg fra liste"
     BOOL = "ja/nei"
+    TIMESPAN = "klokkeslett eller tidsrom"
+    LEVEL = "nivå på risikoskalaen (tall, eller L/M/H)"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Column:
             Kind.CODE: 12,
             Kind.DATE: 12,
             Kind.TIME: 12,
+            Kind.TIMESPAN: 16,
+            Kind.LEVEL: 10,
             Kind.BOOL: 8,
             Kind.CHOICE: 14,
         }.get(self.kind, 14)

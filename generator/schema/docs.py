@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .rules import RULES
 from .sheets import SHEETS, WORKBOOKS
 
 
@@ -19,4 +20,7 @@ def markdown() -> str:
             for c in sheet.columns:
                 lines.append(f"| {c.header} | {c.describe()} | {c.col.help} |")
             lines.append("")
+    lines += ["## Regler på tvers av arkene", ""]
+    lines += [f"- **{title}.** {rule}" for title, rule in RULES]
+    lines.append("")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from ..model import Status
 from ..schema import SHEETS, WORKBOOKS, Column, Kind, Sheet
+from ..schema.rules import RULES
 from ..schema.sheets import KEY_HEADER_TEXTS
 
 VALIDATION_ROWS = 1000
@@ -258,3 +259,14 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
             ws.write_string(r, 3, c.col.help, fmt["muted"])
             r += 1
     ws.freeze_panes(4, 0)
+    _rules(ws, r + 1, fmt)
+
+
+def _rules(ws: Any, r: int, fmt: dict[str, Any]) -> int:
+    """The rules that span sheets (order, scales, times, Kompass), below the columns."""
+    ws.write_string(r, 0, "Regler på tvers av arkene", fmt["key"])
+    for title, rule in RULES:
+        r += 1
+        ws.write_string(r, 1, title)
+        ws.write_string(r, 3, rule, fmt["wrap"])
+    return r + 1

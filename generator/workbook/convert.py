@@ -12,6 +12,10 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from babel.dates import format_date
+
+from ..model import LMH_WORDS, Nivå
+from ..norsk import LOCALE
 from ..schema import Column, Kind
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
@@ -28,8 +32,15 @@ _FALSE = {"nei", "n", "no", "false", "usann", "0"}
 
 
 def shown(value: Any) -> str:
-    """A value as quoted in a message, shortened if long."""
-    text = str(value)
+    """A value as quoted in a message (dates as Excel shows them), shortened if long."""
+    if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
+        value = value.date()
+    if isinstance(value, date) and not isinstance(value, datetime):
+        text = f"{value.day:02d}.{value.month:02d}.{value.year}"
+    elif isinstance(value, time):
+        text = f"{value.hour:02d}.{value.minute:02d}"
+    else:
+        text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -62,6 +73,10 @@ def convert(column: Column, cell: Cell) -> Any:
         return _date(value)
     if kind is Kind.TIME:
         return _time(value)
+    if kind is Kind.TIMESPAN:
+        return timespan(value)
+    if kind is Kind.LEVEL:
+        return _level(value, column)
     if kind is Kind.BOOL:
         return _bool(value)
     if kind is Kind.CHOICE:
@@ -84,9 +99,23 @@ def _text(value: Any) -> str:
     return str(value).strip(SPACES)
 
 
+def date_in_number(value: Any, what: str = "et tall") -> str | None:
+    """The message for a number cell Excel turned into a date (``1.5`` → 1. mai), else None."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        return None
+    month = format_date(value, "d. MMMM", locale=LOCALE)
+    return (f"må være {what}, men cellen er en dato: Excel viser «{shown(value)}» ({month}). "
+            f"Mente du {value.day},{value.month}? Formater cellen som tall (eller skriv "
+            f"{value.day},{value.month} med komma) og skriv verdien på nytt.")
+
+
 def _number(value: Any, column: Column) -> float:
     if isinstance(value, bool):
         raise ConversionError(f"må være et tall, fant «{value}»")
+    if (message := date_in_number(value)) is not None:
+        raise ConversionError(message)
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
@@ -110,6 +139,8 @@ def _number(value: Any, column: Column) -> float:
 
 def _int(value: Any, column: Column) -> int:
     limits = _limits(column)
+    if (message := date_in_number(value, f"et heltall{limits}")) is not None:
+        raise ConversionError(message)
     try:
         number = _number(value, column)
     except ConversionError:
@@ -184,6 +215,52 @@ def _time(value: Any) -> time:
     if m and int(m[1]) < 24 and int(m[2]) < 60:
         return time(int(m[1]), int(m[2]))
     raise ConversionError(f"må være et klokkeslett (tt.mm), fant «{shown(value)}»")
+
+
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_TIMESPAN = re.compile(rf"^(?:kl\.?\s*)?{_CLOCK}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{_CLOCK})?$",
+                       re.IGNORECASE)
+TIMESPAN_EXAMPLE = "f.eks. «12-15.45», «09.00–15.00» eller «kl. 9–11»"
+
+
+def timespan(value: Any) -> str:
+    """A time or time span in one Norwegian form: «kl. 12.00–15.45» (or «kl. 09.00»).
+
+    Accepts «12-15.45», «12.00–15.45», «kl. 12–15.45», «09:00-11:30», «9–11» and
+    Excel time cells.
+    """
+    if isinstance(value, datetime) and value.date() > FIRST_DATE:  # «12.03» became 12. mars
+        raise ConversionError(f"må være et klokkeslett eller tidsrom, men Excel har gjort det du "
+                              f"skrev om til datoen «{shown(value)}». Skriv tiden på nytt som "
+                              f"tekst ({TIMESPAN_EXAMPLE}).")
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, float) and 0 <= value < 1:  # a time cell without time format
+        minutes = round(value * 24 * 60)
+        value = time(minutes // 60 % 24, minutes % 60)
+    if isinstance(value, time):
+        return f"kl. {value.hour:02d}.{value.minute:02d}"
+    text = " ".join(_text(value).split())
+    m = _TIMESPAN.match(text)
+    if m:
+        parts = [(int(h), int(mm or 0)) for h, mm in ((m[1], m[2]), (m[3], m[4])) if h]
+        if all(h < 24 and mm < 60 for h, mm in parts) and (len(parts) == 1 or parts[0] < parts[1]):
+            return "kl. " + "–".join(f"{h:02d}.{mm:02d}" for h, mm in parts)
+    raise ConversionError(f"må være et klokkeslett eller tidsrom ({TIMESPAN_EXAMPLE}), fant "
+                          f"«{shown(value)}»")
+
+
+def _level(value: Any, column: Column) -> Nivå:
+    """A risk level: a whole number (checked against the scale later) or L/M/H in words."""
+    if isinstance(value, str):
+        word = value.strip().casefold().rstrip(".")
+        if word in LMH_WORDS:
+            return Nivå(LMH_WORDS[word], value.strip())
+    if isinstance(value, str) and not re.fullmatch(r"\s*[-−]?[\d\s.,]+\s*", value):
+        raise ConversionError(f"må være et heltall{_limits(column)} eller L, M eller H "
+                              f"(skalaen velges i Innstillinger), fant «{shown(value)}»")
+    number = _int(value, column)
+    return Nivå(number, str(number))
 
 
 def _bool(value: Any) -> bool:

@@ -18,6 +18,7 @@ from ..problems import Problems
 from ..schema import SHEETS
 from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
+from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag"}
@@ -65,6 +66,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
     sheets = read(files, problems)
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
+    partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
@@ -74,13 +76,13 @@ def load(paths: Sequence[Path]) -> LoadResult:
                                f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
             values[sheet.attr] = None if not sheet.is_table else []
             continue
-        objs = _build(rows, problems, sources)
+        objs = _build(rows, problems, sources, partial)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
     located = _Located(sources)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
-    _cross_check(data, located, problems)
+    _cross_check(data, located, problems, partial)
     ok = complete and not problems.errors
     return LoadResult(data if ok else None, problems, files, sources)
 
@@ -89,7 +91,8 @@ def _names(files: Sequence[Path]) -> str:
     return ", ".join(f.name for f in files)
 
 
-def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list[Any]:
+def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
+           partial: dict[str, dict[str, Any]] | None = None) -> list[Any]:
     sheet = rows.sheet
     out = []
     for row in rows.rows:
@@ -137,6 +140,9 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row]) -> list
             obj = sheet.model(**kwargs)
             sources[id(obj)] = row
             out.append(obj)
+        elif partial is not None and not sheet.is_table:
+            partial[sheet.attr] = {**kwargs, "_failed": {c.field for c in sheet.columns
+                                                         if c.field not in kwargs}}
     return out
 
 
@@ -151,7 +157,8 @@ class _Located:
         return row.file, row.sheet, row.place(field_name)
 
 
-def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
+def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
+                 partial: dict[str, dict[str, Any]] | None = None) -> None:
     def err(obj: object, field_name: str | None, message: str) -> None:
         problems.error(*loc.at(obj, field_name), message)
 
@@ -249,9 +256,14 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
     inn = d.innstillinger
-    if inn is not None and inn.risiko_gul_fra >= inn.risiko_rød_fra:
-        err(inn, "risiko_rød_fra", f"«Risiko rød fra RF» ({inn.risiko_rød_fra}) må være større "
-            f"enn «Risiko gul fra RF» ({inn.risiko_gul_fra}).")
+    if inn is not None:
+        check_scales(d, err)
+    else:  # Innstillinger failed elsewhere: still check S and K if its scale was read
+        read = (partial or {}).get("innstillinger", {})
+        if "risikoskala" in read or "risikoskala" not in read.get("_failed", {"risikoskala"}):
+            check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
+    check_kompass(d, err)
+    check_årshjul(d, err)
 
 
 def _key(value: Any) -> Any:
