@@ -136,7 +136,7 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                 t = time.perf_counter()
                 _pdfs(planned, outcome, stage, staged)
                 outcome.timings["pdf"] = time.perf_counter() - t
-            plan = _place(folder, stage, old, staged, outcome, force)
+            plan = _place(folder, stage, old, entries, staged, outcome, force)
             t = time.perf_counter()
             current = {d.filename for d in planned}
             in_scope = set(scopes.values())
@@ -144,6 +144,8 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                        if name not in current and e.get("scope", e.get("kind")) not in in_scope}
             stale = [e for name, e in old["documents"].items()
                      if name not in current and name not in carried]
+            stale += [old["documents"][d.filename] for d in outcome.rendered
+                      if d.filename in old["documents"]]  # e.g. a -ny file no longer needed
             staged_arkiv = archive_records.stage(planned, data, stage, staged, folder, entries)
             staged.pop("__arkiv__", None)
             arkiv = _archive_moves(folder, stage, staged_arkiv, old, plan, outcome, force)
@@ -313,7 +315,7 @@ def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> 
     text = f"{what} og blir ikke erstattet."
     if beside:
         text += f" Den nye versjonen er lagret ved siden av som {Path(beside).name}."
-        if signed:
+        if signed and changed_data:
             text += (" Dataene bak avtalen er endret: den nye versjonen må signeres på nytt, "
                      "og den signerte kan flyttes til et eget arkiv.")
     elif not changed_data:
@@ -322,7 +324,7 @@ def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> 
 
 
 def _target(folder: Path, rel: str, written: dict[str, str], force: bool, backup: Path,
-            plan: commit.Plan, outcome: Outcome) -> str:
+            plan: commit.Plan, outcome: Outcome, changed: bool = True) -> str:
     """Where a new file for ``rel`` goes: ``rel`` itself when that holds nothing or an
     unchanged file of ours; else a ``-ny`` name beside it. With --force a changed file is
     first moved to the backup folder; a signed PDF never is."""
@@ -346,19 +348,22 @@ def _target(folder: Path, rel: str, written: dict[str, str], force: bool, backup
         target = f"{stem}.{ext}" if n == 2 else f"{stem}-{n - 1}.{ext}"
     if target != rel:
         outcome.beside.append(folder / target)
-        outcome.notices.append((rel, _kept_message(folder / rel, True, target)))
+        outcome.notices.append((rel, _kept_message(folder / rel, changed, target)))
     return target
 
 
-def _place(folder: Path, stage: Path, old: dict, staged: dict[str, dict[str, str]],
-           outcome: Outcome, force: bool) -> commit.Plan:
+def _place(folder: Path, stage: Path, old: dict, entries: dict,
+           staged: dict[str, dict[str, str]], outcome: Outcome, force: bool) -> commit.Plan:
     """A target for every staged file (see :func:`_target`); the stage is renamed to match."""
     plan = commit.Plan()
     written = _written(old)
     backup = ownership.backup_folder(folder)
-    for outputs in staged.values():
+    for name, outputs in staged.items():
+        before = {o.get("data_sha256") for o in
+                  old["documents"].get(name, {}).get("outputs", {}).values()}
+        changed = entries[name]["data_sha256"] not in before
         for key, rel in list(outputs.items()):
-            target = _target(folder, rel, written, force, backup, plan, outcome)
+            target = _target(folder, rel, written, force, backup, plan, outcome, changed)
             if target != rel:
                 os.replace(stage / rel, stage / target)
                 outputs[key] = target
