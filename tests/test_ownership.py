@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -343,8 +344,9 @@ def test_a_symlink_out_of_the_folder_is_refused(demo: Path, tmp_path: Path) -> N
 
 # --- 7. child processes die with the build -----------------------------------------------------
 
-def _office_processes(marker: str) -> list[int]:
-    """LibreOffice processes whose command line mentions ``marker`` (our output folder)."""
+def _office_processes(marker: str, profiles: set[Path] | None = None) -> list[int]:
+    """LibreOffice processes whose command line mentions ``marker`` (our output folder);
+    their profile folders are added to ``profiles``."""
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -355,6 +357,8 @@ def _office_processes(marker: str) -> list[int]:
             continue
         if marker in cmd and "soffice" in cmd and "lo_watchdog" not in cmd:
             found.append(int(proc.name))
+            for m in re.finditer(r"UserInstallation=file://(\S+)", cmd):
+                (profiles if profiles is not None else set()).add(Path(m[1]))
     return found
 
 
@@ -386,8 +390,9 @@ def test_sigkill_of_a_pdf_build_leaves_no_libreoffice_and_no_stage(small: Path,
     _build(small, out, kinds=["lederavtale"])
     proc = _start_pdf_build(small, out)
     marker = str(out / YEAR / ".staging-")
-    assert _wait_for(lambda: _office_processes(marker), 120), "LibreOffice startet ikke"
-    profiles = {p for p in Path(os.environ.get("TMPDIR", "/tmp")).glob("styring-lo-*")}
+    profiles: set[Path] = set()
+    assert _wait_for(lambda: _office_processes(marker, profiles), 120), "LibreOffice startet ikke"
+    assert profiles and all(p.exists() for p in profiles)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert _wait_for(lambda: not _office_processes(marker), 15), _office_processes(marker)
