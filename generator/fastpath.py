@@ -9,7 +9,6 @@ so without importing openpyxl, docxtpl, lxml or LibreOffice. Standard library on
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .manifest import sha256
 from .paths import KIND_NAMES
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.workbook.reader finds them
@@ -56,20 +56,12 @@ def _workbooks(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] | None,
                 tertial: int | None, want_pdf: bool) -> dict | None:
     """What a build is made from; None when an input cannot be read (then: full build)."""
     try:
-        inputs = {str(p.resolve()): _digest(p) for p in _workbooks(paths)}
-        templates = {p.name: _digest(p) for p in sorted(template_dir.glob("*.docx"))}
+        inputs = {str(p.resolve()): sha256(p) for p in _workbooks(paths)}
+        templates = {p.name: sha256(p) for p in sorted(template_dir.glob("*.docx"))}
     except OSError:
         return None
     return {"version": __version__, "inputs": inputs, "templates": templates,

@@ -9,11 +9,12 @@ Kept free of heavy imports; :func:`is_signed` reads the PDF with pikepdf only wh
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 import re
 from datetime import datetime
 from pathlib import Path
+
+from .manifest import sha256
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
 BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/
@@ -26,14 +27,6 @@ class State(enum.Enum):
     OURS = "uendret"
     CHANGED = "endret"
     SIGNED = "signert"
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def state(path: Path, written_sha: str | None) -> State:

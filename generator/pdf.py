@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -79,11 +80,13 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
     n = workers(len(files))
     chunks = [files[i::n] for i in range(n)]
     live: list[subprocess.Popen[bytes]] = []
+    stop = threading.Event()
     pool = ThreadPoolExecutor(n)
     try:
-        list(pool.map(lambda chunk: _run(exe, chunk, out_dir, live), chunks))
+        list(pool.map(lambda chunk: _run(exe, chunk, out_dir, live, stop), chunks))
     finally:
-        for proc in list(live):  # interrupted or failed: every LibreOffice ends now
+        stop.set()  # interrupted or failed: no new LibreOffice, and every running one ends
+        for proc in list(live):
             _stop(proc)
         pool.shutdown(wait=True)
     pdfs = [out_dir / (f.stem + ".pdf") for f in files]
@@ -104,8 +107,8 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.stdin.close()
 
 
-def _run(exe: str, files: list[Path], out_dir: Path,
-         live: list[subprocess.Popen[bytes]]) -> None:
+def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen[bytes]],
+         stop: threading.Event) -> None:
     """One LibreOffice under a watchdog (:mod:`generator.lo_watchdog`): it dies with the
     build, even when the build is killed with SIGKILL, and its profile is removed."""
     profile = tempfile.mkdtemp(prefix="styring-lo-")
@@ -120,6 +123,8 @@ def _run(exe: str, files: list[Path], out_dir: Path,
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, **extra)
     live.append(proc)
+    if stop.is_set():
+        _stop(proc)
     try:
         proc.wait(timeout=30 + TIMEOUT_PER_DOC * len(files))
     except subprocess.TimeoutExpired:
