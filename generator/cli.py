@@ -209,11 +209,9 @@ def build(
     inputs = workbooks or [paths.DEMO_DIR]
     quick = fastpath.unchanged(inputs, out, templates, only, tertial, pdf, force)
     if quick is not None:  # nothing to do: answered before openpyxl, docxtpl or LibreOffice
-        for rel, message in quick.notices:
-            _notice(quick.folder, rel, message)
-        n = sum(quick.counts.values())
-        console.print(f"[green]Ingen endringer[/green]: {n} dokumenter i {quick.folder} er "
-                      f"som de skal være ({len(quick.files)} filer). Ingenting å gjøre.")
+        from .quick import say_unchanged
+
+        say_unchanged(quick)
         return
     from . import pipeline
 
@@ -248,11 +246,6 @@ def build(
         console.print(f"  fjernet {len(outcome.removed)} foreldede filer")
     if report.pdf_note:
         err.print(f"[yellow]MERKNAD[/yellow] Bare Word-filer ble laget. {report.pdf_note}")
-
-
-def _notice(folder: Path, rel: str, message: str) -> None:
-    where = folder if rel == "." else folder / rel
-    err.print(f"[yellow]MERKNAD[/yellow] {where}: {message}", markup=True, highlight=False)
 
 
 @contextmanager

@@ -460,7 +460,7 @@ def test_a_no_change_build_imports_nothing_heavy(demo: Path, tmp_path: Path) -> 
     imported = {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines()
                 if line.startswith("import time:")}
     assert "generator" in imported
-    assert not imported & {"openpyxl", "docxtpl", "lxml", "docx", "pikepdf", "pyhanko"}
+    assert not imported & {"openpyxl", "docxtpl", "lxml", "docx", "pikepdf", "pyhanko", "typer"}
     # One cell changed: the full build runs and renders exactly that document.
     set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Nytt", 1)
     report = _build(demo, out)
@@ -469,3 +469,16 @@ def test_a_no_change_build_imports_nothing_heavy(demo: Path, tmp_path: Path) -> 
     assert len(report.outcome.rendered) <= 2  # the agreement and its public variant
     # Other options are another build: not answered from the manifest of this one.
     assert not _build(demo, out, kinds=["oppdragsbrev"]).unchanged
+
+
+def test_only_a_plain_build_command_line_takes_the_quick_door() -> None:
+    from generator.quick import parse_build
+
+    opts = parse_build(["build", "wb", "--only", "lederavtale", "--tertial=2", "--no-pdf",
+                        "--out", "ut"])
+    assert opts is not None
+    assert (opts["workbooks"], opts["only"], opts["tertial"], opts["pdf"], opts["out"]) == (
+        [Path("wb")], ["lederavtale"], 2, False, Path("ut"))
+    for argv in (["build", "--force"], ["build", "--help"], ["check"], [],
+                 ["build", "--only", "ukjent"], ["build", "--tertial", "4"], ["build", "--out"]):
+        assert parse_build(argv) is None, argv
