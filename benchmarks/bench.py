@@ -245,7 +245,8 @@ def run_nochange(a: argparse.Namespace, lines: list[str]) -> None:
                                capture_output=True, text=True).stderr
         loaded = {ln.split("|")[-1].strip().split(".")[0] for ln in trace.splitlines()
                   if ln.startswith("import time:")}
-        heavy = sorted(loaded & {"openpyxl", "docxtpl", "lxml", "docx", "pikepdf", "pyhanko"})
+        heavy = sorted(loaded & {"openpyxl", "docxtpl", "lxml", "docx", "pikepdf", "pyhanko",
+                                 "typer"})
         walls = [g[0] for g in got]
         lines.append(f"| {name} | {a.runs} | {statistics.median(walls):.2f} | "
                      f"{min(walls):.2f}–{max(walls):.2f} | "

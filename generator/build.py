@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from datetime import time as dt_time
 from pathlib import Path
 
-from . import __version__, commit, manifest, ownership, pdf
+from . import __version__, commit, fastpath, manifest, ownership, pdf
 from .documents import Planned
 from .model import Styringsdata
 from .render import Template, TemplateError
@@ -174,13 +174,15 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                        "documents": {**carried, **entries}, "archive": arkiv_all,
                        "archive_sha": {r: shas.get(r) or old_shas.get(r, "") for r in arkiv_all},
                        "kept": sorted(outcome.kept_rels), "notices": outcome.notices,
-                       "fingerprint": fingerprint or {}, "scopes": sorted(in_scope)}
-                new["stat"] = _stats(folder, new)
+                       "scopes": sorted(in_scope)}
+                fastpath.forget(folder)  # a stale no-change record must never outlive this
                 outcome.manifest = manifest.write(folder, new)
             except BaseException:
                 commit.rollback(folder, stage)  # the manifest makes it current: not yet
                 raise
             (stage / commit.JOURNAL).unlink()
+            if fingerprint:
+                fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
             outcome.removed = [folder / rel for rel in plan.removals]
         except commit.CommitError as e:
             raise BuildError(str(e)) from None
@@ -409,9 +411,10 @@ def _stale_removals(folder: Path, old: dict, stale: list[dict], keep: set[str],
 
 
 def _stats(folder: Path, new: dict) -> dict[str, list[int]]:
-    """Size and mtime of every file the manifest names: the no-change check compares them."""
+    """Size and mtime of every file the manifest names, and of the manifest itself: the
+    no-change check compares them."""
     rels = [o["file"] for e in new["documents"].values() for o in e["outputs"].values()]
-    rels += new["archive"] + new["kept"]
+    rels += new["archive"] + new["kept"] + [manifest.FILENAME]
     out = {}
     for rel in dict.fromkeys(rels):
         try:

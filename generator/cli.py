@@ -224,8 +224,9 @@ def build(
         raise typer.Exit(130) from None
     print_problems(report.problems.items)
     if not report.ok:
-        err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget; "
-                  f"ingen filer i {out} er endret.")
+        kept_old = any("kunne ikke legges tilbake" in p.message for p in report.problems.errors)
+        err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget"
+                  + ("." if kept_old else f"; ingen filer i {out} er endret."))
         raise typer.Exit(1)
     outcome = report.outcome
     on_disk = [p for p in report.files if p.is_file()]

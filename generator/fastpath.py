@@ -1,10 +1,11 @@
 """Nothing to do, done at once: the no-change check that runs before anything heavy.
 
-A full build records in the manifest a fingerprint of what it was made from (the bytes
-of every input workbook, every template, the product version and the options) and the
-size and modification time of every file it names. When the next build has the same
-fingerprint and every file is still as it was, there is nothing to do: this module says
-so without importing openpyxl, docxtpl, lxml or LibreOffice. Standard library only.
+A full build records in ``.uendret.json`` (beside the manifest) a fingerprint of what it
+was made from (the bytes of every input workbook, every template, the product version and
+the options) and the size and modification time of every file the manifest names. When
+the next build has the same fingerprint and every file is still as it was, there is
+nothing to do: this module says so without importing openpyxl, docxtpl, lxml or
+LibreOffice. Standard library only.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from .manifest import sha256
 from .paths import KIND_NAMES
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.workbook.reader finds them
-MANIFEST = "manifest.json"
 STAGING_PREFIX = ".staging-"
 
 
@@ -31,8 +31,12 @@ class Unchanged:
 
     folder: Path
     counts: dict[str, int] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
+    rels: list[str] = field(default_factory=list)  # the documents' files, in the year folder
     notices: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        return [self.folder / rel for rel in self.rels]
 
 
 def office_installed() -> bool:
@@ -69,6 +73,32 @@ def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] 
                         "pdf": want_pdf, "templates": str(template_dir.resolve())}}
 
 
+STATUS = ".uendret.json"  # per year folder: what the no-change check needs, nothing more
+
+
+def forget(folder: Path) -> None:
+    """Remove the no-change record (a build is about to change the folder)."""
+    (folder / STATUS).unlink(missing_ok=True)
+
+
+def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[int]],
+             scopes: set[str]) -> None:
+    """Write the no-change record after a complete build: its fingerprint, the size and
+    time of every file, and the summary a no-change build repeats."""
+    from .files import write_atomic
+
+    counts: dict[str, int] = {}
+    files = []
+    for entry in manifest["documents"].values():
+        if entry.get("scope", entry.get("kind")) in scopes:
+            counts[entry["kind"]] = counts.get(entry["kind"], 0) + 1
+            files += [o["file"] for o in entry["outputs"].values()]
+    record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
+              "notices": manifest.get("notices", [])}
+    write_atomic(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
+                 durable=False)
+
+
 def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path,
               kinds: Sequence[str] | None, tertial: int | None, pdf: bool | None,
               force: bool = False) -> Unchanged | None:
@@ -81,7 +111,7 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path,
     print_ = fingerprint(paths, template_dir, kinds, tertial, want_pdf)
     if print_ is None or not print_["inputs"]:
         return None
-    for path in sorted(out_dir.glob(f"*/{MANIFEST}")):
+    for path in sorted(out_dir.glob(f"*/{STATUS}")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -90,7 +120,8 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path,
             continue
         folder = path.parent
         if _intact(folder, data):
-            return _result(folder, data, kinds)
+            return Unchanged(folder, dict(data.get("counts", {})), list(data.get("files", [])),
+                             [tuple(n) for n in data.get("notices", [])])
     return None
 
 
@@ -100,24 +131,12 @@ def _intact(folder: Path, data: dict) -> bool:
     stat = data.get("stat")
     if not isinstance(stat, dict) or not stat:
         return False
+    root = str(folder) + os.sep
     for rel, (size, mtime) in stat.items():
         try:
-            st = os.stat(folder / rel)
+            st = os.stat(root + rel)
         except (OSError, ValueError):
             return False
         if st.st_size != size or st.st_mtime_ns != mtime:
             return False
     return True
-
-
-def _result(folder: Path, data: dict, kinds: Sequence[str] | None) -> Unchanged:
-    wanted = set(kinds or KIND_NAMES)
-    scopes = set(data.get("scopes", []))
-    out = Unchanged(folder, notices=[tuple(n) for n in data.get("notices", [])])
-    for entry in data.get("documents", {}).values():
-        if entry.get("kind") not in wanted or (scopes and entry.get("scope") not in scopes):
-            continue
-        out.counts[entry["kind"]] = out.counts.get(entry["kind"], 0) + 1
-        out.files += [folder / o["file"] for o in entry.get("outputs", {}).values()]
-    out.files.sort()
-    return out

@@ -70,7 +70,7 @@ def say_unchanged(quick: Any) -> None:
         print(f"MERKNAD {where}: {message}", file=sys.stderr)
     n = sum(quick.counts.values())
     print(f"Ingen endringer: {n} dokumenter i {quick.folder} er som de skal være "
-          f"({len(quick.files)} filer). Ingenting å gjøre.")
+          f"({len(quick.rels)} filer). Ingenting å gjøre.")
 
 
 def main() -> None:
