@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 SHARED = Path("/work/shared/bench/peers")
 PEERS = OUT / "peers"  # a writable copy of the shared folder (npm ci runs here)
-PY = str(ROOT / ".venv" / "bin" / "python")
+PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
 VALIDATOR = ROOT / "node_modules" / ".bin" / "ooxml-validator"
 FAST = str(ROOT / "benchmarks" / "render_fast.py")
 CASE = str(ROOT / "benchmarks" / "pipeline_case.py")
@@ -206,6 +206,56 @@ def run_pipeline(a: argparse.Namespace, lines: list[str]) -> None:
     lines.append("")
 
 
+def run_nochange(a: argparse.Namespace, lines: list[str]) -> None:
+    """(g) The no-change build as a person meets it: the whole `styring build` process,
+    after a full build of the same workbooks with the same options."""
+    work = OUT / "nochange"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    demo = work / "wb-demo"
+    shutil.copytree(ROOT / "workbooks", demo)
+    big = work / f"wb-{a.big}"
+    sh([PY, "benchmarks/make_leaders.py", str(a.big), str(big)])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cases = [("(g) demo set with PDF/A, no-change `styring build`", demo, ["--pdf"]),
+             ("(g) demo set, DOCX only, no-change `styring build`", demo, ["--no-pdf"]),
+             (f"(g) {a.big} lederavtaler, DOCX, no-change `styring build`", big,
+              ["--no-pdf", "--only", "lederavtale"])]
+    if a.skip_pdf:
+        cases = cases[1:]
+    lines += ["## (g) No-change rebuild, whole process", "",
+              "`python -m generator build` after a full build with the same options; wall = "
+              "the whole process (interpreter, CLI, the check) by /usr/bin/time; medians.", "",
+              "| case | runs | wall s | min–max s | peak MiB | heavy imports |",
+              "|---|---:|---:|---:|---:|---|"]
+    for name, wb, opts in cases:
+        out = work / f"o-{wb.name}-{opts[0].strip('-')}"
+        cmd = [PY, "-m", "generator", "build", str(wb), "--out", str(out), *opts]
+        subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, check=True)  # full build
+        got = []
+        for _ in range(a.runs):
+            with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+                p = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd],
+                                   cwd=ROOT, env=env, capture_output=True, text=True)
+                if p.returncode != 0 or "Ingen endringer" not in p.stdout:
+                    raise SystemExit(f"not a no-change build: {p.stdout}{p.stderr}")
+                wall, rss = tf.read().split()[-2:]
+                got.append((float(wall), int(rss) / 1024))
+        trace = subprocess.run([PY, "-X", "importtime", *cmd[1:]], cwd=ROOT, env=env,
+                               capture_output=True, text=True).stderr
+        loaded = {ln.split("|")[-1].strip().split(".")[0] for ln in trace.splitlines()
+                  if ln.startswith("import time:")}
+        heavy = sorted(loaded & {"openpyxl", "docxtpl", "lxml", "docx", "pikepdf", "pyhanko",
+                                 "typer"})
+        walls = [g[0] for g in got]
+        lines.append(f"| {name} | {a.runs} | {statistics.median(walls):.2f} | "
+                     f"{min(walls):.2f}–{max(walls):.2f} | "
+                     f"{statistics.median(g[1] for g in got):.0f} | "
+                     f"{', '.join(heavy) or 'none'} |")
+        print(lines[-1], file=sys.stderr)
+    lines.append("")
+
+
 def _one_soffice_call(built: Path) -> str:
     """The reference for (c): the same DOCX files in ONE plain LibreOffice call."""
     from generator.pdf import FILTER, soffice
@@ -230,20 +280,22 @@ def main() -> None:
     ap.add_argument("--skip-pipeline", action="store_true")
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--skip-pdf", action="store_true")
+    ap.add_argument("--skip-nochange", action="store_true")
     ap.add_argument("--with-docxtpl", action="store_true", help="also time the shared "
                     "docxtpl script (≈5 s a run)")
     ap.add_argument("--validate-all", action="store_true")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     for skip, run, section in [(a.skip_peers, run_peers, "peers"),
-                               (a.skip_pipeline, run_pipeline, "pipeline")]:
+                               (a.skip_pipeline, run_pipeline, "pipeline"),
+                               (a.skip_nochange, run_nochange, "nochange")]:
         if not skip:
             lines: list[str] = []
             run(a, lines)
             (OUT / f"results-{section}.md").write_text("\n".join(lines) + "\n",
                                                        encoding="utf-8")
     # results.md = the latest run of each section (a section skipped now keeps its last run)
-    parts = [(OUT / f"results-{s}.md") for s in ("peers", "pipeline")]
+    parts = [(OUT / f"results-{s}.md") for s in ("peers", "pipeline", "nochange")]
     table = "# Benchmark results\n\n" + "\n".join(p.read_text(encoding="utf-8")
                                                     for p in parts if p.exists())
     print(table)

@@ -1,5 +1,5 @@
 """``python -m generator``."""
 
-from .cli import main
+from .quick import main
 
 main()

@@ -40,9 +40,11 @@ def _file(doc: Planned, key: str, stage: Path, staged: dict, folder: Path, entri
         path = stage / rel
         sha, size = manifest.sha256(path), path.stat().st_size
     else:
-        out = entries[doc.filename].get("outputs", {}).get(key)
-        if out is None:
-            return None
+        entry = entries[doc.filename]
+        out = entry.get("outputs", {}).get(key)
+        if out is None or out.get("data_sha256", entry.get("data_sha256")) != entry.get(
+                "data_sha256"):
+            return None  # missing, or an older file kept by a build without PDF
         rel, sha, size = out["file"], out["sha256"], out["size"]
     return archive.ArchiveFile(path=folder / rel, variantformat=variantformat, format=fmt,
                                sha256=sha, size=size)
@@ -97,3 +99,19 @@ def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, staged: d
     rels = [p.relative_to(stage_dir).as_posix() for p in written]
     staged["__arkiv__"] = {f"arkiv:{i}": rel for i, rel in enumerate(rels)}
     return rels
+
+
+def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]]:
+    """The archive files (sidecar, arkivmelding) of each main document, by its file name:
+    a build that leaves a document alone also leaves its archive files."""
+    names = {Path(r).name: r for r in rels}
+    out: dict[str, list[str]] = {}
+    for doc in planned:
+        if doc.stem.endswith(PUBLIC_SUFFIX):
+            continue
+        ref = f"{doc.context['dato'].year}-{doc.stem}"
+        mine = [names[n] for n in (f"{ref}.json",
+                                   f"arkivmelding-{archive.referanse_dokumentfil(ref)}.xml")
+                if n in names]
+        out[doc.filename] = mine
+    return out

@@ -199,29 +199,50 @@ def build(
                                         "de som ikke er endret.")] = False,
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
-    from . import pipeline
+    from . import fastpath
 
     unknown = [k for k in only or [] if k not in KINDS]
     if unknown:
         err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
                   + ", ".join(KINDS) + ".")
         raise typer.Exit(2)
-    with _progress() as update:
-        report = pipeline.build(workbooks or [paths.DEMO_DIR], out, only, tertial,
-                                templates, progress=update, pdf=pdf, force=force)
+    inputs = workbooks or [paths.DEMO_DIR]
+    quick = fastpath.unchanged(inputs, out, templates, only, tertial, pdf, force)
+    if quick is not None:  # nothing to do: answered before openpyxl, docxtpl or LibreOffice
+        from .quick import say_unchanged
+
+        say_unchanged(quick)
+        return
+    from . import pipeline
+
+    try:
+        with _progress() as update:
+            report = pipeline.build(inputs, out, only, tertial, templates, progress=update,
+                                    pdf=pdf, force=force)
+    except KeyboardInterrupt:
+        err.print(f"Avbrutt. Ingen filer i {out} er endret: mappen er som før byggingen.")
+        raise typer.Exit(130) from None
     print_problems(report.problems.items)
     if not report.ok:
-        err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget.")
+        kept_old = any("kunne ikke legges tilbake" in p.message for p in report.problems.errors)
+        err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget"
+                  + ("." if kept_old else f"; ingen filer i {out} er endret."))
         raise typer.Exit(1)
     outcome = report.outcome
-    counts: dict[str, int] = {}
-    for doc in report.documents:
-        counts[doc.kind] = counts.get(doc.kind, 0) + 1
-    console.print(f"[green]Ferdig[/green] på {report.seconds:.1f} s: {len(report.documents)} "
-                  f"dokumenter i {report.out_dir} ({len(outcome.rendered)} laget, "
-                  f"{len(outcome.reused)} uendret og gjenbrukt).")
-    for kind, n in counts.items():
+    on_disk = [p for p in report.files if p.is_file()]
+    console.print(f"[green]Ferdig[/green] på {report.seconds:.1f} s: {sum(report.counts.values())} "
+                  f"dokumenter, {len(on_disk)} filer i {report.out_dir} "
+                  f"({len(outcome.rendered)} laget, {len(outcome.reused)} uendret og gjenbrukt).")
+    for kind, n in report.counts.items():
         console.print(f"  {kind}: {n}")
+    if outcome.kept:
+        console.print(f"  beholdt {len(outcome.kept)} filer som er endret eller signert")
+    if outcome.beside:
+        console.print(f"  skrev {len(outcome.beside)} nye versjoner ved siden av "
+                      "(…-ny.docx / …-ny.pdf)")
+    if outcome.backed_up:
+        console.print(f"  flyttet {len(outcome.backed_up)} endrede filer til "
+                      f"{outcome.backed_up[0].parent}")
     if outcome.removed:
         console.print(f"  fjernet {len(outcome.removed)} foreldede filer")
     if report.pdf_note:

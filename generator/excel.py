@@ -94,10 +94,7 @@ class Outcome:
         return list(self.report.files) if self.ok and self.report else []
 
     def counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for doc in self.report.documents if self.ok and self.report else []:
-            counts[doc.kind] = counts.get(doc.kind, 0) + 1
-        return counts
+        return dict(self.report.counts) if self.ok and self.report else {}
 
     def summary(self) -> str:
         """The text of the message box, in bokmål."""
@@ -222,9 +219,14 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
     if outcome.ok:
         n = sum(outcome.counts().values())
         folder = report.out_dir or outcome.out_dir
-        rows.append((when, "OK", Link(str(folder), str(folder)),
-                     f"Laget {_documents(n)} på {_seconds(report.seconds)} fra "
-                     f"{_names(report.inputs)}."))
+        if report.unchanged:
+            rows.append((when, "OK", Link(str(folder), str(folder)),
+                         f"Ingen endringer: {_documents(n)} er som de skal være; ingenting å "
+                         "gjøre."))
+        else:
+            rows.append((when, "OK", Link(str(folder), str(folder)),
+                         f"Laget {_documents(n)} på {_seconds(report.seconds)} fra "
+                         f"{_names(report.inputs)}."))
         for kind, count in outcome.counts().items():
             kind_dir = folder / kind
             rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))

@@ -18,6 +18,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; follow the umask like open()
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if durable:
@@ -28,3 +29,10 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def umask() -> int:
+    """The process umask (read by setting and restoring it; there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

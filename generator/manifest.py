@@ -1,8 +1,8 @@
 """The build manifest: what each document was made from, so a rebuild can reuse it.
 
-A document is reused when its data hash (the canonical JSON of its context),
-its template's hash and the product version are unchanged and every output file
-is still there with the recorded SHA-256.
+A document is reused when its data hash (the canonical JSON of its context, its
+template's hash and the product version) is unchanged and every output file is still
+there with the recorded SHA-256 (see :mod:`generator.build` and :mod:`generator.ownership`).
 """
 
 from __future__ import annotations
@@ -66,17 +66,3 @@ def write(folder: Path, manifest: dict[str, Any]) -> Path:
     write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)
                  .encode("utf-8"))
     return path
-
-
-def still_valid(folder: Path, entry: dict[str, Any] | None, key: str) -> bool:
-    """True when ``entry`` was made from the same data and its files are intact."""
-    if not entry or entry.get("data_sha256") != key:
-        return False
-    for out in entry.get("outputs", {}).values():
-        path = folder / out["file"]
-        try:
-            if path.stat().st_size != out["size"] or sha256(path) != out["sha256"]:
-                return False
-        except OSError:
-            return False
-    return True

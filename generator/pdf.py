@@ -8,10 +8,13 @@ every result: LibreOffice silently ignores a misspelled option.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -76,8 +79,16 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
         return []
     n = workers(len(files))
     chunks = [files[i::n] for i in range(n)]
-    with ThreadPoolExecutor(n) as pool:
-        list(pool.map(lambda chunk: _run(exe, chunk, out_dir), chunks))
+    live: list[subprocess.Popen[bytes]] = []
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(n)
+    try:
+        list(pool.map(lambda chunk: _run(exe, chunk, out_dir, live, stop), chunks))
+    finally:
+        stop.set()  # interrupted or failed: no new LibreOffice, and every running one ends
+        for proc in list(live):
+            _stop(proc)
+        pool.shutdown(wait=True)
     pdfs = [out_dir / (f.stem + ".pdf") for f in files]
     missing = [p.name for p in pdfs if not p.exists()]
     if missing:
@@ -86,20 +97,43 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
     return pdfs
 
 
-def _run(exe: str, files: list[Path], out_dir: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="styring-lo-") as profile:
-        user = Path(profile) / "user"
-        user.mkdir()
-        (user / "registrymodifications.xcu").write_text(OFFLINE_PROFILE, encoding="utf-8")
-        cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-               "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-               "--convert-to", FILTER, "--outdir", str(out_dir), *map(str, files)]
-        env = {**os.environ, "SAL_USE_VCLPLUGIN": "svp", "HOME": profile}
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=30 + TIMEOUT_PER_DOC * len(files),
-                           env=env, check=False, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise PdfError("LibreOffice brukte for lang tid og ble stoppet.") from None
+WATCHDOG = Path(__file__).with_name("lo_watchdog.py")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Close the watchdog's pipe: it kills its LibreOffice group and removes the profile."""
+    if proc.stdin and not proc.stdin.closed:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+
+
+def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen[bytes]],
+         stop: threading.Event) -> None:
+    """One LibreOffice under a watchdog (:mod:`generator.lo_watchdog`): it dies with the
+    build, even when the build is killed with SIGKILL, and its profile is removed."""
+    profile = tempfile.mkdtemp(prefix="styring-lo-")
+    user = Path(profile) / "user"
+    user.mkdir()
+    (user / "registrymodifications.xcu").write_text(OFFLINE_PROFILE, encoding="utf-8")
+    cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+           "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+           "--convert-to", FILTER, "--outdir", str(out_dir), *map(str, files)]
+    extra = {"start_new_session": True} if os.name == "posix" else {}
+    proc = subprocess.Popen([sys.executable, str(WATCHDOG), profile, "--", *cmd],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, **extra)
+    live.append(proc)
+    if stop.is_set():
+        _stop(proc)
+    try:
+        proc.wait(timeout=30 + TIMEOUT_PER_DOC * len(files))
+    except subprocess.TimeoutExpired:
+        raise PdfError("LibreOffice brukte for lang tid og ble stoppet.") from None
+    finally:
+        _stop(proc)
+        proc.wait()
+        live.remove(proc)
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class BuildReport:
     inputs: list[Path] = field(default_factory=list)
     outcome: Any = None
     pdf_note: str | None = None
+    unchanged: bool = False  # nothing differed: the build stopped at the no-change check
+    counts: dict[str, int] = field(default_factory=dict)  # documents per kind
 
     @property
     def ok(self) -> bool:
@@ -124,9 +126,15 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
     every render pass; files are replaced atomically.
     """
     from . import build as building
+    from . import fastpath
     from .pdf import INSTALL_HINT, soffice
 
     started = time.perf_counter()
+    if (quick := fastpath.unchanged(paths, out_dir, template_dir, kinds, tertial, pdf, force)):
+        return unchanged_report(quick, started)
+    has_office = soffice() is not None
+    print_ = fastpath.fingerprint(paths, template_dir, kinds, tertial,
+                                  has_office if pdf is None else pdf)
     result = load(list(paths))
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
@@ -147,7 +155,6 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
         return report
-    has_office = soffice() is not None
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:
         report.problems.error("PDF", None, None, INSTALL_HINT)
@@ -157,7 +164,9 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
     year_dir = out_dir / str(result.data.kommune.år)
     try:
         outcome = building.run(planned, templates, year_dir, result.data, want_pdf=want_pdf,
-                               force=force, progress=progress)
+                               force=force, progress=progress, scopes=scopes(result, kinds,
+                                                                             tertial),
+                               fingerprint=print_)
     except building.BuildError as e:
         report.problems.error(str(year_dir), None, None, str(e))
         return report
@@ -168,8 +177,30 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
         return report
     report.files = outcome.files
     report.documents = planned
+    for doc in planned:
+        report.counts[doc.kind] = report.counts.get(doc.kind, 0) + 1
+    for rel, message in outcome.notices:
+        report.problems.notice(str(year_dir / rel) if rel != "." else str(year_dir), None, None,
+                               message)
     report.outcome = outcome
     report.out_dir = year_dir
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def scopes(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> dict[str, str]:
+    """Kind → what a build of it covers: each tertial's report is its own document."""
+    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if kind == "tertialrapport"
+            else kind for kind in kinds}
+
+
+def unchanged_report(quick: Any, started: float) -> BuildReport:
+    """The report of a build that found nothing to do (see :mod:`generator.fastpath`)."""
+    report = BuildReport(Problems(), files=quick.files, out_dir=quick.folder, unchanged=True,
+                         counts=quick.counts)
+    for rel, message in quick.notices:
+        report.problems.notice(str(quick.folder / rel) if rel != "." else str(quick.folder),
+                               None, None, message)
     report.seconds = time.perf_counter() - started
     return report
 

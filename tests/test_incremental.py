@@ -38,8 +38,13 @@ def test_second_build_renders_nothing(demo: Path, tmp_path: Path) -> None:
     docx = entry["outputs"]["docx"]
     assert len(docx["sha256"]) == 64
     second = _build(demo, tmp_path)
-    assert second.outcome.rendered == []
-    assert len(second.outcome.reused) == len(first.documents)
+    assert second.unchanged and second.outcome is None  # the no-change check answered
+    assert sum(second.counts.values()) == len(first.documents)
+    os.utime(tmp_path / "2026" / docx["file"], ns=(1, 1))  # same bytes, new time: full check
+    third = _build(demo, tmp_path)
+    assert not third.unchanged
+    assert third.outcome.rendered == []
+    assert len(third.outcome.reused) == len(first.documents)
     forced = _build(demo, tmp_path, force=True)
     assert len(forced.outcome.rendered) == len(first.documents)
 

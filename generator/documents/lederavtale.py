@@ -61,10 +61,22 @@ def _public(avtale: Lederavtale) -> dict:
             "utviklingsmål": [], "tiltak": []}
 
 
-def plan(data: Styringsdata, source: Source) -> list[Planned]:
-    out = []
+def _unique_suffixes(data: Styringsdata) -> dict[str, str]:
+    """Leader id → a name suffix from the Leder-ID for leaders whose names give the same
+    file name («Anne-Lise Berg» and «Anne Lise Berg» in one unit): stable, never clashing."""
+    names: dict[str, list[str]] = {}
     for avtale in data.lederavtaler:
         leder = data.leder(avtale.leder_id)
+        names.setdefault(filename(leder, data), []).append(leder.id)
+    return {i: f"-{slug(i, 20)}" for ids in names.values() if len(ids) > 1 for i in ids}
+
+
+def plan(data: Styringsdata, source: Source) -> list[Planned]:
+    out = []
+    unique = _unique_suffixes(data)
+    for avtale in data.lederavtaler:
+        leder = data.leder(avtale.leder_id)
+        own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
         rows += ["ark Oppdrag", "ark Enheter", "ark Kommune"]
@@ -76,7 +88,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             variants.append((True, "-offentlig"))
         for public, suffix in variants:
             out.append(Planned(
-                kind=KIND, template=TEMPLATE, filename=filename(leder, data, suffix),
+                kind=KIND, template=TEMPLATE, filename=filename(leder, data, own + suffix),
                 title=title + (" (offentlig versjon)" if public else ""),
                 context=context(data, avtale, public), sources=rows,
                 description=f"Lederavtale {leder.navn}",

@@ -1,0 +1,109 @@
+"""Who owns a file in the output folder: the product, or the person who changed it.
+
+The product may replace or delete a file only when its bytes are exactly what the
+product wrote (the SHA-256 in the manifest). Anything else (edited in Word, signed,
+annotated, or never made by the product) belongs to the user and is left alone.
+Kept free of heavy imports; :func:`is_signed` reads the PDF with pikepdf only when asked.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+from .manifest import sha256
+
+NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
+BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/
+
+
+class State(enum.Enum):
+    """What is at a file's place compared with what the manifest says the product wrote."""
+
+    MISSING = "mangler"
+    OURS = "uendret"
+    CHANGED = "endret"
+    SIGNED = "signert"
+
+
+def state(path: Path, written_sha: str | None) -> State:
+    """MISSING, OURS (bytes as written), SIGNED (a PDF with a filled signature field)
+    or CHANGED (anything else, also a file the product never wrote)."""
+    if not os.path.lexists(path):
+        return State.MISSING
+    if path.is_symlink() or not path.is_file():
+        return State.CHANGED
+    if written_sha is not None and sha256(path) == written_sha:
+        return State.OURS
+    return State.SIGNED if path.suffix.lower() == ".pdf" and is_signed(path) else State.CHANGED
+
+
+_SIG_HINT = re.compile(rb"/ByteRange\s*\[")
+
+
+def is_signed(path: Path) -> bool:
+    """True when the PDF has a signature field with a value (someone has signed it)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if not _SIG_HINT.search(data):
+        return False  # every signature dictionary has a /ByteRange; cheap first test
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            form = pdf.Root.get("/AcroForm")
+            for fld in (form.get("/Fields", []) if form is not None else []):
+                for f in [fld, *fld.get("/Kids", [])]:
+                    if f.get("/FT") == "/Sig" and f.get("/V") is not None:
+                        return True
+    except (pikepdf.PdfError, OSError, AttributeError, TypeError):
+        return True  # it has a signature dictionary but cannot be read: treat as signed
+    return False
+
+
+def beside(rel: str) -> str:
+    """The stable name of the new version written beside a kept file."""
+    stem, dot, ext = rel.rpartition(".")
+    return f"{stem}{NEW_SUFFIX}.{ext}" if dot else rel + NEW_SUFFIX
+
+
+def backup_folder(folder: Path, now: datetime | None = None) -> Path:
+    """A dated folder inside the output folder for files --force moves out of the way."""
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    return folder / BACKUP_DIR / stamp
+
+
+def inside(folder: Path, rel: object) -> Path | None:
+    """``folder / rel`` when it stays inside ``folder`` after resolving, else None.
+
+    Used for every path read from the manifest (``../../x``, absolute paths and paths
+    through a symlink that leads out are refused)."""
+    if not isinstance(rel, str) or not rel or "\0" in rel:
+        return None
+    if Path(rel).is_absolute() or re.match(r"^[A-Za-z]:", rel) or rel.startswith(("/", "\\")):
+        return None
+    root = folder.resolve()
+    target = folder / rel
+    try:
+        resolved = target.parent.resolve() / target.name
+    except (OSError, RuntimeError):
+        return None
+    if ".." in Path(rel).parts or not resolved.is_relative_to(root):
+        return None
+    return target
+
+
+def escapes(folder: Path, rel: str) -> Path | None:
+    """The outside place a target's folder leads to through a symlink, else None."""
+    root = folder.resolve()
+    parent = (folder / rel).parent
+    try:
+        resolved = parent.resolve()
+    except (OSError, RuntimeError):
+        return parent
+    return None if resolved.is_relative_to(root) else resolved

@@ -1,0 +1,85 @@
+"""The console entry point: answers a no-change ``build`` before the CLI library loads.
+
+Typer and its dependencies take longer to import than the whole no-change check, so a
+plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
+[--templates DIR] [--pdf/--no-pdf]`` is first read here; when
+:func:`generator.fastpath.unchanged` finds nothing to do, it says so and exits 0.
+Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import paths
+
+
+def parse_build(argv: list[str]) -> dict[str, Any] | None:
+    """The options of a plain ``build`` command line, or None to let the full CLI handle it."""
+    if not argv or argv[0] != "build":
+        return None
+    opts: dict[str, Any] = {"workbooks": [], "out": paths.DEFAULT_OUT, "only": [],
+                            "tertial": None, "templates": paths.TEMPLATE_DIR, "pdf": None}
+    args = iter(argv[1:])
+    for arg in args:
+        name, eq, value = arg.partition("=")
+        if name in ("--out", "--only", "--tertial", "--templates"):
+            value = value if eq else next(args, None)
+            if value is None:
+                return None
+            if name == "--only":
+                if value not in paths.KIND_NAMES:
+                    return None
+                opts["only"].append(value)
+            elif name == "--tertial":
+                if value not in ("1", "2", "3"):
+                    return None
+                opts["tertial"] = int(value)
+            else:
+                opts[name[2:]] = Path(value)
+        elif arg in ("--pdf", "--no-pdf"):
+            opts["pdf"] = arg == "--pdf"
+        elif arg.startswith("-"):
+            return None  # --force, --help and anything unknown: the full CLI
+        else:
+            opts["workbooks"].append(Path(arg))
+    return opts
+
+
+def try_unchanged(argv: list[str]) -> bool:
+    """Print the no-change answer and return True, or return False (a real build is due)."""
+    opts = parse_build(argv)
+    if opts is None:
+        return False
+    from .fastpath import unchanged
+
+    quick = unchanged(opts["workbooks"] or [paths.DEMO_DIR], opts["out"], opts["templates"],
+                      opts["only"] or None, opts["tertial"], opts["pdf"])
+    if quick is None:
+        return False
+    say_unchanged(quick)
+    return True
+
+
+def say_unchanged(quick: Any) -> None:
+    """The answer of a build with nothing to do (the kept files' notices first)."""
+    for rel, message in quick.notices:
+        where = quick.folder if rel == "." else quick.folder / rel
+        print(f"MERKNAD {where}: {message}", file=sys.stderr)
+    n = sum(quick.counts.values())
+    print(f"Ingen endringer: {n} dokumenter i {quick.folder} er som de skal være "
+          f"({len(quick.rels)} filer). Ingenting å gjøre.")
+
+
+def main() -> None:
+    """Entry point of ``styring`` and ``python -m generator``."""
+    try:
+        if try_unchanged(sys.argv[1:]):
+            return
+    except OSError:
+        pass  # the full CLI reports file problems properly
+    from .cli import main as full
+
+    full()
