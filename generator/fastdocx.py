@@ -38,12 +38,17 @@ from typing import Any
 import jinja2
 from docxtpl import InlineImage, RichText, RichTextParagraph
 from lxml import etree
-
 from markupsafe import Markup
 
 from .package_check import PackageError, inspect
-from .render import PROPERTIES, TAG_START, TemplateError, _StrictDocxTemplate, environment, \
-    template_error
+from .render import (
+    PROPERTIES,
+    TAG_START,
+    TemplateError,
+    _StrictDocxTemplate,
+    environment,
+    template_error,
+)
 
 EnvFactory = Callable[[], jinja2.Environment]
 

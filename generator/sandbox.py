@@ -127,7 +127,7 @@ class LimitedEnvironment(SandboxedEnvironment):
             return fmt(*args, **kwargs)
         return checked
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         name = getattr(__obj, "__name__", "")
         if isinstance(getattr(__obj, "__self__", None), str) and name in _PADDING:
             numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int)]
