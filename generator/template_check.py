@@ -201,7 +201,8 @@ def _trial(name: str, source: Source, fixed: str, ctx: dict[str, Any],
         report(str(template_error(name, e)).removeprefix(f"{name}: "))
         return
     hinted: set[int] = set()
-    for field_name, owner in dict.fromkeys(missing):
+    unique = {(n, type(o)): (n, o) for n, o in missing}.values()
+    for field_name, owner in unique:
         m = next((m for m in TAG.finditer(fixed)
                   if re.search(rf"(?<![\w.]){re.escape(field_name)}\b|\.{re.escape(field_name)}\b",
                                m[0])), None)
@@ -281,8 +282,13 @@ def _recorder(missing: list[tuple[str, Any]]) -> type[jinja2.Undefined]:
 
 def _around(xml: str, start: int, end: int) -> str:
     """The plain text around a tag found at ``xml[start:end]`` (about 40 characters each side)."""
-    before = _XML_TAG.sub("", xml[max(0, start - 2000):start])
-    after = _XML_TAG.sub("", xml[end:end + 2000])
+    before = xml[max(0, start - 2000):start]
+    after = xml[end:end + 2000]
+    if start > 2000 and "<" in before:  # do not start inside an element's attributes
+        before = before[before.index("<"):]
+    if ">" in after and len(after) == 2000:
+        after = after[:after.rindex(">") + 1]
+    before, after = _XML_TAG.sub("", before), _XML_TAG.sub("", after)
     tag = _XML_TAG.sub("", xml[start:end])
     return " ".join((before[-40:] + tag + after[:40]).split())
 
