@@ -211,3 +211,27 @@ def test_field_reference_is_up_to_date() -> None:
     committed = (ROOT / "docs" / "malfelter.md").read_text(encoding="utf-8")
     assert committed == template_fields.markdown(), "kjør «styring docs» for docs/malfelter.md"
     assert "`leder.navn`" in committed and "`kommune.navn`" in committed
+
+
+def test_a_picture_in_the_template_itself_survives_both_renderers(tmp_path: Path) -> None:
+    """A logo or scanned signature placed in the template (not in the data) is kept by
+    FastTemplate's raw copy exactly as by docxtpl."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("Signert av {{ navn }}")
+    doc.add_picture(str(DATA / "zope.png"), width=Mm(20))
+    path = tmp_path / "signatur.docx"
+    doc.save(path)
+    ctx = {"navn": "Ása Čuđe"}
+    fast = FastTemplate(path).render(ctx)
+    sandboxed = Template(path).render(ctx)
+    reference = DocxTemplate(path)
+    reference.render(ctx, jinja2.Environment(autoescape=True))
+    buf = io.BytesIO()
+    reference.save(buf)
+    assert _read(fast) == _read(sandboxed) == _read(buf.getvalue())
+    text = _read(fast)["text"]
+    assert "Signert av Ása Čuđe" in text and "media/image1.png" in text
+    with zipfile.ZipFile(io.BytesIO(fast)) as zf:
+        assert zf.read("word/media/image1.png") == (DATA / "zope.png").read_bytes()
