@@ -151,3 +151,34 @@ def test_a_lying_zip_header_does_not_get_past_the_limit(monkeypatch: pytest.Monk
     with pytest.raises(TemplateError) as info:
         Template(path)
     assert "lederavtale.docx" in str(info.value)
+
+
+@pytest.mark.parametrize("payload", [
+    "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='ab') %}{% for i in range(60) %}"
+    "{% set ns.s = ns.s.replace('a', 'aa') %}{% endfor %}",
+    "{% set ns = namespace(l=[1]) %}{% for i in range(60) %}{% set ns.l = [ns.l, ns.l] %}"
+    "{% endfor %}{{ ns.l }}",
+    "{{ 'a'.ljust(4000000000) }}", "{{ 'a'|center(4000000000) }}",
+    "{{ '%999999999s' % 1 }}", "{{ '{:>999999999}'.format(1) }}", "{{ 2**100000000 }}",
+    "{% set x = [1] %}{% for i in range(60) %}{% set _ = x.extend(x) %}{% endfor %}",
+    "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "{{ 1/0 }}",
+], ids=["~", "+", "replace", "nestet liste", "ljust", "center", "%", "format", "potens",
+        "extend", "rekursjon", "deling på null"])
+def test_growth_and_runtime_tricks_are_refused(payload: str, tmp_path: Path) -> None:
+    """Tricks that make a value double per loop step or crash Python: a TemplateError
+    naming the template, never MemoryError or a traceback."""
+    from generator.documents import lederavtale
+    from generator.workbook.validate import load
+
+    path = tmp_path / "lederavtale.docx"
+    _rewrite(TEMPLATE_DIR / "lederavtale.docx", path, _body(
+        "{{ leder.navn }} har ansvar", payload.replace("'", "&apos;") + " har ansvar"))
+    data = load([DEMO_DIR]).data
+    ctx = lederavtale.context(data, data.lederavtaler[0], public=False)
+    with pytest.raises(TemplateError, match=r"lederavtale\.docx"):
+        Template(path).render(ctx)
