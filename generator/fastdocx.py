@@ -8,9 +8,12 @@ those parts (and ``docProps/core.xml``) are rendered and deflated, and every oth
 compressed bytes are copied as they are into a small, deterministic zip writer.
 
 The tag language is docxtpl's (``{{ }}``, ``{%p %}``, ``{%tr %}``, ``{%tc %}`` …), so
-templates stay editable in Word. Contexts holding objects that need docxtpl's part
-machinery (images, subdocuments, hyperlinks) are refused by :meth:`FastTemplate.supports`;
-the caller renders those with :class:`generator.render.Template`.
+templates stay editable in Word. Tags in the text core properties are rendered as docxtpl
+does, and tables are re-gridded after ``{%tc %}``/``{#tc #}`` as docxtpl's ``fix_tables``
+does. Contexts holding objects that need docxtpl's part machinery (images, subdocuments,
+hyperlinks) are refused: :meth:`FastTemplate.supports` says so and :meth:`FastTemplate.render`
+raises :class:`Unsupported`; the caller renders those with :class:`generator.render.Template`.
+Pictures placed in the template itself are raw-copied and work here too.
 """
 
 from __future__ import annotations

@@ -205,6 +205,12 @@ def test_kinds_are_recognised_by_file_name_or_category(tmp_path: Path) -> None:
     assert "bestilling.docx: kan ikke se hvilken dokumenttype" in out
     assert "Lederavtale Nordre.docx" not in out and "brev.docx:" not in out
     assert "1 feil" in out
+    (folder / "bestilling.docx").unlink()
+    built = run("build", "--templates", folder, "--out", tmp_path / "ut", "--no-pdf", "--only",
+                "lederavtale", "--only", "oppdragsbrev")
+    assert built.exit_code == 0, built.output
+    assert len(list((tmp_path / "ut").rglob("lederavtale/*.docx"))) > 1
+    assert len(list((tmp_path / "ut").rglob("oppdragsbrev/*.docx"))) == 1
 
 
 def test_field_reference_is_up_to_date() -> None:
