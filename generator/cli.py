@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import paths
@@ -40,7 +41,7 @@ def print_problems(problems: list[Problem]) -> None:
     """Errors first, then notices, each on its own line with file › sheet › cell."""
     for p in sorted(problems, key=lambda p: (p.level is not Level.ERROR, p.file, p.sheet or "")):
         style = "red" if p.level is Level.ERROR else "yellow"
-        err.print(f"[{style}]{p.level.value.upper()}[/{style}] {p}", soft_wrap=True,
+        err.print(f"[{style}]{p.level.value.upper()}[/{style}] {escape(str(p))}", soft_wrap=True,
                   markup=True, highlight=False)
 
 
@@ -104,19 +105,35 @@ def excel_shim(
 
 @app.command("check-templates")
 def check_templates(
-    workbooks: Workbooks = None,
-    templates: Annotated[Path, typer.Option("--templates", help="Mappen med Word-malene.")] = (
-        TEMPLATE_DIR),
+    inputs: Annotated[list[Path] | None, typer.Argument(
+        help="Mapper med Word-maler, maler (.docx) og arbeidsbøker. Uten maler prøves de "
+        "innebygde; uten arbeidsbøker brukes demo-arbeidsbøkene.", show_default=False)] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mappen med Word-malene."
+                                                   )] = None,
 ) -> None:
-    """Prøver alle Word-malene mot dataene og viser tagger som ikke virker."""
+    """Prøver alle Word-malene mot dataene og viser alle tagger som ikke virker.
+
+    Dokumenttypen en mal er for, kjennes igjen på filnavnet (det begynner med typen, f.eks.
+    lederavtale-ny.docx) eller på dokumentegenskapen «Kategori»."""
     from . import pipeline
 
-    problems = pipeline.check_templates(workbooks or [paths.DEMO_DIR], templates)
+    given = [p for p in inputs or [] if _is_templates(p)]
+    workbooks = [p for p in inputs or [] if p not in given]
+    folders = given + ([templates] if templates else []) or [TEMPLATE_DIR]
+    problems = pipeline.check_templates(workbooks or [paths.DEMO_DIR], folders)
     print_problems(problems.items)
+    shown = ", ".join(str(f) for f in folders)
     if problems.errors:
-        err.print(f"[red]{len(problems.errors)} feil[/red] i malene.")
+        err.print(f"[red]{len(problems.errors)} feil[/red] i malene i {shown}.")
         raise typer.Exit(1)
-    console.print(f"[green]OK[/green]: malene i {templates} er i orden.")
+    console.print(f"[green]OK[/green]: malene i {shown} er i orden.")
+
+
+def _is_templates(path: Path) -> bool:
+    """A .docx file, or a folder with Word templates and no workbooks."""
+    if path.is_dir():
+        return any(path.glob("*.docx")) and not any(path.glob("*.xls[xm]"))
+    return path.suffix.lower() == ".docx"
 
 
 @app.command()
@@ -152,12 +169,17 @@ def docs(
     target: Annotated[Path, typer.Argument(help="Filen dokumentasjonen skrives til.")] = (
         paths.ROOT / "docs" / "arbeidsbok.md"),
 ) -> None:
-    """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet)."""
+    """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet) og malfeltene
+    (malfelter.md i samme mappe, fra dokumentkontekstene)."""
+    from . import template_fields
     from .schema.docs import markdown
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown(), encoding="utf-8")
     console.print(f"Skrev {target}")
+    fields = target.parent / "malfelter.md"
+    fields.write_text(template_fields.markdown(), encoding="utf-8")
+    console.print(f"Skrev {fields}")
 
 
 @app.command()

@@ -8,9 +8,12 @@ those parts (and ``docProps/core.xml``) are rendered and deflated, and every oth
 compressed bytes are copied as they are into a small, deterministic zip writer.
 
 The tag language is docxtpl's (``{{ }}``, ``{%p %}``, ``{%tr %}``, ``{%tc %}`` …), so
-templates stay editable in Word. Contexts holding objects that need docxtpl's part
-machinery (images, subdocuments, hyperlinks) are refused by :meth:`FastTemplate.supports`;
-the caller renders those with :class:`generator.render.Template`.
+templates stay editable in Word. Tags in the text core properties are rendered as docxtpl
+does, and tables are re-gridded after ``{%tc %}``/``{#tc #}`` as docxtpl's ``fix_tables``
+does. Contexts holding objects that need docxtpl's part machinery (images, subdocuments,
+hyperlinks) are refused: :meth:`FastTemplate.supports` says so and :meth:`FastTemplate.render`
+raises :class:`Unsupported`; the caller renders those with :class:`generator.render.Template`.
+Pictures placed in the template itself are raw-copied and work here too.
 """
 
 from __future__ import annotations
@@ -38,8 +41,17 @@ from typing import Any
 import jinja2
 from docxtpl import InlineImage, RichText, RichTextParagraph
 from lxml import etree
+from markupsafe import Markup
 
-from .render import TemplateError, _StrictDocxTemplate, environment, template_error
+from .package_check import PackageError, inspect
+from .render import (
+    PROPERTIES,
+    TAG_START,
+    TemplateError,
+    _StrictDocxTemplate,
+    environment,
+    template_error,
+)
 
 EnvFactory = Callable[[], jinja2.Environment]
 
@@ -81,8 +93,14 @@ _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = re.compile(r"[\t\n\a\f]")
 _DOCPR_ID = re.compile(r"(<wp:docPr\b[^>]*?\sid=\")[^\"]*(\")")
 # Tags after which docxtpl's fix_tables may change a table's grid (cell counts per row vary).
-_GRID_TAGS = re.compile(r"\{%-?\s*(?:tc\b|colspan\b|hm\b|vm\b)|\{\{-?\s*(?:colspan|hm|vm)\b")
+_GRID_TAGS = re.compile(r"\{%-?\s*(?:tc\b|colspan\b|hm\b|vm\b)|\{\{-?\s*(?:colspan|hm|vm)\b"
+                        r"|\{#-?\s*tc\b")
 _TEXT_TAGS = re.compile(r"<[^>]*>")
+
+
+class Unsupported(TemplateError):
+    """The context holds something only docxtpl can render (images, subdocuments,
+    hyperlinks); the caller renders it with :class:`generator.render.Template`."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +165,8 @@ class FastTemplate:
         self._patcher = _StrictDocxTemplate(io.BytesIO(b""), self.name)
         try:
             self._load(data)
+        except PackageError as e:
+            raise TemplateError(f"{self.name}: {e}.") from None
         except zipfile.BadZipFile as e:
             raise TemplateError(f"{self.name}: malen er ikke en gyldig .docx ({e}).") from None
 
@@ -154,10 +174,10 @@ class FastTemplate:
 
     def _load(self, data: bytes) -> None:
         self._entries: list[_Entry] = []
+        members = inspect(data)  # size limits, no DTD/entities
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-            texts = {i.filename: zf.read(i) for i in infos
-                     if i.filename.endswith((".xml", ".rels"))}
+        texts = {n: raw for n, raw in members.items() if n.endswith((".xml", ".rels"))}
         for info in infos:
             if info.flag_bits & 0x1:
                 raise TemplateError(f"{self.name}: malen er kryptert.")
@@ -192,6 +212,12 @@ class FastTemplate:
         self._core_name = core if core in names else None
         core_xml = texts.get(self._core_name) if self._core_name else None
         self._core = etree.fromstring(core_xml or _EMPTY_CORE.encode())
+        self._props: dict[str, jinja2.Template] = {}  # core properties holding a tag
+        for prop in PROPERTIES:
+            el = self._core.find(_CORE_FIELDS[prop])
+            if el is not None and el.text and TAG_START.search(el.text):
+                self._props[_CORE_FIELDS[prop]] = self._compile(
+                    self._core_name or "docProps/core.xml", self._patcher.patch_xml(el.text))
         self._extra: dict[str, bytes] = {}
         if self._core_name is None:  # python-docx adds a core part; so do we (when asked)
             self._core_name = "docProps/core.xml"
@@ -237,19 +263,26 @@ class FastTemplate:
 
     def render(self, context: Mapping[str, Any], properties: Mapping[str, Any] | None = None
                ) -> bytes:
-        """The rendered .docx as bytes (deterministic for the same input)."""
+        """The rendered .docx as bytes (deterministic for the same input).
+
+        Raises :class:`Unsupported` for a context only docxtpl can render."""
+        if not self.supports(context):
+            raise Unsupported(f"{self.name}: dataene har bilder, underdokumenter eller lenker "
+                              "som bare docxtpl kan sette inn.")
         changed: dict[str, bytes] = {}
         for part in self._parts.values():
             changed[part.name] = self._render_part(part, context)
-        if properties or any(v is not None for v in self._stamps.values()):
-            changed[self._core_name] = self._core_xml(properties or {})
+        if properties or self._props or any(v is not None for v in self._stamps.values()):
+            changed[self._core_name] = self._core_xml(properties or {}, context)
             changed.update(self._extra)
         return self._zip(changed)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         try:
             out = part.template.render(context)
-        except (jinja2.TemplateError, TypeError) as e:
+        except TemplateError:
+            raise
+        except Exception as e:  # a template's fault, whatever Python raised
             raise template_error(self.name, e) from None
         # = re.sub(r"\n<w:p([ >])", r"<w:p\1", out), without a Python call per match
         out = out.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
@@ -276,10 +309,18 @@ class FastTemplate:
                                     "ikke tåler (f.eks. delt over flere avsnitt).") from None
         return data
 
-    def _core_xml(self, properties: Mapping[str, Any]) -> bytes:
-        """``docProps/core.xml``: the template's, with the given properties and timestamps."""
+    def _core_xml(self, properties: Mapping[str, Any], context: Mapping[str, Any]) -> bytes:
+        """``docProps/core.xml``: the template's with its tags rendered, then the given
+        properties (these win) and timestamps."""
         root = copy.deepcopy(self._core)
         values: dict[str, Any] = {k: v for k, v in self._stamps.items() if v is not None}
+        for tag, template in self._props.items():
+            try:
+                values[tag] = Markup(template.render(context)).unescape()[:255]
+            except TemplateError:
+                raise
+            except Exception as e:
+                raise template_error(self.name, e) from None
         for key, value in properties.items():
             tag = _CORE_FIELDS.get(key)
             if tag is None:

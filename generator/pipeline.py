@@ -146,11 +146,12 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
         report.problems.error("build", None, None, str(e))
         return report
     templates: dict[str, Template] = {}
+    kinds_of = {doc.template: doc.kind for doc in planned}
     for name in dict.fromkeys(doc.template for doc in planned):
         try:
-            templates[name] = Template(template_dir / name)
+            templates[name] = Template(find_template(template_dir, name, kinds_of[name]))
         except TemplateError as e:
-            report.problems.error(name, None, None, str(e))
+            report.problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
             continue
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
@@ -205,22 +206,74 @@ def unchanged_report(quick: Any, started: float) -> BuildReport:
     return report
 
 
-def check_templates(paths: Sequence[Path], template_dir: Path = TEMPLATE_DIR,
+def find_template(folder: Path, name: str, kind: str) -> Path:
+    """The template for a kind in ``folder``: the product's file name, else the one template
+    recognised as that kind (file name beginning with the kind, or property «Kategori»)."""
+    if (folder / name).exists() or not folder.is_dir():
+        return folder / name
+    from .template_check import kind_of, template_files
+
+    found = []
+    for path in template_files([folder]):
+        try:
+            if kind_of(Template(path), list(KINDS)) == kind:
+                found.append(path)
+        except TemplateError:
+            continue
+    if len(found) > 1:
+        raise TemplateError(f"{name}: flere maler i {folder} er for {kind} ("
+                            + ", ".join(p.name for p in found) + "); la bare én være igjen.")
+    return found[0] if found else folder / name
+
+
+def check_templates(paths: Sequence[Path], template_dir: Path | Sequence[Path] = TEMPLATE_DIR,
                     kinds: Sequence[str] | None = None) -> Problems:
-    """Trial-render every template against the data and report bad or unknown tags."""
+    """Trial-render every Word template in the folder(s) against the data: each template's
+    kind is recognised (file name or the property «Kategori»); every problem is reported."""
     from .template_check import check as check_template
+    from .template_check import kind_of, template_files
 
     result = load(list(paths))
     problems = Problems()
     if result.data is None:
         problems.extend(result.problems.errors)
         return problems
-    for kind in kinds or KINDS:
-        doc = plan(result, [kind], None)[0]
+    folders = [template_dir] if isinstance(template_dir, Path) else list(template_dir)
+    files = template_files(folders)
+    if not files:
+        problems.error(", ".join(str(f) for f in folders), None, None,
+                       "fant ingen Word-maler (.docx) her.")
+    wanted = list(kinds or KINDS)
+    contexts: dict[str, Planned | None] = {}
+    for path in files:
         try:
-            template = Template(template_dir / doc.template)
+            template = Template(path)
         except TemplateError as e:
-            problems.error(doc.template, None, None, str(e))
+            problems.error(path.name, None, None, str(e).removeprefix(f"{path.name}: "))
+            continue
+        kind = kind_of(template, list(KINDS))
+        if kind is None:
+            problems.error(path.name, None, None, "kan ikke se hvilken dokumenttype malen er for. "
+                           "La filnavnet begynne med en av " + ", ".join(KINDS) + ", eller "
+                           "skriv typen i dokumentegenskapen «Kategori» (Fil › Info › "
+                           "Egenskaper i Word).")
+            continue
+        if kind not in wanted:
+            continue
+        if kind not in contexts:
+            try:
+                contexts[kind] = next(iter(plan(result, [kind], None)), None)
+            except PlanError as e:
+                problems.error(path.name, None, None, str(e))
+                contexts[kind] = None
+                continue
+        doc = contexts[kind]
+        if doc is None:
+            problems.notice(path.name, None, None, f"dataene har ingen {kind} å prøve malen mot; "
+                            "bare tag-syntaksen er sjekket.")
+            from .template_check import static_check as static
+
+            problems.extend(static(template))
             continue
         problems.extend(check_template(template, doc.context,
                                        doc.images() if doc.images else {}))

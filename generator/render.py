@@ -16,11 +16,12 @@ from typing import Any, Protocol
 import jinja2
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage, Listing
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
 from .norsk import FILTERS
+from .package_check import PackageError, inspect
+from .sandbox import LimitedEnvironment
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 _SHD_FIRST = re.compile(
@@ -35,9 +36,9 @@ class TemplateError(Exception):
 
 
 def environment(undefined: type[jinja2.Undefined] = jinja2.StrictUndefined
-                ) -> SandboxedEnvironment:
-    """The sandboxed Jinja environment every template renders in."""
-    env = SandboxedEnvironment(autoescape=True, undefined=undefined, loader=None, extensions=[],
+                ) -> LimitedEnvironment:
+    """The sandboxed Jinja environment (with loop and size limits) every template renders in."""
+    env = LimitedEnvironment(autoescape=True, undefined=undefined, loader=None, extensions=[],
                                finalize=_protect)
     env.filters.update(FILTERS)
     return env
@@ -104,6 +105,10 @@ class Template:
             raise TemplateError(f"{path.name}: malen er {size // 2**20} MB, mer enn grensen på "
                                 f"{MAX_TEMPLATE_BYTES // 2**20} MB.")
         self.data = path.read_bytes()
+        try:
+            self.parts = inspect(self.data)
+        except PackageError as e:
+            raise TemplateError(f"{path.name}: {e}.") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
 
     def render(self, context: dict[str, Any], images: dict[str, Image] | None = None,
@@ -116,7 +121,9 @@ class Template:
             ctx[key] = _AltInlineImage(tpl, image)
         try:
             tpl.render(ctx, jinja_env=environment(undefined), autoescape=True)
-        except (jinja2.TemplateError, TypeError) as e:
+        except TemplateError:
+            raise
+        except Exception as e:  # a template's fault, whatever Python raised
             raise template_error(self.name, e) from None
         if properties:
             cp = tpl.docx.core_properties
@@ -134,6 +141,7 @@ class _StrictDocxTemplate(DocxTemplate):
     def __init__(self, template_file: Any, name: str):
         super().__init__(template_file)
         self._name = name
+        self.templated_properties: set[str] = set()
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's preprocessing, plus schema order for the shading ``cellbg`` adds.
@@ -153,7 +161,43 @@ class _StrictDocxTemplate(DocxTemplate):
         return super().fix_tables(xml)
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
-        """Core properties are set from data by :meth:`Template.render`, not rendered."""
+        """Core properties holding a tag are rendered like docxtpl does (as plain text);
+        the properties the product sets from data (:meth:`Template.render`) then win, so
+        the archive metadata and the document agree."""
+        self.templated_properties = set()
+        cp = self.docx.core_properties
+        for prop in PROPERTIES:
+            initial = getattr(cp, prop)
+            if not initial or not TAG_START.search(initial):
+                continue
+            env = jinja_env or environment()
+            rendered = env.from_string(self.patch_xml(initial)).render(context)
+            setattr(cp, prop, Markup(rendered).unescape()[:255])
+            self.templated_properties.add(prop)
+
+    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
+                        jinja_env: Any = None) -> str:
+        """docxtpl's rendering, then hyperlinks made by :func:`url_id` get real ids."""
+        xml = super().render_xml_part(src_xml, part, context, jinja_env)
+        if _URL_MARK in xml:
+            xml = _URL_ID.sub(lambda m: 'r:id="' + part.relate_to(
+                bytes.fromhex(m[1]).decode("utf-8"), _HYPERLINK, is_external=True) + '"', xml)
+        return xml
+
+
+# docxtpl's list of core properties it renders (the others cannot be written as text).
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+TAG_START = re.compile(r"\{[{%#]")
+_URL_MARK = 'r:id="lenke:'
+_URL_ID = re.compile(r'r:id="lenke:([0-9a-f]*)"')
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def url_id(url: str) -> str:
+    """A hyperlink id for ``RichText.add(text, url_id=url_id(url))`` that works without a
+    DocxTemplate at hand: :class:`Template` turns it into a relationship of the part the
+    link lands in (body, header, footer or footnote). FastTemplate falls back to docxtpl."""
+    return "lenke:" + url.encode("utf-8").hex()
 
 
 def template_error(name: str, e: Exception) -> TemplateError:

@@ -48,10 +48,9 @@ def test_shipped_templates_pass() -> None:
     ("{{ leder.navn }} har ansvar", "{{ leder.navn | }} har ansvar", "kan ikke leses"),
     ("{{ avtale.viktigste_bidrag }}", "{{ avtale.viktigste_bidraget }}",
      "«viktigste_bidraget», som ikke finnes"),
-    ("{{ leder.navn }} har ansvar", "{{ leder.</w:t></w:r></w:p><w:p><w:r><w:t>navn }} har ansvar",
-     "delt opp av Word"),
+    ("{{ leder.navn }} har ansvar", "{% if leder.navn %} har ansvar", "Unexpected end"),
     ("{{ leder.navn }} har ansvar", "{ { leder.navn }} har ansvar", "ufullstendig"),
-], ids=["syntaksfeil", "ukjent felt", "delt over avsnitt", "ødelagt tagg"])
+], ids=["syntaksfeil", "ukjent felt", "blokk uten slutt", "ødelagt tagg"])
 def test_bad_tags_are_named(templates: Path, old: str, new: str, message: str) -> None:
     _edit_template(templates, "lederavtale.docx", old, new)
     result = run("check-templates", "--templates", templates)

@@ -1,0 +1,91 @@
+"""Refuse a hostile or broken .docx before python-docx, docxtpl or lxml touch it.
+
+A template is a zip of XML parts. Checked here, with bokmål messages naming the template:
+it is a zip; no member inflates beyond :data:`MAX_PART_BYTES` (measured while inflating,
+not trusted from the header) or the package beyond :data:`MAX_TOTAL_BYTES`; every XML part
+parses without a DTD, entities or network access (Word never writes a DTD, so one is a
+sign of an XXE attempt).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_MEMBERS = 5000
+_CHUNK = 1 << 20
+
+
+class PackageError(Exception):
+    """The file is not a usable .docx; the message is one bokmål sentence."""
+
+
+def safe_parser() -> etree.XMLParser:
+    """An lxml parser that never loads a DTD, expands entities or reaches the network."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False)
+
+
+def inspect(data: bytes) -> dict[str, bytes]:
+    """Every member of the package, inflated within limits; raises PackageError."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise PackageError("filen er ikke en Word-fil (.docx er en zip-pakke, denne er ikke det)")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise PackageError(f"filen er en ødelagt Word-fil ({e})") from None
+    out: dict[str, bytes] = {}
+    total = 0
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise PackageError(f"pakken har {len(infos)} deler, mer enn grensen på {MAX_MEMBERS}")
+        for info in infos:
+            if info.file_size > MAX_PART_BYTES:
+                raise PackageError(_too_big(info.filename, info.file_size))
+            chunks: list[bytes] = []
+            size = 0
+            try:
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > MAX_PART_BYTES:
+                            raise PackageError(_too_big(info.filename, size))
+                        if total > MAX_TOTAL_BYTES:
+                            raise PackageError(f"pakken pakkes ut til mer enn "
+                                               f"{MAX_TOTAL_BYTES // 2**20} MB til sammen")
+                        chunks.append(chunk)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError,
+                    NotImplementedError, RuntimeError) as e:
+                raise PackageError(f"delen {info.filename} kan ikke pakkes ut ({e})") from None
+            out[info.filename] = b"".join(chunks)
+    if "[Content_Types].xml" not in out:
+        raise PackageError("filen er en zip-pakke, men ikke en Word-fil ([Content_Types].xml "
+                           "mangler)")
+    for name, raw in out.items():
+        if name.endswith((".xml", ".rels")):
+            _check_xml(name, raw)
+    return out
+
+
+def _check_xml(name: str, raw: bytes) -> None:
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf")
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise PackageError(f"delen {name} har en DTD med entiteter (<!DOCTYPE/<!ENTITY>). Word "
+                           "lager aldri slikt; det brukes til angrep (XXE), så malen avvises")
+    try:
+        tree = etree.fromstring(raw, safe_parser())
+    except etree.XMLSyntaxError as e:
+        raise PackageError(f"delen {name} er ikke gyldig XML ({e})") from None
+    if tree.getroottree().docinfo.doctype or head.startswith(b"<!"):
+        raise PackageError(f"delen {name} har en DTD, som Word aldri lager; malen avvises")
+
+
+def _too_big(name: str, size: int) -> str:
+    return (f"delen {name} pakkes ut til over {MAX_PART_BYTES // 2**20} MB (grensen per del); "
+            "filen ser ut som en zip-bombe")
