@@ -292,7 +292,8 @@ class Ansvar:
                 continue
             for t in self.treff(g.medlemmer):
                 if t.feil:
-                    out.append(Gruppefeil(g, f"medlemmet «{t.tekst}» {t.feil}."))
+                    out.append(Gruppefeil(g, f"medlemmet «{t.tekst}» peker ikke på noen leder: "
+                                          f"{t.feil}."))
                 elif t.merknad:
                     out.append(Gruppefeil(g, f"medlemmet «{t.tekst}»: {t.merknad}."))
         return out
