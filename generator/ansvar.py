@@ -104,6 +104,7 @@ class Gruppefeil:
 
     gruppe: Gruppe
     melding: str
+    feil: bool = True  # False: a notice (a member unit without a leader)
 
 
 class Ansvar:
@@ -295,7 +296,7 @@ class Ansvar:
                     out.append(Gruppefeil(g, f"medlemmet «{t.tekst}» peker ikke på noen leder: "
                                           f"{t.feil}."))
                 elif t.merknad:
-                    out.append(Gruppefeil(g, f"medlemmet «{t.tekst}»: {t.merknad}."))
+                    out.append(Gruppefeil(g, f"medlemmet «{t.tekst}»: {t.merknad}.", False))
         return out
 
     def _cycle(self, start: Gruppe) -> list[str]:

@@ -261,8 +261,8 @@ def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[i
     ansvar = d.ansvar
     unresolved: set[int] = set()
     for gf in ansvar.gruppefeil():
-        problems.error(*loc.at(gf.gruppe, "medlemmer"), f"gruppen «{gf.gruppe.navn}»: "
-                       f"{gf.melding}")
+        report = problems.error if gf.feil else problems.notice
+        report(*loc.at(gf.gruppe, "medlemmer"), f"gruppen «{gf.gruppe.navn}»: {gf.melding}")
     with_avtale = {a.leder_id.casefold() for a in d.lederavtaler}
     for o in d.oppdrag:
         for field_name, label in (("ha", "HA"), ("da", "DA")):
