@@ -286,6 +286,12 @@ class Ansvar:
         """Cycles and members that mean nobody, per group in the sheet «Grupper»."""
         out = []
         for g in self.data.grupper:
+            key = normalise(g.navn)
+            if key in self._units or g.navn.strip().casefold() in self._ledere:
+                what = "en Leder-ID" if g.navn.strip().casefold() in self._ledere else (
+                    "en enhet i arket Enheter")
+                out.append(Gruppefeil(g, f"navnet er også {what}, og HA/DA «{g.navn}» betyr "
+                                      "den; gi gruppen et annet navn."))
             cycle = self._cycle(g)
             if cycle:
                 out.append(Gruppefeil(g, "gruppen inneholder seg selv: "

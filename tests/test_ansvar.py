@@ -207,6 +207,13 @@ def test_unknown_group_member_and_unknown_group_are_located_errors(demo: Path) -
                for e in errors)
 
 
+def test_group_named_like_a_unit_is_a_located_error(demo: Path) -> None:
+    _rows(demo / "styring.xlsx", "Grupper", [("bvt", "FSK", None)])
+    member = cell_of(demo / "styring.xlsx", "Grupper", "Medlemmer", 4)
+    assert (f"styring.xlsx › Grupper › {member}: gruppen «bvt»: navnet er også en enhet i "
+            "arket Enheter, og HA/DA «bvt» betyr den; gi gruppen et annet navn.") in _errors(demo)
+
+
 def test_entry_that_resolves_to_nobody_says_what_it_tried(demo: Path) -> None:
     _set_oppdrag(demo, {4: ("Kommunalsjef TEK", "Avdelingsledere")})
     errors = _errors(demo)
