@@ -7,6 +7,7 @@ written to the demo workbooks and rendered into all four documents.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from .model import (
@@ -16,12 +17,14 @@ from .model import (
     DelstrategiInnhold,
     Enhet,
     Forkortelse,
+    Gruppe,
     Innstillinger,
     Kommune,
     KompassOmråde,
     KompassSpørsmål,
     Leder,
     Lederavtale,
+    Ledernivå,
     Mål,
     Målresultat,
     Møte,
@@ -82,9 +85,9 @@ TEKSTER = Tekster(
         "økonomiplanen som kommunestyret vedtok i desember, og på kommuneplanens samfunnsdel."
         "\n\n"
         "Brevet beskriver hvordan vi styrer, følger opp og rapporterer, og gir ni oppdrag som "
-        "går på tvers av tjenesteområdene. Hvert oppdrag har én hovedansvarlig enhet (HA) og "
-        "inntil tre delansvarlige (DA). Oppdragene følges opp i styringsdialogen og i "
-        "tertialrapportene til kommunestyret."
+        "går på tvers av tjenesteområdene. Hvert oppdrag har hovedansvarlige (HA) og "
+        "delansvarlige (DA): en enhet, en leder, en rolle eller en gruppe av ledere. "
+        "Oppdragene følges opp i styringsdialogen og i tertialrapportene til kommunestyret."
         "\n\n"
         "Lederavtalene er knyttet direkte til oppdragsbrevet. I avtalen blir hver leder og "
         "nærmeste overordnede enige om hvilke bidrag som er viktigst, og hvordan lederen selv "
@@ -284,6 +287,21 @@ LEDERE = [
     ("L25", "Geir Andreassen", "Brannsjef", "BRANN", "L04"),
 ]
 
+# Leader levels (column «Ledernivå»): they give the built-in groups «Kommunalsjefer» …
+NIVÅ = {"L01": Ledernivå.KOMMUNEDIREKTØR,
+        **{i: Ledernivå.KOMMUNALSJEF for i in ("L02", "L03", "L04")},
+        **{i: Ledernivå.STABSLEDER for i in ("L05", "L06", "L07", "L08")}}
+
+# (navn, medlemmer, beskrivelse): own groups for HA/DA; «TLG» holds another group.
+GRUPPER = [
+    ("KLG", ["KD", "Kommunalsjefer", "L05", "HR"],
+     "Kommunedirektørens ledergruppe: kommunedirektøren, kommunalsjefene, økonomisjefen og "
+     "HR-sjefen"),
+    ("Eiendom og VA", ["VA, EIE"], "Lederne for vann og avløp og for eiendom"),
+    ("TLG", ["TEK", "Eiendom og VA", "BRANN"],
+     "Teknisk ledergruppe: drift & vedlikehold, eiendom, vann og avløp og brann og redning"),
+]
+
 # --- Årshjul og styringsdialog -----------------------------------------------------
 
 # «Når» overrides the month shown for a meeting (index in ÅRSHJUL: text).
@@ -412,17 +430,17 @@ OPPDRAG = [
         "Omsette satsingsområdene i samfunnsdelen til tiltak i virksomhetsplanene",
         "Rapportere framdrift på tiltakene hvert tertial",
         "Forberede rulleringen av handlingsdelen i HØP 2027–2030"],
-     ["KD"], ["OPPV", "HO", "SAMF"], date(2026, 10, 31)),
+     ["KLG"], ["Enhetsledere"], date(2026, 10, 31)),
     (2, "Helhetlig virksomhetsstyring", [
         "Etablere én felles målstruktur fra samfunnsdel til enhet",
         "Bruke styringsdata for økonomi, nærvær og kvalitet i alle ledermøter",
         "Forenkle den månedlige rapporteringen"],
-     ["ØKO"], ["KD", "IKT"], date(2026, 9, 30)),
+     ["L05"], ["KD", "IKT"], date(2026, 9, 30)),
     (3, "Risikobasert internkontroll & avvikskultur", [
         "Gjennomføre ROS-analyse i alle enheter innen 1. juni",
         "Innføre felles rutine for melding, behandling og læring av avvik",
         "Holde ledelsens gjennomgang i KLG to ganger i året"],
-     ["HO"], ["BVT", "SHJ", "TEK"], date(2026, 12, 1)),
+     ["Kommunalsjef HO"], ["BVT", "SHJ", "TEK"], date(2026, 12, 1)),
     (4, "Digitalisering med målbare gevinster", [
         "Lage gevinstkart for alle digitaliseringsprosjekter",
         "Innføre selvbetjening og digital dialog på kommunens nettsider",
@@ -438,22 +456,22 @@ OPPDRAG = [
         "Innføre ny turnusmodell med flere hele stillinger",
         "Følge opp sykefraværet tett sammen med NAV arbeidslivssenter",
         "Redusere bruken av overtid og innleie"],
-     ["HO"], ["HR", "SHJ", "BOA"], date(2026, 12, 31)),
+     ["HO"], ["Alle ledere"], date(2026, 12, 31)),
     (7, "Innbyggerdialog og medvirkning", [
         "Lage en enkel veileder for medvirkning i planer og tjenester",
         "Gjennomføre en innbyggerundersøkelse høsten 2026",
         "Utarbeide frivillighetsstrategi sammen med lag og foreninger"],
-     ["SERV"], ["KULT", "PLAN", "FLY"], date(2026, 11, 15)),
+     ["SERV"], ["Leder KULT", "PLAN og FLY"], date(2026, 11, 15)),
     (8, "Tjenestegjennomgang i oppvekst", [
         "Utrede framtidig skole- og barnehagestruktur ut fra befolkningsframskrivinger",
         "Vurdere felles bruk av spesialpedagogiske ressurser",
         "Legge fram sak for kommunestyret før budsjettbehandlingen"],
-     ["OPPV"], ["FSK", "NSK", "BARN"], date(2026, 10, 1)),
+     ["OPPV"], ["Enhetsledere FSK og NSK", "BARN"], date(2026, 10, 1)),
     (9, "Vedlikehold & klimatilpasning", [
         "Lage vedlikeholdsplan for kommunale bygg med prioriterte tiltak",
         "Kartlegge overvann og flomfare i sentrum",
         "Innarbeide tiltakene i investeringsbudsjettet for 2027"],
-     ["SAMF"], ["TEK", "VA", "EIE"], date(2026, 9, 15)),
+     ["SAMF"], ["TLG"], date(2026, 9, 15)),
 ]
 
 OPPDRAGSSTATUS = {
@@ -477,7 +495,8 @@ OPPDRAGSSTATUS = {
         (R, "Overvannskartleggingen er forsinket, fristen holdes ikke.")),
 }
 
-# Bidrag text: one per oppdrag for HA, and one per position in the DA list.
+# Bidrag text: one per oppdrag for HA; for DA one per unit in BIDRAG_DA_ENHETER (same order
+# as BIDRAG_DA), and BIDRAG_FELLES for a leader reached through a group.
 BIDRAG_HA = {
     1: "Lede arbeidet med handlingsdelen og sørge for at tiltakene er forankret i KLG.",
     2: "Utvikle felles målstruktur og rapportmaler og lære opp lederne i bruken.",
@@ -516,6 +535,17 @@ BIDRAG_DA = {
     9: ("Prioritere driftstiltak i vedlikeholdsplanen for veier og uteområder.",
         "Kartlegge overvann og kapasitet i ledningsnettet i sentrum.",
         "Gjennomføre tilstandsvurdering av alle kommunale bygg."),
+}
+
+BIDRAG_DA_ENHETER = {
+    1: ("OPPV", "HO", "SAMF"), 2: ("KD", "IKT"), 3: ("BVT", "SHJ", "TEK"),
+    4: ("SERV", "HJT", "NAV"), 5: ("OPPV", "BARN", "LEGE"), 6: ("HR", "SHJ", "BOA"),
+    7: ("KULT", "PLAN", "FLY"), 8: ("FSK", "NSK", "BARN"), 9: ("TEK", "VA", "EIE"),
+}
+BIDRAG_FELLES = {
+    1: "Omsette handlingsdelens tiltak til mål og tiltak i enhetens virksomhetsplan.",
+    6: "Følge opp sykefraværet i egen enhet hver måned og redusere bruken av overtid.",
+    9: "Vurdere beredskap og vedlikeholdsbehov for egne bygg og utstyr i planen.",
 }
 
 # --- Økonomi -----------------------------------------------------------------------
@@ -1111,11 +1141,12 @@ LEDERAVTALER = [
 
 def demo_data() -> Styringsdata:
     """The complete, fictional demo data set for Fjellvik kommune, 2026."""
-    ledere = [Leder(id=i, navn=n, stilling=s, enhet=e, overordnet=o)
+    ledere = [Leder(id=i, navn=n, stilling=s, enhet=e, overordnet=o,
+                    nivå=NIVÅ.get(i, Ledernivå.ENHETSLEDER))
               for i, n, s, e, o in LEDERE]
     oppdrag = [Oppdrag(nr=nr, tittel=t, hovedinnhold=h, ha=ha, da=da, frist=f)
                for nr, t, h, ha, da, f in OPPDRAG]
-    return Styringsdata(
+    data = Styringsdata(
         kommune=KOMMUNE,
         innstillinger=INNSTILLINGER,
         tekster=TEKSTER,
@@ -1162,8 +1193,10 @@ def demo_data() -> Styringsdata:
                         forbedre=fb, utviklingsmål=um, tiltak=ti, personal=pe, økonomi=øk,
                         fag=fa, høstsamtale=hs, dato=d, skjermet=sk)
             for i, vb, f1, f2, fb, um, ti, pe, øk, fa, hs, d, sk in LEDERAVTALER],
-        bidrag=_bidrag(ledere, oppdrag),
+        bidrag=[],
+        grupper=[Gruppe(navn=n, medlemmer=m, beskrivelse=b) for n, m, b in GRUPPER],
     )
+    return dataclasses.replace(data, bidrag=_bidrag(data))
 
 
 def _økonomi() -> list[Økonomilinje]:
@@ -1178,16 +1211,17 @@ def _økonomi() -> list[Økonomilinje]:
     return sorted(out, key=lambda x: (x.tertial, x.type != Budsjettype.DRIFT))
 
 
-def _bidrag(ledere: list[Leder], oppdrag: list[Oppdrag]) -> list[Bidrag]:
-    """One Bidrag per leader and oppdrag where the leader's unit is HA or DA."""
+def _bidrag(data: Styringsdata) -> list[Bidrag]:
+    """One Bidrag per leader with a lederavtale and oppdrag the leader has HA or DA for."""
     out = []
-    for leder in ledere:
-        for o in oppdrag:
-            if leder.enhet in o.ha:
+    for leder in data.ledere:
+        for o, rolle in data.oppdrag_for(leder):
+            units = BIDRAG_DA_ENHETER[o.nr]
+            if rolle == "HA":
                 tekst = BIDRAG_HA[o.nr]
-            elif leder.enhet in o.da:
-                tekst = BIDRAG_DA[o.nr][o.da.index(leder.enhet)]
+            elif leder.enhet in units:
+                tekst = BIDRAG_DA[o.nr][units.index(leder.enhet)]
             else:
-                continue
+                tekst = BIDRAG_FELLES[o.nr]
             out.append(Bidrag(leder_id=leder.id, oppdrag_nr=o.nr, bidrag=tekst))
     return out

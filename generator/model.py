@@ -13,9 +13,12 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from .schema.column import Col, Kind
+
+if TYPE_CHECKING:
+    from .ansvar import Ansvar
 
 
 class Perspektiv(enum.StrEnum):
@@ -99,6 +102,14 @@ class Nivå(int):
     @property
     def is_letter(self) -> bool:
         return not self.typed.strip().isdigit()
+class Ledernivå(enum.StrEnum):
+    """A leader's level; each level gives a built-in group («Enhetsledere» …) for HA/DA."""
+
+    KOMMUNEDIREKTØR = "kommunedirektør"
+    KOMMUNALSJEF = "kommunalsjef"
+    STABSLEDER = "stabsleder"
+    ENHETSLEDER = "enhetsleder"
+    AVDELINGSLEDER = "avdelingsleder"
 
 
 class Risikostatus(enum.StrEnum):
@@ -302,10 +313,18 @@ class Oppdrag:
     tittel: Annotated[str, Col("Oppdrag", "Kort tittel.", width=35)]
     hovedinnhold: Annotated[list[str], Col("Hovedinnhold", "Hovedinnholdet, ett punkt per linje.",
                                            width=60)]
-    ha: Annotated[list[str], Col("HA", "Hovedansvarlig: enhetskode(r), skilt med komma.",
-                                 kind=Kind.CODES)]
-    da: Annotated[list[str], Col("DA", "Delansvarlige: enhetskoder, skilt med komma.",
-                                 kind=Kind.CODES)] = field(default_factory=list)
+    ha: Annotated[list[str], Col(
+        "HA", "Hovedansvarlige. Skriv en enhetskode (OO), en Leder-ID (L05; vises som "
+        "stillingen), en egen gruppe fra arket Grupper (KLG), en innebygd gruppe («Alle "
+        "ledere» = alle med lederavtale; «Kommunalsjefer», «Stabsledere», «Enhetsledere», "
+        "«Avdelingsledere» fra kolonnen Ledernivå), en rolle i en enhet («Kommunalsjef OO», "
+        "«Leder ØV» = lederen av enheten; «Enhetsledere OO» = enhetslederne i OO og under "
+        "lederen der) eller en stilling fra arket Ledere. Flere skilles med linjeskift, komma, "
+        "semikolon, «og» eller «sammen med» («KD sammen med enhetsledere TTE og VVA»). Store "
+        "og små bokstaver og skrivemåter som «Avd.ledere» spiller ingen rolle. Oppdragsbrevet "
+        "viser teksten slik den er skrevet.", kind=Kind.ANSVAR)]
+    da: Annotated[list[str], Col("DA", "Delansvarlige, skrevet på samme måte som HA.",
+                                 kind=Kind.ANSVAR)] = field(default_factory=list)
     frist: Annotated[date | None, Col("Frist", "Når oppdraget skal være løst.")] = None
 
 
@@ -466,6 +485,9 @@ class Leder:
                               kind=Kind.CODE)]
     overordnet: Annotated[str | None, Col("Overordnet", "Leder-ID til nærmeste overordnede "
                                           "(tom for kommunedirektøren).")] = None
+    nivå: Annotated[Ledernivå | None, Col(
+        "Ledernivå", "Gir de innebygde gruppene «Kommunalsjefer», «Stabsledere», «Enhetsledere» "
+        "og «Avdelingsledere» som kan brukes som HA/DA (tom = ingen av dem).")] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,6 +529,19 @@ class Bidrag:
     bidrag: Annotated[str, Col("Bidrag", "Lederens viktigste bidrag til oppdraget.", width=60)]
 
 
+@dataclass(frozen=True, slots=True)
+class Gruppe:
+    """A named group of leaders the municipality uses as HA/DA (sheet «Grupper»)."""
+
+    navn: Annotated[str, Col("Gruppe", "Navnet slik det skrives i HA/DA, f.eks. KLG.")]
+    medlemmer: Annotated[list[str], Col(
+        "Medlemmer", "Enhetskoder, Leder-ID-er, roller («Kommunalsjef OO») eller andre grupper, "
+        "skilt med komma eller linjeskift.", kind=Kind.ANSVAR, width=45)]
+    beskrivelse: Annotated[str | None, Col(
+        "Beskrivelse", "Hva gruppen er; står i forkortelseslisten i oppdragsbrevet.",
+        width=45)] = None
+
+
 @dataclass(frozen=True)
 class Styringsdata:
     """Everything read from the workbooks, validated and cross-checked."""
@@ -535,6 +570,14 @@ class Styringsdata:
     ledere: list[Leder]
     lederavtaler: list[Lederavtale]
     bidrag: list[Bidrag]
+    grupper: list[Gruppe] = field(default_factory=list)
+
+    @cached_property
+    def ansvar(self) -> Ansvar:
+        """The one resolver of HA/DA entries to leaders (see :mod:`generator.ansvar`)."""
+        from .ansvar import Ansvar
+
+        return Ansvar(self)
 
     @cached_property
     def _enheter(self) -> dict[str, Enhet]:
@@ -572,11 +615,5 @@ class Styringsdata:
         return Status.GRØNN
 
     def oppdrag_for(self, leder: Leder) -> list[tuple[Oppdrag, str]]:
-        """The oppdrag where the leader's unit is HA or DA, with the role ("HA"/"DA")."""
-        out = []
-        for o in self.oppdrag:
-            if leder.enhet in o.ha:
-                out.append((o, "HA"))
-            elif leder.enhet in o.da:
-                out.append((o, "DA"))
-        return out
+        """The oppdrag whose HA or DA resolves to the leader, with the role (HA wins)."""
+        return self.ansvar.oppdrag_for(leder)

@@ -72,6 +72,11 @@ SKJERMING_PERSONLIG = (
     "Personlige utviklingsmål er unntatt offentlighet og er tatt ut av denne versjonen.")
 
 
+def _lines(var: str) -> list[str]:
+    """A table cell with one paragraph per line of a list (HA/DA as written)."""
+    return ["{%p for linje in " + var + " %}", "{{ linje }}", "{%p endfor %}"]
+
+
 def oppdragsbrev(path: Path) -> None:
     doc = new_document("{{ tittel }}")
     header_footer(doc.sections[0], HEADER_LEFT, "{{ tittel }}")
@@ -113,11 +118,11 @@ def oppdragsbrev(path: Path) -> None:
     para(doc, "Oppdragene nedenfor gis til lederne med hovedansvar (HA) og delansvar (DA). "
               "Hovedansvarlig leder koordinerer arbeidet og rapporterer status hvert tertial.")
     para(doc, "Tabell 3: Kommunedirektørens oppdrag {{ år }}.", style="Caption")
-    table(doc, ["Nr", "Oppdrag", "Hovedinnhold", "HA", "DA"], [1.0, 3.6, 7.6, 1.6, 2.2],
+    table(doc, ["Nr", "Oppdrag", "Hovedinnhold", "HA", "DA"], [1.0, 3.4, 6.6, 2.4, 2.6],
           ["{{ o.nr }}", ["{{ o.tittel }}", "{%p if o.frist %}",
                           "Frist: {{ o.frist|kort_dato }}", "{%p endif %}"],
            ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}"],
-           "{{ o.ha }}", "{{ o.da }}"],
+           _lines("o.ha"), _lines("o.da")],
           loop="o in oppdrag")
     heading(doc, "3.1 Forkortelser", 2)
     table(doc, ["Forkortelse", "Betydning"], [3.5, 12.5],
@@ -290,8 +295,9 @@ def tertialrapport(path: Path) -> None:
            "{% cellbg g.farge %}{{ g.status }}", "{{ g.kommentar }}"], loop="g in p.mål")
     para(doc, "{%p endfor %}")
     heading(doc, "4. Oppdrag fra oppdragsbrevet")
-    table(doc, ["Nr", "Oppdrag", "HA", "Status", "Kommentar"], [1.0, 5.0, 1.8, 1.6, 6.6],
-          ["{{ o.nr }}", "{{ o.tittel }}", "{{ o.ha }}", "{% cellbg o.farge %}{{ o.status }}",
+    table(doc, ["Nr", "Oppdrag", "HA", "Status", "Kommentar"], [1.0, 4.6, 2.8, 1.6, 6.0],
+          ["{{ o.nr }}", "{{ o.tittel }}", _lines("o.ha"),
+           "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
     heading(doc, "5. Risiko")
     para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). {{ risikoskala }} Rød fra "

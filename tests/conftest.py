@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.model import Styringsdata
 from generator.pipeline import DEMO_DIR, ROOT
 from generator.workbook.reader import normalise
 
@@ -76,3 +78,16 @@ def set_field(path: Path, sheet: str, label: str, value: Any) -> str:
             wb.save(path)
             return row[1].coordinate
     raise KeyError(label)
+
+
+def ansvar_as_units(d: Styringsdata) -> Styringsdata:
+    """The data with each oppdrag's HA/DA written as the unit codes of the leaders they mean
+    and no groups: for tests that take leaders out of the demo (a Leder-ID or a group
+    member would otherwise point at someone removed)."""
+    a = d.ansvar
+
+    def units(lines: list[str]) -> list[str]:
+        return list(dict.fromkeys(ld.enhet for ld in a.ledere(lines)))
+
+    return replace(d, grupper=[], oppdrag=[replace(o, ha=units(o.ha), da=units(o.da))
+                                           for o in d.oppdrag])

@@ -60,8 +60,28 @@ def test_oppdragsbrev_lists_every_oppdrag_with_ha_and_da(built: Path) -> None:
         assert row[1].startswith(o["Oppdrag"])
         for line in o["Hovedinnhold"].splitlines():
             assert _norm(line) in _norm(row[2])
-        assert row[3] == o["HA"]
+        stilling = {r["Leder-ID"]: r["Stilling"] for r in _sheet("Ledere", "lederavtaler.xlsx")}
+        # As written, one line per line of the cell; a Leder-ID is shown as the stilling.
+        assert row[3] == "\n".join(stilling.get(x, x) for x in o["HA"].splitlines())
         assert row[4] == (o["DA"] or "")
+        assert not set(row[3].split()) & set(stilling)
+
+
+# What the demo's HA/DA mean, worked out by hand from the workbooks: units whose leader
+# has HA and DA per oppdrag (groups, levels, roles and the Leder-ID spelled out).
+_ENHETSLEDERE = ["FSK", "NSK", "BARN", "BVT", "FLY", "SHJ", "HJT", "HELSE", "BOA", "LEGE",
+                 "NAV", "TEK", "VA", "EIE", "PLAN", "KULT", "BRANN"]
+DEMO_ANSVAR = {
+    1: (["KD", "OPPV", "HO", "SAMF", "ØKO", "HR"], _ENHETSLEDERE),
+    2: (["ØKO"], ["KD", "IKT"]),
+    3: (["HO"], ["BVT", "SHJ", "TEK"]),
+    4: (["IKT"], ["SERV", "HJT", "NAV"]),
+    5: (["HR"], ["OPPV", "BARN", "LEGE"]),
+    6: (["HO"], ["OPPV", "SAMF", "ØKO", "HR", "IKT", "SERV", *_ENHETSLEDERE]),  # med avtale
+    7: (["SERV"], ["KULT", "PLAN", "FLY"]),
+    8: (["OPPV"], ["FSK", "NSK", "BARN"]),
+    9: (["SAMF"], ["TEK", "VA", "EIE", "BRANN"]),
+}
 
 
 def test_each_lederavtale_has_exactly_its_oppdrag_and_no_one_elses_goals(built: Path) -> None:
@@ -76,9 +96,8 @@ def test_each_lederavtale_has_exactly_its_oppdrag_and_no_one_elses_goals(built: 
         path = built / "lederavtale" / name
         unit = leder["Enhet"]
         expected = sorted(
-            (str(o["Nr"]), "HA" if unit in [c.strip() for c in o["HA"].split(",")] else "DA")
-            for o in oppdrag
-            if unit in [c.strip() for c in f"{o['HA']},{o['DA'] or ''}".split(",")])
+            (str(o["Nr"]), "HA" if unit in DEMO_ANSVAR[o["Nr"]][0] else "DA")
+            for o in oppdrag if unit in (*DEMO_ANSVAR[o["Nr"]][0], *DEMO_ANSVAR[o["Nr"]][1]))
         rows = table_with_header(path, "Nr")
         got = sorted((r[0], r[2]) for r in rows[1:]) if rows else []
         assert got == expected, name

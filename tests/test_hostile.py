@@ -19,7 +19,7 @@ from generator.documents.common import slug
 from generator.workbook.blank import write_workbooks
 from generator.workbook.validate import load
 
-from .conftest import run
+from .conftest import ansvar_as_units, run
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -103,7 +103,7 @@ def test_two_builds_at_once_never_mix_files(demo: Path, tmp_path: Path) -> None:
 
 def test_large_workbooks_validate_and_build(tmp_path: Path) -> None:
     """10 000 risks and 2 000 leaders: read, validated and (leaders) built."""
-    data = demo_data()
+    data = ansvar_as_units(demo_data())
     risks = [replace(data.risikoer[i % len(data.risikoer)], id=f"R{i:05d}")
              for i in range(10_000)]
     base_leader = data.ledere[1]

@@ -66,7 +66,7 @@ from generator.problems import Problem, Problems
 from generator.workbook.blank import write_workbooks
 from generator.workbook.validate import load
 
-from .conftest import cell_of, set_cell
+from .conftest import ansvar_as_units, cell_of, set_cell
 from .docx_tools import tables, text, validate
 
 # --- profiles ---------------------------------------------------------------------------
@@ -237,6 +237,7 @@ def thousands(kroner: int) -> int:
 
 def one_leader(d: Styringsdata) -> Styringsdata:
     """The demo trimmed to the kommunedirektør and one leader with an agreement (L02)."""
+    d = ansvar_as_units(d)
     leder = d.ledere[1]
     return replace(d, ledere=[d.ledere[0], leder],
                    lederavtaler=[a for a in d.lederavtaler if a.leder_id == leder.id],

@@ -1,8 +1,9 @@
 """Lederavtale: one signable agreement per leader with the nearest superior.
 
-The oppdrag are pulled from the Oppdrag sheet (the leader's unit is HA or DA),
-never retyped. Personal development goals are confidential: when a lederavtale
-is screened, a public variant without them is made as well.
+The oppdrag are pulled from the Oppdrag sheet (every oppdrag whose HA or DA resolves
+to the leader, see :mod:`generator.ansvar`), never retyped. Personal development goals
+are confidential: when a lederavtale is screened, a public variant without them is made
+as well.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
-        rows += ["ark Oppdrag", "ark Enheter", "ark Kommune"]
+        rows += ["ark Oppdrag", "ark Enheter", "ark Kommune", "ark Grupper", "ark Ledere",
+                 "ark Lederavtaler"]
         title = f"Lederavtale {data.kommune.år} – {leder.navn}"
         props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
                            "lederavtale; oppdragsbrev; ledelsesutvikling")

@@ -7,12 +7,12 @@ from babel.dates import format_date
 from ..model import Perspektiv, Styringsdata
 from ..norsk import LOCALE
 from ..render import paragraphs
-from .common import Planned, Source, base_context, codes, properties
+from .common import Planned, Source, base_context, properties
 
 KIND = "oppdragsbrev"
 TEMPLATE = "oppdragsbrev.docx"
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
-          "Styringsdialog", "Mål", "Oppdrag")
+          "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere")
 
 
 def perspektiver(data: Styringsdata) -> list[dict]:
@@ -27,6 +27,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     abbreviations = {f.forkortelse: f.betydning for f in data.forkortelser}
     for e in data.enheter:
         abbreviations.setdefault(e.kode, e.navn)
+    for g in data.ansvar.brukte_grupper():
+        abbreviations.setdefault(g.navn, data.ansvar.forklaring(g))
     ctx = base_context(data, title, k.saksnr_oppdragsbrev) | {
         "tekster": {
             "sammendrag": paragraphs(data.tekster.sammendrag),
@@ -43,7 +45,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "styringsdialog": data.styringsdialog,
         "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "hovedinnhold": o.hovedinnhold,
-                     "ha": codes(o.ha), "da": codes(o.da), "frist": o.frist}
+                     "ha": data.ansvar.vis(o.ha), "da": data.ansvar.vis(o.da), "frist": o.frist}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "forkortelser": [{"forkortelse": a, "betydning": b}
                          for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],

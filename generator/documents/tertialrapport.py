@@ -13,7 +13,6 @@ from .common import (
     Planned,
     Source,
     base_context,
-    codes,
     document_date,
     fill,
     in_order,
@@ -121,7 +120,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         "investering": _economy([ln for ln in econ if ln.type is Budsjettype.INVESTERING],
                                 inn.avvik_terskel, area_order),
         "perspektiver": goals(),
-        "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "ha": codes(o.ha),
+        "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "ha": data.ansvar.vis(o.ha),
                      "status": status[o.nr].status.value.capitalize() if o.nr in status
                      else "Ikke rapportert",
                      "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,

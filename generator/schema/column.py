@@ -21,6 +21,7 @@ class Kind(enum.Enum):
     LINES = "tekst, én linje per punkt"
     CODE = "enhetskode"
     CODES = "enhetskoder, skilt med komma"
+    ANSVAR = "ansvarlige: enhetskoder, Leder-ID-er, grupper eller roller"
     INT = "heltall"
     DECIMAL = "tall"
     MONEY = "beløp i kr"
@@ -76,6 +77,7 @@ class Column:
             Kind.TEXT: 30,
             Kind.LINES: 45,
             Kind.CODES: 14,
+            Kind.ANSVAR: 24,
             Kind.CODE: 12,
             Kind.DATE: 12,
             Kind.TIME: 12,

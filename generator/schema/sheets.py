@@ -66,6 +66,11 @@ SHEETS: tuple[Sheet, ...] = (
           "Forkortelser som forklares i oppdragsbrevet.", key=("forkortelse",)),
     Sheet("Enheter", m.Enhet, "enheter", STYRING,
           "Enheter og staber med koden som brukes som HA/DA og ansvarlig.", key=("kode",)),
+    Sheet("Grupper", m.Gruppe, "grupper", STYRING,
+          "Egne grupper av ledere som kan stå som HA/DA, f.eks. KLG (valgfritt). Innebygde "
+          "grupper trengs ikke her: «Alle ledere» (alle med lederavtale) og, fra kolonnen "
+          "Ledernivå i arket Ledere, «Kommunalsjefer», «Stabsledere», «Enhetsledere» og "
+          "«Avdelingsledere».", key=("navn",)),
     Sheet("Årshjul", m.Møte, "årshjul", STYRING, "Møtekalender for UKLG med temaer."),
     Sheet("Styringsdialog", m.Styringsdialog, "styringsdialog", STYRING,
           "Fora i styringsdialogen.", key=("forum",)),

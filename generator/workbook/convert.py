@@ -62,6 +62,8 @@ def convert(column: Column, cell: Cell) -> Any:
     if kind is Kind.CODES:
         return [c.strip(SPACES) for c in re.split(r"[,;\n]", _text(value))
                 if c.strip(SPACES)]
+    if kind is Kind.ANSVAR:  # lines kept as written; generator.ansvar splits them further
+        return [" ".join(ln.split()) for ln in _text(value).splitlines() if ln.strip()]
     if kind is Kind.INT:
         return _int(value, column)
     if kind in (Kind.DECIMAL, Kind.MONEY, Kind.PERCENT):

@@ -21,7 +21,7 @@ from .convert import ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 
-OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag"}
+OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SUBSTITUTE = "\ufffd"
@@ -186,9 +186,7 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                 err(obj, field_name, f"{what} «{code}» er verken en enhetskode i arket Enheter "
                     "eller en Leder-ID.")
 
-    for o in d.oppdrag:
-        known_unit(o, "ha", o.ha, "HA")
-        known_unit(o, "da", o.da, "DA")
+    unresolved = _check_ansvar(d, loc, problems)
     for x in d.mål:
         known_unit(x, "ansvarlig", [x.ansvarlig], "ansvarlig")
     for r in d.risikoer:
@@ -236,8 +234,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         o = oppdrag.get(b.oppdrag_nr)
         if o is None:
             err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
-        elif leder is not None and leder.enhet.casefold() not in {
-                c.casefold() for c in (*o.ha, *o.da)}:
+        elif (leder is not None and id(o) not in unresolved
+              and leder.id.casefold() not in d.ansvar.roller(o)):
             err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
                 f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
 
@@ -264,6 +262,35 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
     check_kompass(d, err)
     check_årshjul(d, err)
+
+
+def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[int]:
+    """HA/DA and the sheet «Grupper» through the one resolver (:mod:`generator.ansvar`).
+
+    Returns the ids of the oppdrag with an entry that means nobody (their Bidrag are not
+    judged: the error already says what to fix).
+    """
+    ansvar = d.ansvar
+    unresolved: set[int] = set()
+    for gf in ansvar.gruppefeil():
+        report = problems.error if gf.feil else problems.notice
+        report(*loc.at(gf.gruppe, "medlemmer"), f"gruppen «{gf.gruppe.navn}»: {gf.melding}")
+    with_avtale = {a.leder_id.casefold() for a in d.lederavtaler}
+    for o in d.oppdrag:
+        for field_name, label in (("ha", "HA"), ("da", "DA")):
+            for t in ansvar.treff(getattr(o, field_name)):
+                if t.feil:
+                    unresolved.add(id(o))
+                    problems.error(*loc.at(o, field_name), f"{label} «{t.tekst}» peker ikke på "
+                                   f"noen leder: {t.feil}.")
+                elif t.merknad:
+                    problems.notice(*loc.at(o, field_name), f"{label} «{t.tekst}»: {t.merknad}; "
+                                    "den delen av ansvaret kommer ikke med i noen lederavtale.")
+        if not with_avtale & set(ansvar.roller(o)):
+            problems.notice(*loc.at(o, "ha"), f"oppdrag nr. {o.nr} «{o.tittel}» kommer ikke "
+                            "med i noen lederavtale: ingen av lederne som HA og DA peker på, "
+                            "har en rad i arket Lederavtaler.")
+    return unresolved
 
 
 def _key(value: Any) -> Any:
