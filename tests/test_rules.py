@@ -126,11 +126,11 @@ def test_total_percentage_with_an_income_area() -> None:
                                  regnskap=900.0, prognose=2900.0),
              dataclasses.replace(base, rammeområde="Inntekter", budsjett=-2000.0,
                                  revidert_budsjett=None, regnskap=-600.0, prognose=-2000.0)]
-    total = tertialrapport._economy(lines, 5.0)["sum"]
+    total = tertialrapport._economy(lines, 5.0, {})["sum"]
     # (1000 + 3000 - 2000) - (700 + 2900 - 2000) = 400; gross spending 4000 → 10,0 %
     assert total["avvik"] == pytest.approx(400.0)
     assert total["avvik_prosent"] == prosent(10.0) == "10,0\u00a0%"
-    rows = {r["navn"]: r for r in tertialrapport._economy(lines, 5.0)["rader"]}
+    rows = {r["navn"]: r for r in tertialrapport._economy(lines, 5.0, {})["rader"]}
     assert rows["A"]["avvik_prosent"] == prosent(30.0)
 
 
