@@ -140,8 +140,9 @@ def sign(
     secret = os.environ.get(passphrase_env)
     out_path = target or pdf_file.with_name(pdf_file.stem + "-signert.pdf")
     try:
-        sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path)
-    except (SigningError, OSError, ValueError) as e:
+        sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path,
+                 variable=passphrase_env)
+    except (SigningError, OSError) as e:
         err.print(f"[red]FEIL[/red] {e}")
         raise typer.Exit(1) from None
     console.print(f"Signerte feltet «{field}»: {out_path}")
