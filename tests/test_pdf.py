@@ -401,3 +401,72 @@ def test_each_sign_mistake_gets_its_own_message(built: Path, tmp_path: Path,
                                                        "hemmelig")
     assert "finner ikke signaturfeltet «Sjef»" in _mistake(tmp_path, monkeypatch, source, p12,
                                                           "hemmelig", field="Sjef")
+
+
+def test_byterange_check_accepts_only_an_earlier_revision(signed_twice: dict[str, Any]) -> None:
+    data = signed_twice["signed"].read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        sigs = {str(f.T): f.V.objgen[0] for f in pdf.Root.AcroForm.Fields if "/V" in f}
+    assert _earlier_revision_byterange(data, sigs["NaermesteOverordnedeLeder"])
+    assert not _earlier_revision_byterange(data, sigs["Leder"])  # the last one ends the file
+
+
+def test_verify_sees_an_unembedded_font_in_a_signature_appearance(
+        built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyHanko's default appearance uses a bare /Courier: our check must find it in the
+    widget's appearance stream, and sign must then refuse to write the file."""
+    from pyhanko.stamp import TextStampStyle
+
+    from generator import pdf as pdfcheck
+    from generator import signing
+
+    p12, _cert = _certificate(tmp_path)
+    source = next(built.glob("lederavtale/*-offentlig.pdf"))
+    monkeypatch.setattr(signing, "_stamp_style", lambda: TextStampStyle())
+    signer = signing.load_signer(p12, b"hemmelig")
+    data = signing.sign_bytes(source, "Leder", signer)
+    problems = pdfcheck.verify_bytes(data, tmp_path / "x.pdf").problems
+    assert any("Courier er ikke innebygd" in p and "merknad" in p for p in problems), problems
+    monkeypatch.setenv("TEST_PASSORD", "hemmelig")
+    result = _sign(source, "Leder", p12, tmp_path / "ut.pdf")
+    assert result.exit_code == 1
+    assert "ville ikke være PDF/A-2b" in result.output and "Courier" in result.output
+    assert not (tmp_path / "ut.pdf").exists()
+
+
+def test_info_and_xmp_agree_also_with_an_ampersand(built: Path) -> None:
+    """LibreOffice double-escapes «&» in XMP; the build repairs it so Info and XMP agree."""
+    from generator import pdf as pdfcheck
+
+    seen = 0
+    for path in built.rglob("*.pdf"):
+        with pikepdf.open(path) as doc:
+            subject = str(doc.docinfo.get("/Subject", ""))
+            if "&" in subject:
+                assert doc.open_metadata()["dc:description"] == subject
+                seen += 1
+        assert pdfcheck.verify(path).problems == (), path.name
+    assert seen
+
+
+def test_missing_signature_font_is_a_clean_message(built: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    p12, _cert = _certificate(tmp_path)
+    monkeypatch.setenv("STYRING_SIGNATURFONT", str(tmp_path / "finnes-ikke.ttf"))
+    out = _mistake(tmp_path, monkeypatch, next(built.glob("lederavtale/*-offentlig.pdf")), p12,
+                   "hemmelig")
+    assert "STYRING_SIGNATURFONT" in out and "finnes-ikke.ttf" in out
+
+
+def test_next_build_keeps_the_signed_version_in_the_archive(signed_twice: dict[str, Any]) -> None:
+    import hashlib
+    import json
+
+    year, signed, source = signed_twice["year"], signed_twice["signed"], signed_twice["source"]
+    digest = hashlib.sha256(signed.read_bytes()).hexdigest()
+    report = pipeline.build([pipeline.DEMO_DIR], year.parent, pdf=True)
+    assert report.ok, [str(p) for p in report.problems]
+    assert signed.is_file() and hashlib.sha256(signed.read_bytes()).hexdigest() == digest
+    sidecar = json.loads((year / "arkiv" / f"2026-{source.stem}.json").read_text("utf-8"))
+    objs = {o["variantformat"]["kode"]: o["sjekksum"] for o in sidecar["dokumentobjekt"]}
+    assert objs["S"] == digest and "A" not in objs
