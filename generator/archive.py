@@ -15,11 +15,12 @@ document date at 00:00:00 unless an explicit ``now`` is given. Nothing here read
 files themselves except :func:`sha256_file` and :func:`check_files`, so metadata can be
 written while the files still sit in a staging folder.
 
-Code values (Noark 5 code lists as used by KS Fiks Arkiv, ``kode``/``beskrivelse``):
-journalposttype I/U/N/X/S, variantformat A/P/O, tilknyttetRegistreringSom H/V,
-dokumentstatus F, dokumentmedium E, journalstatus F, korrespondanseparttype IA. The
-tilgangsrestriksjon code is the offentleglova paragraph (``13`` for offl. § 13), derived
-from the skjermingshjemmel when the record just says «Unntatt offentlighet».
+Code values come from KS's published Fiks Arkiv v2 code lists, shipped in
+``schemas/fiks-arkiv-v2/kodelister`` (see its README): journalposttype, variantformat
+(A/P/O, and S for a digitally signed document), tilknyttetRegistreringSom, dokumenttype,
+dokumentstatus, dokumentmedium, journalstatus, korrespondanseparttype and
+tilgangsrestriksjon. A paragraph of offentleglova is never a tilgangsrestriksjon; it
+belongs in the skjermingshjemmel (a lederavtale: «P» Personalsaker with «Offl. § 13 …»).
 """
 
 from __future__ import annotations
@@ -62,6 +63,17 @@ MAX_FILSTOERRELSE = 2**31 - 1  # filstoerrelse is an xs:int in the metadatakatal
 
 # --- code lists -------------------------------------------------------------------------------
 
+KODELISTER_DIR = Path(__file__).resolve().parent / "schemas" / "fiks-arkiv-v2" / "kodelister"
+
+
+@functools.lru_cache(maxsize=64)
+def kodeliste(name: str) -> dict[str, str]:
+    """One published Fiks Arkiv v2 code list as {kodeverdi: kodebeskrivelse}, in list order."""
+    path = KODELISTER_DIR / f"{name}.json"
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    return {str(k["kodeverdi"]): str(k["kodebeskrivelse"]) for k in data["kodeliste"]}
+
+
 #: PRONOM ids (The National Archives' format registry) of the formats we produce.
 PRONOM = {"pdfa2b": "fmt/477", "docx": "fmt/412"}
 #: Formats accepted as arkivformat (PDF/A-1a/1b/2a/2b/2u; plain PDF is not).
@@ -78,49 +90,19 @@ MIME_TYPES = {
     "fmt/412": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
-JOURNALPOSTTYPE = {
-    "I": "Inngående dokument",
-    "U": "Utgående dokument",
-    "N": "Organinternt dokument for oppfølging",
-    "X": "Organinternt dokument uten oppfølging",
-    "S": "Saksframlegg",
-}
-VARIANTFORMAT = {
-    "A": "Arkivformat",
-    "P": "Produksjonsformat",
-    "O": "Dokument hvor deler av innholdet er skjermet",
-}
-TILKNYTTET_REGISTRERING_SOM = {"H": "Hoveddokument", "V": "Vedlegg"}
-#: Dokumenttype is an open, archive-local list; these are the metadatakatalog's examples
-#: plus the types our documents use. Other names get their upper-cased name as code.
-DOKUMENTTYPE = {
-    "SØKNAD": "Søknad",
-    "MELDING": "Melding",
-    "KORR": "Korrespondanse",
-    "KART": "Kart",
-    "FOTO": "Foto",
-    "TEGNING": "Tegning",
-    "ANSVKONTO": "Ansvar og kontroll",
-    "TILSYN": "Tilsyn",
-    "AVTALE": "Avtale",
-    "VEDTAK": "Vedtak",
-    "FERDIGATTEST": "Ferdigattest",
-    "BREV": "Brev",
-    "RAPPORT": "Rapport",
-    "PLAN": "Plan",
-    "NOTAT": "Notat",
-}
-#: Tilgangsrestriksjon codes that are not an offentleglova paragraph.
-TILGANGSRESTRIKSJON = {"P": "Personalsaker", "XX": "Midlertidig sperret"}
-_UNNTATT = "unntatt offentlighet"
-_PARAGRAPH_CODE = re.compile(r"^\d{1,2}[a-z]?$")
-_OFFL_PARAGRAPH = re.compile(r"\boffl\.?\s*§\s*(\d{1,2}\s*[a-z]?)\b", re.IGNORECASE)
-_LOCAL_CODE = re.compile(r"^[A-Za-z0-9]{1,4}$")
+JOURNALPOSTTYPE = kodeliste("journalposttype")
+VARIANTFORMAT = kodeliste("variantformat")
+#: Variantformat of a digitally signed PDF/A (Fiks Arkiv v2: «Digitalt signert dokument»).
+SIGNERT = "S"
+TILKNYTTET_REGISTRERING_SOM = kodeliste("tilknyttetregistreringsom")
+DOKUMENTTYPE = kodeliste("dokumenttype")
+TILGANGSRESTRIKSJON = kodeliste("tilgangsrestriksjon")
+_PARAGRAPH = re.compile(r"^(offl\.?\s*)?§?\s*\d{1,2}\s*[a-z]?$|unntatt offentlighet", re.IGNORECASE)
 _PRONOM_ID = re.compile(r"^(x-)?fmt/\d+$")
-JOURNALSTATUS = ("F", "Ferdigstilt fra saksbehandler")
-DOKUMENTSTATUS = ("F", "Dokumentet er ferdigstilt")
-DOKUMENTMEDIUM = ("E", "Elektronisk arkiv")
-INTERN_AVSENDER = ("IA", "Intern avsender")
+JOURNALSTATUS = ("F", kodeliste("journalstatus")["F"])
+DOKUMENTSTATUS = ("F", kodeliste("dokumentstatus")["F"])
+DOKUMENTMEDIUM = ("E", kodeliste("dokumentmedium")["E"])
+INTERN_AVSENDER = ("IA", kodeliste("korrespondanseparttype")["IA"])
 
 KINDS = ("oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale")
 #: Title of the saksmappe created for documents that have no case number yet.
@@ -136,6 +118,7 @@ LISTING_COLUMNS = (
     "Dokumenttype", "Tilknyttet som", "Variantformat", "Format", "Filnavn",
     "Referanse dokumentfil", "Filstørrelse (byte)", "Sjekksum (SHA-256)", "Tilgangsrestriksjon",
     "Skjermingshjemmel", "Saksbehandler", "Administrativ enhet", "Kommune", "Ekstern referanse",
+    "Arkivdel", "Klassifikasjon",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -163,6 +146,18 @@ class ArchiveFile:
 
 
 @dataclass(frozen=True)
+class Klassifikasjon:
+    """One class of the archive's classification: ordningsprinsipp and ordningsverdi."""
+
+    ordningsprinsipp: str  # klassifikasjonssystemID, e.g. "FE" (K-koder)
+    ordningsverdi: str  # klasseID, e.g. "000"
+    tittel: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.ordningsprinsipp} {self.ordningsverdi}"
+
+
+@dataclass(frozen=True)
 class ArchiveRecord:
     """One registered document: a journalpost with its dokumentbeskrivelse and files."""
 
@@ -181,6 +176,8 @@ class ArchiveRecord:
     files: tuple[ArchiveFile, ...]
     kommune: str  # the municipality (arkivskaper)
     referanse_ekstern: str  # stable id of the document in our system
+    arkivdel: str | None = None  # the archive part a new saksmappe goes into, e.g. "SAK"
+    klassifikasjon: tuple[Klassifikasjon, ...] = ()  # of a new saksmappe
 
     @property
     def saksnummer(self) -> str | None:
@@ -248,40 +245,25 @@ def tilknyttet_registrering_som(value: str) -> tuple[str, str]:
 
 
 def dokumenttype(value: str) -> tuple[str, str]:
-    """Noark dokumenttype (M083) as (code, name); an open list, unknown names are kept."""
-    name = value.strip()
-    if not name:
+    """Dokumenttype (M083) as (code, name) from KS's published list."""
+    if not value.strip():
         raise ArchiveError("dokumenttype mangler")
-    for code, known in DOKUMENTTYPE.items():
-        if name.casefold() in (code.casefold(), known.casefold()):
-            return code, known
-    return re.sub(r"\s+", "_", name.upper()), name
+    return _lookup(value, DOKUMENTTYPE, "dokumenttype")
 
 
 def tilgangsrestriksjon(value: str, skjermingshjemmel: str | None = None) -> tuple[str, str]:
-    """Noark tilgangsrestriksjon (M500) as (code, description).
+    """Tilgangsrestriksjon (M500) as (code, description) from the published list.
 
-    The code is the offentleglova paragraph (``"13"``), or one of :data:`TILGANGSRESTRIKSJON`,
-    or a short local code the archive knows. «Unntatt offentlighet» takes its paragraph
-    from the skjermingshjemmel (``"Offl. § 13 jf. …"`` → ``"13"``).
+    A paragraph («13», «offl. § 13») or «Unntatt offentlighet» is refused with a message:
+    the paragraph is the skjermingshjemmel, the restriction a code such as «P».
     """
     text = value.strip()
-    if _PARAGRAPH_CODE.match(text):
-        return text, f"Unntatt offentlighet, offl. § {text}"
-    for code, name in TILGANGSRESTRIKSJON.items():
-        if text.casefold() in (code.casefold(), name.casefold()):
-            return code, name
-    if text.casefold().startswith(_UNNTATT):
-        m = _OFFL_PARAGRAPH.search(f"{text} {skjermingshjemmel or ''}")
-        if m:
-            paragraph = re.sub(r"\s+", "", m.group(1)).lower()
-            return paragraph, f"Unntatt offentlighet, offl. § {paragraph}"
+    if _PARAGRAPH.search(text) and text not in TILGANGSRESTRIKSJON:
         raise ArchiveError(
-            f"tilgangsrestriksjon {value!r}: skjermingshjemmelen {skjermingshjemmel!r} nevner "
-            "ingen paragraf i offentleglova; oppgi koden (f.eks. «13»)")
-    if _LOCAL_CODE.match(text):
-        return text, text
-    raise ArchiveError(f"ukjent tilgangsrestriksjon {value!r}; oppgi en kode som «13» eller «P»")
+            f"tilgangsrestriksjon {value!r} er ikke en kode i listen; paragrafen hører hjemme i "
+            f"skjermingshjemmelen ({skjermingshjemmel or 'mangler'}). Bruk f.eks. «P» "
+            "(Personalsaker)")
+    return _lookup(text, TILGANGSRESTRIKSJON, "tilgangsrestriksjon")
 
 
 def referanse_dokumentfil(name: str) -> str:
@@ -346,7 +328,7 @@ def _check(record: ArchiveRecord) -> None:
         seen.add(code)
         if not _PRONOM_ID.match(f.format):
             raise ArchiveError(f"{where}: {f.path.name}: format {f.format!r} er ikke en PRONOM-id")
-        if code in ("A", "O") and f.format not in ARCHIVE_FORMATS:
+        if code in ("A", "O", SIGNERT) and f.format not in ARCHIVE_FORMATS:
             raise ArchiveError(f"{where}: {f.path.name}: «{name}» må være PDF/A "
                                f"({', '.join(ARCHIVE_FORMATS)}), ikke {f.format}")
         if not re.fullmatch(r"[0-9a-fA-F]{64}", f.sha256):
@@ -355,6 +337,11 @@ def _check(record: ArchiveRecord) -> None:
             raise ArchiveError(f"{where}: {f.path.name}: filstørrelsen {f.size} kan ikke oppgis")
     if "O" in seen and not screened:
         raise ArchiveError(f"{where}: en skjermet variant uten tilgangsrestriksjon og hjemmel")
+    if record.arkivdel is not None and not record.arkivdel.strip():
+        raise ArchiveError(f"{where}: arkivdel er tom")
+    for k in record.klassifikasjon:
+        if not (k.ordningsprinsipp.strip() and k.ordningsverdi.strip()):
+            raise ArchiveError(f"{where}: klassifikasjon trenger ordningsprinsipp og ordningsverdi")
 
 
 # --- sidecar ----------------------------------------------------------------------------------
@@ -408,6 +395,10 @@ def sidecar(record: ArchiveRecord, system: str = DEFAULT_SYSTEM) -> dict[str, An
         "tilgangsrestriksjon": _kode(tilgangsrestriksjon(
             record.tilgangsrestriksjon or "", record.skjermingshjemmel)) if screened else None,
         "skjermingshjemmel": record.skjermingshjemmel,
+        "arkivdel": record.arkivdel,
+        "klassifikasjon": [{"klassifikasjonssystemID": k.ordningsprinsipp,
+                            "klasseID": k.ordningsverdi, "tittel": k.tittel}
+                           for k in record.klassifikasjon],
         "dokumentobjekt": [
             {
                 "versjonsnummer": 1,
@@ -489,6 +480,14 @@ def _saksmappe(root: etree._Element, record: ArchiveRecord, system: str,
     _kode_el(mappe, "dokumentmedium", DOKUMENTMEDIUM)
     _am(mappe, "opprettetDato", _timestamp(record, now))
     _am(mappe, "opprettetAv", record.saksbehandler)
+    if record.arkivdel:
+        _md(_am(mappe, "arkivdel"), "kode", record.arkivdel)
+    for k in record.klassifikasjon:
+        el = _am(mappe, "klassifikasjon")
+        _am(el, "klassifikasjonssystemID", k.ordningsprinsipp)
+        _am(el, "klasseID", k.ordningsverdi)
+        if k.tittel:
+            _am(el, "tittel", k.tittel)
     _ekstern_noekkel(mappe, "referanseEksternNoekkel", system, key)
     _am(mappe, "saksdato", _dokumentdato(record).isoformat())
     _md(_am(mappe, "administrativEnhet"), "navn", record.administrativ_enhet)
@@ -688,38 +687,91 @@ def write_listing(records: Iterable[ArchiveRecord], target: Path) -> Path:
     Every cell that starts with ``= + - @`` (or tab/CR) is prefixed with an apostrophe,
     since titles and names come from user data (spreadsheet formula injection).
     """
+    rows = [row for record in records for row in listing_rows(record)]
+    return _write_csv(target, rows)
+
+
+def _write_csv(target: Path, rows: Iterable[Sequence[str]]) -> Path:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(LISTING_COLUMNS)
-    for record in records:
-        _check(record)
-        screened = record.tilgangsrestriksjon is not None
-        restriction = (tilgangsrestriksjon(record.tilgangsrestriksjon or "",
-                                           record.skjermingshjemmel) if screened else None)
-        for f, ref in zip(record.files, _file_names(record.files, set()), strict=True):
-            writer.writerow([_cell(v) for v in (
-                record.tittel,
-                _dokumentdato(record).strftime("%d.%m.%Y"),
-                record.saksnummer,
-                record.kind,
-                journalposttype(record.journalposttype)[1],
-                dokumenttype(record.dokumenttype)[1],
-                tilknyttet_registrering_som(record.tilknyttet_registrering_som)[1],
-                variantformat(f.variantformat)[1],
-                f"{f.format} ({FORMAT_NAMES[f.format]})" if f.format in FORMAT_NAMES
-                else f.format,
-                f.path.name,
-                ref,
-                f.size,
-                f.sha256.lower(),
-                f"{restriction[0]} – {restriction[1]}" if restriction else "",
-                record.skjermingshjemmel,
-                record.saksbehandler,
-                record.administrativ_enhet,
-                record.kommune,
-                record.referanse_ekstern,
-            )])
+    writer.writerows(rows)
     return _write_atomic(target, buf.getvalue().encode("utf-8-sig"))
+
+
+def listing_rows(record: ArchiveRecord) -> list[list[str]]:
+    """The CSV rows (one per file, cells already neutralised) of one record."""
+    _check(record)
+    screened = record.tilgangsrestriksjon is not None
+    restriction = (tilgangsrestriksjon(record.tilgangsrestriksjon or "",
+                                       record.skjermingshjemmel) if screened else None)
+    rows = []
+    for f, ref in zip(record.files, _file_names(record.files, set()), strict=True):
+        rows.append([_cell(v) for v in (
+            record.tittel,
+            _dokumentdato(record).strftime("%d.%m.%Y"),
+            record.saksnummer,
+            record.kind,
+            journalposttype(record.journalposttype)[1],
+            dokumenttype(record.dokumenttype)[1],
+            tilknyttet_registrering_som(record.tilknyttet_registrering_som)[1],
+            variantformat(f.variantformat)[1],
+            f"{f.format} ({FORMAT_NAMES[f.format]})" if f.format in FORMAT_NAMES
+            else f.format,
+            f.path.name,
+            ref,
+            f.size,
+            f.sha256.lower(),
+            f"{restriction[0]} – {restriction[1]}" if restriction else "",
+            record.skjermingshjemmel,
+            record.saksbehandler,
+            record.administrativ_enhet,
+            record.kommune,
+            record.referanse_ekstern,
+            record.arkivdel,
+            ", ".join(map(str, record.klassifikasjon)),
+        )])
+    return rows
+
+
+def update_listing(target: Path, record: ArchiveRecord) -> Path:
+    """Replace one record's rows in an existing CSV list (in place), or add them at the end."""
+    rows: list[list[str]] = []
+    if target.is_file():
+        with open(target, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh, delimiter=";"))[1:]
+    col = LISTING_COLUMNS.index("Ekstern referanse")
+    new = listing_rows(record)
+    at = next((i for i, r in enumerate(rows) if len(r) > col
+               and r[col] == _cell(record.referanse_ekstern)), len(rows))
+    rows = [r for r in rows if not (len(r) > col and r[col] == _cell(record.referanse_ekstern))]
+    return _write_csv(target, rows[:at] + new + rows[at:])
+
+
+def record_from_sidecar(data: dict[str, Any], folder: Path) -> ArchiveRecord:
+    """The record a sidecar describes (the inverse of :func:`sidecar`); files live in
+    ``folder/<dokumentkategori>/<filnavn>``."""
+    kind = data["dokumentkategori"]
+    files = tuple(ArchiveFile(
+        path=Path(folder) / kind / o["filnavn"], variantformat=o["variantformat"]["kode"],
+        format=o["format"]["kode"], sha256=o["sjekksum"], size=int(o["filstoerrelse"]))
+        for o in data["dokumentobjekt"])
+    restriction = data.get("tilgangsrestriksjon")
+    return ArchiveRecord(
+        tittel=data["tittel"], dokumentdato=date.fromisoformat(data["dokumentetsDato"]),
+        kind=kind, saksår=data.get("saksaar"), sekvensnummer=data.get("sakssekvensnummer"),
+        saksbehandler=data["saksbehandler"], administrativ_enhet=data["administrativEnhet"],
+        journalposttype=data["journalposttype"]["kode"],
+        dokumenttype=data["dokumenttype"]["kode"],
+        tilknyttet_registrering_som=data["tilknyttetRegistreringSom"]["kode"],
+        tilgangsrestriksjon=restriction["kode"] if restriction else None,
+        skjermingshjemmel=data.get("skjermingshjemmel"), files=files,
+        kommune=data["arkivskaperNavn"],
+        referanse_ekstern=data["referanseEksternNoekkel"]["noekkel"],
+        arkivdel=data.get("arkivdel"),
+        klassifikasjon=tuple(Klassifikasjon(k["klassifikasjonssystemID"], k["klasseID"],
+                                            k.get("tittel"))
+                             for k in data.get("klassifikasjon", [])))
 
 
 # --- validation -------------------------------------------------------------------------------

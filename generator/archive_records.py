@@ -19,8 +19,13 @@ JOURNALPOSTTYPE = {
     "utviklingsstrategi": "Organinternt dokument uten oppfølging",
     "lederavtale": "Organinternt dokument uten oppfølging",
 }
-DOKUMENTTYPE = {"oppdragsbrev": "Brev", "tertialrapport": "Rapport",
-                "utviklingsstrategi": "Plan", "lederavtale": "Avtale"}
+#: Codes from KS's published dokumenttype list (there is no «BREV» or «PLAN» in it).
+DOKUMENTTYPE = {"oppdragsbrev": "KORR", "tertialrapport": "RAPPORT",
+                "utviklingsstrategi": "DOKUMENT", "lederavtale": "AVTALE"}
+#: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
+#: the paragraph of offentleglova is its skjermingshjemmel.
+TILGANGSRESTRIKSJON = "P"
+SIGNED_SUFFIX = "-signert"
 PUBLIC_SUFFIX = "-offentlig"
 
 
@@ -79,9 +84,11 @@ def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dic
             administrativ_enhet=k.administrativ_enhet,
             journalposttype=JOURNALPOSTTYPE[main.kind], dokumenttype=DOKUMENTTYPE[main.kind],
             tilknyttet_registrering_som="Hoveddokument",
-            tilgangsrestriksjon="Unntatt offentlighet" if main.restricted else None,
+            tilgangsrestriksjon=TILGANGSRESTRIKSJON if main.restricted else None,
             skjermingshjemmel=SKJERMINGSHJEMMEL if main.restricted else None,
-            files=tuple(files), kommune=k.navn, referanse_ekstern=f"{k.år}-{stem}"))
+            files=tuple(signed_instead(files, folder)), kommune=k.navn,
+            referanse_ekstern=f"{k.år}-{stem}", arkivdel=k.arkivdel,
+            klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),)))
     return out
 
 
@@ -115,3 +122,77 @@ def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]
                 if n in names]
         out[doc.filename] = mine
     return out
+
+
+# --- signed versions ----------------------------------------------------------------------------
+
+
+def signed_copy(pdf: Path) -> Path | None:
+    """The signed version of a PDF next to it (``<navn>-signert.pdf``) if it holds a
+    signature. The build-side hook: the ownership check can replace this test."""
+    candidate = pdf.with_name(pdf.stem + SIGNED_SUFFIX + pdf.suffix)
+    return candidate if candidate.is_file() and has_signature(candidate) else None
+
+
+def has_signature(pdf: Path) -> bool:
+    """True when a signature field of the PDF holds a value."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(pdf) as doc:
+            form = doc.Root.get("/AcroForm")
+            return any(f.get("/FT") == "/Sig" and f.get("/V") is not None
+                       for f in (form.get("/Fields", []) if form is not None else []))
+    except (pikepdf.PdfError, OSError):
+        return False
+
+
+def signed_instead(files: list[archive.ArchiveFile], folder: Path
+                   ) -> list[archive.ArchiveFile]:
+    """Replace the unsigned arkivformat by its signed copy (variantformat S) when one exists,
+    so the next build keeps describing the signed agreement."""
+    out = []
+    for f in files:
+        signed = signed_copy(f.path) if archive.variantformat(f.variantformat)[0] == "A" else None
+        out.append(signed_file(signed) if signed else f)
+    return out
+
+
+def signed_file(path: Path) -> archive.ArchiveFile:
+    """A signed PDF/A-2b as the registration's «Digitalt signert dokument»."""
+    return archive.ArchiveFile.from_path(path, archive.SIGNERT, archive.PRONOM["pdfa2b"])
+
+
+def archive_signed(source: Path, signed: Path) -> Path | None:
+    """After signing: point the archive record of ``source`` at ``signed``.
+
+    Looks for the sidecar in ``<år>/arkiv/`` (the year folder two levels above the PDF) whose
+    arkivformat or signed variant is ``source``, replaces that file by ``signed`` (variantformat
+    S, its own SHA-256 and size) and rewrites the sidecar, the arkivmelding and the record's
+    rows in arkivliste.csv. Returns the sidecar, or None when the PDF is not from a build.
+    """
+    import json
+
+    folder = source.resolve().parent.parent / ARCHIVE_DIR
+    year = folder.parent
+    if not folder.is_dir():
+        return None
+    for sidecar in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            record = archive.record_from_sidecar(data, year)
+        except (ValueError, KeyError, TypeError):
+            continue
+        names = {f.path.name for f in record.files
+                 if archive.variantformat(f.variantformat)[0] in ("A", archive.SIGNERT)}
+        if source.name not in names:
+            continue
+        files = tuple(signed_file(signed) if f.path.name in names else f for f in record.files)
+        from dataclasses import replace
+
+        record = replace(record, files=files)
+        archive.write_sidecar(record, sidecar)
+        archive.write_arkivmeldinger([record], folder)
+        archive.update_listing(folder / "arkivliste.csv", record)
+        return sidecar
+    return None

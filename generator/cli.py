@@ -151,17 +151,29 @@ def sign(
     """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
     import os
 
+    from .archive import ArchiveError
+    from .archive_records import SIGNED_SUFFIX, archive_signed
     from .signing import SigningError
     from .signing import sign as sign_pdf
 
     secret = os.environ.get(passphrase_env)
-    out_path = target or pdf_file.with_name(pdf_file.stem + "-signert.pdf")
+    # The second signature goes into the signed copy itself: one signed file per agreement.
+    out_path = target or (pdf_file if pdf_file.stem.endswith(SIGNED_SUFFIX) else
+                          pdf_file.with_name(pdf_file.stem + SIGNED_SUFFIX + ".pdf"))
     try:
-        sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path)
-    except (SigningError, OSError, ValueError) as e:
+        sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path,
+                 variable=passphrase_env)
+    except (SigningError, OSError) as e:
         err.print(f"[red]FEIL[/red] {e}")
         raise typer.Exit(1) from None
     console.print(f"Signerte feltet «{field}»: {out_path}")
+    try:
+        sidecar = archive_signed(pdf_file, out_path)
+    except (ArchiveError, OSError) as e:
+        err.print(f"[red]FEIL[/red] Filen er signert, men arkivposten ble ikke oppdatert: {e}")
+        raise typer.Exit(1) from None
+    if sidecar is not None:
+        console.print(f"Arkivposten viser nå den signerte filen: {sidecar}")
 
 
 @app.command()

@@ -153,6 +153,15 @@ class Kommune:
         "Saksnummer utviklingsstrategi", "Arkivsak for utviklingsstrategien.", **SAKSNR)] = None
     saksnr_lederavtaler: Annotated[str | None, Col(
         "Saksnummer lederavtaler", "Arkivsak for lederavtalene.", **SAKSNR)] = None
+    arkivdel: Annotated[str, Col(
+        "Arkivdel", "Arkivdelen nye saksmapper legges i, slik arkivet kaller den (vanligvis "
+        "SAK for saksarkivet). Spør arkivtjenesten hvis du er usikker.")] = "SAK"
+    ordningsprinsipp: Annotated[str, Col(
+        "Ordningsprinsipp", "Klassifikasjonssystemet i arkivet (klassifikasjonssystemID), f.eks. "
+        "FE for funksjon og emne etter K-kodene.")] = "FE"
+    ordningsverdi: Annotated[str, Col(
+        "Ordningsverdi", "Klassen i arkivnøkkelen nye saksmapper klassifiseres med (klasseID), "
+        "f.eks. 000 i K-kodene (organisasjon og administrasjon).")] = "000"
 
 
     @property

@@ -9,16 +9,20 @@ every result: LibreOffice silently ignores a misspelled option.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -94,6 +98,8 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
     if missing:
         raise PdfError("LibreOffice laget ikke " + ", ".join(missing[:5])
                        + (" …" if len(missing) > 5 else "") + ".")
+    for path in pdfs:
+        repair_metadata(path)
     return pdfs
 
 
@@ -134,6 +140,29 @@ def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen
         proc.wait()
         live.remove(proc)
         shutil.rmtree(profile, ignore_errors=True)
+def repair_metadata(path: Path) -> bool:
+    """Undo LibreOffice's double escaping in XMP («&amp;amp;» for «&»), so XMP and Info agree.
+
+    LibreOffice 7.4 writes ``drift &amp;amp; vedlikehold`` into dc:title/dc:description
+    while Info says ``drift & vedlikehold``. Only values that are exactly the Info value
+    escaped once too often are changed. Returns True when the file was rewritten.
+    """
+    import html
+
+    changed = False
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        info = pdf.docinfo if "/Info" in pdf.trailer else {}
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            for key in ("/Title", "/Subject", "/Keywords", "/Creator", "/Producer"):
+                prop = _INFO_XMP[key]
+                value = meta.get(prop)
+                if key in info and isinstance(value, str) and value != str(info[key]) \
+                        and html.unescape(value) == str(info[key]):
+                    meta[prop] = str(info[key])
+                    changed = True
+        if changed:
+            pdf.save(path)
+    return changed
 
 
 @dataclass(frozen=True)
@@ -150,10 +179,25 @@ class PdfReport:
 
 
 def verify(path: Path, title: str | None = None) -> PdfReport:
-    """PDF/A-2b declared, fonts embedded, not encrypted, no JavaScript, title set."""
+    """The archive checks on a file: see :func:`verify_bytes`."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        return PdfReport(path, 0, (f"kan ikke leses ({e})",))
+    return verify_bytes(data, path, title)
+
+
+def verify_bytes(data: bytes, path: Path, title: str | None = None) -> PdfReport:
+    """PDF/A-2b declared, every reachable font embedded, Info and XMP agreeing, not
+    encrypted, no JavaScript, title set.
+
+    Fonts are looked up everywhere a viewer may draw text from: page resources, form
+    XObjects inside them, the appearance streams of every annotation (signature widgets)
+    and the AcroForm default resources.
+    """
     problems: list[str] = []
     try:
-        pdf = pikepdf.open(path)
+        pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PdfError as e:
         return PdfReport(path, 0, (f"kan ikke åpnes ({e})",))
     with pdf:
@@ -166,26 +210,108 @@ def verify(path: Path, title: str | None = None) -> PdfReport:
         if not info_title or (title and info_title != title):
             problems.append(f"mangler riktig tittel (fant «{info_title}»)")
         problems += _fonts(pdf)
+        problems += _metadata_disagreements(pdf)
         if _has_javascript(pdf):
             problems.append("inneholder JavaScript")
         pages = len(pdf.pages)
     return PdfReport(path, pages, tuple(problems))
 
 
+def _resource_dicts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
+    """(where, /Resources) for pages, annotation appearances, AcroForm /DR and every form
+    XObject reachable from them (each visited once)."""
+    todo: list[tuple[str, Any]] = []
+    for n, page in enumerate(pdf.pages, start=1):
+        todo.append((f"side {n}", page.obj.get("/Resources")))
+        for i, annot in enumerate(page.obj.get("/Annots", []) or []):
+            for key, ap in (annot.get("/AP") or {}).items():
+                streams = ap.values() if isinstance(ap, pikepdf.Dictionary) else [ap]
+                for stream in streams:
+                    if isinstance(stream, pikepdf.Stream):
+                        todo.append((f"side {n}, merknad {i + 1} ({key})",
+                                     stream.get("/Resources")))
+    form = pdf.Root.get("/AcroForm")
+    if form is not None:
+        todo.append(("skjemaets ressurser (/DR)", form.get("/DR")))
+    seen: set[tuple[int, int]] = set()
+    while todo:
+        where, res = todo.pop()
+        if not isinstance(res, pikepdf.Dictionary):
+            continue
+        if res.is_indirect:
+            if res.objgen in seen:
+                continue
+            seen.add(res.objgen)
+        yield where, res
+        for xobj in (res.get("/XObject") or {}).values():
+            if isinstance(xobj, pikepdf.Stream) and xobj.get("/Subtype") == "/Form":
+                if xobj.objgen in seen:
+                    continue
+                seen.add(xobj.objgen)
+                todo.append((where, xobj.get("/Resources")))
+
+
 def _fonts(pdf: pikepdf.Pdf) -> list[str]:
-    missing = set()
-    for page in pdf.pages:
-        fonts = page.obj.get("/Resources", {}).get("/Font", {})
-        for font in fonts.values():
+    missing: dict[str, str] = {}
+    for where, res in _resource_dicts(pdf):
+        for font in (res.get("/Font") or {}).values():
             for f in [font, *font.get("/DescendantFonts", [])]:
+                name = str(f.get("/BaseFont", "?"))
                 desc = f.get("/FontDescriptor")
                 if desc is None:
                     if f.get("/Subtype") in ("/Type1", "/TrueType", "/MMType1"):
-                        missing.add(str(f.get("/BaseFont", "?")))  # a bare standard font
+                        missing.setdefault(name, where)  # a bare standard font
                     continue
                 if not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    missing.add(str(f.get("/BaseFont", "?")))
-    return [f"fonten {name} er ikke innebygd" for name in sorted(missing)]
+                    missing.setdefault(name, where)
+    return [f"fonten {name} er ikke innebygd ({where})" for name, where in sorted(missing.items())]
+
+
+#: Info entries and the XMP properties PDF/A says must hold the same value.
+_INFO_XMP = {
+    "/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:description",
+    "/Keywords": "pdf:Keywords", "/Creator": "xmp:CreatorTool", "/Producer": "pdf:Producer",
+    "/CreationDate": "xmp:CreateDate", "/ModDate": "xmp:ModifyDate",
+}
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?"
+                       r"(?:([Zz+-])(\d{2})?'?(\d{2})?'?)?")
+
+
+def _instant(value: str) -> datetime | None:
+    """A PDF date (``D:20261201220457Z``) or an XMP date as an aware datetime."""
+    m = _PDF_DATE.match(value.strip())
+    if m:
+        y, mo, d, h, mi, s, sign, oh, om = m.groups()
+        offset = timedelta(hours=int(oh or 0), minutes=int(om or 0))
+        tz = UTC if sign in (None, "Z", "z") else timezone(-offset if sign == "-" else offset)
+        return datetime(int(y), int(mo or 1), int(d or 1), int(h or 0), int(mi or 0),
+                        int(s or 0), tzinfo=tz)
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _metadata_disagreements(pdf: pikepdf.Pdf) -> list[str]:
+    """Info entries whose XMP counterpart is missing or different."""
+    info = pdf.docinfo if "/Info" in pdf.trailer else {}
+    meta = pdf.open_metadata()
+    problems = []
+    for key, prop in _INFO_XMP.items():
+        if key not in info:
+            continue
+        ours = str(info[key])
+        theirs = meta.get(prop)
+        if isinstance(theirs, list | set):
+            theirs = ", ".join(sorted(map(str, theirs)))
+        if key.endswith("Date"):
+            same = theirs is not None and _instant(ours) == _instant(str(theirs))
+        else:
+            same = theirs is not None and str(theirs) == ours
+        if not same:
+            problems.append(f"Info {key[1:]} «{ours}» stemmer ikke med XMP {prop} «{theirs}»")
+    return problems
 
 
 def _has_javascript(pdf: pikepdf.Pdf) -> bool:

@@ -55,17 +55,18 @@ def batch(tmp_path: Path) -> list[ArchiveRecord]:
     return [
         _record(tittel="Lederavtale 2026 – Oppvekst – Åse Sørli", dokumentdato=date(2026, 1, 15),
                 kind="lederavtale", saksår=2026, sekvensnummer=146, dokumenttype="Avtale",
-                tilgangsrestriksjon="Unntatt offentlighet", skjermingshjemmel=HJEMMEL,
+                tilgangsrestriksjon="P", skjermingshjemmel=HJEMMEL,
                 files=(ArchiveFile.from_path(full, "Arkivformat", pdfa),
                        ArchiveFile.from_path(public, SKJERMET, pdfa),
                        ArchiveFile.from_path(docx, "Produksjonsformat", docx_fmt)),
                 referanse_ekstern="lederavtale-2026-L05"),
         _record(tittel="Tertialrapport 2. tertial 2026", dokumentdato=date(2026, 9, 20),
-                kind="tertialrapport", administrativ_enhet="Økonomi",
+                kind="tertialrapport", administrativ_enhet="Økonomi", arkivdel="SAK",
+                klassifikasjon=(archive.Klassifikasjon("FE", "000"),),
                 files=(ArchiveFile.from_path(tertial, "Arkivformat", pdfa),),
                 referanse_ekstern="tertialrapport-2026-T2"),
         _record(tittel="Kommunedirektørens oppdragsbrev 2026", dokumentdato=date(2026, 1, 5),
-                kind="oppdragsbrev", saksår=2026, sekvensnummer=145, dokumenttype="Brev",
+                kind="oppdragsbrev", saksår=2026, sekvensnummer=145, dokumenttype="KORR",
                 journalposttype="N",
                 files=(ArchiveFile.from_path(brev, "Arkivformat", pdfa),
                        ArchiveFile.from_path(brev_docx, "Produksjonsformat", docx_fmt)),
@@ -151,7 +152,7 @@ def test_documents_titles_dates_variants_and_checksums_match_the_files(batch, tm
 def test_screened_lederavtale_carries_skjerming_and_both_pdf_variants(batch):
     reg = _parse(archive.arkivmelding([batch[0]])).find("a:registrering", NS)
     for where in (reg, reg.find("a:dokumentbeskrivelse", NS)):
-        assert _kode(where, "a:skjerming/a:tilgangsrestriksjon") == "13"
+        assert _kode(where, "a:skjerming/a:tilgangsrestriksjon") == "P"
         assert _text(where, "a:skjerming/a:skjermingshjemmel") == HJEMMEL
     objs = reg.findall("a:dokumentbeskrivelse/a:dokumentobjekt", NS)
     assert [(_kode(o, "a:variantformat"), _kode(o, "a:format")) for o in objs] == [
@@ -171,6 +172,10 @@ def test_document_without_case_number_creates_a_saksmappe_it_refers_to(batch):
     mappe = root.find("a:mappe", NS)
     assert mappe.get(f"{{{archive.NS_XSI}}}type") == "saksmappe"
     assert _text(mappe, "a:tittel") == "Tertialrapporter 2026"
+    assert _text(mappe, "a:arkivdel/m:kode") == "SAK"
+    klasse = mappe.find("a:klassifikasjon", NS)
+    assert (_text(klasse, "a:klassifikasjonssystemID"), _text(klasse, "a:klasseID")) == (
+        "FE", "000")
     key = _text(mappe, "a:referanseEksternNoekkel/m:noekkel")
     reg = root.find("a:registrering", NS)
     assert _text(reg, "a:referanseForelderMappe/m:referanseEksternNoekkel/m:noekkel") == key
@@ -237,8 +242,10 @@ def test_schema_folder_can_be_overridden(monkeypatch, tmp_path, batch):
 @pytest.mark.parametrize("change, message", [
     (dict(tilgangsrestriksjon=None, skjermingshjemmel=None), "skjermet variant"),
     (dict(skjermingshjemmel=None), "hjemmel"),
-    (dict(tilgangsrestriksjon="Unntatt offentlighet", skjermingshjemmel="personvern"),
-     "paragraf"),
+    (dict(tilgangsrestriksjon="13"), "skjermingshjemmel"),
+    (dict(tilgangsrestriksjon="Unntatt offentlighet"), "skjermingshjemmel"),
+    (dict(tilgangsrestriksjon="ZZ"), "tilgangsrestriksjon"),
+    (dict(dokumenttype="Brev"), "dokumenttype"),
     (dict(journalposttype="Internt notat"), "journalposttype"),
     (dict(kind="budsjett"), "dokumentkategori"),
     (dict(saksår=2026, sekvensnummer=None), "saksnummer"),
@@ -287,7 +294,7 @@ def test_sidecar_round_trips(batch, tmp_path):
     assert (loaded["saksaar"], loaded["sakssekvensnummer"]) == (2026, 146)
     assert loaded["journalposttype"] == {"kode": "X",
                                          "beskrivelse": "Organinternt dokument uten oppfølging"}
-    assert loaded["tilgangsrestriksjon"]["kode"] == "13"
+    assert loaded["tilgangsrestriksjon"] == {"kode": "P", "beskrivelse": "Personalsaker"}
     assert loaded["skjermingshjemmel"] == HJEMMEL
     objs = loaded["dokumentobjekt"]
     assert [o["variantformat"]["kode"] for o in objs] == ["A", "O", "P"]
@@ -316,7 +323,7 @@ def test_listing_is_csv_for_excel_with_formulas_neutralised(batch, tmp_path):
     first = body[0]
     assert first[col["Dokumentdato"]] == "15.01.2026"
     assert first[col["Saksnummer"]] == "2026/146"
-    assert first[col["Tilgangsrestriksjon"]].startswith("13")
+    assert first[col["Tilgangsrestriksjon"]] == "P – Personalsaker"
     data = batch[0].files[0].path.read_bytes()
     assert first[col["Sjekksum (SHA-256)"]] == hashlib.sha256(data).hexdigest()
     assert first[col["Filstørrelse (byte)"]] == str(len(data))
@@ -337,3 +344,91 @@ def test_packaged_schema_copy_matches_the_shared_schema() -> None:
         pytest.skip("shared/ ligger ikke ved siden av repoet")
     for name in ("metadatakatalog.xsd", "no.ks.fiks.arkiv.v2.arkivering.arkivmelding.opprett.xsd"):
         assert (packaged / name).read_bytes() == (shared / name).read_bytes()
+
+
+# --- codes from KS's published lists --------------------------------------------------------------
+
+#: Where each coded element of an arkivmelding takes its values from.
+CODED = {"journalposttype": "journalposttype", "journalstatus": "journalstatus",
+         "dokumenttype": "dokumenttype", "dokumentstatus": "dokumentstatus",
+         "dokumentmedium": "dokumentmedium", "tilknyttetRegistreringSom":
+         "tilknyttetregistreringsom", "variantformat": "variantformat",
+         "korrespondanseparttype": "korrespondanseparttype",
+         "tilgangsrestriksjon": "tilgangsrestriksjon"}
+KODELISTER = Path(__file__).resolve().parents[1] / "generator" / "schemas" / "fiks-arkiv-v2" / (
+    "kodelister")
+
+
+def _published(name: str) -> dict[str, str]:
+    """The list read straight from the shipped JSON, independent of generator.archive."""
+    data = json.loads((KODELISTER / f"{name}.json").read_text(encoding="utf-8-sig"))
+    return {k["kodeverdi"]: k["kodebeskrivelse"] for k in data["kodeliste"]}
+
+
+def coded_values(xml: bytes) -> list[tuple[str, str, str | None]]:
+    """(element, kode, beskrivelse) for every coded element in a message that has a list."""
+    out = []
+    for el in etree.fromstring(xml).iter():
+        local = etree.QName(el).localname
+        if local in CODED:
+            out.append((local, _text(el, "m:kode"), _text(el, "m:beskrivelse")))
+    return out
+
+
+def assert_codes_published(xml: bytes) -> int:
+    found = coded_values(xml)
+    for local, kode, beskrivelse in found:
+        published = _published(CODED[local])
+        assert kode in published, (local, kode, sorted(published))
+        assert beskrivelse in (None, published[kode]), (local, kode, beskrivelse)
+    return len(found)
+
+
+def test_code_lists_are_shipped_with_source_and_licence() -> None:
+    readme = (KODELISTER.parent / "README.md").read_text(encoding="utf-8")
+    assert "kodelister" in readme and "MIT" in readme and "df8afce3" in readme
+    assert (KODELISTER.parent / "LICENSE").read_text().startswith("MIT License")
+    for name in set(CODED.values()):
+        assert _published(name), name
+    assert "13" not in _published("tilgangsrestriksjon")
+    assert {"BREV", "PLAN"}.isdisjoint(_published("dokumenttype"))
+
+
+def test_every_coded_value_in_the_batch_is_from_the_published_lists(batch, tmp_path):
+    for path in archive.write_arkivmeldinger(batch, tmp_path / "arkiv"):
+        assert assert_codes_published(path.read_bytes()) >= 8, path.name
+
+
+def test_a_paragraph_is_not_a_tilgangsrestriksjon():
+    with pytest.raises(ArchiveError, match="skjermingshjemmel"):
+        archive.tilgangsrestriksjon("13", HJEMMEL)
+    assert archive.tilgangsrestriksjon("Personalsaker") == ("P", "Personalsaker")
+
+
+def test_built_arkivmeldinger_validate_and_use_published_codes(tmp_path):
+    """A real build of the demo workbooks (DOCX only): every message valid, every code listed,
+    lederavtaler as «P» with the legal text, klassifikasjon and arkivdel from Kommune."""
+    from generator import pipeline
+
+    report = pipeline.build([pipeline.DEMO_DIR], tmp_path, pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    messages = sorted((tmp_path / "2026" / "arkiv").glob("arkivmelding-*.xml"))
+    assert len(messages) == len(report.documents) - sum(
+        d.stem.endswith("-offentlig") for d in report.documents)
+    kinds, screened = set(), 0
+    for path in messages:
+        xml = path.read_bytes()
+        assert archive.validate(xml) == [], path.name
+        assert assert_codes_published(xml) >= 6
+        reg = etree.fromstring(xml).find("a:registrering", NS)
+        kinds.add(_kode(reg, "a:dokumentbeskrivelse/a:dokumenttype"))
+        restriction = _kode(reg, "a:skjerming/a:tilgangsrestriksjon")
+        if restriction is not None:
+            assert "lederavtale" in path.name and restriction == "P"
+            assert _text(reg, "a:skjerming/a:skjermingshjemmel") == HJEMMEL
+            screened += 1
+    assert screened > 0
+    assert kinds == {"KORR", "RAPPORT", "DOKUMENT", "AVTALE"}
+    sidecar = json.loads(next((tmp_path / "2026" / "arkiv").glob("*.json")).read_text("utf-8"))
+    assert sidecar["arkivdel"] == "SAK"
+    assert sidecar["klassifikasjon"][0]["klassifikasjonssystemID"] == "FE"
