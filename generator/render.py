@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
+from . import toc
 from .norsk import FILTERS
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
@@ -118,6 +119,7 @@ class Template:
             tpl.render(ctx, jinja_env=environment(undefined), autoescape=True)
         except (jinja2.TemplateError, TypeError) as e:
             raise template_error(self.name, e) from None
+        toc.fill(tpl.docx.element.body)
         if properties:
             cp = tpl.docx.core_properties
             for key, value in properties.items():
@@ -151,6 +153,15 @@ class _StrictDocxTemplate(DocxTemplate):
                                 "står trolig på et sted Word ikke tåler (f.eks. delt over "
                                 "flere avsnitt).") from None
         return super().fix_tables(xml)
+
+    def fix_tables_strict_parse(self, xml: str) -> Any:
+        """The strict parse of :meth:`fix_tables` without docxtpl's grid repair."""
+        try:
+            return etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as e:
+            raise TemplateError(f"{self._name}: utfylt mal gir ugyldig Word-XML ({e}). En tagg "
+                                "står trolig på et sted Word ikke tåler (f.eks. delt over "
+                                "flere avsnitt).") from None
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         """Core properties are set from data by :meth:`Template.render`, not rendered."""

@@ -8,6 +8,7 @@ is screened, a public variant without them is made as well.
 from __future__ import annotations
 
 from ..model import Leder, Lederavtale, Styringsdata
+from . import outlines
 from .common import Planned, Source, base_context, properties, slug
 
 KIND = "lederavtale"
@@ -28,7 +29,8 @@ def filename(leder: Leder, data: Styringsdata, suffix: str = "") -> str:
     return f"lederavtale-{unit}-{slug(leder.navn, 40)}{suffix}.docx"
 
 
-def context(data: Styringsdata, avtale: Lederavtale, public: bool) -> dict:
+def context(data: Styringsdata, avtale: Lederavtale, public: bool,
+            outline: dict | None = None) -> dict:
     leder = data.leder(avtale.leder_id)
     overordnet = data.leder(leder.overordnet)
     title = f"Lederavtale {data.kommune.år} – {leder.navn}"
@@ -51,7 +53,7 @@ def context(data: Styringsdata, avtale: Lederavtale, public: bool) -> dict:
         "skjerming_merking": SKJERMING_MERKING if screened else "",
         "sted": avtale.sted or data.kommune.sted,
         "dato": avtale.dato,
-    }
+    } | (outline if outline is not None else outlines.lederavtale(data))
 
 
 def _public(avtale: Lederavtale) -> dict:
@@ -63,11 +65,12 @@ def _public(avtale: Lederavtale) -> dict:
 
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
     out = []
+    outline = outlines.lederavtale(data)  # the same for every leader
     for avtale in data.lederavtaler:
         leder = data.leder(avtale.leder_id)
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
-        rows += ["ark Oppdrag", "ark Enheter", "ark Kommune"]
+        rows += ["ark Oppdrag", "ark Enheter", "ark Kommune", "ark Tekster", "ark Kapitler"]
         title = f"Lederavtale {data.kommune.år} – {leder.navn}"
         props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
                            "lederavtale; oppdragsbrev; ledelsesutvikling")
@@ -78,7 +81,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             out.append(Planned(
                 kind=KIND, template=TEMPLATE, filename=filename(leder, data, suffix),
                 title=title + (" (offentlig versjon)" if public else ""),
-                context=context(data, avtale, public), sources=rows,
+                context=context(data, avtale, public, outline), sources=rows,
                 description=f"Lederavtale {leder.navn}",
                 restricted=avtale.skjermet and not public,
                 variant="Offentlig variant" if public else "Produksjonsformat",

@@ -20,7 +20,7 @@ from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 
-OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag"}
+OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Kapitler"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SUBSTITUTE = "\ufffd"
@@ -248,6 +248,9 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
         if row.delstrategi_nr not in strategies:
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
+    from ..kapitler import check as check_kapitler
+
+    check_kapitler(d.kapitler, err)
     inn = d.innstillinger
     if inn is not None and inn.risiko_gul_fra >= inn.risiko_rød_fra:
         err(inn, "risiko_rød_fra", f"«Risiko rød fra RF» ({inn.risiko_rød_fra}) må være større "
