@@ -43,6 +43,7 @@ from .model import (
     Tertialtekst,
     Økonomilinje,
 )
+from .standardtekster import tekster_felt
 
 G, Y, R = Status.GRØNN, Status.GUL, Status.RØD
 KOMMUNEDIREKTØR = "Ánne Risten Đuolja"
@@ -177,6 +178,7 @@ TEKSTER = Tekster(
         "innsatsen har gitt resultater, og strategien revideres på grunnlag av den nye "
         "evalueringen."
     ),
+    **tekster_felt(),  # the lederavtale's standard wording, shown so that it can be edited
 )
 
 PRIORITERINGER = [
@@ -1159,7 +1161,7 @@ KAPITLER: list[tuple[Dokument, str, int, str, str]] = [
      "-- skader på kommunal vei for om lag 2 mill. kr\n"
      "- Ny avtale om legevakt med nabokommunene"),
     (Dokument.UTVIKLINGSSTRATEGI, "etter visjon", 1, "Om delstrategiene",
-     "Evalueringen pekte på fire områder der innsatsen gir mest igjen. Hvert av dem har "
+     "Evalueringen pekte på noen få områder der innsatsen gir mest igjen. Hvert av dem har "
      "fått sin egen delstrategi med begrunnelse, suksesskriterier og hovedoppgaver.\n\n"
      "- Delstrategiene gjelder hele organisasjonen\n"
      "- De følges opp gjennom\n"

@@ -77,26 +77,40 @@ def ordered(kapitler: Sequence[Kapittel]) -> list[Kapittel]:
 
 def check(kapitler: Sequence[Kapittel], err: Callable[[object, str | None, str], None]) -> None:
     """Unknown placements and levels that skip a step are errors at the cell."""
-    groups: dict[tuple[Dokument, str], list[Kapittel]] = {}
+    placed: list[Kapittel] = []
     for k in kapitler:
+        if k.tertial is not None and k.dokument is not Dokument.TERTIALRAPPORT:
+            err(k, "tertial", f"tertial kan bare settes for tertialrapporten, ikke for "
+                f"{k.dokument.value}.")
         keys = PLASSERINGER[k.dokument]
-        key = plassering_key(k.plassering)
-        if key not in keys:
+        if plassering_key(k.plassering) not in keys:
             err(k, "plassering", f"plasseringen «{k.plassering}» finnes ikke for "
                 f"{k.dokument.value}. Gyldige plasseringer: "
                 + ", ".join(f"«{p}»" for p in keys) + ".")
-            continue
-        groups.setdefault((k.dokument, key), []).append(k)
-    for (dok, key), rows in groups.items():
-        previous = 1 if key in UNNUMBERED_BEFORE[dok] else 2
-        for i, k in enumerate(ordered(rows)):
-            allowed = previous if i == 0 else previous + 1
-            if k.nivå > allowed:
-                where = ("først i plasseringen" if i == 0 else "etter kapittelet foran")
-                err(k, "nivå", f"nivå {k.nivå} kan ikke stå {where} («{k.plassering}»); "
-                    f"høyeste nivå her er {allowed}. Et underkapittel må ha et kapittel over "
-                    "seg.")
-            previous = k.nivå
+        else:
+            placed.append(k)
+    reported: set[int] = set()
+    for dok in Dokument:
+        keys = PLASSERINGER[dok]
+        # a tertialrapport shows the chapters for all tertials and for its own
+        for t in ((1, 2, 3) if dok is Dokument.TERTIALRAPPORT else (None,)):
+            for key in keys:
+                rows = [k for k in placed if k.dokument is dok and k.tertial in (None, t)
+                        and plassering_key(k.plassering) == key]
+                _check_levels(ordered(rows), key in UNNUMBERED_BEFORE[dok], err, reported)
+
+
+def _check_levels(rows: Sequence[Kapittel], after_unnumbered: bool,
+                  err: Callable[[object, str | None, str], None], reported: set[int]) -> None:
+    previous = 1 if after_unnumbered else 2
+    for i, k in enumerate(rows):
+        allowed = previous if i == 0 else previous + 1
+        if k.nivå > allowed and id(k) not in reported:
+            reported.add(id(k))
+            where = "først i plasseringen" if i == 0 else "etter kapittelet foran"
+            err(k, "nivå", f"nivå {k.nivå} kan ikke stå {where} («{k.plassering}»); høyeste "
+                f"nivå her er {allowed}. Et underkapittel må ha et kapittel over seg.")
+        previous = k.nivå
 
 
 @dataclass

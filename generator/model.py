@@ -527,6 +527,9 @@ class Kapittel:
     rekkefølge: Annotated[int | None, Col(
         "Rekkefølge", "Rekkefølgen blant kapitlene med samme dokument og plassering (tom = "
         "radenes rekkefølge).", minimum=1, width=10)] = None
+    tertial: Annotated[int | None, Col(
+        "Tertial", "Bare for tertialrapporten: kapittelet står bare i rapporten for dette "
+        "tertialet (1, 2 eller 3; tom = i alle).", minimum=1, maximum=3, width=8)] = None
 
 
 @dataclass(frozen=True)

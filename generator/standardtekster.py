@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Tekster
-from .render import paragraphs
 
 LEDERAVTALE_INNLEDNING = (
     "Lederavtalen inngås mellom lederen og nærmeste overordnede leder. Den er en del av "
@@ -54,10 +53,24 @@ HØSTSPØRSMÅL = (
 
 def lederavtale_tekster(tekster: Tekster) -> dict[str, list[Any]]:
     """The standard texts for the templates: the workbook's where given, else the defaults."""
+    from .render import paragraphs  # docxtpl: only when documents are made
+
     return {
         "innledning": paragraphs(tekster.lederavtale_innledning) or list(LEDERAVTALE_INNLEDNING),
         "struktur": paragraphs(tekster.lederavtale_struktur) or list(STRUKTUR),
         "ansvar": list(tekster.lederavtale_ansvar) or list(ANSVAR),
         "lederstøtte": list(tekster.lederavtale_lederstøtte) or list(LEDERSTØTTE),
         "høstspørsmål": list(tekster.lederavtale_høstspørsmål) or list(HØSTSPØRSMÅL),
+    }
+
+
+def tekster_felt() -> dict[str, Any]:
+    """The defaults as values of the Tekster fields, for new and demo workbooks: the adviser
+    sees the wording and edits it in place."""
+    return {
+        "lederavtale_innledning": "\n\n".join(LEDERAVTALE_INNLEDNING),
+        "lederavtale_struktur": "\n\n".join(STRUKTUR),
+        "lederavtale_ansvar": list(ANSVAR),
+        "lederavtale_lederstøtte": list(LEDERSTØTTE),
+        "lederavtale_høstspørsmål": list(HØSTSPØRSMÅL),
     }

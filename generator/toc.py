@@ -11,12 +11,14 @@ the PDF. Runs the same on docxtpl's and FastTemplate's output.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARKER = 'TOC \\o'
+_LEADER = re.compile(r"\.{5,}\s*\d*$")  # an entry line: dot leader and page number
 LEVELS = {"Heading1": 1, "Heading2": 2}
 _W = f"{{{W}}}"
 
@@ -166,6 +168,8 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
         root = etree.fromstring(z.read("word/document.xml"))
     pages = _pages(pdf_path)
     toc_page = next((i for i, lines in enumerate(pages) if "Innhold" in lines), 0)
+    while toc_page + 1 < len(pages) and any(_LEADER.search(ln) for ln in pages[toc_page + 1]):
+        toc_page += 1  # a table of contents longer than a page
     changed = False
     current = toc_page + 1
     for link in root.iter(_q("hyperlink")):

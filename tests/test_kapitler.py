@@ -162,13 +162,21 @@ def test_own_placement_order_and_standard_texts_from_the_workbook(demo: Path,
         {"Dokument": "lederavtale", "Plassering": "Først", "Overskrift": "Vår ledelse",
          "Nivå": 1, "Tekst": "- Punkt A\n-- Under A", "Rekkefølge": 2},
         {"Dokument": "lederavtale", "Plassering": "først", "Overskrift": "Formål",
-         "Tekst": "Kort om formålet.", "Rekkefølge": 1}])
+         "Tekst": "Kort om formålet.", "Rekkefølge": 1},
+        {"Dokument": "tertialrapport", "Plassering": "etter-Risiko", "Overskrift": "Bare nå",
+         "Tertial": 2},
+        {"Dokument": "tertialrapport", "Plassering": "etter risiko", "Overskrift": "Bare i vår",
+         "Tertial": 1}])
     set_field(book, "Tekster", "Lederavtale: lederstøtte", "Støtte én\nStøtte to")
     set_field(book, "Tekster", "Lederavtale: spørsmål om høsten", "Hva gikk bra?")
     set_field(book, "Tekster", "Lederavtale: innledning", "Vår egen innledning.")
     out = tmp_path / "out"
-    report = pipeline.build([demo], out, kinds=["lederavtale", "oppdragsbrev"], pdf=False)
+    report = pipeline.build([demo], out, kinds=["lederavtale", "oppdragsbrev", "tertialrapport"],
+                            pdf=False)
     assert report.ok, [str(p) for p in report.problems]
+    heads = [t for _, t in _headings(out / "2026" / "tertialrapport" /
+                                     "tertialrapport-2026-t2.docx")]
+    assert heads[heads.index("6. Risiko") + 1] == "7. Bare nå" and "Bare i vår" not in str(heads)
     avtale = next((out / "2026" / "lederavtale").glob("lederavtale-oppvekst-*[!t].docx"))
     heads = [t for _, t in _headings(avtale)]
     assert heads[:3] == ["1. Formål", "2. Vår ledelse", "3. Struktur og oppfølging"]
@@ -192,19 +200,22 @@ def test_unknown_placement_and_a_skipped_level_are_located_errors(demo: Path) ->
         {"Dokument": "tertialrapport", "Plassering": "etter forord", "Overskrift": "X"},
         {"Dokument": "oppdragsbrev", "Plassering": "etter sammendrag", "Overskrift": "Y",
          "Nivå": 2}])
-    wrong_doc, = _add_chapters(demo / "styring.xlsx", [
-        {"Dokument": "budsjett", "Plassering": "først", "Overskrift": "Z"}])
+    wrong_doc, tertial = _add_chapters(demo / "styring.xlsx", [
+        {"Dokument": "budsjett", "Plassering": "først", "Overskrift": "Z"},
+        {"Dokument": "oppdragsbrev", "Plassering": "først", "Overskrift": "T", "Tertial": 2}])
     result = run("check", demo)
     assert result.exit_code == 1
     ws = openpyxl.load_workbook(demo / "styring.xlsx")["Kapitler"]
     col = {h: ws.cell(row=1, column=header_column(ws, h)).column_letter
-           for h in ("Plassering", "Nivå", "Dokument")}
+           for h in ("Plassering", "Nivå", "Dokument", "Tertial")}
     out = " ".join(result.output.split())
     assert (f"styring.xlsx › Kapitler › {col['Plassering']}{bad}: plasseringen «etter forord» "
             "finnes ikke for tertialrapport") in out
     assert "«etter økonomi»" in out
     assert f"styring.xlsx › Kapitler › {col['Nivå']}{skip}: nivå 2" in out
     assert f"styring.xlsx › Kapitler › {col['Dokument']}{wrong_doc}" in out
+    assert (f"styring.xlsx › Kapitler › {col['Tertial']}{tertial}: tertial kan bare settes for "
+            "tertialrapporten") in out
 
 
 def test_workbooks_without_kapitler_and_new_texts_still_build(demo: Path, tmp_path: Path

@@ -60,9 +60,12 @@ def lederavtale(data: Styringsdata) -> dict[str, Any]:
     return {"nr": o.nr, "kapitler": o.kapitler, "standard": lederavtale_tekster(data.tekster)}
 
 
-def tertialrapport(data: Styringsdata, perspektiver: list[dict[str, Any]]) -> dict[str, Any]:
-    """Numbers for the tertialrapport; sets ``nr`` on each perspective."""
-    o = Outline(Dokument.TERTIALRAPPORT, data.kapitler)
+def tertialrapport(data: Styringsdata, perspektiver: list[dict[str, Any]], tertial: int
+                   ) -> dict[str, Any]:
+    """Numbers for one tertial's report (own chapters for all tertials or for this one);
+    sets ``nr`` on each perspective."""
+    o = Outline(Dokument.TERTIALRAPPORT,
+                [k for k in data.kapitler if k.tertial in (None, tertial)])
     o.own("først")
     o.section("innledning")
     o.own("etter innledning")

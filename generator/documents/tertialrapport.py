@@ -142,7 +142,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "årsverk": sum(n.årsverk for n in key_rows),
                       "avvik": sum(n.avvik for n in key_rows)},
     }
-    ctx |= outlines.tertialrapport(data, ctx["perspektiver"])
+    ctx |= outlines.tertialrapport(data, ctx["perspektiver"], nr)
     trend = []
     for t in range(1, nr + 1):
         value = weighted_sick_leave([n for n in data.nøkkeltall if n.tertial == t])
