@@ -266,7 +266,7 @@ class FastTemplate:
         has_toc = part.body and toc.MARKER in out
         if part.fix_tables or has_toc:  # strict parse first (raises), then docxtpl's grid repair
             tree = (self._patcher.fix_tables(xml[len(_DECL):]) if part.fix_tables
-                    else self._patcher.fix_tables_strict_parse(xml[len(_DECL):]))
+                    else self._patcher.strict_parse(xml[len(_DECL):]))
             if has_toc:
                 toc.fill(tree)
             return etree.tostring(tree, encoding="UTF-8", xml_declaration=True,

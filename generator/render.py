@@ -146,16 +146,11 @@ class _StrictDocxTemplate(DocxTemplate):
         return _SHD_FIRST.sub(r"\1\3\2", super().patch_xml(src_xml))
 
     def fix_tables(self, xml: str) -> Any:
-        try:
-            etree.fromstring(xml.encode("utf-8"))
-        except etree.XMLSyntaxError as e:
-            raise TemplateError(f"{self._name}: utfylt mal gir ugyldig Word-XML ({e}). En tagg "
-                                "står trolig på et sted Word ikke tåler (f.eks. delt over "
-                                "flere avsnitt).") from None
+        self.strict_parse(xml)
         return super().fix_tables(xml)
 
-    def fix_tables_strict_parse(self, xml: str) -> Any:
-        """The strict parse of :meth:`fix_tables` without docxtpl's grid repair."""
+    def strict_parse(self, xml: str) -> Any:
+        """The filled-in XML parsed, or a message naming the template (no repair)."""
         try:
             return etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as e:
