@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from datetime import time as dt_time
 from pathlib import Path
 
-from . import __version__, commit, fastpath, manifest, ownership, pdf
+from . import __version__, commit, fastpath, manifest, ownership, pdf, toc
 from .documents import Planned
 from .model import Styringsdata
 from .render import Template, TemplateError
@@ -484,6 +484,11 @@ def _pdfs(planned: list[Planned], outcome: Outcome, stage: Path,
     pdf_dir = stage / ".pdf"
     try:
         made = pdf.convert(docx, pdf_dir)
+        # A table of contents gets its page numbers from the first layout, then once more.
+        again = [d for d, p in zip(docx, made, strict=True)
+                 if toc.has_toc(d.read_bytes()) and toc.page_numbers(d, p)]
+        if again:
+            pdf.convert(again, pdf_dir)
     except pdf.PdfError as e:
         raise BuildError(str(e)) from None
     problems = []

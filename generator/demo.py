@@ -15,10 +15,12 @@ from .model import (
     Budsjettype,
     Delstrategi,
     DelstrategiInnhold,
+    Dokument,
     Enhet,
     Forkortelse,
     Gruppe,
     Innstillinger,
+    Kapittel,
     Kommune,
     KompassOmråde,
     KompassSpørsmål,
@@ -44,6 +46,7 @@ from .model import (
     Tertialtekst,
     Økonomilinje,
 )
+from .standardtekster import tekster_felt
 
 G, Y, R = Status.GRØNN, Status.GUL, Status.RØD
 KOMMUNEDIREKTØR = "Ánne Risten Đuolja"
@@ -180,6 +183,7 @@ TEKSTER = Tekster(
         "innsatsen har gitt resultater, og strategien revideres på grunnlag av den nye "
         "evalueringen."
     ),
+    **tekster_felt(),  # the lederavtale's standard wording, shown so that it can be edited
 )
 
 PRIORITERINGER = [
@@ -1139,6 +1143,76 @@ LEDERAVTALER = [
 ]
 
 
+# Own chapters (sheet «Kapitler»): at least one per document, with sub-chapters, bullets
+# and sub-bullets, so a new user sees the text convention at work.
+KAPITLER: list[tuple[Dokument, str, int, str, str]] = [
+    (Dokument.OPPDRAGSBREV, "etter prioriteringer", 1, "Nærmere om grunnlaget for oppdragene",
+     "Oppdragene bygger på kommuneplanen, økonomiplanen og evalueringen i "
+     "Kommunekompasset. Under står det viktigste grunnlaget for hvert tjenesteområde."
+     "\n\n"
+     "Felles for alle områdene er at vi må løse mer med samme ramme:\n"
+     "- færre yngre per eldre innbygger\n"
+     "- høyere forventninger til digitale tjenester\n"
+     "-- selvbetjening der det passer\n"
+     "-- personlig kontakt der det trengs\n"
+     "- krav om dokumentert internkontroll"),
+    (Dokument.OPPDRAGSBREV, "etter prioriteringer", 2, "Oppvekst",
+     "Elevtallet i Fjellvik går ned i bygdene og opp i sentrum. Barnehagene har god dekning, "
+     "men rekrutteringen av barnehagelærere er krevende.\n\n"
+     "- Tidlig innsats og et godt læringsmiljø\n"
+     "- Samarbeid mellom skole, helsestasjon og PPT\n"
+     "  - felles tiltaksplan for barn som trenger ekstra støtte"),
+    (Dokument.OPPDRAGSBREV, "etter prioriteringer", 2, "Helse og omsorg",
+     "Behovet for hjemmetjenester øker raskere enn budsjettet. Vi skal dreie innsatsen mot "
+     "hverdagsmestring og velferdsteknologi.\n\n"
+     "- Heltidskultur i turnusene\n"
+     "- Digitalt tilsyn der brukeren ønsker det"),
+    (Dokument.OPPDRAGSBREV, "etter oppdrag", 1, "Kompetanse",
+     "Hver enhet skal ha en oppdatert kompetanseplan innen 1. juni. Planen viser hvilken "
+     "kompetanse enheten trenger de neste tre årene, og hvordan den skal skaffes.\n\n"
+     "- Kartlegg kompetansen i enheten\n"
+     "- Prioriter tiltak:\n"
+     "-- videreutdanning\n"
+     "-- intern opplæring og hospitering\n"
+     "- Rapporter status i 2. tertial"),
+    (Dokument.OPPDRAGSBREV, "etter mål", 1, "Ledelse og medarbeidere",
+     "Gode tjenester forutsetter tydelig ledelse og medarbeidere som blir sett. "
+     "Lederplattformen beskriver hva vi forventer av ledere i Fjellvik kommune.\n\n"
+     "- Medarbeidersamtale med alle minst én gang i året\n"
+     "- Oppfølging av medarbeiderundersøkelsen i hver enhet"),
+    (Dokument.LEDERAVTALE, "etter lederstøtte", 1, "Andre føringer og forventninger til ledere",
+     "I tillegg til ansvaret over forventer kommunedirektøren at lederen\n"
+     "- er en tydelig og synlig leder for sine medarbeidere\n"
+     "- deler informasjon og bidrar i ledernettverket\n"
+     "-- deltar på ledersamlingene\n"
+     "-- tar initiativ til samarbeid på tvers av enhetene\n"
+     "- følger opp vedtatte planer og gir tidlig beskjed om avvik"),
+    (Dokument.LEDERAVTALE, "etter lederstøtte", 2, "Om etisk standard",
+     "Lederen skal være et forbilde i etiske spørsmål og følge kommunens etiske "
+     "retningslinjer.\n\n"
+     "- Si fra om kritikkverdige forhold, og sørg for at medarbeidere trygt kan gjøre det "
+     "samme\n"
+     "- Registrer verv og interesser som kan gi inhabilitet"),
+    (Dokument.TERTIALRAPPORT, "etter innledning", 1, "Viktige hendelser i perioden",
+     "Kort om det som har preget driften siden forrige rapport.\n\n"
+     "- Flommen i Storelva i mai\n"
+     "-- beredskapsrådet samlet i to døgn\n"
+     "-- skader på kommunal vei for om lag 2 mill. kr\n"
+     "- Ny avtale om legevakt med nabokommunene"),
+    (Dokument.UTVIKLINGSSTRATEGI, "etter visjon", 1, "Om delstrategiene",
+     "Evalueringen pekte på noen få områder der innsatsen gir mest igjen. Hvert av dem har "
+     "fått sin egen delstrategi med begrunnelse, suksesskriterier og hovedoppgaver.\n\n"
+     "- Delstrategiene gjelder hele organisasjonen\n"
+     "- De følges opp gjennom\n"
+     "-- oppdragsbrevet\n"
+     "-- lederavtalene\n"
+     "-- tertialrapportene"),
+    (Dokument.UTVIKLINGSSTRATEGI, "etter visjon", 2, "Slik leser du delstrategiene",
+     "Hver delstrategi forklarer først hvorfor den er valgt. Deretter kommer "
+     "suksesskriteriene, og til slutt innholdet med hovedoppgavene."),
+]
+
+
 def demo_data() -> Styringsdata:
     """The complete, fictional demo data set for Fjellvik kommune, 2026."""
     ledere = [Leder(id=i, navn=n, stilling=s, enhet=e, overordnet=o,
@@ -1195,6 +1269,8 @@ def demo_data() -> Styringsdata:
             for i, vb, f1, f2, fb, um, ti, pe, øk, fa, hs, d, sk in LEDERAVTALER],
         bidrag=[],
         grupper=[Gruppe(navn=n, medlemmer=m, beskrivelse=b) for n, m, b in GRUPPER],
+        kapitler=[Kapittel(dokument=d, plassering=p, overskrift=o, nivå=n, tekst=t)
+                  for d, p, n, o, t in KAPITLER],
     )
     return dataclasses.replace(data, bidrag=_bidrag(data))
 

@@ -43,6 +43,7 @@ from docxtpl import InlineImage, RichText, RichTextParagraph
 from lxml import etree
 from markupsafe import Markup
 
+from . import toc
 from .package_check import PackageError, inspect
 from .render import (
     PROPERTIES,
@@ -295,8 +296,12 @@ class FastTemplate:
             counter = iter(range(1001, 1 << 31))
             out = _DOCPR_ID.sub(lambda m: f"{m[1]}{next(counter)}{m[2]}", out)
         xml = part.prefix + out + part.suffix
-        if part.fix_tables:  # strict parse first (raises), then docxtpl's grid repair
-            tree = self._patcher.fix_tables(xml[len(_DECL):])
+        has_toc = part.body and toc.MARKER in out
+        if part.fix_tables or has_toc:  # strict parse first (raises), then docxtpl's grid repair
+            tree = (self._patcher.fix_tables(xml[len(_DECL):]) if part.fix_tables
+                    else self._patcher.strict_parse(xml[len(_DECL):]))
+            if has_toc:
+                toc.fill(tree)
             return etree.tostring(tree, encoding="UTF-8", xml_declaration=True,
                                   standalone=True)
         data = xml.encode("utf-8")

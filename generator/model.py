@@ -239,9 +239,94 @@ class Tekster:
         "Utviklingsstrategi: metode", "Om Kommunekompasset og evalueringen.")] = None
     strategi_oppfølging: Annotated[str | None, Col(
         "Utviklingsstrategi: oppfølging", "Hvordan strategien følges opp.")] = None
+    # The lederavtale's standard texts (also in the oppdragsbrev's appendix); empty = the
+    # product's wording in generator/standardtekster.py.
+    lederavtale_innledning: Annotated[str | None, Col(
+        "Lederavtale: innledning", "Innledningen på første side av lederavtalen (tom = "
+        "standardteksten). Tom linje gir nytt avsnitt.")] = None
+    lederavtale_struktur: Annotated[str | None, Col(
+        "Lederavtale: struktur og oppfølging", "Teksten i del 1 «Struktur og oppfølging» "
+        "(tom = standardteksten). Tom linje gir nytt avsnitt.")] = None
+    lederavtale_ansvar: Annotated[list[str], Col(
+        "Lederavtale: lederens ansvar", "Punktene i del 2 «Lederens myndighet og ansvar», "
+        "ett per linje (tom = standardpunktene).")] = field(default_factory=list)
+    lederavtale_lederstøtte: Annotated[list[str], Col(
+        "Lederavtale: lederstøtte", "Punktene i del 3 «Lederstøtte», ett per linje (tom = "
+        "standardpunktene).")] = field(default_factory=list)
+    lederavtale_høstspørsmål: Annotated[list[str], Col(
+        "Lederavtale: spørsmål om høsten", "Spørsmålene til hjelp i oppfølgingssamtalen om "
+        "høsten, ett per linje (tom = standardspørsmålene).")] = field(default_factory=list)
 
 
 # --- table sheets -----------------------------------------------------------
+
+
+class Dokument(enum.StrEnum):
+    """The four document kinds, as the adviser names them in the sheet «Kapitler»."""
+
+    OPPDRAGSBREV = "oppdragsbrev"
+    LEDERAVTALE = "lederavtale"
+    TERTIALRAPPORT = "tertialrapport"
+    UTVIKLINGSSTRATEGI = "utviklingsstrategi"
+
+
+# Where an own chapter may stand: after which standard section (the whole section, with its
+# sub-sections). Stable keys, shown in Veiledning; «først» is before the first heading.
+PLASSERINGER: dict[Dokument, dict[str, str]] = {
+    Dokument.OPPDRAGSBREV: {
+        "først": "før sammendraget",
+        "etter sammendrag": "etter sammendraget",
+        "etter forord": "etter kommunedirektørens forord",
+        "etter virksomhetsstyring": "etter kapittelet Virksomhetsstyring",
+        "etter prioriteringer": "etter kapittelet Kommunedirektørens prioriteringer",
+        "etter oppdrag": "etter kapittelet Oppdrag (med forkortelsene)",
+        "etter mål": "etter kapittelet Mål, før vedlegget",
+    },
+    Dokument.LEDERAVTALE: {
+        "først": "før del 1, etter forsiden med signaturene",
+        "etter struktur": "etter del 1 Struktur og oppfølging",
+        "etter ansvar": "etter del 2 Lederens myndighet og ansvar",
+        "etter lederstøtte": "etter del 3 Lederstøtte",
+        "etter oppfølging": "sist, etter del 4 Oppfølging",
+    },
+    Dokument.TERTIALRAPPORT: {
+        "først": "før innledningen",
+        "etter innledning": "etter kapittelet Innledning",
+        "etter økonomi": "etter kapittelet Økonomi",
+        "etter mål": "etter kapittelet Mål og indikatorer",
+        "etter oppdrag": "etter kapittelet Oppdrag",
+        "etter risiko": "etter kapittelet Risiko",
+        "etter nøkkeltall": "etter kapittelet Nærvær, overtid, årsverk og avvik",
+        "etter forutsetninger": "etter kapittelet Endrede forutsetninger",
+        "etter forslag": "sist, etter Forslag til vedtak",
+    },
+    Dokument.UTVIKLINGSSTRATEGI: {
+        "først": "før forordet",
+        "etter forord": "etter forordet",
+        "etter innledning": "etter kapittelet Innledning",
+        "etter metode": "etter kapittelet Metode",
+        "etter resultater": "etter kapittelet Resultater",
+        "etter visjon": "etter kapittelet Visjon og mål, før delstrategiene",
+        "etter delstrategier": "etter delstrategiene",
+        "etter oppfølging": "sist, etter Oppfølging (før utviklingsplakaten)",
+    },
+}
+
+
+def plassering_key(text: str) -> str:
+    """A placement as typed, normalised: case, spaces, hyphens and underscores do not count."""
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+
+
+def _plassering_help() -> str:
+    return " ".join(f"{d.value}: " + ", ".join(f"«{k}»" for k in keys) + "."
+                    for d, keys in PLASSERINGER.items())
+
+
+KAPITTELTEKST_HELP = (
+    "Tom linje gir nytt avsnitt. En linje som begynner med «- » blir et kulepunkt, og en "
+    "linje som begynner med «-- » (eller to mellomrom og «- ») blir et underpunkt under "
+    "punktet foran. Andre linjer fortsetter avsnittet eller punktet foran.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,6 +636,30 @@ class Gruppe:
         width=45)] = None
 
 
+@dataclass(frozen=True, slots=True)
+class Kapittel:
+    """An own chapter or sub-chapter the adviser adds to a document (sheet «Kapitler»)."""
+
+    dokument: Annotated[Dokument, Col("Dokument", "Dokumentet kapittelet skal stå i.")]
+    plassering: Annotated[str, Col(
+        "Plassering", "Etter hvilken standarddel kapittelet står (hele delen, med "
+        "underkapitler). Gyldige verdier per dokument – " + _plassering_help(), width=24)]
+    overskrift: Annotated[str, Col("Overskrift", "Kapittelets overskrift, uten nummer "
+                                   "(nummeret settes sammen med standardkapitlene).",
+                                   width=40)]
+    tekst: Annotated[str | None, Col("Tekst", "Kapittelets tekst. " + KAPITTELTEKST_HELP,
+                                     width=70)] = None
+    nivå: Annotated[int, Col("Nivå", "1 = kapittel, 2 = underkapittel, 3 = underkapittel "
+                             "under det igjen. Et underkapittel hører til kapittelet foran.",
+                             minimum=1, maximum=3, width=6)] = 1
+    rekkefølge: Annotated[int | None, Col(
+        "Rekkefølge", "Rekkefølgen blant kapitlene med samme dokument og plassering (tom = "
+        "radenes rekkefølge).", minimum=1, width=10)] = None
+    tertial: Annotated[int | None, Col(
+        "Tertial", "Bare for tertialrapporten: kapittelet står bare i rapporten for dette "
+        "tertialet (1, 2 eller 3; tom = i alle).", minimum=1, maximum=3, width=8)] = None
+
+
 @dataclass(frozen=True)
 class Styringsdata:
     """Everything read from the workbooks, validated and cross-checked."""
@@ -580,6 +689,7 @@ class Styringsdata:
     lederavtaler: list[Lederavtale]
     bidrag: list[Bidrag]
     grupper: list[Gruppe] = field(default_factory=list)
+    kapitler: list[Kapittel] = field(default_factory=list)
 
     @cached_property
     def ansvar(self) -> Ansvar:

@@ -79,7 +79,9 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
             return write_xlsm_workbooks(folder, {"kommune": known})
         except XlsmError as e:
             raise UserError(str(e)) from None
-    return write_workbooks(folder, {"kommune": known}, suffix=suffix)
+    from .standardtekster import tekster_felt
+
+    return write_workbooks(folder, {"kommune": known, "tekster": tekster_felt()}, suffix=suffix)
 
 
 def write_demo(folder: Path = DEMO_DIR) -> list[Path]:

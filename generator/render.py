@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate, InlineImage, Listing
 from lxml import etree
 from markupsafe import Markup, escape
 
+from . import toc
 from .norsk import FILTERS
 from .package_check import PackageError, inspect
 from .sandbox import LimitedEnvironment
@@ -125,6 +126,7 @@ class Template:
             raise
         except Exception as e:  # a template's fault, whatever Python raised
             raise template_error(self.name, e) from None
+        toc.fill(tpl.docx.element.body)
         if properties:
             cp = tpl.docx.core_properties
             for key, value in properties.items():
@@ -152,13 +154,17 @@ class _StrictDocxTemplate(DocxTemplate):
         return _SHD_FIRST.sub(r"\1\3\2", super().patch_xml(src_xml))
 
     def fix_tables(self, xml: str) -> Any:
+        self.strict_parse(xml)
+        return super().fix_tables(xml)
+
+    def strict_parse(self, xml: str) -> Any:
+        """The filled-in XML parsed, or a message naming the template (no repair)."""
         try:
-            etree.fromstring(xml.encode("utf-8"))
+            return etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as e:
             raise TemplateError(f"{self._name}: utfylt mal gir ugyldig Word-XML ({e}). En tagg "
                                 "står trolig på et sted Word ikke tåler (f.eks. delt over "
                                 "flere avsnitt).") from None
-        return super().fix_tables(xml)
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         """Core properties holding a tag are rendered like docxtpl does (as plain text);

@@ -21,52 +21,16 @@ from docxkit import (  # noqa: E402
     keep_together,
     landscape_section,
     new_document,
+    own_chapters,
     page_break,
     para,
     table,
+    table_of_contents,
     texts,
     title_page,
+    toc_styles,
 )
 
-# Standard texts of the lederavtale, shared by the agreement and the oppdragsbrev appendix.
-LEDERAVTALE_INTRO = (
-    "Lederavtalen inngås mellom lederen og nærmeste overordnede leder. Den er en del av "
-    "kommunens styringssystem og konkretiserer hva oppdragsbrevet betyr for den enkelte "
-    "leder, og hvordan lederen skal utvikle seg videre i tråd med lederplattformen.",
-    "Avtalen følges opp i en ledersamtale tidlig i året og minst én oppfølgingssamtale om "
-    "høsten. Overordnet leder kaller inn og sørger for at avtalen fylles ut; lederen forbereder "
-    "seg og kommer med egne innspill og ønsker for utvikling.",
-)
-SEKSJON_1 = (
-    "Ledersamtalene gjennomføres på alle ledernivåer som en forlengelse av oppdragsbrevet. "
-    "Den første samtalen skal være gjennomført innen utgangen av første kvartal, og avtalen "
-    "oppdateres i en samtale om høsten.",
-    "Samtalen skal være forberedt av begge parter. Den erstatter ikke den daglige dialogen, men "
-    "gir en fast ramme for å drøfte oppdragene, resultatene og lederens egen utvikling.",
-)
-SEKSJON_2 = (
-    "Administrativ og strategisk ledelse i tråd med kommunens planer og styringsdokumenter",
-    "Forsvarlig økonomistyring og effektiv bruk av tildelte midler innenfor vedtatt budsjett",
-    "Arbeidsgiveransvaret, herunder helse, miljø og sikkerhet og oppfølging av sykefravær",
-    "God internkontroll, melding og oppfølging av avvik",
-    "Oversikt over kompetansebehov og utvikling av medarbeidere",
-    "Godt samarbeid med tillitsvalgte og verneombud",
-    "Brukerorientert utvikling av tjenestene og god dialog med innbyggere og samarbeidspartnere",
-)
-SEKSJON_3 = (
-    "En tilgjengelig nærmeste leder som setter av tid til veiledning og støtte",
-    "Jevnlige tilbakemeldinger på resultater og lederatferd",
-    "Å bli orientert og involvert i saker som berører eget ansvarsområde",
-    "Tilrettelegging for samarbeid og kollegastøtte på tvers av organisasjonen",
-    "Prioritert tid og tilbud om lederutvikling",
-)
-HØSTSPØRSMÅL = (
-    "Hvordan går det med oppdragene fra oppdragsbrevet?",
-    "Har noe endret seg som gjør at prioriteringene bør vurderes på nytt?",
-    "Hva har jeg lært om egen lederatferd siden forrige samtale?",
-    "Hvilken lederstøtte trenger jeg framover?",
-    "Hvordan står det til med personal-, økonomi- og fagansvaret?",
-)
 HEADER_LEFT = "{{ kommune.navn }}"
 SKJERMING_PERSONLIG = (
     "Personlige utviklingsmål er unntatt offentlighet og er tatt ut av denne versjonen.")
@@ -84,37 +48,44 @@ def oppdragsbrev(path: Path) -> None:
                "Oppdrag, prioriteringer og styringsdialog for {{ år }}",
                ["{{ kommune.kommunedirektør }}, kommunedirektør", "{{ dato|dato }}",
                 "{%p if saksnr %}", "Saksnummer {{ saksnr }}", "{%p endif %}"])
+    toc_styles(doc)
+    table_of_contents(doc)
+    own_chapters(doc, "kapitler.først")
     heading(doc, "Sammendrag")
     texts(doc, "tekster.sammendrag")
+    own_chapters(doc, "kapitler.etter_sammendrag")
     heading(doc, "Kommunedirektørens forord")
     texts(doc, "tekster.forord")
     para(doc, "{{ kommune.kommunedirektør }}", bold=True)
     para(doc, "Kommunedirektør")
-    heading(doc, "1. Virksomhetsstyring")
+    own_chapters(doc, "kapitler.etter_forord")
+    heading(doc, "{{ nr.virksomhetsstyring }} Virksomhetsstyring")
     texts(doc, "tekster.virksomhetsstyring")
-    heading(doc, "1.1 Møtekalender for UKLG", 2)
+    heading(doc, "{{ nr.møtekalender }} Møtekalender for UKLG", 2)
     caption_before(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
           ["{{ m.måned }}", ["{%p if m.dato %}", "{{ m.dato|kort_dato }}", "{%p endif %}",
                              "{%p if m.tid %}", "kl. {{ m.tid }}", "{%p endif %}"],
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
-    heading(doc, "1.2 Styringsdialog", 2)
+    heading(doc, "{{ nr.styringsdialog }} Styringsdialog", 2)
     para(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.",
          style="Caption")
     table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [3.2, 3.0, 4.0, 5.8],
           ["{{ s.forum }}", "{{ s.hyppighet }}", "{{ s.deltakere }}", "{{ s.rapportering }}"],
           loop="s in styringsdialog")
-    heading(doc, "1.3 Lederavtaler", 2)
+    heading(doc, "{{ nr.om_lederavtaler }} Lederavtaler", 2)
     texts(doc, "tekster.om_lederavtaler")
-    heading(doc, "2. Kommunedirektørens prioriteringer")
+    own_chapters(doc, "kapitler.etter_virksomhetsstyring")
+    heading(doc, "{{ nr.prioriteringer }} Kommunedirektørens prioriteringer")
     para(doc, "Kommunedirektøren prioriterer dette i {{ år }}:")
     bullets(doc, "prioriteringer")
     para(doc, "{%p if tekster.politiske_vedtak %}")
-    heading(doc, "2.1 Oppfølging av politiske vedtak", 2)
+    heading(doc, "{{ nr.politiske_vedtak }} Oppfølging av politiske vedtak", 2)
     texts(doc, "tekster.politiske_vedtak")
     para(doc, "{%p endif %}")
-    heading(doc, "3. Oppdrag for {{ år }}")
+    own_chapters(doc, "kapitler.etter_prioriteringer")
+    heading(doc, "{{ nr.oppdrag }} Oppdrag for {{ år }}")
     para(doc, "Oppdragene nedenfor gis til lederne med hovedansvar (HA) og delansvar (DA). "
               "Hovedansvarlig leder koordinerer arbeidet og rapporterer status hvert tertial.")
     para(doc, "Tabell 3: Kommunedirektørens oppdrag {{ år }}.", style="Caption")
@@ -124,24 +95,26 @@ def oppdragsbrev(path: Path) -> None:
            ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}"],
            _lines("o.ha"), _lines("o.da")],
           loop="o in oppdrag")
-    heading(doc, "3.1 Forkortelser", 2)
+    heading(doc, "{{ nr.forkortelser }} Forkortelser", 2)
     table(doc, ["Forkortelse", "Betydning"], [3.5, 12.5],
           ["{{ f.forkortelse }}", "{{ f.betydning }}"], loop="f in forkortelser")
-    heading(doc, "4. Mål for {{ år }} i balansert målstyring")
+    own_chapters(doc, "kapitler.etter_oppdrag")
+    heading(doc, "{{ nr.mål }} Mål for {{ år }} i balansert målstyring")
     para(doc, "Visjon: «{{ kommune.visjon }}». Målene er ordnet etter de fire perspektivene.")
     para(doc, "{%p for p in perspektiver %}")
-    heading(doc, "4.{{ loop.index }} {{ p.navn }}", 2)
+    heading(doc, "{{ p.nr }} {{ p.navn }}", 2)
     table(doc, ["Satsingsområde", "Mål", "Indikator", "Måltall", "Ansvar"],
           [3.2, 4.6, 4.2, 2.4, 1.6],
           ["{{ g.satsingsområde }}", "{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}",
            "{{ g.ansvarlig }}"], loop="g in p.mål")
     para(doc, "{%p endfor %}")
+    own_chapters(doc, "kapitler.etter_mål")
     page_break(doc)
     heading(doc, "Vedlegg: Mal for lederavtale")
     para(doc, "Malen er lik for alle ledernivåer. Hver leder får sin egen avtale med oppdragene "
               "lederen har hovedansvar eller delansvar for.", style="Merknad")
-    _lederavtale_standard(doc, level=2)
-    heading(doc, "4. Oppfølging", 2)
+    _lederavtale_standard(doc, level=2, nr="la_nr", own="la_kapitler")
+    heading(doc, "{{ la_nr.oppfølging }} Oppfølging", 2)
     for title, prompt in (
             ("Oppdrag fra oppdragsbrevet", "Hva er ditt viktigste bidrag til oppdragene du har "
              "HA eller DA for?"),
@@ -152,22 +125,26 @@ def oppdragsbrev(path: Path) -> None:
         heading(doc, title, 3)
         para(doc, prompt)
         para(doc, " ", style="Notatfelt")
+    own_chapters(doc, "la_kapitler.etter_oppfølging", shift=1)
     _signature(doc, "", "", "", "")
     doc.save(path)
 
 
-def _lederavtale_standard(doc, level: int) -> None:
-    heading(doc, "1. Struktur og oppfølging", level)
-    for t in SEKSJON_1:
-        para(doc, t)
-    heading(doc, "2. Lederens myndighet og ansvar", level)
+def _lederavtale_standard(doc, level: int, nr: str = "nr", own: str = "kapitler") -> None:
+    """Parts 1–3 of the lederavtale: texts from the workbook (``standard``), own chapters."""
+    shift = level - 1
+    own_chapters(doc, f"{own}.først", shift)
+    heading(doc, f"{{{{ {nr}.struktur }}}} Struktur og oppfølging", level)
+    texts(doc, "standard.struktur")
+    own_chapters(doc, f"{own}.etter_struktur", shift)
+    heading(doc, f"{{{{ {nr}.ansvar }}}} Lederens myndighet og ansvar", level)
     para(doc, "Lederen har ansvar for:")
-    for t in SEKSJON_2:
-        para(doc, t, style="List Bullet")
-    heading(doc, "3. Lederstøtte", level)
+    bullets(doc, "standard.ansvar")
+    own_chapters(doc, f"{own}.etter_ansvar", shift)
+    heading(doc, f"{{{{ {nr}.lederstøtte }}}} Lederstøtte", level)
     para(doc, "For å kunne ivareta ansvaret kan lederen forvente:")
-    for t in SEKSJON_3:
-        para(doc, t, style="List Bullet")
+    bullets(doc, "standard.lederstøtte")
+    own_chapters(doc, f"{own}.etter_lederstøtte", shift)
 
 
 def _signature(doc, left_name: str, left_title: str, right_name: str, right_title: str) -> None:
@@ -205,14 +182,14 @@ def lederavtale(path: Path) -> None:
     table(doc, ["Part", "Navn", "Stilling", "Enhet"], [4.2, 4.2, 4.0, 3.6],
           ["{{ p.rolle }}", "{{ p.navn }}", "{{ p.stilling }}", "{{ p.enhet }}"],
           loop="p in parter")
-    for t in LEDERAVTALE_INTRO:
-        para(doc, t)
+    texts(doc, "standard.innledning")
     _signature(doc, "{{ overordnet.navn }}", "{{ overordnet.stilling }}", "{{ leder.navn }}",
                "{{ leder.stilling }}")
     page_break(doc)
+    toc_styles(doc)
     _lederavtale_standard(doc, level=1)
-    heading(doc, "4. Oppfølging")
-    heading(doc, "4 a) Oppdrag fra oppdragsbrevet", 2)
+    heading(doc, "{{ nr.oppfølging }} Oppfølging")
+    heading(doc, "{{ nr.oppdrag }} Oppdrag fra oppdragsbrevet", 2)
     para(doc, "{%p if oppdrag %}")
     para(doc, "{{ leder.navn }} har ansvar for disse oppdragene i kommunedirektørens "
               "oppdragsbrev for {{ år }}:")
@@ -226,7 +203,7 @@ def lederavtale(path: Path) -> None:
     para(doc, "{%p endif %}")
     heading(doc, "Hva er ditt viktigste bidrag til de prioriterte områdene?", 3)
     para(doc, "{{ avtale.viktigste_bidrag }}", style="Notatfelt")
-    heading(doc, "4 b) Ledelsesutvikling", 2)
+    heading(doc, "{{ nr.ledelsesutvikling }} Ledelsesutvikling", 2)
     para(doc, "Med utgangspunkt i lederplattformen er det valgt to områder å forsterke og ett "
               "å forbedre. Personlige utviklingsmål er ikke offentlige med mindre det er "
               "avtalt.")
@@ -240,17 +217,17 @@ def lederavtale(path: Path) -> None:
     para(doc, "{%p else %}")
     para(doc, SKJERMING_PERSONLIG, style="Merknad")
     para(doc, "{%p endif %}")
-    heading(doc, "4 c) Personal, økonomi og fag", 2)
+    heading(doc, "{{ nr.personal }} Personal, økonomi og fag", 2)
     for label, var in (("Personal", "avtale.personal"), ("Økonomi", "avtale.økonomi"),
                        ("Fag", "avtale.fag")):
         heading(doc, label, 3)
         para(doc, f"{{{{ {var} or '' }}}}", style="Notatfelt")
-    heading(doc, "4 d) Oppdatering av lederavtalen om høsten", 2)
+    heading(doc, "{{ nr.høsten }} Oppdatering av lederavtalen om høsten", 2)
     para(doc, "Spørsmål til hjelp i oppfølgingssamtalen:")
-    for q in HØSTSPØRSMÅL:
-        para(doc, q, style="List Bullet")
+    bullets(doc, "standard.høstspørsmål", "q")
     heading(doc, "Nye forhold i oppfølgingssamtalen", 3)
     para(doc, "{{ avtale.høstsamtale or '' }}", style="Notatfelt")
+    own_chapters(doc, "kapitler.etter_oppfølging")
     doc.save(path)
 
 
@@ -261,14 +238,18 @@ def tertialrapport(path: Path) -> None:
                ["Rapport til kommunestyret", "Status per {{ per_dato|dato }}",
                 "{{ dato|dato }}", "{%p if saksnr %}", "Saksnummer {{ saksnr }}",
                 "{%p endif %}"])
-    heading(doc, "1. Innledning")
+    toc_styles(doc)
+    table_of_contents(doc)
+    own_chapters(doc, "kapitler.først")
+    heading(doc, "{{ nr.innledning }} Innledning")
     texts(doc, "tekst.innledning")
-    heading(doc, "2. Økonomi")
+    own_chapters(doc, "kapitler.etter_innledning")
+    heading(doc, "{{ nr.økonomi }} Økonomi")
     para(doc, "Tabellene viser vedtatt (eventuelt revidert) budsjett, regnskap per "
               "{{ per_dato|dato }} og prognose for året. Avvik = budsjett − prognose; negativt "
               "avvik betyr merforbruk. Avvik større enn {{ terskel|prosent }} er markert.")
     for key, label, n in (("drift", "Drift", 1), ("investering", "Investering", 2)):
-        heading(doc, f"2.{n} {label}", 2)
+        heading(doc, f"{{{{ nr.{key} }}}} {label}", 2)
         para(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).", style="Caption")
         table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
                     "Avvik %"], [4.8, 2.3, 2.4, 2.3, 2.2, 2.0],
@@ -284,22 +265,25 @@ def tertialrapport(path: Path) -> None:
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
                       "rammeområde.", style="Caption")
-    heading(doc, "3. Mål og indikatorer")
+    own_chapters(doc, "kapitler.etter_økonomi")
+    heading(doc, "{{ nr.mål }} Mål og indikatorer")
     para(doc, "Status for målene i balansert målstyring per {{ periode }}. Grønn: på plan. Gul: "
               "risiko for avvik. Rød: målet nås ikke uten nye tiltak.")
     para(doc, "{%p for p in perspektiver %}")
-    heading(doc, "3.{{ loop.index }} {{ p.navn }}", 2)
+    heading(doc, "{{ p.nr }} {{ p.navn }}", 2)
     table(doc, ["Mål", "Indikator", "Måltall", "Resultat", "Status", "Kommentar"],
           [3.6, 3.2, 1.9, 1.9, 1.5, 3.9],
           ["{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}", "{{ g.resultat }}",
            "{% cellbg g.farge %}{{ g.status }}", "{{ g.kommentar }}"], loop="g in p.mål")
     para(doc, "{%p endfor %}")
-    heading(doc, "4. Oppdrag fra oppdragsbrevet")
+    own_chapters(doc, "kapitler.etter_mål")
+    heading(doc, "{{ nr.oppdrag }} Oppdrag fra oppdragsbrevet")
     table(doc, ["Nr", "Oppdrag", "HA", "Status", "Kommentar"], [1.0, 4.6, 2.8, 1.6, 6.0],
           ["{{ o.nr }}", "{{ o.tittel }}", _lines("o.ha"),
            "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
-    heading(doc, "5. Risiko")
+    own_chapters(doc, "kapitler.etter_oppdrag")
+    heading(doc, "{{ nr.risiko }} Risiko")
     para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). {{ risikoskala }} Rød fra "
               "RF {{ risiko_rød_fra }}, gul fra RF {{ risiko_gul_fra }}. {{ risikosammendrag }}")
     para(doc, "{{ risikomatrise }}")
@@ -311,7 +295,8 @@ def tertialrapport(path: Path) -> None:
            "{% cellbg r.farge %}{{ r.rf }}",
            ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"], "{{ r.ansvarlig }}"],
           loop="r in risikoer", align_right=(2, 3, 4))
-    heading(doc, "6. Nærvær, overtid, årsverk og avvik")
+    own_chapters(doc, "kapitler.etter_risiko")
+    heading(doc, "{{ nr.nøkkeltall }} Nærvær, overtid, årsverk og avvik")
     para(doc, "Sykefravær og nærvær i prosent, overtid i timer, årsverk ved utgangen av "
               "tertialet og meldte avvik i internkontrollen, per enhet. Kommunens mål for "
               "sykefravær er {{ sykefravær_mål|prosent }}.")
@@ -326,19 +311,22 @@ def tertialrapport(path: Path) -> None:
     keep_together(keyfig)
     para(doc, "{{ sykefraværsgraf }}")
     para(doc, "Figur 3: Sykefravær i kommunen per tertial mot målet.", style="Caption")
-    heading(doc, "7. Endrede forutsetninger")
+    own_chapters(doc, "kapitler.etter_nøkkeltall")
+    heading(doc, "{{ nr.forutsetninger }} Endrede forutsetninger")
     para(doc, "{%p if tekst.endrede_forutsetninger %}")
     texts(doc, "endrede_forutsetninger")
     para(doc, "{%p else %}")
     para(doc, "Det er ikke meldt om endrede forutsetninger i perioden.")
     para(doc, "{%p endif %}")
-    heading(doc, "8. Forslag til vedtak")
+    own_chapters(doc, "kapitler.etter_forutsetninger")
+    heading(doc, "{{ nr.forslag }} Forslag til vedtak")
     para(doc, "{%p if tekst.forslag %}")
     para(doc, "Kommunedirektøren legger fram disse forslagene:")
     bullets(doc, "tekst.forslag", "f")
     para(doc, "{%p else %}")
     para(doc, "Tertialrapporten tas til orientering.")
     para(doc, "{%p endif %}")
+    own_chapters(doc, "kapitler.etter_forslag")
     doc.save(path)
 
 
@@ -349,13 +337,19 @@ def utviklingsstrategi(path: Path) -> None:
                "Bygget på evalueringen i Kommunekompasset {{ kompass_år }}",
                ["{{ kommune.kommunedirektør }}, kommunedirektør", "{{ dato|dato }}",
                 "{%p if saksnr %}", "Saksnummer {{ saksnr }}", "{%p endif %}"])
+    toc_styles(doc)
+    table_of_contents(doc)
+    own_chapters(doc, "kapitler.først")
     heading(doc, "Forord")
     texts(doc, "tekster.forord")
-    heading(doc, "1. Innledning")
+    own_chapters(doc, "kapitler.etter_forord")
+    heading(doc, "{{ nr.innledning }} Innledning")
     texts(doc, "tekster.innledning")
-    heading(doc, "2. Metode: Kommunekompasset")
+    own_chapters(doc, "kapitler.etter_innledning")
+    heading(doc, "{{ nr.metode }} Metode: Kommunekompasset")
     texts(doc, "tekster.metode")
-    heading(doc, "3. Resultater")
+    own_chapters(doc, "kapitler.etter_metode")
+    heading(doc, "{{ nr.resultater }} Resultater")
     para(doc, "{{ kommune.navn }} fikk {{ total|tall }} av {{ maks_total|tall }} mulige poeng. "
               "Snittet for alle kommuner er {{ total_nasjonalt|tall }}, og snittet for kommuner "
               "med {{ gruppe }} innbyggere er {{ total_gruppe|tall }}.{% if normalområde %} "
@@ -382,13 +376,13 @@ def utviklingsstrategi(path: Path) -> None:
           align_right=(2, 3, 4))
     keep_together(fokus)
     para(doc, "{%p endif %}")
-    heading(doc, "3.1 Styrker, utfordringer og svakheter", 2)
+    heading(doc, "{{ nr.styrker }} Styrker, utfordringer og svakheter", 2)
     table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
           ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")
     para(doc, "{%p if poengtabeller %}")
-    heading(doc, "3.2 Poeng per delspørsmål", 2)
+    heading(doc, "{{ nr.poeng }} Poeng per delspørsmål", 2)
     para(doc, "Tabellene viser kommunens poeng og maks poeng for hvert delspørsmål i "
               "Kommunekompasset. Summen er områdets poeng.").paragraph_format.keep_with_next = True
     para(doc, "{%p for t in poengtabeller %}")
@@ -399,25 +393,29 @@ def utviklingsstrategi(path: Path) -> None:
     keep_together(points)
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
-    heading(doc, "4. Visjon og mål")
+    own_chapters(doc, "kapitler.etter_resultater")
+    heading(doc, "{{ nr.visjon }} Visjon og mål")
     para(doc, "Kommunens visjon er «{{ kommune.visjon }}». Utviklingsstrategien skal bidra til "
               "satsingsområdene i kommuneplanen:")
     bullets(doc, "satsingsområder", "s")
+    own_chapters(doc, "kapitler.etter_visjon")
     para(doc, "{%p for d in delstrategier %}")
-    heading(doc, "{{ loop.index + 4 }}. Delstrategi: {{ d.navn }}")
-    heading(doc, "Hvorfor", 2)
+    heading(doc, "{{ d.kapittelnr }} Delstrategi: {{ d.navn }}")
+    heading(doc, "Hvorfor", 3)  # level 3: the table of contents lists the delstrategier only
     para(doc, "{%p for a in d.hvorfor %}")
     para(doc, "{{ a }}")
     para(doc, "{%p endfor %}")
-    heading(doc, "Suksesskriterier", 2)
+    heading(doc, "Suksesskriterier", 3)
     bullets(doc, "d.suksesskriterier", "k")
-    heading(doc, "Innhold og hovedoppgaver", 2)
+    heading(doc, "Innhold og hovedoppgaver", 3)
     table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
           ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
                                "{%p endfor %}"]], loop="i in d.innhold")
     para(doc, "{%p endfor %}")
+    own_chapters(doc, "kapitler.etter_delstrategier")
     heading(doc, "Oppfølging")
     texts(doc, "tekster.oppfølging")
+    own_chapters(doc, "kapitler.etter_oppfølging")
     sec = landscape_section(doc)
     sec.header.is_linked_to_previous = False  # its own header: the right tab is wider
     sec.footer.is_linked_to_previous = False

@@ -378,3 +378,80 @@ def caption_before(doc, text: str):
     p = para(doc, text, style="Caption")
     p.paragraph_format.keep_with_next = True
     return p
+# --- own chapters and the table of contents -------------------------------------------------
+
+TOC_STYLES_XML = f"""
+<w:styles {nsdecls("w")}>
+<w:style w:type="paragraph" w:styleId="TOC1">
+  <w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+  <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+  <w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9061"/></w:tabs>
+    <w:spacing w:before="120" w:after="40"/></w:pPr>
+  <w:rPr><w:b/><w:bCs/></w:rPr>
+</w:style>
+<w:style w:type="paragraph" w:styleId="TOC2">
+  <w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+  <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+  <w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9061"/></w:tabs>
+    <w:spacing w:before="0" w:after="20"/><w:ind w:left="284"/></w:pPr>
+</w:style>
+</w:styles>
+"""
+
+
+def toc_styles(doc: Document) -> None:
+    """Word's «toc 1»/«toc 2» paragraph styles and a title style that is not a heading."""
+    for style in parse_xml(TOC_STYLES_XML):
+        doc.styles.element.append(style)
+    title = doc.styles.add_style("Innholdstittel", WD_STYLE_TYPE.PARAGRAPH)
+    title.base_style = doc.styles["Normal"]
+    title.font.name, title.font.size, title.font.bold = FONT, Pt(16), True
+    title.font.color.rgb = PRIMARY
+    title.paragraph_format.space_before, title.paragraph_format.space_after = Pt(0), Pt(10)
+    list2 = doc.styles["List Bullet 2"]
+    list2.font.name = FONT
+    list2.paragraph_format.space_after = Pt(2)
+
+
+def table_of_contents(doc: Document) -> None:
+    """«Innhold» and a TOC field over heading levels 1–2 on a page of its own.
+
+    The field's result is written at render time from the document's headings
+    (``generator/toc.py``); the placeholder text here is what an unrendered template shows.
+    """
+    para(doc, "Innhold", style="Innholdstittel")
+    p = doc.add_paragraph(style="toc 1")
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> TOC \\o '
+                          f'"1-2" \\h \\z \\u </w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>Innholdsfortegnelsen lages når '
+                          'dokumentet fylles ut.</w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+    page_break(doc)
+
+
+def own_chapters(doc: Document, var: str, shift: int = 0) -> None:
+    """The own chapters of one placement (``var`` = e.g. ``kapitler.etter_forord``).
+
+    Level 1–3 give Heading 1–3 (``shift`` moves them down, for the lederavtale inside
+    the oppdragsbrev's appendix); text blocks are Normal, List Bullet or List Bullet 2.
+    """
+    para(doc, f"{{%p for k in {var} %}}")
+    para(doc, "{%p if k.nivå == 1 %}")
+    heading(doc, "{{ k.tittel }}", min(1 + shift, 3))
+    para(doc, "{%p elif k.nivå == 2 %}")
+    heading(doc, "{{ k.tittel }}", min(2 + shift, 3))
+    para(doc, "{%p else %}")
+    heading(doc, "{{ k.tittel }}", 3)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p for b in k.blokker %}")
+    para(doc, "{%p if b.punkt == 1 %}")
+    para(doc, "{{ b.tekst }}", style="List Bullet")
+    para(doc, "{%p elif b.punkt == 2 %}")
+    para(doc, "{{ b.tekst }}", style="List Bullet 2")
+    para(doc, "{%p else %}")
+    para(doc, "{{ b.tekst }}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")

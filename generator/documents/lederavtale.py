@@ -9,6 +9,7 @@ as well.
 from __future__ import annotations
 
 from ..model import Leder, Lederavtale, Styringsdata
+from . import outlines
 from .common import Planned, Source, base_context, properties, slug
 
 KIND = "lederavtale"
@@ -29,7 +30,8 @@ def filename(leder: Leder, data: Styringsdata, suffix: str = "") -> str:
     return f"lederavtale-{unit}-{slug(leder.navn, 40)}{suffix}.docx"
 
 
-def context(data: Styringsdata, avtale: Lederavtale, public: bool) -> dict:
+def context(data: Styringsdata, avtale: Lederavtale, public: bool,
+            outline: dict | None = None) -> dict:
     leder = data.leder(avtale.leder_id)
     overordnet = data.leder(leder.overordnet)
     title = f"Lederavtale {data.kommune.år} – {leder.navn}"
@@ -52,7 +54,7 @@ def context(data: Styringsdata, avtale: Lederavtale, public: bool) -> dict:
         "skjerming_merking": SKJERMING_MERKING if screened else "",
         "sted": avtale.sted or data.kommune.sted,
         "dato": avtale.dato,
-    }
+    } | (outline if outline is not None else outlines.lederavtale(data))
 
 
 def _public(avtale: Lederavtale) -> dict:
@@ -75,13 +77,14 @@ def _unique_suffixes(data: Styringsdata) -> dict[str, str]:
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
     out = []
     unique = _unique_suffixes(data)
+    outline = outlines.lederavtale(data)  # the same for every leader
     for avtale in data.lederavtaler:
         leder = data.leder(avtale.leder_id)
         own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
         rows += ["ark Oppdrag", "ark Enheter", "ark Kommune", "ark Grupper", "ark Ledere",
-                 "ark Lederavtaler"]
+                 "ark Lederavtaler", "ark Tekster", "ark Kapitler"]
         title = f"Lederavtale {data.kommune.år} – {leder.navn}"
         props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
                            "lederavtale; oppdragsbrev; ledelsesutvikling")
@@ -92,7 +95,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             out.append(Planned(
                 kind=KIND, template=TEMPLATE, filename=filename(leder, data, own + suffix),
                 title=title + (" (offentlig versjon)" if public else ""),
-                context=context(data, avtale, public), sources=rows,
+                context=context(data, avtale, public, outline), sources=rows,
                 description=f"Lederavtale {leder.navn}",
                 restricted=avtale.skjermet and not public,
                 variant="Offentlig variant" if public else "Produksjonsformat",

@@ -7,12 +7,13 @@ from babel.dates import format_date
 from ..model import Perspektiv, Styringsdata
 from ..norsk import LOCALE
 from ..render import paragraphs
+from . import outlines
 from .common import Planned, Source, base_context, properties
 
 KIND = "oppdragsbrev"
 TEMPLATE = "oppdragsbrev.docx"
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
-          "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere")
+          "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere", "Kapitler")
 
 
 def perspektiver(data: Styringsdata) -> list[dict]:
@@ -49,8 +50,9 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "forkortelser": [{"forkortelse": a, "betydning": b}
                          for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],
-        "perspektiver": perspektiver(data),
     }
+    ctx["perspektiver"] = perspektiver(data)
+    ctx |= outlines.oppdragsbrev(data, ctx["perspektiver"])
     return [Planned(
         kind=KIND, template=TEMPLATE, filename=f"oppdragsbrev-{k.år}.docx", title=title,
         context=ctx, sources=[f"ark {s}" for s in SHEETS],

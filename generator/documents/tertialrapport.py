@@ -7,6 +7,7 @@ from datetime import date
 from ..model import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
 from ..norsk import prosent, tertial
 from ..render import Image, paragraphs
+from . import outlines
 from .common import (
     NO_FILL,
     PlanError,
@@ -24,7 +25,7 @@ from .oppdragsbrev import perspektiver
 KIND = "tertialrapport"
 TEMPLATE = "tertialrapport.docx"
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
-          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter")
+          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
 
 
@@ -151,6 +152,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "årsverk": sum(n.årsverk for n in key_rows),
                       "avvik": sum(n.avvik for n in key_rows)},
     }
+    ctx |= outlines.tertialrapport(data, ctx["perspektiver"], nr)
     trend = []
     for t in range(1, nr + 1):
         value = weighted_sick_leave([n for n in data.nøkkeltall if n.tertial == t])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..model import Status, Styringsdata
 from ..render import Image, paragraphs
-from . import kompass
+from . import kompass, outlines
 from .common import Planned, Source, base_context, fill, properties
 
 KIND = "utviklingsstrategi"
 TEMPLATE = "utviklingsstrategi.docx"
 SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
-          "Delstrategier", "Delstrategi-innhold")
+          "Delstrategier", "Delstrategi-innhold", "Kapitler")
 
 
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
@@ -53,6 +53,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "satsingsområder": satsinger,
         "delstrategier": strategier,
     }
+    ctx |= outlines.utviklingsstrategi(data, strategier)
 
     def images() -> dict[str, Image]:
         from .. import charts

@@ -109,6 +109,9 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Bidrag", m.Bidrag, "bidrag", LEDERAVTALER,
           "Lederens bidrag til hvert oppdrag lederen har HA eller DA for.",
           key=("leder_id", "oppdrag_nr")),
+    Sheet("Kapitler", m.Kapittel, "kapitler", STYRING,
+          "Egne kapitler og underkapitler i dokumentene (valgfritt), nummerert sammen med "
+          "standardkapitlene."),
 )
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}

@@ -21,7 +21,7 @@ from .convert import ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 
-OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper"}
+OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SUBSTITUTE = "\ufffd"
@@ -253,6 +253,9 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         if row.delstrategi_nr not in strategies:
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
+    from ..kapitler import check as check_kapitler
+
+    check_kapitler(d.kapitler, err)
     inn = d.innstillinger
     if inn is not None:
         check_scales(d, err)
