@@ -258,7 +258,7 @@ def run_nochange(a: argparse.Namespace, lines: list[str]) -> None:
 
 def _one_soffice_call(built: Path) -> str:
     """The reference for (c): the same DOCX files in ONE plain LibreOffice call."""
-    from generator.pdf import FILTER, soffice
+    from generator.output.pdf import FILTER, soffice
 
     docx = sorted(built.rglob("*.docx"))
     target = OUT / "pipeline" / "one-call"

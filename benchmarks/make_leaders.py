@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.demo import demo_data
-from generator.model import Styringsdata
-from generator.workbook.blank import write_workbooks
+from generator.demo.data import demo_data
+from generator.input.blank import write_workbooks
+from generator.model.domain import Styringsdata
 
 
 def scaled(n: int) -> Styringsdata:

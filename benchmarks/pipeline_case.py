@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import openpyxl
 
 from generator import pipeline
-from generator.workbook.reader import normalise
+from generator.input.reader import normalise
 
 
 def edit_one_row(folder: Path) -> None:

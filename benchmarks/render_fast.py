@@ -6,7 +6,7 @@ Usage: python benchmarks/render_fast.py TEMPLATE DATA_JSON OUTDIR [--workers N] 
 Same contract as the shared ``render_docxtpl.py``: the timed region is template load
 (compile) + render + write of all documents, excluding imports and the JSON load, and
 it prints ``... in X s = Y docs/s``. The environment is the project's
-(``generator.render.environment``: sandbox, autoescape, StrictUndefined); each document
+(``generator.rendering.template.environment``: sandbox, autoescape, StrictUndefined); each document
 also gets core properties (title, author, …) as the project sets them, which the peers
 do not write (a small handicap for this script).
 """
@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.fastdocx import FastTemplate, write_many
-from generator.render import environment
+from generator.rendering.fast import FastTemplate, write_many
+from generator.rendering.template import environment
 
 STAMP = datetime(2025, 1, 1, tzinfo=UTC)
 

@@ -90,7 +90,7 @@ def excel_shim(
     workbook: Annotated[Path, typer.Argument(help="Arbeidsboken (.xlsm) som har fått nytt navn.")],
 ) -> None:
     """Lager hjelpefilen (.py) som knappen «Lag dokumenter» trenger, for en omdøpt arbeidsbok."""
-    from .workbook.xlsm import XlsmError, write_shim
+    from .excel.xlsm import XlsmError, write_shim
 
     if workbook.suffix.lower() != ".xlsm":
         err.print(f"[red]FEIL[/red] {workbook.name} er ikke en .xlsm-fil.")
@@ -151,10 +151,10 @@ def sign(
     """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
     import os
 
-    from .archive import ArchiveError
-    from .archive_records import SIGNED_SUFFIX, archive_signed
-    from .signing import SigningError
-    from .signing import sign as sign_pdf
+    from .output.archive.arkivmelding import ArchiveError
+    from .output.archive.records import SIGNED_SUFFIX, archive_signed
+    from .output.signing import SigningError
+    from .output.signing import sign as sign_pdf
 
     secret = os.environ.get(passphrase_env)
     # The second signature goes into the signed copy itself: one signed file per agreement.
@@ -183,8 +183,8 @@ def docs(
 ) -> None:
     """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet) og malfeltene
     (malfelter.md i samme mappe, fra dokumentkontekstene)."""
-    from . import template_fields
-    from .schema.docs import markdown
+    from .input.docs import markdown
+    from .rendering import fields as template_fields
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown(), encoding="utf-8")
@@ -205,7 +205,7 @@ def demo(
     from . import pipeline
 
     if xlsm:
-        from .workbook.xlsm import write_demo_xlsm
+        from .excel.xlsm import write_demo_xlsm
 
         written = write_demo_xlsm(folder)
     else:
@@ -233,7 +233,7 @@ def build(
                                         "de som ikke er endret.")] = False,
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
-    from . import fastpath
+    from .output import fastpath
 
     unknown = [k for k in only or [] if k not in KINDS]
     if unknown:

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from .documents import KINDS, PlanError, Planned
+from .input.blank import write_workbooks
+from .input.schema import WORKBOOKS
+from .input.validate import LoadResult, load
 from .paths import DEFAULT_OUT, DEMO_DIR, ROOT  # noqa: F401 - re-exported for callers
 from .problems import Problems
-from .render import TEMPLATE_DIR, Template, TemplateError
-from .schema import WORKBOOKS
-from .template_check import static_check
-from .workbook.blank import write_workbooks
-from .workbook.validate import LoadResult, load
+from .rendering.check import static_check
+from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 
 Progress = Callable[[int, int, str], None]
 
@@ -73,20 +73,20 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
     if kommune:
         known["navn"] = kommune
     if xlsm:
-        from .workbook.xlsm import XlsmError, write_xlsm_workbooks
+        from .excel.xlsm import XlsmError, write_xlsm_workbooks
 
         try:
             return write_xlsm_workbooks(folder, {"kommune": known})
         except XlsmError as e:
             raise UserError(str(e)) from None
-    from .standardtekster import tekster_felt
+    from .documents.standardtekster import tekster_felt
 
     return write_workbooks(folder, {"kommune": known, "tekster": tekster_felt()}, suffix=suffix)
 
 
 def write_demo(folder: Path = DEMO_DIR) -> list[Path]:
     """Write the demo workbooks (the fictional Fjellvik kommune) into ``folder``."""
-    from .demo import demo_data
+    from .demo.data import demo_data
 
     return write_workbooks(folder, demo_data())
 
@@ -127,9 +127,9 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
     ``pdf=True`` makes its absence an error. Nothing is written unless validation and
     every render pass; files are replaced atomically.
     """
-    from . import build as building
-    from . import fastpath
-    from .pdf import INSTALL_HINT, soffice
+    from .output import fastpath
+    from .output import stage as building
+    from .output.pdf import INSTALL_HINT, soffice
 
     started = time.perf_counter()
     if (quick := fastpath.unchanged(paths, out_dir, template_dir, kinds, tertial, pdf, force)):
@@ -198,7 +198,7 @@ def scopes(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> dic
 
 
 def unchanged_report(quick: Any, started: float) -> BuildReport:
-    """The report of a build that found nothing to do (see :mod:`generator.fastpath`)."""
+    """The report of a build that found nothing to do (see :mod:`generator.output.fastpath`)."""
     report = BuildReport(Problems(), files=quick.files, out_dir=quick.folder, unchanged=True,
                          counts=quick.counts)
     for rel, message in quick.notices:
@@ -213,7 +213,7 @@ def find_template(folder: Path, name: str, kind: str) -> Path:
     recognised as that kind (file name beginning with the kind, or property «Kategori»)."""
     if (folder / name).exists() or not folder.is_dir():
         return folder / name
-    from .template_check import kind_of, template_files
+    from .rendering.check import kind_of, template_files
 
     found = []
     for path in template_files([folder]):
@@ -232,8 +232,8 @@ def check_templates(paths: Sequence[Path], template_dir: Path | Sequence[Path] =
                     kinds: Sequence[str] | None = None) -> Problems:
     """Trial-render every Word template in the folder(s) against the data: each template's
     kind is recognised (file name or the property «Kategori»); every problem is reported."""
-    from .template_check import check as check_template
-    from .template_check import kind_of, template_files
+    from .rendering.check import check as check_template
+    from .rendering.check import kind_of, template_files
 
     result = load(list(paths))
     problems = Problems()
@@ -273,7 +273,7 @@ def check_templates(paths: Sequence[Path], template_dir: Path | Sequence[Path] =
         if doc is None:
             problems.notice(path.name, None, None, f"dataene har ingen {kind} å prøve malen mot; "
                             "bare tag-syntaksen er sjekket.")
-            from .template_check import static_check as static
+            from .rendering.check import static_check as static
 
             problems.extend(static(template))
             continue

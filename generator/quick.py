@@ -3,7 +3,7 @@
 Typer and its dependencies take longer to import than the whole no-change check, so a
 plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
 [--templates DIR] [--pdf/--no-pdf]`` is first read here; when
-:func:`generator.fastpath.unchanged` finds nothing to do, it says so and exits 0.
+:func:`generator.output.fastpath.unchanged` finds nothing to do, it says so and exits 0.
 Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`.
 """
 
@@ -53,7 +53,7 @@ def try_unchanged(argv: list[str]) -> bool:
     opts = parse_build(argv)
     if opts is None:
         return False
-    from .fastpath import unchanged
+    from .output.fastpath import unchanged
 
     quick = unchanged(opts["workbooks"] or [paths.DEMO_DIR], opts["out"], opts["templates"],
                       opts["only"] or None, opts["tertial"], opts["pdf"])

@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.model import Styringsdata
+from generator.input.reader import normalise
+from generator.model.domain import Styringsdata
 from generator.pipeline import DEMO_DIR, ROOT
-from generator.workbook.reader import normalise
 
 REPO = ROOT
 

@@ -3,8 +3,8 @@ test scripts of python-docx-template (LGPL-2.1) and shortened where noted.
 
 Each entry maps a template file to a function of ``(url_id, image)``: ``url_id(url)`` gives a
 hyperlink relationship id for RichText (docxtpl's ``tpl.build_url_id`` or the project's
-``generator.render.url_id``) and ``image()`` an inline image (``None`` means the template
-is rendered without images).
+``generator.rendering.template.url_id``) and ``image()`` an inline image (``None`` means the
+template is rendered without images).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import pytest
 
 from generator import pipeline
 from generator.documents.common import slug
-from generator.workbook.validate import load
+from generator.input.validate import load
 
 from .conftest import cell_of, header_column, set_cell
 from .docx_tools import table_with_header, text

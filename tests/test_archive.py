@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator import archive
-from generator.archive import ArchiveError, ArchiveFile, ArchiveRecord
+from generator.output.archive import arkivmelding as archive
+from generator.output.archive.arkivmelding import ArchiveError, ArchiveFile, ArchiveRecord
 
 NS = {"a": archive.NS_ARKIVMELDING, "m": archive.NS_METADATAKATALOG}
 HJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
@@ -360,7 +360,7 @@ KODELISTER = Path(__file__).resolve().parents[1] / "generator" / "schemas" / "fi
 
 
 def _published(name: str) -> dict[str, str]:
-    """The list read straight from the shipped JSON, independent of generator.archive."""
+    """The list read straight from the shipped JSON, independent of the product's code."""
     data = json.loads((KODELISTER / f"{name}.json").read_text(encoding="utf-8-sig"))
     return {k["kodeverdi"]: k["kodebeskrivelse"] for k in data["kodeliste"]}
 

@@ -13,9 +13,9 @@ import pikepdf
 import pytest
 
 from generator import pipeline
-from generator.demo import demo_data
-from generator.pdf import soffice
-from generator.workbook.blank import write_workbooks
+from generator.demo.data import demo_data
+from generator.input.blank import write_workbooks
+from generator.output.pdf import soffice
 
 from .docx_tools import text
 

@@ -23,14 +23,10 @@ import xlwings
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from generator import excel, pipeline
-from generator.demo import demo_data
-from generator.problems import Problem
-from generator.schema import WORKBOOKS
-from generator.workbook.blank import write_workbooks
-from generator.workbook.reader import normalise
-from generator.workbook.validate import load
-from generator.workbook.xlsm import (
+from generator import pipeline
+from generator.demo.data import demo_data
+from generator.excel import button as excel
+from generator.excel.xlsm import (
     BUTTON_CAPTION,
     CONF_SHEET,
     DOCUMENT_MODULES,
@@ -45,6 +41,11 @@ from generator.workbook.xlsm import (
     write_demo_xlsm,
     xlwings_template,
 )
+from generator.input.blank import write_workbooks
+from generator.input.reader import normalise
+from generator.input.schema import WORKBOOKS
+from generator.input.validate import load
+from generator.problems import Problem
 
 from .conftest import REPO, run
 

@@ -15,10 +15,10 @@ import pytest
 from docx2python import docx2python
 
 from generator.documents import Planned, lederavtale
-from generator.fastdocx import FastTemplate, render_many
+from generator.input.validate import load
 from generator.pipeline import DEMO_DIR
-from generator.render import TEMPLATE_DIR, Template, TemplateError, environment
-from generator.workbook.validate import load
+from generator.rendering.fast import FastTemplate, render_many
+from generator.rendering.template import TEMPLATE_DIR, Template, TemplateError, environment
 
 from .docx_tools import validate
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.demo import demo_data
+from generator.demo.data import demo_data
 from generator.documents.common import slug
-from generator.workbook.blank import write_workbooks
-from generator.workbook.validate import load
+from generator.input.blank import write_workbooks
+from generator.input.validate import load
 
 from .conftest import ansvar_as_units, run
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import package_check
 from generator.pipeline import DEMO_DIR, ROOT
-from generator.render import TEMPLATE_DIR, Template, TemplateError
+from generator.rendering import package_check
+from generator.rendering.template import TEMPLATE_DIR, Template, TemplateError
 
 MEMORY = 1536 * 2**20  # address space for the whole CLI process
 CPU_SECONDS = 120
@@ -173,7 +173,7 @@ def test_growth_and_runtime_tricks_are_refused(payload: str, tmp_path: Path) -> 
     """Tricks that make a value double per loop step or crash Python: a TemplateError
     naming the template, never MemoryError or a traceback."""
     from generator.documents import lederavtale
-    from generator.workbook.validate import load
+    from generator.input.validate import load
 
     path = tmp_path / "lederavtale.docx"
     _rewrite(TEMPLATE_DIR / "lederavtale.docx", path, _body(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pikepdf
 
 from generator import pipeline
-from generator.render import TEMPLATE_DIR
+from generator.rendering.template import TEMPLATE_DIR
 
 from .conftest import set_cell
 

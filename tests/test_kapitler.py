@@ -15,11 +15,12 @@ import openpyxl
 import pytest
 from docx2python import docx2python
 
-from generator import pipeline, standardtekster
-from generator.fastdocx import FastTemplate
-from generator.kapitler import Blokk, blocks
-from generator.pdf import soffice
-from generator.render import TEMPLATE_DIR, Template, environment
+from generator import pipeline
+from generator.documents import standardtekster
+from generator.model.kapitler import Blokk, blocks
+from generator.output.pdf import soffice
+from generator.rendering.fast import FastTemplate
+from generator.rendering.template import TEMPLATE_DIR, Template, environment
 
 from .conftest import header_column, run, set_field
 
@@ -144,7 +145,7 @@ def test_toc_field_lists_every_heading_with_a_bookmark(demo_built: Path, kind: s
 
 def test_both_renderers_give_the_same_text(demo_built: Path) -> None:
     from generator.documents import oppdragsbrev
-    from generator.workbook.validate import load
+    from generator.input.validate import load
 
     data = load([pipeline.DEMO_DIR]).data
     doc = oppdragsbrev.plan(data, lambda o: None)[0]

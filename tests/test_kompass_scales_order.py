@@ -16,10 +16,11 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from generator import charts, pipeline
-from generator.palette import STATUS_FILL
-from generator.workbook.convert import ConversionError, timespan
-from generator.workbook.validate import load
+from generator import pipeline
+from generator.input.convert import ConversionError, timespan
+from generator.input.validate import load
+from generator.rendering import charts
+from generator.rendering.palette import STATUS_FILL
 
 from .conftest import REPO, cell_of, header_column, run, set_cell, set_field
 from .docx_tools import W, images, table_with_header, tables, text

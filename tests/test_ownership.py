@@ -21,9 +21,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator import excel, ownership, pipeline
-from generator.demo import demo_data
-from generator.workbook.blank import write_workbooks
+from generator import pipeline
+from generator.demo.data import demo_data
+from generator.excel import button as excel
+from generator.input.blank import write_workbooks
+from generator.output import ownership
 
 from .conftest import REPO, run, set_cell, set_field
 from .test_pdf import _certificate
@@ -164,7 +166,7 @@ def test_a_stale_file_is_removed_only_when_nobody_changed_it(demo: Path, tmp_pat
 
 @pytest.mark.filterwarnings("ignore::UserWarning")
 def test_a_signed_pdf_is_never_replaced(small: Path, tmp_path: Path) -> None:
-    from generator import signing
+    from generator.output import signing
 
     out = tmp_path / "ut"
     _build(small, out, pdf=True, kinds=["lederavtale"])
@@ -421,7 +423,7 @@ def test_ctrl_c_says_what_state_the_folder_is_in(small: Path, tmp_path: Path) ->
     assert _wait_for(lambda: not _office_processes(marker), 15)
     assert _hashes(out / YEAR) == before
     assert not list((out / YEAR).glob(".staging-*"))
-    from generator.build import locked
+    from generator.output.stage import locked
 
     with locked(out / YEAR, wait_seconds=1):  # the lock is free again
         pass

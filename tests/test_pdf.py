@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from generator import pipeline
-from generator.pdf import soffice
+from generator.output.pdf import soffice
 
 from .conftest import run
 
@@ -171,7 +171,7 @@ def test_public_variant_pdf_has_no_personal_goals(built: Path) -> None:
 
 def test_build_without_libreoffice_makes_docx_and_says_why(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.pdf.soffice", lambda: None)
+    monkeypatch.setattr("generator.output.pdf.soffice", lambda: None)
     result = run("build", "--out", tmp_path, "--only", "oppdragsbrev")
     assert result.exit_code == 0, result.output
     assert "LibreOffice" in result.output and "libreoffice-writer-nogui" in result.output
@@ -302,7 +302,7 @@ def signed_twice(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
 
 
 def test_signed_once_and_twice_validate_and_stay_pdfa(signed_twice: dict[str, Any]) -> None:
-    from generator import pdf as pdfcheck
+    from generator.output import pdf as pdfcheck
 
     once, twice, cert = signed_twice["once"], signed_twice["signed"], signed_twice["cert"]
     for path, n in ((once, 1), (twice, 2)):
@@ -339,7 +339,7 @@ def test_archive_record_of_the_signed_agreement_has_its_checksum(
 
     from lxml import etree
 
-    from generator import archive
+    from generator.output.archive import arkivmelding as archive
 
     year, signed, source = signed_twice["year"], signed_twice["signed"], signed_twice["source"]
     digest = hashlib.sha256(signed.read_bytes()).hexdigest()
@@ -417,8 +417,8 @@ def test_verify_sees_an_unembedded_font_in_a_signature_appearance(
     widget's appearance stream, and sign must then refuse to write the file."""
     from pyhanko.stamp import TextStampStyle
 
-    from generator import pdf as pdfcheck
-    from generator import signing
+    from generator.output import pdf as pdfcheck
+    from generator.output import signing
 
     p12, _cert = _certificate(tmp_path)
     source = next(built.glob("lederavtale/*-offentlig.pdf"))
@@ -436,7 +436,7 @@ def test_verify_sees_an_unembedded_font_in_a_signature_appearance(
 
 def test_info_and_xmp_agree_also_with_an_ampersand(built: Path) -> None:
     """LibreOffice double-escapes «&» in XMP; the build repairs it so Info and XMP agree."""
-    from generator import pdf as pdfcheck
+    from generator.output import pdf as pdfcheck
 
     seen = 0
     for path in built.rglob("*.pdf"):

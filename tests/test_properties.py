@@ -60,11 +60,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.demo import demo_data
-from generator.model import Budsjettype, Styringsdata
+from generator.demo.data import demo_data
+from generator.input.blank import write_workbooks
+from generator.input.validate import load
+from generator.model.domain import Budsjettype, Styringsdata
 from generator.problems import Problem, Problems
-from generator.workbook.blank import write_workbooks
-from generator.workbook.validate import load
 
 from .conftest import ansvar_as_units, cell_of, set_cell
 from .docx_tools import tables, text, validate
@@ -690,7 +690,7 @@ def test_bug_edge_controls_are_replaced_and_reported(typed: str) -> None:
 
 
 def test_bug_thousands_round_half_up() -> None:
-    from generator.norsk import kr, tusen
+    from generator.rendering.norsk import kr, tusen
 
     assert [tusen(2500), tusen(3500), tusen(-2500)] == ["3", "4", "\u22123"]
     assert kr(2.5) == "3\u00a0kr"

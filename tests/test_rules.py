@@ -15,16 +15,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator import manifest, pipeline
-from generator.demo import demo_data
+from generator import pipeline
+from generator.demo.data import demo_data
 from generator.documents import tertialrapport
 from generator.documents.common import NO_FILL, fill
-from generator.model import Kommune, Risiko, Status, Styringsdata, Størrelsesgruppe
-from generator.norsk import prosent
-from generator.schema.column import Col, resolve
-from generator.workbook.convert import ConversionError, convert
-from generator.workbook.reader import Cell
-from generator.workbook.validate import load
+from generator.input.convert import ConversionError, convert
+from generator.input.reader import Cell
+from generator.input.validate import load
+from generator.model.column import Col, resolve
+from generator.model.domain import Kommune, Risiko, Status, Styringsdata, Størrelsesgruppe
+from generator.output import manifest
+from generator.rendering.norsk import prosent
 
 from .conftest import run, set_cell
 from .docx_tools import text

@@ -17,11 +17,11 @@ from docx2python import docx2python
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
-from generator import template_fields
-from generator.fastdocx import FastTemplate, Unsupported
 from generator.pipeline import ROOT
-from generator.render import TEMPLATE_DIR, Template, environment, url_id
-from generator.template_check import check
+from generator.rendering import fields as template_fields
+from generator.rendering.check import check
+from generator.rendering.fast import FastTemplate, Unsupported
+from generator.rendering.template import TEMPLATE_DIR, Template, environment, url_id
 
 from .conftest import run
 from .docxtpl_cases import BROKEN, CASES, DATA

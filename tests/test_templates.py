@@ -12,8 +12,8 @@ import pytest
 
 from generator import pipeline
 from generator.documents import lederavtale
-from generator.render import TEMPLATE_DIR, Template, TemplateError
-from generator.workbook.validate import load
+from generator.input.validate import load
+from generator.rendering.template import TEMPLATE_DIR, Template, TemplateError
 
 from .conftest import run
 from .docx_tools import text

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.workbook.validate import load
+from generator.input.validate import load
 
 from .conftest import cell_of, field_cell, run, set_cell, set_field
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import openpyxl
 from openpyxl.worksheet.table import Table
 
-from generator.demo import demo_data
-from generator.schema import SHEETS, Kind
-from generator.workbook.blank import HELP_SHEET, cell_value
-from generator.workbook.validate import load
+from generator.demo.data import demo_data
+from generator.input.blank import HELP_SHEET, cell_value
+from generator.input.schema import SHEETS
+from generator.input.validate import load
+from generator.model.column import Kind
 
 from .conftest import run
 
@@ -195,8 +196,8 @@ def test_schema_covers_every_model_field() -> None:
 
 
 def test_column_documentation_is_up_to_date() -> None:
+    from generator.input.docs import markdown
     from generator.pipeline import ROOT
-    from generator.schema.docs import markdown
 
     committed = (ROOT / "docs" / "arbeidsbok.md").read_text(encoding="utf-8")
     assert committed == markdown(), "kjør «styring docs» for å oppdatere docs/arbeidsbok.md"

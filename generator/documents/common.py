@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from ..model import Status, Styringsdata
-from ..palette import STATUS_FILL
-from ..render import Image
+from ..model.domain import Status, Styringsdata
+from ..rendering.palette import STATUS_FILL
+from ..rendering.template import Image
 
 NO_FILL = "auto"
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import KompassOmråde, Styringsdata
+from ..model.domain import KompassOmråde, Styringsdata
 
 AREA_MAX = 100  # every Kompass area scores 0–100
 

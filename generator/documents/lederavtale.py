@@ -1,14 +1,14 @@
 """Lederavtale: one signable agreement per leader with the nearest superior.
 
 The oppdrag are pulled from the Oppdrag sheet (every oppdrag whose HA or DA resolves
-to the leader, see :mod:`generator.ansvar`), never retyped. Personal development goals
+to the leader, see :mod:`generator.model.ansvar`), never retyped. Personal development goals
 are confidential: when a lederavtale is screened, a public variant without them is made
 as well.
 """
 
 from __future__ import annotations
 
-from ..model import Leder, Lederavtale, Styringsdata
+from ..model.domain import Leder, Lederavtale, Styringsdata
 from . import outlines
 from .common import Planned, Source, base_context, properties, slug
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from ..model import Perspektiv, Styringsdata
-from ..norsk import LOCALE
-from ..render import paragraphs
+from ..model.domain import Perspektiv, Styringsdata
+from ..rendering.norsk import LOCALE
+from ..rendering.template import paragraphs
 from . import outlines
 from .common import Planned, Source, base_context, properties
 

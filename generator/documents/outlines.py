@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..kapitler import Outline
-from ..model import Dokument, Styringsdata
-from ..standardtekster import lederavtale_tekster
+from ..model.domain import Dokument, Styringsdata
+from ..model.kapitler import Outline
+from .standardtekster import lederavtale_tekster
 
 
 def oppdragsbrev(data: Styringsdata, perspektiver: list[dict[str, Any]]) -> dict[str, Any]:

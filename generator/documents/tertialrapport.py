@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
-from ..norsk import prosent, tertial
-from ..render import Image, paragraphs
+from ..model.domain import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
+from ..rendering.norsk import prosent, tertial
+from ..rendering.template import Image, paragraphs
 from . import outlines
 from .common import (
     NO_FILL,
@@ -160,7 +160,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
             trend.append((tertial(t, k.år), value))
 
     def images() -> dict[str, Image]:
-        from .. import charts
+        from ..rendering import charts
 
         drift = ctx["drift"]["rader"]
         return {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Status, Styringsdata
-from ..render import Image, paragraphs
+from ..model.domain import Status, Styringsdata
+from ..rendering.template import Image, paragraphs
 from . import kompass, outlines
 from .common import Planned, Source, base_context, fill, properties
 
@@ -56,7 +56,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     ctx |= outlines.utviklingsstrategi(data, strategier)
 
     def images() -> dict[str, Image]:
-        from .. import charts
+        from ..rendering import charts
 
         return {"radar": charts.kompass_radar(
             [(a.navn, a.poeng, a.snitt_nasjonalt, a.snitt_gruppe) for a in areas],

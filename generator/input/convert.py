@@ -1,0 +1,286 @@
+"""Convert one raw cell value to the type its column asks for.
+
+Accepts what advisers actually type: Norwegian decimal commas and thousands
+spaces, `dd.mm.yyyy` dates as text, «Ja»/«nei», percent cells formatted as %.
+Each failure is a short bokmål sentence that names what was found.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from babel.dates import format_date
+
+from ..model.column import Column, Kind
+from ..model.domain import LMH_WORDS, Nivå
+from ..rendering.norsk import LOCALE
+from .reader import FORMULA_WITHOUT_VALUE, Cell
+
+
+class ConversionError(ValueError):
+    """The cell's value does not fit its column; the message is for the adviser."""
+
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣]|[-–*](?=\s))\s*")
+_TRUE = {"ja", "j", "yes", "y", "true", "sann", "x", "1"}
+_FALSE = {"nei", "n", "no", "false", "usann", "0"}
+
+
+def shown(value: Any) -> str:
+    """A value as quoted in a message (dates as Excel shows them), shortened if long."""
+    if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
+        value = value.date()
+    if isinstance(value, date) and not isinstance(value, datetime):
+        text = f"{value.day:02d}.{value.month:02d}.{value.year}"
+    elif isinstance(value, time):
+        text = f"{value.hour:02d}.{value.minute:02d}"
+    else:
+        text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def convert(column: Column, cell: Cell) -> Any:
+    """The cell's value as the column's Python type, or ConversionError."""
+    value = cell.value
+    if value is FORMULA_WITHOUT_VALUE:
+        raise ConversionError(
+            "cellen har en formel uten lagret verdi (filen er lagret av et program som ikke "
+            "regner ut formler). Åpne filen i Excel eller LibreOffice og lagre den på nytt.")
+    if cell.excel_error:
+        raise ConversionError(f"cellen inneholder Excel-feilen {value}; rett formelen.")
+    kind = column.kind
+    if kind in (Kind.TEXT, Kind.CODE):
+        return _text(value)
+    if kind is Kind.LINES:
+        lines = (_BULLET.sub("", ln).strip(SPACES) for ln in _text(value).splitlines())
+        return [ln for ln in lines if ln]
+    if kind is Kind.CODES:
+        return [c.strip(SPACES) for c in re.split(r"[,;\n]", _text(value))
+                if c.strip(SPACES)]
+    if kind is Kind.ANSVAR:  # lines kept as written; generator.model.ansvar splits them further
+        return [" ".join(ln.split()) for ln in _text(value).splitlines() if ln.strip()]
+    if kind is Kind.INT:
+        return _int(value, column)
+    if kind in (Kind.DECIMAL, Kind.MONEY, Kind.PERCENT):
+        number = _number(value, column)
+        if kind is Kind.PERCENT and cell.percent_format and not isinstance(value, str):
+            number *= 100  # 0,043 formatted as 4,3 % means 4,3
+        return _in_range(number, column)
+    if kind is Kind.DATE:
+        return _date(value)
+    if kind is Kind.TIME:
+        return _time(value)
+    if kind is Kind.TIMESPAN:
+        return timespan(value)
+    if kind is Kind.LEVEL:
+        return _level(value, column)
+    if kind is Kind.BOOL:
+        return _bool(value)
+    if kind is Kind.CHOICE:
+        return _choice(value, column)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+# What is stripped at a cell's edges. Controls XML cannot hold are not among them: the
+# validator has already replaced those with a visible «�» (and reported it).
+SPACES = None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
+    return str(value).strip(SPACES)
+
+
+def date_in_number(value: Any, what: str = "et tall") -> str | None:
+    """The message for a number cell Excel turned into a date (``1.5`` → 1. mai), else None."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        return None
+    month = format_date(value, "d. MMMM", locale=LOCALE)
+    return (f"må være {what}, men cellen er en dato: Excel viser «{shown(value)}» ({month}). "
+            f"Mente du {value.day},{value.month}? Formater cellen som tall (eller skriv "
+            f"{value.day},{value.month} med komma) og skriv verdien på nytt.")
+
+
+def _number(value: Any, column: Column) -> float:
+    if isinstance(value, bool):
+        raise ConversionError(f"må være et tall, fant «{value}»")
+    if (message := date_in_number(value)) is not None:
+        raise ConversionError(message)
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("\u00a0", " ").replace("\u202f", " ")
+        text = re.sub(r"\s*(kr|%|prosent)\.?$", "", text, flags=re.IGNORECASE)
+        text = text.replace(" ", "").replace("−", "-")
+        if re.fullmatch(r"-?\d+(,\d+)?", text):
+            number = float(text.replace(",", "."))
+        elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+            number = float(text.replace(".", "").replace(",", "."))
+        elif re.fullmatch(r"-?\d+\.\d+", text):
+            number = float(text)
+        else:
+            raise ConversionError(f"må være et tall, fant «{shown(value)}»")
+    else:
+        raise ConversionError(f"må være et tall, fant «{shown(value)}»")
+    if not math.isfinite(number):
+        raise ConversionError(f"må være et endelig tall, fant «{shown(value)}»")
+    return number
+
+
+def _int(value: Any, column: Column) -> int:
+    limits = _limits(column)
+    if (message := date_in_number(value, f"et heltall{limits}")) is not None:
+        raise ConversionError(message)
+    try:
+        number = _number(value, column)
+    except ConversionError:
+        raise ConversionError(f"må være et heltall{limits}, fant «{shown(value)}»") from None
+    if not number.is_integer():
+        raise ConversionError(f"må være et heltall{limits}, fant «{shown(value)}»")
+    return int(_in_range(number, column, integer=True))
+
+
+def _limits(column: Column) -> str:
+    lo, hi = column.col.minimum, column.col.maximum
+    if lo is not None and hi is not None:
+        return f" fra {_fmt(lo)} til {_fmt(hi)}"
+    if lo is not None:
+        return f" på minst {_fmt(lo)}"
+    return ""
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")
+
+
+def _in_range(number: float, column: Column, integer: bool = False) -> float:
+    lo, hi = column.col.minimum, column.col.maximum
+    if (lo is not None and number < lo) or (hi is not None and number > hi):
+        what = "et heltall" if integer else "et tall"
+        raise ConversionError(f"må være {what}{_limits(column)}, fant «{_fmt(number)}»")
+    return number
+
+
+def _date(value: Any) -> date:
+    found = _any_date(value)
+    if found < FIRST_DATE:
+        raise ConversionError(f"datoen {found.day:02d}.{found.month:02d}.{found.year} er før "
+                              "1. januar 1900, som Excel ikke kan lagre")
+    return found
+
+
+FIRST_DATE = date(1900, 1, 1)
+
+
+def _any_date(value: Any) -> date:
+    if isinstance(value, time):  # Excel's serial 0 (or a bare time) is no date
+        raise ConversionError("må være en dato etter 1. januar 1900 (dd.mm.åååå), fant et "
+                              "klokkeslett eller dato-verdien 0")
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
+        return (datetime(1899, 12, 30) + timedelta(days=int(value))).date()
+    if isinstance(value, str):
+        text = value.strip()
+        m = _DATE_TEXT.match(text)
+        iso = _ISO_DATE.match(text)
+        try:
+            if m:
+                return date(int(m[3]), int(m[2]), int(m[1]))
+            if iso:
+                return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            raise ConversionError(f"«{shown(value)}» er ikke en gyldig dato") from None
+    raise ConversionError(f"må være en dato (dd.mm.åååå), fant «{shown(value)}»")
+
+
+def _time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return value.time()
+    m = re.fullmatch(r"(\d{1,2})[.:](\d{2})", str(value).strip())
+    if m and int(m[1]) < 24 and int(m[2]) < 60:
+        return time(int(m[1]), int(m[2]))
+    raise ConversionError(f"må være et klokkeslett (tt.mm), fant «{shown(value)}»")
+
+
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_TIMESPAN = re.compile(rf"^(?:kl\.?\s*)?{_CLOCK}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{_CLOCK})?$",
+                       re.IGNORECASE)
+TIMESPAN_EXAMPLE = "f.eks. «12-15.45», «09.00–15.00» eller «kl. 9–11»"
+
+
+def timespan(value: Any) -> str:
+    """A time or time span in one Norwegian form: «kl. 12.00–15.45» (or «kl. 09.00»).
+
+    Accepts «12-15.45», «12.00–15.45», «kl. 12–15.45», «09:00-11:30», «9–11» and
+    Excel time cells.
+    """
+    if isinstance(value, datetime) and value.date() > FIRST_DATE:  # «12.03» became 12. mars
+        raise ConversionError(f"må være et klokkeslett eller tidsrom, men Excel har gjort det du "
+                              f"skrev om til datoen «{shown(value)}». Skriv tiden på nytt som "
+                              f"tekst ({TIMESPAN_EXAMPLE}).")
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, float) and 0 <= value < 1:  # a time cell without time format
+        minutes = round(value * 24 * 60)
+        value = time(minutes // 60 % 24, minutes % 60)
+    if isinstance(value, time):
+        return f"kl. {value.hour:02d}.{value.minute:02d}"
+    text = " ".join(_text(value).split())
+    m = _TIMESPAN.match(text)
+    if m:
+        parts = [(int(h), int(mm or 0)) for h, mm in ((m[1], m[2]), (m[3], m[4])) if h]
+        if all(h < 24 and mm < 60 for h, mm in parts) and (len(parts) == 1 or parts[0] < parts[1]):
+            return "kl. " + "–".join(f"{h:02d}.{mm:02d}" for h, mm in parts)
+    raise ConversionError(f"må være et klokkeslett eller tidsrom ({TIMESPAN_EXAMPLE}), fant "
+                          f"«{shown(value)}»")
+
+
+def _level(value: Any, column: Column) -> Nivå:
+    """A risk level: a whole number (checked against the scale later) or L/M/H in words."""
+    if isinstance(value, str):
+        word = value.strip().casefold().rstrip(".")
+        if word in LMH_WORDS:
+            return Nivå(LMH_WORDS[word], value.strip())
+    if isinstance(value, str) and not re.fullmatch(r"\s*[-−]?[\d\s.,]+\s*", value):
+        raise ConversionError(f"må være et heltall{_limits(column)} eller L, M eller H "
+                              f"(skalaen velges i Innstillinger), fant «{shown(value)}»")
+    number = _int(value, column)
+    return Nivå(number, str(number))
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ConversionError(f"må være «ja» eller «nei», fant «{shown(value)}»")
+
+
+def _choice(value: Any, column: Column) -> Any:
+    text = " ".join(_text(value).split()).casefold().replace("-", "–")
+    for choice in column.choices:
+        if choice.casefold().replace("-", "–") == text:
+            return column.enum_type(choice) if column.enum_type else choice
+    raise ConversionError(
+        "må være en av " + ", ".join(f"«{c}»" for c in column.choices)
+        + f", fant «{shown(value)}»")

@@ -1,0 +1,293 @@
+"""Read the workbooks into rows of raw cell values, each with its file, sheet and cell.
+
+Sheets are found by name in whichever workbook holds them; columns by their
+header text (any order, case and surrounding spaces ignored). Excel tables and
+plain ranges both work. Nothing is converted here: that is the validator's job.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from ..model.column import Column
+from ..problems import Problems
+from . import package
+from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
+
+HEADER_SCAN_ROWS = 20
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_ROWS = 200_000
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls is found only to say it is too old
+KEY_HEADER, VALUE_HEADER = KEY_HEADER_TEXTS[:2]
+
+
+class FormulaWithoutValue:
+    """Marks a formula cell saved without its calculated value."""
+
+    def __repr__(self) -> str:
+        return "FormulaWithoutValue"
+
+
+FORMULA_WITHOUT_VALUE = FormulaWithoutValue()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Any
+    coord: str
+    percent_format: bool = False
+    excel_error: bool = False  # an error cell (#REF! …), not text that looks like one
+
+
+@dataclass
+class Row:
+    """One data row (or, for a key–value sheet, the whole sheet)."""
+
+    file: str
+    sheet: str
+    number: int
+    cells: dict[str, Cell]
+    columns: dict[str, int] = field(default_factory=dict)
+
+    def place(self, field_name: str | None = None) -> str:
+        """The cell of a field (also when empty), or the row as «rad N»."""
+        if field_name and field_name in self.cells:
+            return self.cells[field_name].coord
+        if field_name and field_name in self.columns:
+            return f"{get_column_letter(self.columns[field_name])}{self.number}"
+        return f"rad {self.number}"
+
+
+@dataclass
+class SheetRows:
+    sheet: Sheet
+    file: str
+    sheet_name: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def normalise(text: object) -> str:
+    """Header text as compared: case, surrounding and repeated spaces ignored."""
+    return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+def find_workbooks(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders into the workbooks they hold (Excel's lock files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir()
+                              if q.suffix.lower() in WORKBOOK_SUFFIXES
+                              and not q.name.startswith(("~$", ".~lock"))))
+        else:
+            out.append(p)
+    return out
+
+
+def read(paths: Sequence[Path], problems: Problems) -> dict[str, SheetRows]:
+    """Read every known sheet from the given workbooks, keyed by schema sheet name."""
+    found: dict[str, SheetRows] = {}
+    for path in find_workbooks(paths):
+        for rows in _read_workbook(path, problems):
+            name = rows.sheet.name
+            if name in found:
+                problems.error(rows.file, rows.sheet_name, None,
+                               f"arket «{name}» finnes også i {found[name].file}. Hvert ark "
+                               "skal bare finnes i én arbeidsbok; slett eller gi nytt navn til "
+                               "det ene.")
+                continue
+            found[name] = rows
+    return found
+
+
+def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
+    name = path.name
+    try:
+        pkg = package.inspect(path)
+    except package.PackageError as e:
+        problems.error(name, None, None, str(e))
+        return []
+    lock = path.with_name("~$" + path.name)
+    if lock.exists():
+        problems.notice(name, None, None, "filen ser ut til å være åpen i Excel; det som er "
+                        "lagret på disk blir lest.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as e:  # openpyxl raises many kinds on broken files
+        problems.error(name, None, None, f"arbeidsboken kan ikke leses ({type(e).__name__}: "
+                       f"{e}). Åpne og lagre den på nytt i Excel.")
+        return []
+    if wb.worksheets and pkg.shared_strings is not None:
+        strings = getattr(wb.worksheets[0], "_shared_strings", None)
+        if isinstance(strings, list) and len(strings) == len(pkg.shared_strings):
+            strings[:] = pkg.shared_strings  # openpyxl's own decoding drops «x005F_»
+    out = []
+    try:
+        for ws in wb.worksheets:
+            sheet = sheet_for(ws.title)
+            if sheet is None:
+                continue
+            part = pkg.sheets.get(ws.title)
+            ws.reset_dimensions()  # never trust a declared (possibly absurd) dimension
+            reader = _table_rows if sheet.is_table else _keyvalue_rows
+            try:
+                out.append(reader(ws, sheet, name, part, problems))
+            except (ValueError, TypeError, KeyError) as e:
+                out.append(SheetRows(sheet, name, ws.title))  # found, but unreadable
+                bad = part.bad_numbers if part else {}
+                for coord, text in bad.items():
+                    problems.error(name, ws.title, coord, f"cellen er lagret som tall, men "
+                                   f"inneholder «{text}». Skriv inn verdien på nytt i Excel.")
+                if not bad:
+                    problems.error(name, ws.title, None, f"arket kan ikke leses ({e}). Åpne "
+                                   "og lagre arbeidsboken på nytt i Excel.")
+    finally:
+        wb.close()
+    return out
+
+
+def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
+          ) -> list[tuple[int, list[Cell]]]:
+    """Non-empty rows as (row number, cells); formulas without value are marked."""
+    missing = part.formulas_without_value if part else set()
+    grid = []
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        if r > MAX_ROWS:
+            problems.error(name, ws.title, f"rad {r}", f"arket har mer enn {MAX_ROWS} rader; "
+                           "resten er ikke lest.")
+            break
+        cells = []
+        for cell in row:
+            col = getattr(cell, "column", None)
+            if col is None:
+                continue
+            coord = f"{get_column_letter(col)}{r}"
+            value = cell.value
+            if value is None and coord in missing:
+                value = FORMULA_WITHOUT_VALUE
+            if isinstance(value, str) and not value.strip() and not _CONTROL.search(value):
+                value = None  # blank; a cell of only control characters is reported later
+            if value is None:
+                continue
+            fmt = getattr(cell, "number_format", "") or ""
+            cells.append(Cell(value, coord, "%" in fmt, getattr(cell, "data_type", "") == "e"))
+        if cells:
+            grid.append((r, cells))
+    return grid
+
+
+def _col_index(coord: str) -> int:
+    letters = re.match(r"[A-Z]+", coord).group(0)
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _match_headers(sheet: Sheet, header_cells: list[Cell]
+                   ) -> tuple[dict[int, Column], list[Cell]]:
+    by_text: dict[str, Column] = {}
+    for c in sheet.columns:
+        for text in (c.header, *c.col.aliases):
+            by_text[normalise(text)] = c
+    matched: dict[int, Column] = {}
+    unknown = []
+    for cell in header_cells:
+        col = by_text.get(normalise(cell.value))
+        if col is not None and col not in matched.values():
+            matched[_col_index(cell.coord)] = col
+        else:
+            unknown.append(cell)
+    return matched, unknown
+
+
+def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
+                problems: Problems) -> SheetRows:
+    out = SheetRows(sheet, file, ws.title)
+    grid = _grid(ws, part, file, problems)
+    bounds = None
+    if part and part.tables:
+        # The table gives the header row. Rows and columns typed next to it (which
+        # Excel would have added to the table) are read too.
+        bounds = range_boundaries(part.tables[0])  # min_col, min_row, max_col, max_row
+        grid = [(r, cells) for r, cells in grid if bounds[1] <= r]
+    best: tuple[int, int, dict[int, Column], list[Cell]] | None = None
+    for r, cells in grid[:HEADER_SCAN_ROWS]:
+        matched, unknown = _match_headers(sheet, cells)
+        if matched and (best is None or len(matched) > len(best[2])):
+            best = (r, len(matched), matched, unknown)
+        if bounds:
+            break  # a table's header is its first row
+    if best is None:
+        problems.error(file, ws.title, "rad 1", "fant ingen overskriftsrad. Første rad skal ha "
+                       "kolonneoverskriftene: " + ", ".join(c.header for c in sheet.columns) + ".")
+        return out
+    header_row, _, matched, unknown = best
+    for cell in unknown:
+        problems.notice(file, ws.title, cell.coord, f"ukjent kolonne «{cell.value}» blir "
+                        "ikke brukt.")
+    present = set(matched.values())
+    columns = {c.field: index for index, c in matched.items()}
+    for c in sheet.columns:
+        if c.required and c not in present:
+            problems.error(file, ws.title, f"rad {header_row}",
+                           f"mangler kolonnen «{c.header}».")
+    for r, cells in grid:
+        if r <= header_row:
+            continue
+        values = {matched[_col_index(c.coord)].field: c for c in cells
+                  if _col_index(c.coord) in matched}
+        if values:
+            out.rows.append(Row(file, ws.title, r, values, columns))
+    return out
+
+
+def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
+                   problems: Problems) -> SheetRows:
+    out = SheetRows(sheet, file, ws.title)
+    grid = _grid(ws, part, file, problems)
+    key_col = value_col = None
+    header_row = 0
+    for r, cells in grid[:HEADER_SCAN_ROWS]:
+        texts = {normalise(c.value): _col_index(c.coord) for c in cells}
+        if normalise(KEY_HEADER) in texts and normalise(VALUE_HEADER) in texts:
+            key_col, value_col = texts[normalise(KEY_HEADER)], texts[normalise(VALUE_HEADER)]
+            header_row = r
+            break
+    if key_col is None:
+        problems.error(file, ws.title, "rad 1", f"fant ikke overskriftene «{KEY_HEADER}» og "
+                       f"«{VALUE_HEADER}».")
+        return out
+    by_text = {normalise(c.header): c for c in sheet.columns}
+    values: dict[str, Cell] = {}
+    for r, cells in grid:
+        if r <= header_row:
+            continue
+        key = next((c for c in cells if _col_index(c.coord) == key_col), None)
+        if key is None:
+            continue
+        col = by_text.get(normalise(key.value))
+        if col is None:
+            problems.notice(file, ws.title, key.coord, f"ukjent felt «{key.value}» blir ikke "
+                            "brukt.")
+            continue
+        value = next((c for c in cells if _col_index(c.coord) == value_col), None)
+        values[col.field] = value or Cell(None, f"{get_column_letter(value_col)}{r}")
+    for c in sheet.columns:
+        if c.field not in values and c.required:
+            problems.error(file, ws.title, f"kolonne {get_column_letter(key_col)}",
+                           f"mangler feltet «{c.header}».")
+    # Empty values keep their cell so the validator can point at it.
+    out.rows.append(Row(file, ws.title, header_row,
+                        {k: v for k, v in values.items()}))
+    return out

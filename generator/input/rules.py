@@ -1,0 +1,43 @@
+"""Rules that span sheets, written once for the Veiledning sheet and docs/arbeidsbok.md."""
+
+from __future__ import annotations
+
+from ..model.domain import Risikoskala
+
+# An area's score may differ from the sum of its sub-questions by this much
+# (Kompass reports round area scores to whole points; sub-questions may have halves).
+KOMPASS_TOLERANCE = 0.5
+
+
+def _thresholds() -> str:
+    return "; ".join(f"{s.value}: gul fra {s.default_thresholds[0]}, rød fra "
+                     f"{s.default_thresholds[1]}" for s in Risikoskala)
+
+
+RULES: tuple[tuple[str, str], ...] = (
+    ("Rekkefølge",
+     "Tabellene i dokumentene følger radenes rekkefølge i arbeidsboken. Der arket har en "
+     "nummerkolonne (Nr i Prioriteringer, Oppdrag, Kompass, Delstrategier og Rammeområder), "
+     "sorteres det etter den; rader uten nummer kommer sist, i radrekkefølge. Økonomi følger "
+     "rekkefølgen i arket Rammeområder og Nøkkeltall rekkefølgen i arket Enheter. Mål "
+     "grupperes etter perspektiv i fast rekkefølge (samfunn, tjenester, medarbeidere, "
+     "økonomi). Forkortelseslisten i oppdragsbrevet er alfabetisk."),
+    ("Risikoskala",
+     "«Risikoskala» i Innstillinger velger skalaen for S og K: "
+     + ", ".join(s.value for s in Risikoskala) + " (standard 1–5). L/M/H kan også skrives "
+     "Lav, Middels og Høy, med store eller små bokstaver, og regnes som 1, 2 og 3 i "
+     "risikofaktoren RF = S × K. Tomme terskler gir skalaens standard (" + _thresholds()
+     + "). Tersklene kan ikke være større enn skalaens største RF."),
+    ("Tid og Når",
+     "«Tid» i Årshjul kan skrives 12-15.45, 12.00–15.45, kl. 12–15.45, 9–11 eller 09:00-11:30, "
+     "og står i dokumentet som «kl. 12.00–15.45». «Når» er fri tekst (f.eks. «Januar/februar») "
+     "som vises i stedet for måneden; da kan «Dato» stå tom."),
+    ("Kommunekompasset",
+     "Poengene for et område i arket Kompass må være lik summen av delspørsmålene i "
+     f"Kompass-spørsmål (avvik på inntil {str(KOMPASS_TOLERANCE).replace('.', ',')} poeng "
+     "godtas for avrunding). «Fokusområde» grupperer områdene og fylles ut for alle eller "
+     "ingen. Normalområdet i Innstillinger viser hvor totalsummen ligger."),
+    ("Tall som blir dato",
+     "Skriver du 1.5 i en tallcelle, gjør Excel det om til datoen 1. mai. Meldingen viser da "
+     "datoen og hva du trolig mente; skriv tallet med komma (1,5) eller formater cellen som tall."),
+)

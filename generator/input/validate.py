@@ -1,0 +1,300 @@
+"""Rows → validated model, collecting every problem with its file, sheet and cell.
+
+Cell-level checks (types, ranges, choices) come from the schema; the cross-sheet
+checks below are the rules that tie the sheets together (HA/DA name known units,
+a lederavtale points at existing oppdrag, ids are unique, …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import domain as m
+from ..problems import Problems
+from .blank import is_placeholder
+from .convert import ConversionError, convert, shown
+from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
+from .reader import Cell, Row, SheetRows, find_workbooks, read
+from .schema import SHEETS
+
+OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler"}
+# Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+SUBSTITUTE = "\ufffd"
+
+
+def xml_safe(value: Any) -> tuple[Any, int]:
+    """The value with characters Word cannot store replaced by a visible «�»; and how many."""
+    if type(value) is str:  # not a StrEnum choice, which is already clean
+        return _NOT_XML.subn(SUBSTITUTE, value)
+    if isinstance(value, list):
+        pairs = [xml_safe(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    return value, 0
+
+
+@dataclass
+class LoadResult:
+    """What reading and validating the workbooks gave."""
+
+    data: m.Styringsdata | None
+    problems: Problems
+    files: list[Path] = field(default_factory=list)
+    sources: dict[int, Row] = field(default_factory=dict)
+
+    def source(self, obj: object) -> Row | None:
+        """The workbook row a model object came from."""
+        return self.sources.get(id(obj))
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.problems.errors
+
+
+def load(paths: Sequence[Path]) -> LoadResult:
+    """Read, convert and cross-check the workbooks; never raises on bad input."""
+    problems = Problems()
+    files = find_workbooks(paths)
+    if not files:
+        problems.error(", ".join(str(p) for p in paths) or "(ingen)", None, None,
+                       "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
+        return LoadResult(None, problems, files)
+    sheets = read(files, problems)
+    sources: dict[int, Row] = {}
+    values: dict[str, Any] = {}
+    partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
+    for sheet in SHEETS:
+        rows = sheets.get(sheet.name)
+        if rows is None:
+            if sheet.name not in OPTIONAL_SHEETS:
+                problems.error(_names(files), sheet.name, None,
+                               f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det "
+                               f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
+            values[sheet.attr] = None if not sheet.is_table else []
+            continue
+        objs = _build(rows, problems, sources, partial)
+        values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
+    located = _Located(sources)
+    complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
+    # Cross-check what was read even when a key–value sheet failed: all problems at once.
+    data = m.Styringsdata(**values)
+    _cross_check(data, located, problems, partial)
+    ok = complete and not problems.errors
+    return LoadResult(data if ok else None, problems, files, sources)
+
+
+def _names(files: Sequence[Path]) -> str:
+    return ", ".join(f.name for f in files)
+
+
+def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
+           partial: dict[str, dict[str, Any]] | None = None) -> list[Any]:
+    sheet = rows.sheet
+    out = []
+    for row in rows.rows:
+        kwargs: dict[str, Any] = {}
+        ok = True
+        for col in sheet.columns:
+            cell = row.cells.get(col.field)
+            if cell is None or cell.value is None:
+                if col.required:
+                    where = cell.coord if cell else row.place(col.field)
+                    problems.error(row.file, row.sheet, where,
+                                   f"«{col.header}» mangler verdi (påkrevd).")
+                    ok = False
+                continue
+            if type(cell.value) is str:
+                safe, replaced = xml_safe(cell.value)  # before any stripping or splitting
+                if replaced:
+                    cell = Cell(safe, cell.coord, cell.percent_format, cell.excel_error)
+                    problems.notice(row.file, row.sheet, cell.coord,
+                                    f"{replaced} tegn som Word ikke kan lagre (kontrolltegn) er "
+                                    f"byttet ut med «{SUBSTITUTE}».")
+            try:
+                value = convert(col, cell)
+            except ConversionError as e:
+                problems.error(row.file, row.sheet, cell.coord, f"{col.header.lower()} {e}"
+                               if not str(e).startswith("cellen") else str(e))
+                ok = False
+                continue
+            if col.col.pattern and not re.fullmatch(col.col.pattern, str(value)):
+                problems.error(row.file, row.sheet, cell.coord,
+                               f"{col.header.lower()} må være {col.col.pattern_help}, fant "
+                               f"«{shown(value)}»")
+                ok = False
+                continue
+            if value in ("", []) and col.required:
+                problems.error(row.file, row.sheet, cell.coord,
+                               f"«{col.header}» mangler verdi (påkrevd).")
+                ok = False
+                continue
+            if is_placeholder(value):
+                problems.notice(row.file, row.sheet, cell.coord,
+                                f"«{col.header}» er ikke fylt ut ennå (står som plassholder).")
+            kwargs[col.field] = value
+        if ok:
+            obj = sheet.model(**kwargs)
+            sources[id(obj)] = row
+            out.append(obj)
+        elif partial is not None and not sheet.is_table:
+            partial[sheet.attr] = {**kwargs, "_failed": {c.field for c in sheet.columns
+                                                         if c.field not in kwargs}}
+    return out
+
+
+class _Located:
+    """Finds the file/sheet/cell of a model object for cross-sheet messages."""
+
+    def __init__(self, sources: dict[int, Row]):
+        self.sources = sources
+
+    def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
+        row = self.sources[id(obj)]
+        return row.file, row.sheet, row.place(field_name)
+
+
+def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
+                 partial: dict[str, dict[str, Any]] | None = None) -> None:
+    def err(obj: object, field_name: str | None, message: str) -> None:
+        problems.error(*loc.at(obj, field_name), message)
+
+    # Unique keys.
+    for sheet in SHEETS:
+        if not sheet.is_table or not sheet.key:
+            continue
+        seen: dict[tuple, object] = {}
+        for obj in getattr(d, sheet.attr):
+            key = tuple(_key(getattr(obj, k)) for k in sheet.key)
+            if key in seen:
+                first = loc.at(seen[key])
+                label = " / ".join(sheet.column(k).header for k in sheet.key)
+                err(obj, sheet.key[-1], f"{label} «{' / '.join(map(str, key))}» finnes allerede "
+                    f"({first[2]}). Hver rad må ha sin egen.")
+            else:
+                seen[key] = obj
+
+    units = {e.kode.casefold() for e in d.enheter}
+    leaders = {ld.id.casefold(): ld for ld in d.ledere}
+
+    def known_unit(obj: object, field_name: str, codes: list[str], what: str) -> None:
+        for code in codes:
+            if code.casefold() not in units and code.casefold() not in leaders:
+                err(obj, field_name, f"{what} «{code}» er verken en enhetskode i arket Enheter "
+                    "eller en Leder-ID.")
+
+    unresolved = _check_ansvar(d, loc, problems)
+    for x in d.mål:
+        known_unit(x, "ansvarlig", [x.ansvarlig], "ansvarlig")
+    for r in d.risikoer:
+        known_unit(r, "ansvarlig", [r.ansvarlig], "ansvarlig")
+    for n in d.nøkkeltall:
+        known_unit(n, "enhet", [n.enhet], "enheten")
+    for ld in d.ledere:
+        known_unit(ld, "enhet", [ld.enhet], "enheten")
+        if ld.overordnet and ld.overordnet.casefold() not in leaders:
+            err(ld, "overordnet", f"overordnet «{ld.overordnet}» finnes ikke i arket Ledere.")
+    for ra in d.rammeområder:
+        if ra.ansvarlig:
+            known_unit(ra, "ansvarlig", [ra.ansvarlig], "ansvarlig")
+
+    areas = {ra.navn.casefold() for ra in d.rammeområder}
+    for line in d.økonomi:
+        if line.rammeområde.casefold() not in areas:
+            err(line, "rammeområde", f"rammeområdet «{line.rammeområde}» finnes ikke i arket "
+                "Rammeområder.")
+    for e in d.enheter:
+        if e.rammeområde and e.rammeområde.casefold() not in areas:
+            err(e, "rammeområde", f"rammeområdet «{e.rammeområde}» finnes ikke i arket "
+                "Rammeområder.")
+
+    goal_ids = {x.id.casefold() for x in d.mål}
+    for res in d.målresultater:
+        if res.mål_id.casefold() not in goal_ids:
+            err(res, "mål_id", f"målet «{res.mål_id}» finnes ikke i arket Mål.")
+    oppdrag = {o.nr: o for o in d.oppdrag}
+    for st in d.oppdragsstatus:
+        if st.nr not in oppdrag:
+            err(st, "nr", f"oppdrag nr. {st.nr} finnes ikke i arket Oppdrag.")
+
+    for avtale in d.lederavtaler:
+        leder = leaders.get(avtale.leder_id.casefold())
+        if leder is None:
+            err(avtale, "leder_id", f"lederen «{avtale.leder_id}» finnes ikke i arket Ledere.")
+        elif not leder.overordnet:
+            err(avtale, "leder_id", f"{leder.navn} har ingen overordnet i arket Ledere; en "
+                "lederavtale inngås med nærmeste overordnede.")
+    for b in d.bidrag:
+        leder = leaders.get(b.leder_id.casefold())
+        if leder is None:
+            err(b, "leder_id", f"lederen «{b.leder_id}» finnes ikke i arket Ledere.")
+        o = oppdrag.get(b.oppdrag_nr)
+        if o is None:
+            err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
+        elif (leder is not None and id(o) not in unresolved
+              and leder.id.casefold() not in d.ansvar.roller(o)):
+            err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
+                f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
+
+    if d.kompass:
+        numbers = sorted(k.nr for k in d.kompass)
+        if numbers != list(range(1, 9)):
+            problems.error(*loc.at(d.kompass[0], None)[:2], None,
+                           "Kommunekompasset skal ha nøyaktig 8 områder med nr. 1–8, fant "
+                           + (", ".join(map(str, numbers)) or "ingen") + ".")
+    for q in d.kompass_spørsmål:
+        if q.poeng > q.maks_poeng:
+            err(q, "poeng", f"poeng ({q.poeng:g}) er større enn maks poeng ({q.maks_poeng:g}).")
+    strategies = {s.nr for s in d.delstrategier}
+    for row in d.delstrategi_innhold:
+        if row.delstrategi_nr not in strategies:
+            err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
+                "arket Delstrategier.")
+    from ..model.kapitler import check as check_kapitler
+
+    check_kapitler(d.kapitler, err)
+    inn = d.innstillinger
+    if inn is not None:
+        check_scales(d, err)
+    else:  # Innstillinger failed elsewhere: still check S and K if its scale was read
+        read = (partial or {}).get("innstillinger", {})
+        if "risikoskala" in read or "risikoskala" not in read.get("_failed", {"risikoskala"}):
+            check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
+    check_kompass(d, err)
+    check_årshjul(d, err)
+
+
+def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[int]:
+    """HA/DA and the sheet «Grupper» through the one resolver (:mod:`generator.model.ansvar`).
+
+    Returns the ids of the oppdrag with an entry that means nobody (their Bidrag are not
+    judged: the error already says what to fix).
+    """
+    ansvar = d.ansvar
+    unresolved: set[int] = set()
+    for gf in ansvar.gruppefeil():
+        report = problems.error if gf.feil else problems.notice
+        report(*loc.at(gf.gruppe, "medlemmer"), f"gruppen «{gf.gruppe.navn}»: {gf.melding}")
+    with_avtale = {a.leder_id.casefold() for a in d.lederavtaler}
+    for o in d.oppdrag:
+        for field_name, label in (("ha", "HA"), ("da", "DA")):
+            for t in ansvar.treff(getattr(o, field_name)):
+                if t.feil:
+                    unresolved.add(id(o))
+                    problems.error(*loc.at(o, field_name), f"{label} «{t.tekst}» peker ikke på "
+                                   f"noen leder: {t.feil}.")
+                elif t.merknad:
+                    problems.notice(*loc.at(o, field_name), f"{label} «{t.tekst}»: {t.merknad}; "
+                                    "den delen av ansvaret kommer ikke med i noen lederavtale.")
+        if not with_avtale & set(ansvar.roller(o)):
+            problems.notice(*loc.at(o, "ha"), f"oppdrag nr. {o.nr} «{o.tittel}» kommer ikke "
+                            "med i noen lederavtale: ingen av lederne som HA og DA peker på, "
+                            "har en rad i arket Lederavtaler.")
+    return unresolved
+
+
+def _key(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value

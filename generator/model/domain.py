@@ -1,0 +1,738 @@
+"""The domain model: what the advisers' workbooks describe.
+
+Each class is one row of a sheet (or, for key–value sheets, the whole sheet).
+Its fields carry their column description (:class:`~generator.model.column.Col`),
+so this module is the single source of truth for the workbook schema: the
+reader, the validator, the blank-workbook writer and the «Veiledning» sheet
+all derive from it through :mod:`generator.input.schema`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated
+
+from .column import Col, Kind
+
+if TYPE_CHECKING:
+    from .ansvar import Ansvar
+
+
+class Perspektiv(enum.StrEnum):
+    """The four perspectives of balansert målstyring."""
+
+    SAMFUNN = "samfunn"
+    TJENESTER = "tjenester"
+    MEDARBEIDERE = "medarbeidere"
+    ØKONOMI = "økonomi"
+
+
+class Status(enum.StrEnum):
+    """Traffic-light status used for goals, oppdrag and risks."""
+
+    GRØNN = "grønn"
+    GUL = "gul"
+    RØD = "rød"
+
+
+class Budsjettype(enum.StrEnum):
+    DRIFT = "drift"
+    INVESTERING = "investering"
+
+
+class Størrelsesgruppe(enum.StrEnum):
+    """Kommunekompasset compares a municipality with others of its size."""
+
+    SMÅ = "under 5 000"
+    MELLOMSTORE = "5 000–10 000"
+    STORE = "over 10 000"
+
+
+class Risikoskala(enum.StrEnum):
+    """The scale sannsynlighet and konsekvens are given on (Innstillinger)."""
+
+    FEM = "1–5"
+    FIRE = "1–4"
+    TRE = "1–3"
+    LMH = "L/M/H"
+
+    @property
+    def levels(self) -> int:
+        """How many steps the scale has (L/M/H counts as 1–3)."""
+        return 3 if self is Risikoskala.LMH else int(self.value[-1])
+
+    @property
+    def letters(self) -> bool:
+        return self is Risikoskala.LMH
+
+    def label(self, level: int) -> str:
+        """A level as the scale writes it: ``3`` on L/M/H is «H»."""
+        return LMH_LABELS[level - 1] if self.letters else str(level)
+
+    @property
+    def default_thresholds(self) -> tuple[int, int]:
+        """(gul fra, rød fra) when Innstillinger leaves them empty.
+
+        L/M/H counts L = 1, M = 2, H = 3, so H × H = 9 is red and L × H = 3 yellow.
+        """
+        return {5: (5, 15), 4: (4, 9), 3: (3, 6)}[self.levels]
+
+
+LMH_LABELS = ("L", "M", "H")
+LMH_WORDS = {"l": 1, "lav": 1, "m": 2, "middels": 2, "h": 3, "høy": 3, "hoy": 3}
+
+
+class Nivå(int):
+    """A risk level (1, 2, …) that remembers the text typed in the cell («H», «høy», «3»).
+
+    It behaves as its number (RF = S × K); ``typed`` lets the validator check it
+    against the scale chosen in Innstillinger and quote what the adviser wrote.
+    """
+
+    typed: str
+
+    def __new__(cls, value: int, typed: str | None = None) -> Nivå:
+        obj = super().__new__(cls, value)
+        obj.typed = str(value) if typed is None else typed
+        return obj
+
+    @property
+    def is_letter(self) -> bool:
+        return not self.typed.strip().isdigit()
+class Ledernivå(enum.StrEnum):
+    """A leader's level; each level gives a built-in group («Enhetsledere» …) for HA/DA."""
+
+    KOMMUNEDIREKTØR = "kommunedirektør"
+    KOMMUNALSJEF = "kommunalsjef"
+    STABSLEDER = "stabsleder"
+    ENHETSLEDER = "enhetsleder"
+    AVDELINGSLEDER = "avdelingsleder"
+
+
+class Risikostatus(enum.StrEnum):
+    ÅPEN = "åpen"
+    UNDER_ARBEID = "under arbeid"
+    LUKKET = "lukket"
+
+
+TERTIAL = Col("Tertial", "1 = per 30. april, 2 = per 31. august, 3 = årsslutt.", minimum=1,
+              maximum=3, width=8)
+SAKSNR = dict(pattern=r"^\d{4}/\d{1,7}$", pattern_help="på formen ÅÅÅÅ/løpenummer, f.eks. 2026/145")
+
+
+# --- key–value sheets -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Kommune:
+    """The municipality and the document year (sheet «Kommune»)."""
+
+    navn: Annotated[str, Col("Kommunenavn", "Kommunens navn slik det skal stå i dokumentene.")]
+    år: Annotated[int, Col("Dokumentår", "Året dokumentene gjelder for.", minimum=2000,
+                           maximum=2100)]
+    kommunedirektør: Annotated[str, Col("Kommunedirektør", "Fullt navn på kommunedirektøren.")]
+    visjon: Annotated[str, Col("Visjon", "Kommunens visjon fra kommuneplanens samfunnsdel.")]
+    sted: Annotated[str, Col("Sted", "Stedsnavn som brukes i «sted og dato» i avtalene.")]
+    saksbehandler: Annotated[str, Col("Saksbehandler", "Navn på saksbehandler i arkivet.")]
+    administrativ_enhet: Annotated[str, Col(
+        "Administrativ enhet", "Enheten som eier dokumentene i arkivet (f.eks. Stab).")]
+    dokumentdato: Annotated[date | None, Col(
+        "Dokumentdato", "Datoen som står på dokumentene (tom = dagens dato).")] = None
+    innbyggere: Annotated[int | None, Col("Innbyggere", "Antall innbyggere.", minimum=1)] = None
+    størrelsesgruppe: Annotated[Størrelsesgruppe | None, Col(
+        "Kompass-størrelsesgruppe", "Gruppen kommunen sammenlignes med i Kommunekompasset "
+        "(tom = regnes ut fra innbyggertallet).")] = None
+    saksnr_oppdragsbrev: Annotated[str | None, Col(
+        "Saksnummer oppdragsbrev", "Arkivsak for oppdragsbrevet.", **SAKSNR)] = None
+    saksnr_tertialrapport: Annotated[str | None, Col(
+        "Saksnummer tertialrapport", "Arkivsak for tertialrapportene.", **SAKSNR)] = None
+    saksnr_utviklingsstrategi: Annotated[str | None, Col(
+        "Saksnummer utviklingsstrategi", "Arkivsak for utviklingsstrategien.", **SAKSNR)] = None
+    saksnr_lederavtaler: Annotated[str | None, Col(
+        "Saksnummer lederavtaler", "Arkivsak for lederavtalene.", **SAKSNR)] = None
+    arkivdel: Annotated[str, Col(
+        "Arkivdel", "Arkivdelen nye saksmapper legges i, slik arkivet kaller den (vanligvis "
+        "SAK for saksarkivet). Spør arkivtjenesten hvis du er usikker.")] = "SAK"
+    ordningsprinsipp: Annotated[str, Col(
+        "Ordningsprinsipp", "Klassifikasjonssystemet i arkivet (klassifikasjonssystemID), f.eks. "
+        "FE for funksjon og emne etter K-kodene.")] = "FE"
+    ordningsverdi: Annotated[str, Col(
+        "Ordningsverdi", "Klassen i arkivnøkkelen nye saksmapper klassifiseres med (klasseID), "
+        "f.eks. 000 i K-kodene (organisasjon og administrasjon).")] = "000"
+
+
+    @property
+    def kompassgruppe(self) -> Størrelsesgruppe | None:
+        """The Kompass size group, given or derived from the number of inhabitants."""
+        if self.størrelsesgruppe or self.innbyggere is None:
+            return self.størrelsesgruppe
+        if self.innbyggere < 5000:
+            return Størrelsesgruppe.SMÅ
+        return Størrelsesgruppe.MELLOMSTORE if self.innbyggere <= 10000 else Størrelsesgruppe.STORE
+
+
+@dataclass(frozen=True, slots=True)
+class Innstillinger:
+    """Thresholds and targets the documents are judged against (sheet «Innstillinger»)."""
+
+    avvik_terskel: Annotated[float, Col(
+        "Avviksterskel økonomi (%)", "Avvik fra budsjett større enn dette (i prosent) markeres.",
+        kind=Kind.PERCENT, minimum=0, maximum=100)] = 5.0
+    risiko_gul_fra: Annotated[int | None, Col(
+        "Risiko gul fra RF", "Risikofaktor (S × K) fra og med denne verdien er gul (tom = "
+        "standard for skalaen: 1–5 gir 5, 1–4 gir 4, 1–3 og L/M/H gir 3).",
+        minimum=1, maximum=25)] = None
+    risiko_rød_fra: Annotated[int | None, Col(
+        "Risiko rød fra RF", "Risikofaktor (S × K) fra og med denne verdien er rød (tom = "
+        "standard for skalaen: 1–5 gir 15, 1–4 gir 9, 1–3 og L/M/H gir 6).",
+        minimum=1, maximum=25)] = None
+    sykefravær_mål: Annotated[float, Col(
+        "Mål sykefravær (%)", "Kommunens mål for sykefravær, brukes i tertialrapporten.",
+        kind=Kind.PERCENT, minimum=0, maximum=100)] = 7.0
+    kompass_år: Annotated[int | None, Col(
+        "Kompass evalueringsår", "Året evalueringen i Kommunekompasset ble gjort.",
+        minimum=2000, maximum=2100)] = None
+    strategi_periode: Annotated[str | None, Col(
+        "Strategiperiode", "Perioden utviklingsstrategien gjelder, f.eks. 2026–2028.")] = None
+    risikoskala: Annotated[Risikoskala, Col(
+        "Risikoskala", "Skalaen for sannsynlighet og konsekvens i arket Risiko. L/M/H regnes "
+        "som 1, 2 og 3 i risikofaktoren, og kan også skrives Lav, Middels og Høy.")] = (
+        Risikoskala.FEM)
+    normalområde_fra: Annotated[float | None, Col(
+        "Kompass normalområde fra", "Nedre grense for normalområdet for totalsummen i "
+        "Kommunekompasset (poeng), f.eks. 360.", minimum=0)] = None
+    normalområde_til: Annotated[float | None, Col(
+        "Kompass normalområde til", "Øvre grense for normalområdet for totalsummen (poeng), "
+        "f.eks. 380.", minimum=0)] = None
+
+    @property
+    def risikoterskler(self) -> tuple[int, int]:
+        """(gul fra, rød fra): as given, or the scale's defaults for what is empty."""
+        gul, rød = self.risikoskala.default_thresholds
+        return (gul if self.risiko_gul_fra is None else self.risiko_gul_fra,
+                rød if self.risiko_rød_fra is None else self.risiko_rød_fra)
+
+
+@dataclass(frozen=True, slots=True)
+class Tekster:
+    """The free text blocks of the documents (sheet «Tekster»).
+
+    Blank lines split a text into paragraphs.
+    """
+
+    sammendrag: Annotated[str, Col("Oppdragsbrev: sammendrag", "Kort sammendrag først i brevet.")]
+    forord: Annotated[str, Col("Oppdragsbrev: forord", "Kommunedirektørens forord.")]
+    virksomhetsstyring: Annotated[str, Col(
+        "Oppdragsbrev: virksomhetsstyring", "Om plansystem, internkontroll og økonomistyring.")]
+    om_lederavtaler: Annotated[str, Col(
+        "Oppdragsbrev: om lederavtaler", "Hvordan lederavtalene brukes.")]
+    politiske_vedtak: Annotated[str | None, Col(
+        "Oppdragsbrev: politiske vedtak", "Oppfølging av politiske vedtak.")] = None
+    strategi_forord: Annotated[str | None, Col(
+        "Utviklingsstrategi: forord", "Forord til utviklingsstrategien.")] = None
+    strategi_innledning: Annotated[str | None, Col(
+        "Utviklingsstrategi: innledning", "Bakgrunn for strategien.")] = None
+    strategi_metode: Annotated[str | None, Col(
+        "Utviklingsstrategi: metode", "Om Kommunekompasset og evalueringen.")] = None
+    strategi_oppfølging: Annotated[str | None, Col(
+        "Utviklingsstrategi: oppfølging", "Hvordan strategien følges opp.")] = None
+    # The lederavtale's standard texts (also in the oppdragsbrev's appendix); empty = the
+    # product's wording in generator/standardtekster.py.
+    lederavtale_innledning: Annotated[str | None, Col(
+        "Lederavtale: innledning", "Innledningen på første side av lederavtalen (tom = "
+        "standardteksten). Tom linje gir nytt avsnitt.")] = None
+    lederavtale_struktur: Annotated[str | None, Col(
+        "Lederavtale: struktur og oppfølging", "Teksten i del 1 «Struktur og oppfølging» "
+        "(tom = standardteksten). Tom linje gir nytt avsnitt.")] = None
+    lederavtale_ansvar: Annotated[list[str], Col(
+        "Lederavtale: lederens ansvar", "Punktene i del 2 «Lederens myndighet og ansvar», "
+        "ett per linje (tom = standardpunktene).")] = field(default_factory=list)
+    lederavtale_lederstøtte: Annotated[list[str], Col(
+        "Lederavtale: lederstøtte", "Punktene i del 3 «Lederstøtte», ett per linje (tom = "
+        "standardpunktene).")] = field(default_factory=list)
+    lederavtale_høstspørsmål: Annotated[list[str], Col(
+        "Lederavtale: spørsmål om høsten", "Spørsmålene til hjelp i oppfølgingssamtalen om "
+        "høsten, ett per linje (tom = standardspørsmålene).")] = field(default_factory=list)
+
+
+# --- table sheets -----------------------------------------------------------
+
+
+class Dokument(enum.StrEnum):
+    """The four document kinds, as the adviser names them in the sheet «Kapitler»."""
+
+    OPPDRAGSBREV = "oppdragsbrev"
+    LEDERAVTALE = "lederavtale"
+    TERTIALRAPPORT = "tertialrapport"
+    UTVIKLINGSSTRATEGI = "utviklingsstrategi"
+
+
+# Where an own chapter may stand: after which standard section (the whole section, with its
+# sub-sections). Stable keys, shown in Veiledning; «først» is before the first heading.
+PLASSERINGER: dict[Dokument, dict[str, str]] = {
+    Dokument.OPPDRAGSBREV: {
+        "først": "før sammendraget",
+        "etter sammendrag": "etter sammendraget",
+        "etter forord": "etter kommunedirektørens forord",
+        "etter virksomhetsstyring": "etter kapittelet Virksomhetsstyring",
+        "etter prioriteringer": "etter kapittelet Kommunedirektørens prioriteringer",
+        "etter oppdrag": "etter kapittelet Oppdrag (med forkortelsene)",
+        "etter mål": "etter kapittelet Mål, før vedlegget",
+    },
+    Dokument.LEDERAVTALE: {
+        "først": "før del 1, etter forsiden med signaturene",
+        "etter struktur": "etter del 1 Struktur og oppfølging",
+        "etter ansvar": "etter del 2 Lederens myndighet og ansvar",
+        "etter lederstøtte": "etter del 3 Lederstøtte",
+        "etter oppfølging": "sist, etter del 4 Oppfølging",
+    },
+    Dokument.TERTIALRAPPORT: {
+        "først": "før innledningen",
+        "etter innledning": "etter kapittelet Innledning",
+        "etter økonomi": "etter kapittelet Økonomi",
+        "etter mål": "etter kapittelet Mål og indikatorer",
+        "etter oppdrag": "etter kapittelet Oppdrag",
+        "etter risiko": "etter kapittelet Risiko",
+        "etter nøkkeltall": "etter kapittelet Nærvær, overtid, årsverk og avvik",
+        "etter forutsetninger": "etter kapittelet Endrede forutsetninger",
+        "etter forslag": "sist, etter Forslag til vedtak",
+    },
+    Dokument.UTVIKLINGSSTRATEGI: {
+        "først": "før forordet",
+        "etter forord": "etter forordet",
+        "etter innledning": "etter kapittelet Innledning",
+        "etter metode": "etter kapittelet Metode",
+        "etter resultater": "etter kapittelet Resultater",
+        "etter visjon": "etter kapittelet Visjon og mål, før delstrategiene",
+        "etter delstrategier": "etter delstrategiene",
+        "etter oppfølging": "sist, etter Oppfølging (før utviklingsplakaten)",
+    },
+}
+
+
+def plassering_key(text: str) -> str:
+    """A placement as typed, normalised: case, spaces, hyphens and underscores do not count."""
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+
+
+def _plassering_help() -> str:
+    return " ".join(f"{d.value}: " + ", ".join(f"«{k}»" for k in keys) + "."
+                    for d, keys in PLASSERINGER.items())
+
+
+KAPITTELTEKST_HELP = (
+    "Tom linje gir nytt avsnitt. En linje som begynner med «- » blir et kulepunkt, og en "
+    "linje som begynner med «-- » (eller to mellomrom og «- ») blir et underpunkt under "
+    "punktet foran. Andre linjer fortsetter avsnittet eller punktet foran.")
+
+
+@dataclass(frozen=True, slots=True)
+class Prioritering:
+    nr: Annotated[int, Col("Nr", "Rekkefølge.", minimum=1, width=6)]
+    tekst: Annotated[str, Col("Prioritering", "Kommunedirektørens prioritering.", width=70)]
+
+
+@dataclass(frozen=True, slots=True)
+class Forkortelse:
+    forkortelse: Annotated[str, Col("Forkortelse", "Forkortelsen slik den brukes.")]
+    betydning: Annotated[str, Col("Betydning", "Hva forkortelsen står for.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class Enhet:
+    kode: Annotated[str, Col("Kode", "Kort kode brukt som HA/DA og ansvarlig, f.eks. ØKO.")]
+    navn: Annotated[str, Col("Enhet", "Enhetens fulle navn.", width=40)]
+    rammeområde: Annotated[str | None, Col("Rammeområde", "Budsjettområdet enheten hører til.")
+                           ] = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Møte:
+    """A meeting in the årshjul (UKLG calendar).
+
+    Dato may be empty when «Når» says when (e.g. «Januar/februar»).
+    """
+
+    dato: Annotated[date | None, Col("Dato", "Møtedato (kan stå tom når «Når» er fylt ut).")
+                    ] = None
+    forum: Annotated[str, Col("Forum", "Møteforum, f.eks. UKLG.")]
+    temaer: Annotated[list[str], Col("Temaer", "Tentative temaer, én per linje.")] = field(
+        default_factory=list)
+    tid: Annotated[str | None, Col("Tid", "Klokkeslett eller tidsrom, f.eks. 12-15.45, "
+                                   "09.00–15.00 eller kl. 9–11. Skrives som «kl. 12.00–15.45».",
+                                   kind=Kind.TIMESPAN)] = None
+    når: Annotated[str | None, Col("Når", "Fri tekst som vises i stedet for måneden, f.eks. "
+                                   "«Januar/februar».")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Styringsdialog:
+    forum: Annotated[str, Col("Forum", "Møteforum i styringsdialogen.")]
+    hyppighet: Annotated[str, Col("Hyppighet", "Hvor ofte forumet møtes.")]
+    deltakere: Annotated[str, Col("Deltakere", "Hvem som deltar.")]
+    rapportering: Annotated[str, Col("Rapportering", "Hva som rapporteres.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class Mål:
+    """A goal with its indicator in one BMS perspective."""
+
+    id: Annotated[str, Col("Mål-ID", "Unik kode, f.eks. S1.")]
+    perspektiv: Annotated[Perspektiv, Col("Perspektiv", "Perspektiv i balansert målstyring.")]
+    satsingsområde: Annotated[str, Col("Satsingsområde", "Satsingsområde fra kommuneplanen.")]
+    mål: Annotated[str, Col("Mål", "Målet.", width=45)]
+    indikator: Annotated[str, Col("Indikator", "Hvordan målet måles.", width=35)]
+    måltall: Annotated[str, Col("Måltall", "Ønsket verdi for indikatoren, f.eks. ≥ 90 %.")]
+    ansvarlig: Annotated[str, Col("Ansvarlig", "Kode for ansvarlig enhet (arket Enheter).",
+                                  kind=Kind.CODE)]
+
+
+@dataclass(frozen=True, slots=True)
+class Målresultat:
+    mål_id: Annotated[str, Col("Mål-ID", "Målet resultatet gjelder (arket Mål).")]
+    tertial: Annotated[int, TERTIAL]
+    resultat: Annotated[str, Col("Resultat", "Målt verdi for indikatoren.")]
+    status: Annotated[Status, Col("Status", "Trafikklys for måloppnåelsen.")]
+    kommentar: Annotated[str | None, Col("Kommentar", "Kort forklaring.", width=45)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Oppdrag:
+    """An assignment in the kommunedirektør's oppdragsbrev."""
+
+    nr: Annotated[int, Col("Nr", "Oppdragets nummer.", minimum=1, width=6)]
+    tittel: Annotated[str, Col("Oppdrag", "Kort tittel.", width=35)]
+    hovedinnhold: Annotated[list[str], Col("Hovedinnhold", "Hovedinnholdet, ett punkt per linje.",
+                                           width=60)]
+    ha: Annotated[list[str], Col(
+        "HA", "Hovedansvarlige. Skriv en enhetskode (OO), en Leder-ID (L05; vises som "
+        "stillingen), en egen gruppe fra arket Grupper (KLG), en innebygd gruppe («Alle "
+        "ledere» = alle med lederavtale; «Kommunalsjefer», «Stabsledere», «Enhetsledere», "
+        "«Avdelingsledere» fra kolonnen Ledernivå), en rolle i en enhet («Kommunalsjef OO», "
+        "«Leder ØV» = lederen av enheten; «Enhetsledere OO» = enhetslederne i OO og under "
+        "lederen der) eller en stilling fra arket Ledere. Flere skilles med linjeskift, komma, "
+        "semikolon, «og» eller «sammen med» («KD sammen med enhetsledere TTE og VVA»). Store "
+        "og små bokstaver og skrivemåter som «Avd.ledere» spiller ingen rolle. Oppdragsbrevet "
+        "viser teksten slik den er skrevet.", kind=Kind.ANSVAR)]
+    da: Annotated[list[str], Col("DA", "Delansvarlige, skrevet på samme måte som HA.",
+                                 kind=Kind.ANSVAR)] = field(default_factory=list)
+    frist: Annotated[date | None, Col("Frist", "Når oppdraget skal være løst.")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Oppdragsstatus:
+    nr: Annotated[int, Col("Oppdrag nr", "Oppdraget statusen gjelder (arket Oppdrag).", minimum=1)]
+    tertial: Annotated[int, TERTIAL]
+    status: Annotated[Status, Col("Status", "Trafikklys for framdriften.")]
+    kommentar: Annotated[str | None, Col("Kommentar", "Kort om framdriften.", width=50)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Risiko:
+    """A risk with sannsynlighet (S) and konsekvens (K); RF = S × K is computed."""
+
+    id: Annotated[str, Col("Risiko-ID", "Unik kode, f.eks. R01.")]
+    beskrivelse: Annotated[str, Col("Beskrivelse", "Hva kan skje, og hva fører det til?",
+                                    width=45)]
+    område: Annotated[str, Col("Område", "Fagområde eller rammeområde risikoen hører til.")]
+    sannsynlighet: Annotated[int, Col("Sannsynlighet", "S på skalaen i Innstillinger: 1 (svært "
+                                      "lite sannsynlig) til 5 (svært sannsynlig), eller L/M/H.",
+                                      kind=Kind.LEVEL, minimum=1, maximum=5, aliases=("S",))]
+    konsekvens: Annotated[int, Col("Konsekvens", "K på skalaen i Innstillinger: 1 (ubetydelig) "
+                                   "til 5 (svært alvorlig), eller L/M/H.", kind=Kind.LEVEL,
+                                   minimum=1, maximum=5, aliases=("K",))]
+    mottiltak: Annotated[list[str], Col("Mottiltak", "Tiltak som reduserer risikoen, ett per "
+                                        "linje.", width=45)]
+    ansvarlig: Annotated[str, Col("Ansvarlig", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
+    frist: Annotated[date | None, Col("Frist", "Frist for tiltakene.")] = None
+    status: Annotated[Risikostatus, Col("Status", "Hvor arbeidet med risikoen står.")] = (
+        Risikostatus.ÅPEN)
+
+    @property
+    def rf(self) -> int:
+        """Risikofaktor: sannsynlighet × konsekvens."""
+        return self.sannsynlighet * self.konsekvens
+
+
+@dataclass(frozen=True, slots=True)
+class Rammeområde:
+    navn: Annotated[str, Col("Rammeområde", "Navnet på budsjettområdet.", width=35)]
+    ansvarlig: Annotated[str | None, Col("Ansvarlig", "Enhetskode (arket Enheter).",
+                                         kind=Kind.CODE)] = None
+    nr: Annotated[int | None, Col("Nr", "Rekkefølgen i tabellene (tom = radenes rekkefølge).",
+                                  minimum=1, width=6, aliases=("Rekkefølge",))] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Økonomilinje:
+    """Budget and accounts for one rammeområde, one tertial, drift or investering."""
+
+    tertial: Annotated[int, TERTIAL]
+    type: Annotated[Budsjettype, Col("Type", "Drift eller investering.")]
+    rammeområde: Annotated[str, Col("Rammeområde", "Må finnes i arket Rammeområder.", width=35)]
+    budsjett: Annotated[float, Col("Budsjett", "Vedtatt årsbudsjett i kr.", kind=Kind.MONEY)]
+    regnskap: Annotated[float, Col("Regnskap hittil", "Regnskap per tertialet i kr.",
+                                   kind=Kind.MONEY)]
+    prognose: Annotated[float, Col("Prognose", "Forventet regnskap for hele året i kr.",
+                                   kind=Kind.MONEY)]
+    revidert_budsjett: Annotated[float | None, Col(
+        "Revidert budsjett", "Budsjett etter vedtatte endringer i kr (tom = som vedtatt).",
+        kind=Kind.MONEY)] = None
+
+    @property
+    def gjeldende_budsjett(self) -> float:
+        return self.budsjett if self.revidert_budsjett is None else self.revidert_budsjett
+
+    @property
+    def avvik(self) -> float:
+        """Forecast deviation in kr: positive is a surplus, negative an overspend."""
+        return self.gjeldende_budsjett - self.prognose
+
+    @property
+    def avvik_prosent(self) -> float | None:
+        b = self.gjeldende_budsjett
+        return None if b == 0 else self.avvik / abs(b) * 100
+
+
+@dataclass(frozen=True, slots=True)
+class Nøkkeltall:
+    tertial: Annotated[int, TERTIAL]
+    enhet: Annotated[str, Col("Enhet", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
+    sykefravær: Annotated[float, Col("Sykefravær (%)", "Sykefravær i tertialet i prosent.",
+                                     kind=Kind.PERCENT, minimum=0, maximum=100)]
+    overtid: Annotated[float, Col("Overtid (timer)", "Overtidstimer i tertialet.", minimum=0)]
+    årsverk: Annotated[float, Col("Årsverk", "Årsverk ved utgangen av tertialet.", minimum=0)]
+    avvik: Annotated[int, Col("Avvik", "Antall internkontroll-avvik meldt i tertialet.",
+                              minimum=0)]
+
+    @property
+    def nærvær(self) -> float:
+        return 100.0 - self.sykefravær
+
+
+@dataclass(frozen=True, slots=True)
+class Tertialtekst:
+    tertial: Annotated[int, TERTIAL]
+    innledning: Annotated[str, Col("Innledning", "Innledning til rapporten.", width=60)]
+    endrede_forutsetninger: Annotated[str | None, Col(
+        "Endrede forutsetninger", "Forhold som har endret seg siden budsjettet.", width=60)] = None
+    forslag: Annotated[list[str], Col("Forslag til vedtak", "Forslag, ett per linje.", width=60)
+                       ] = field(default_factory=list)
+    dato: Annotated[date | None, Col("Rapportdato", "Datoen rapporten legges fram (tom = "
+                                     "dokumentdatoen i arket Kommune).")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class KompassOmråde:
+    nr: Annotated[int, Col("Nr", "Områdets nummer, 1–8.", minimum=1, maximum=8, width=6)]
+    navn: Annotated[str, Col("Område", "Områdets navn i denne versjonen av Kompasset.")]
+    poeng: Annotated[float, Col("Poeng", "Kommunens poeng, 0–100.", minimum=0, maximum=100)]
+    snitt_nasjonalt: Annotated[float, Col("Snitt nasjonalt", "Landsgjennomsnittet, 0–100.",
+                                          minimum=0, maximum=100)]
+    snitt_gruppe: Annotated[float, Col("Snitt størrelsesgruppe", "Snitt for kommuner av samme "
+                                       "størrelse, 0–100.", minimum=0, maximum=100)]
+    styrker: Annotated[list[str], Col("Styrker", "Én per linje.")] = field(default_factory=list)
+    utfordringer: Annotated[list[str], Col("Utfordringer", "Én per linje.")] = field(
+        default_factory=list)
+    svakheter: Annotated[list[str], Col("Svakheter", "Én per linje.")] = field(
+        default_factory=list)
+    fokusområde: Annotated[str | None, Col(
+        "Fokusområde", "Fokusområdet området hører til, f.eks. «Styring og økonomi». Fylles ut "
+        "for alle områdene eller ingen.")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class KompassSpørsmål:
+    område_nr: Annotated[int, Col("Område nr", "Området spørsmålet hører til (1–8).", minimum=1,
+                                  maximum=8)]
+    spørsmål: Annotated[str, Col("Spørsmål", "Delspørsmålet.", width=50)]
+    maks_poeng: Annotated[float, Col("Maks poeng", "Høyeste mulige poeng.", minimum=0,
+                                     maximum=100)]
+    poeng: Annotated[float, Col("Poeng", "Oppnådd poeng.", minimum=0, maximum=100)]
+
+
+@dataclass(frozen=True, slots=True)
+class Delstrategi:
+    nr: Annotated[int, Col("Nr", "Delstrategiens nummer.", minimum=1, width=6)]
+    navn: Annotated[str, Col("Delstrategi", "Navnet på delstrategien.")]
+    hvorfor: Annotated[str, Col("Hvorfor", "Hvorfor delstrategien er valgt.", width=50)]
+    suksesskriterier: Annotated[list[str], Col("Suksesskriterier", "Ett per linje.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class DelstrategiInnhold:
+    delstrategi_nr: Annotated[int, Col("Delstrategi nr", "Delstrategien raden hører til.",
+                                       minimum=1)]
+    innhold: Annotated[str, Col("Innhold", "Innhold i delstrategien.", width=40)]
+    hovedoppgaver: Annotated[list[str], Col("Hovedoppgaver", "Én per linje.", width=50)]
+
+
+@dataclass(frozen=True, slots=True)
+class Leder:
+    id: Annotated[str, Col("Leder-ID", "Unik kode for lederen, f.eks. L01.")]
+    navn: Annotated[str, Col("Navn", "Lederens fulle navn.")]
+    stilling: Annotated[str, Col("Stilling", "Stillingstittel.")]
+    enhet: Annotated[str, Col("Enhet", "Enhetskode lederen leder (arket Enheter).",
+                              kind=Kind.CODE)]
+    overordnet: Annotated[str | None, Col("Overordnet", "Leder-ID til nærmeste overordnede "
+                                          "(tom for kommunedirektøren).")] = None
+    nivå: Annotated[Ledernivå | None, Col(
+        "Ledernivå", "Gir de innebygde gruppene «Kommunalsjefer», «Stabsledere», «Enhetsledere» "
+        "og «Avdelingsledere» som kan brukes som HA/DA (tom = ingen av dem).")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lederavtale:
+    """One leader's agreement with the nearest superior. Holds personal goals."""
+
+    leder_id: Annotated[str, Col("Leder-ID", "Lederen avtalen gjelder (arket Ledere).")]
+    viktigste_bidrag: Annotated[str, Col(
+        "Viktigste bidrag", "Lederens viktigste bidrag til de prioriterte områdene.", width=50)]
+    forsterke_1: Annotated[str, Col("Forsterke 1", "Første forsterkningsområde fra "
+                                    "lederplattformen, og hvorfor.", width=40)]
+    forsterke_2: Annotated[str, Col("Forsterke 2", "Andre forsterkningsområde, og hvorfor.",
+                                    width=40)]
+    forbedre: Annotated[str, Col("Forbedre", "Forbedringsområdet, og hvorfor.", width=40)]
+    utviklingsmål: Annotated[list[str], Col("Utviklingsmål", "Personlige utviklingsmål, ett per "
+                                            "linje.", width=45)]
+    tiltak: Annotated[list[str], Col("Tiltak", "Tiltak for utviklingsmålene, ett per linje.",
+                                     width=45)]
+    dato: Annotated[date, Col("Dato", "Datoen avtalen inngås.")]
+    skjermet: Annotated[bool, Col("Skjermet", "ja = de personlige utviklingsmålene unntas "
+                                  "offentlighet.")] = True
+    personal: Annotated[str | None, Col("Personal", "Personell: hva fungerer, utfordringer, "
+                                        "mål og tiltak.", width=45)] = None
+    økonomi: Annotated[str | None, Col("Økonomi", "Økonomi: hva fungerer, utfordringer, mål "
+                                       "og tiltak.", width=45)] = None
+    fag: Annotated[str | None, Col("Fag", "Fagområdet: hva fungerer, utfordringer, mål og "
+                                   "tiltak.", width=45)] = None
+    høstsamtale: Annotated[str | None, Col("Høstsamtale", "Nye forhold fra "
+                                           "oppfølgingssamtalen om høsten.", width=45)] = None
+    sted: Annotated[str | None, Col("Sted", "Sted for signering (tom = kommunens sted).")] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bidrag:
+    """A leader's contribution to one oppdrag, shown in that leader's agreement."""
+
+    leder_id: Annotated[str, Col("Leder-ID", "Lederen (arket Ledere).")]
+    oppdrag_nr: Annotated[int, Col("Oppdrag nr", "Oppdraget (arket Oppdrag).", minimum=1)]
+    bidrag: Annotated[str, Col("Bidrag", "Lederens viktigste bidrag til oppdraget.", width=60)]
+
+
+@dataclass(frozen=True, slots=True)
+class Gruppe:
+    """A named group of leaders the municipality uses as HA/DA (sheet «Grupper»)."""
+
+    navn: Annotated[str, Col("Gruppe", "Navnet slik det skrives i HA/DA, f.eks. KLG.")]
+    medlemmer: Annotated[list[str], Col(
+        "Medlemmer", "Enhetskoder, Leder-ID-er, roller («Kommunalsjef OO») eller andre grupper, "
+        "skilt med komma eller linjeskift.", kind=Kind.ANSVAR, width=45)]
+    beskrivelse: Annotated[str | None, Col(
+        "Beskrivelse", "Hva gruppen er; står i forkortelseslisten i oppdragsbrevet.",
+        width=45)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kapittel:
+    """An own chapter or sub-chapter the adviser adds to a document (sheet «Kapitler»)."""
+
+    dokument: Annotated[Dokument, Col("Dokument", "Dokumentet kapittelet skal stå i.")]
+    plassering: Annotated[str, Col(
+        "Plassering", "Etter hvilken standarddel kapittelet står (hele delen, med "
+        "underkapitler). Gyldige verdier per dokument – " + _plassering_help(), width=24)]
+    overskrift: Annotated[str, Col("Overskrift", "Kapittelets overskrift, uten nummer "
+                                   "(nummeret settes sammen med standardkapitlene).",
+                                   width=40)]
+    tekst: Annotated[str | None, Col("Tekst", "Kapittelets tekst. " + KAPITTELTEKST_HELP,
+                                     width=70)] = None
+    nivå: Annotated[int, Col("Nivå", "1 = kapittel, 2 = underkapittel, 3 = underkapittel "
+                             "under det igjen. Et underkapittel hører til kapittelet foran.",
+                             minimum=1, maximum=3, width=6)] = 1
+    rekkefølge: Annotated[int | None, Col(
+        "Rekkefølge", "Rekkefølgen blant kapitlene med samme dokument og plassering (tom = "
+        "radenes rekkefølge).", minimum=1, width=10)] = None
+    tertial: Annotated[int | None, Col(
+        "Tertial", "Bare for tertialrapporten: kapittelet står bare i rapporten for dette "
+        "tertialet (1, 2 eller 3; tom = i alle).", minimum=1, maximum=3, width=8)] = None
+
+
+@dataclass(frozen=True)
+class Styringsdata:
+    """Everything read from the workbooks, validated and cross-checked."""
+
+    kommune: Kommune
+    innstillinger: Innstillinger
+    tekster: Tekster
+    prioriteringer: list[Prioritering]
+    forkortelser: list[Forkortelse]
+    enheter: list[Enhet]
+    årshjul: list[Møte]
+    styringsdialog: list[Styringsdialog]
+    mål: list[Mål]
+    oppdrag: list[Oppdrag]
+    målresultater: list[Målresultat]
+    oppdragsstatus: list[Oppdragsstatus]
+    rammeområder: list[Rammeområde]
+    økonomi: list[Økonomilinje]
+    nøkkeltall: list[Nøkkeltall]
+    tertialtekster: list[Tertialtekst]
+    risikoer: list[Risiko]
+    kompass: list[KompassOmråde]
+    kompass_spørsmål: list[KompassSpørsmål]
+    delstrategier: list[Delstrategi]
+    delstrategi_innhold: list[DelstrategiInnhold]
+    ledere: list[Leder]
+    lederavtaler: list[Lederavtale]
+    bidrag: list[Bidrag]
+    grupper: list[Gruppe] = field(default_factory=list)
+    kapitler: list[Kapittel] = field(default_factory=list)
+
+    @cached_property
+    def ansvar(self) -> Ansvar:
+        """The one resolver of HA/DA entries to leaders (see :mod:`generator.model.ansvar`)."""
+        from .ansvar import Ansvar
+
+        return Ansvar(self)
+
+    @cached_property
+    def _enheter(self) -> dict[str, Enhet]:
+        return {e.kode.casefold(): e for e in self.enheter}
+
+    @cached_property
+    def _ledere(self) -> dict[str, Leder]:
+        return {ld.id.casefold(): ld for ld in self.ledere}
+
+    @cached_property
+    def _bidrag(self) -> dict[str, list[Bidrag]]:
+        out: dict[str, list[Bidrag]] = {}
+        for b in self.bidrag:
+            out.setdefault(b.leder_id.casefold(), []).append(b)
+        return out
+
+    def enhet(self, kode: str | None) -> Enhet | None:
+        """The unit with this code (codes match ignoring case, as in validation)."""
+        return self._enheter.get(kode.casefold()) if kode else None
+
+    def leder(self, leder_id: str | None) -> Leder | None:
+        return self._ledere.get(leder_id.casefold()) if leder_id else None
+
+    def bidrag_for(self, leder: Leder) -> list[Bidrag]:
+        """The leader's contributions to oppdrag (sheet Bidrag)."""
+        return self._bidrag.get(leder.id.casefold(), [])
+
+    def risikostatus(self, risiko: Risiko) -> Status:
+        """The risk's colour from RF and the thresholds in Innstillinger."""
+        gul, rød = self.innstillinger.risikoterskler
+        if risiko.rf >= rød:
+            return Status.RØD
+        if risiko.rf >= gul:
+            return Status.GUL
+        return Status.GRØNN
+
+    def oppdrag_for(self, leder: Leder) -> list[tuple[Oppdrag, str]]:
+        """The oppdrag whose HA or DA resolves to the leader, with the role (HA wins)."""
+        return self.ansvar.oppdrag_for(leder)

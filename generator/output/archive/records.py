@@ -1,0 +1,199 @@
+"""From planned documents to archive records: one registration per document, with
+its files (PDF/A as arkivformat, DOCX as produksjonsformat, the public variant of a
+screened lederavtale), a sidecar per registration, arkivmeldinger and a CSV list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...documents import Planned
+from ...documents.lederavtale import SKJERMINGSHJEMMEL
+from ...model.domain import Styringsdata
+from .. import manifest
+from . import arkivmelding as archive
+
+ARCHIVE_DIR = "arkiv"
+JOURNALPOSTTYPE = {
+    "oppdragsbrev": "Organinternt dokument for oppfølging",
+    "tertialrapport": "Organinternt dokument uten oppfølging",
+    "utviklingsstrategi": "Organinternt dokument uten oppfølging",
+    "lederavtale": "Organinternt dokument uten oppfølging",
+}
+#: Codes from KS's published dokumenttype list (there is no «BREV» or «PLAN» in it).
+DOKUMENTTYPE = {"oppdragsbrev": "KORR", "tertialrapport": "RAPPORT",
+                "utviklingsstrategi": "DOKUMENT", "lederavtale": "AVTALE"}
+#: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
+#: the paragraph of offentleglova is its skjermingshjemmel.
+TILGANGSRESTRIKSJON = "P"
+SIGNED_SUFFIX = "-signert"
+PUBLIC_SUFFIX = "-offentlig"
+
+
+def _saksnr(data: Styringsdata, kind: str) -> tuple[int | None, int | None]:
+    value = getattr(data.kommune, f"saksnr_{kind}s" if kind == "lederavtale"
+                    else f"saksnr_{kind}", None)
+    if not value:
+        return None, None
+    year, seq = value.split("/")
+    return int(year), int(seq)
+
+
+def _file(doc: Planned, key: str, stage: Path, staged: dict, folder: Path, entries: dict,
+          variantformat: str, fmt: str) -> archive.ArchiveFile | None:
+    if doc.filename in staged and key in staged[doc.filename]:
+        rel = staged[doc.filename][key]
+        path = stage / rel
+        sha, size = manifest.sha256(path), path.stat().st_size
+    else:
+        entry = entries[doc.filename]
+        out = entry.get("outputs", {}).get(key)
+        if out is None or out.get("data_sha256", entry.get("data_sha256")) != entry.get(
+                "data_sha256"):
+            return None  # missing, or an older file kept by a build without PDF
+        rel, sha, size = out["file"], out["sha256"], out["size"]
+    return archive.ArchiveFile(path=folder / rel, variantformat=variantformat, format=fmt,
+                               sha256=sha, size=size)
+
+
+def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dict,
+            folder: Path, entries: dict) -> list[archive.ArchiveRecord]:
+    """One record per registration; a public variant joins its full document."""
+    groups: dict[str, list[Planned]] = {}
+    for doc in planned:
+        groups.setdefault(doc.stem.removesuffix(PUBLIC_SUFFIX), []).append(doc)
+    out = []
+    k = data.kommune
+    for stem, docs in groups.items():
+        main = next(d for d in docs if not d.stem.endswith(PUBLIC_SUFFIX))
+        files = []
+        for d in docs:
+            public = d is not main
+            pdf_variant = ("Dokument hvor deler av innholdet er skjermet" if public
+                           else "Arkivformat")
+            for key, variant, fmt in (("pdf", pdf_variant, archive.PRONOM["pdfa2b"]),
+                                      ("docx", "Produksjonsformat", archive.PRONOM["docx"])):
+                if public and key == "docx":
+                    continue  # the public variant is archived as PDF/A only
+                f = _file(d, key, stage, staged, folder, entries, variant, fmt)
+                if f is not None:
+                    files.append(f)
+        år, seq = _saksnr(data, main.kind)
+        out.append(archive.ArchiveRecord(
+            tittel=main.title, dokumentdato=main.context["dato"], kind=main.kind,
+            saksår=år, sekvensnummer=seq, saksbehandler=k.saksbehandler,
+            administrativ_enhet=k.administrativ_enhet,
+            journalposttype=JOURNALPOSTTYPE[main.kind], dokumenttype=DOKUMENTTYPE[main.kind],
+            tilknyttet_registrering_som="Hoveddokument",
+            tilgangsrestriksjon=TILGANGSRESTRIKSJON if main.restricted else None,
+            skjermingshjemmel=SKJERMINGSHJEMMEL if main.restricted else None,
+            files=tuple(signed_instead(files, folder)), kommune=k.navn,
+            referanse_ekstern=f"{k.år}-{stem}", arkivdel=k.arkivdel,
+            klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),)))
+    return out
+
+
+def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, staged: dict,
+          folder: Path, entries: dict) -> list[str]:
+    """Write sidecars, arkivmeldinger and the CSV list into the stage; returns their paths."""
+    recs = records(planned, data, stage_dir, staged, folder, entries)
+    target = stage_dir / ARCHIVE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for rec in recs:
+        written.append(archive.write_sidecar(rec, target / f"{rec.referanse_ekstern}.json"))
+    written += archive.write_arkivmeldinger(recs, target)
+    written.append(archive.write_listing(recs, target / "arkivliste.csv"))
+    rels = [p.relative_to(stage_dir).as_posix() for p in written]
+    staged["__arkiv__"] = {f"arkiv:{i}": rel for i, rel in enumerate(rels)}
+    return rels
+
+
+def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]]:
+    """The archive files (sidecar, arkivmelding) of each main document, by its file name:
+    a build that leaves a document alone also leaves its archive files."""
+    names = {Path(r).name: r for r in rels}
+    out: dict[str, list[str]] = {}
+    for doc in planned:
+        if doc.stem.endswith(PUBLIC_SUFFIX):
+            continue
+        ref = f"{doc.context['dato'].year}-{doc.stem}"
+        mine = [names[n] for n in (f"{ref}.json",
+                                   f"arkivmelding-{archive.referanse_dokumentfil(ref)}.xml")
+                if n in names]
+        out[doc.filename] = mine
+    return out
+
+
+# --- signed versions ----------------------------------------------------------------------------
+
+
+def signed_copy(pdf: Path) -> Path | None:
+    """The signed version of a PDF next to it (``<navn>-signert.pdf``) if it holds a
+    signature. The build-side hook: the ownership check can replace this test."""
+    candidate = pdf.with_name(pdf.stem + SIGNED_SUFFIX + pdf.suffix)
+    return candidate if candidate.is_file() and has_signature(candidate) else None
+
+
+def has_signature(pdf: Path) -> bool:
+    """True when a signature field of the PDF holds a value."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(pdf) as doc:
+            form = doc.Root.get("/AcroForm")
+            return any(f.get("/FT") == "/Sig" and f.get("/V") is not None
+                       for f in (form.get("/Fields", []) if form is not None else []))
+    except (pikepdf.PdfError, OSError):
+        return False
+
+
+def signed_instead(files: list[archive.ArchiveFile], folder: Path
+                   ) -> list[archive.ArchiveFile]:
+    """Replace the unsigned arkivformat by its signed copy (variantformat S) when one exists,
+    so the next build keeps describing the signed agreement."""
+    out = []
+    for f in files:
+        signed = signed_copy(f.path) if archive.variantformat(f.variantformat)[0] == "A" else None
+        out.append(signed_file(signed) if signed else f)
+    return out
+
+
+def signed_file(path: Path) -> archive.ArchiveFile:
+    """A signed PDF/A-2b as the registration's «Digitalt signert dokument»."""
+    return archive.ArchiveFile.from_path(path, archive.SIGNERT, archive.PRONOM["pdfa2b"])
+
+
+def archive_signed(source: Path, signed: Path) -> Path | None:
+    """After signing: point the archive record of ``source`` at ``signed``.
+
+    Looks for the sidecar in ``<år>/arkiv/`` (the year folder two levels above the PDF) whose
+    arkivformat or signed variant is ``source``, replaces that file by ``signed`` (variantformat
+    S, its own SHA-256 and size) and rewrites the sidecar, the arkivmelding and the record's
+    rows in arkivliste.csv. Returns the sidecar, or None when the PDF is not from a build.
+    """
+    import json
+
+    folder = source.resolve().parent.parent / ARCHIVE_DIR
+    year = folder.parent
+    if not folder.is_dir():
+        return None
+    for sidecar in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            record = archive.record_from_sidecar(data, year)
+        except (ValueError, KeyError, TypeError):
+            continue
+        names = {f.path.name for f in record.files
+                 if archive.variantformat(f.variantformat)[0] in ("A", archive.SIGNERT)}
+        if source.name not in names:
+            continue
+        files = tuple(signed_file(signed) if f.path.name in names else f for f in record.files)
+        from dataclasses import replace
+
+        record = replace(record, files=files)
+        archive.write_sidecar(record, sidecar)
+        archive.write_arkivmeldinger([record], folder)
+        archive.update_listing(folder / "arkivliste.csv", record)
+        return sidecar
+    return None

@@ -1,0 +1,142 @@
+"""Nothing to do, done at once: the no-change check that runs before anything heavy.
+
+A full build records in ``.uendret.json`` (beside the manifest) a fingerprint of what it
+was made from (the bytes of every input workbook, every template, the product version and
+the options) and the size and modification time of every file the manifest names. When
+the next build has the same fingerprint and every file is still as it was, there is
+nothing to do: this module says so without importing openpyxl, docxtpl, lxml or
+LibreOffice. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..paths import KIND_NAMES
+from .manifest import sha256
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
+STAGING_PREFIX = ".staging-"
+
+
+@dataclass
+class Unchanged:
+    """A build that had nothing to do: where, how many documents, and the kept notices."""
+
+    folder: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    rels: list[str] = field(default_factory=list)  # the documents' files, in the year folder
+    notices: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        return [self.folder / rel for rel in self.rels]
+
+
+def office_installed() -> bool:
+    """Whether LibreOffice is there (the same places :func:`generator.output.pdf.soffice` looks)."""
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        return True
+    return any(Path(p).exists() for p in (
+        "/usr/lib/libreoffice/program/soffice",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+        r"C:\Program Files\LibreOffice\program\soffice.exe"))
+
+
+def _workbooks(paths: Sequence[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in WORKBOOK_SUFFIXES
+                              and not q.name.startswith(("~$", ".~lock"))))
+        else:
+            out.append(p)
+    return out
+
+
+def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] | None,
+                tertial: int | None, want_pdf: bool) -> dict | None:
+    """What a build is made from; None when an input cannot be read (then: full build)."""
+    try:
+        inputs = {str(p.resolve()): sha256(p) for p in _workbooks(paths)}
+        templates = {p.name: sha256(p) for p in sorted(template_dir.glob("*.docx"))}
+    except OSError:
+        return None
+    return {"version": __version__, "inputs": inputs, "templates": templates,
+            "options": {"kinds": sorted(kinds or KIND_NAMES), "tertial": tertial,
+                        "pdf": want_pdf, "templates": str(template_dir.resolve())}}
+
+
+STATUS = ".uendret.json"  # per year folder: what the no-change check needs, nothing more
+
+
+def forget(folder: Path) -> None:
+    """Remove the no-change record (a build is about to change the folder)."""
+    (folder / STATUS).unlink(missing_ok=True)
+
+
+def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[int]],
+             scopes: set[str]) -> None:
+    """Write the no-change record after a complete build: its fingerprint, the size and
+    time of every file, and the summary a no-change build repeats."""
+    from .files import write_atomic
+
+    counts: dict[str, int] = {}
+    files = []
+    for entry in manifest["documents"].values():
+        if entry.get("scope", entry.get("kind")) in scopes:
+            counts[entry["kind"]] = counts.get(entry["kind"], 0) + 1
+            files += [o["file"] for o in entry["outputs"].values()]
+    record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
+              "notices": manifest.get("notices", [])}
+    write_atomic(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
+                 durable=False)
+
+
+def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path,
+              kinds: Sequence[str] | None, tertial: int | None, pdf: bool | None,
+              force: bool = False) -> Unchanged | None:
+    """The result of a build that has nothing to do, or None when a real build is needed."""
+    if force or not out_dir.is_dir():
+        return None
+    want_pdf = office_installed() if pdf is None else pdf
+    if pdf and not office_installed():
+        return None  # the full build reports the missing LibreOffice
+    print_ = fingerprint(paths, template_dir, kinds, tertial, want_pdf)
+    if print_ is None or not print_["inputs"]:
+        return None
+    for path in sorted(out_dir.glob(f"*/{STATUS}")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict) or data.get("fingerprint") != print_:
+            continue
+        folder = path.parent
+        if _intact(folder, data):
+            return Unchanged(folder, dict(data.get("counts", {})), list(data.get("files", [])),
+                             [tuple(n) for n in data.get("notices", [])])
+    return None
+
+
+def _intact(folder: Path, data: dict) -> bool:
+    if any(folder.glob(STAGING_PREFIX + "*")):
+        return False  # a killed build's leftovers: the full build cleans up
+    stat = data.get("stat")
+    if not isinstance(stat, dict) or not stat:
+        return False
+    root = str(folder) + os.sep
+    for rel, (size, mtime) in stat.items():
+        try:
+            st = os.stat(root + rel)
+        except (OSError, ValueError):
+            return False
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            return False
+    return True

@@ -1,0 +1,293 @@
+"""Signature fields in the lederavtale PDFs, and local signing (PAdES) with pyHanko.
+
+The two empty fields are added right after the PDF/A conversion, before anyone
+signs: any change after a signature breaks it. They are placed over the two
+signature lines, found by their position in the converted PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata.model import DocumentMetadata
+from pyhanko.sign import fields, signers
+
+# (field name, label printed under the line), left to right as in the template.
+FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder"), ("Leder", "Leder"))
+FIELD_HEIGHT = 42.0  # points above the line
+FONT_ENV = "STYRING_SIGNATURFONT"
+FONT_FAMILIES = ("Liberation Sans", "DejaVu Sans")
+FONT_PATHS = ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+              "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+              "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+              r"C:\Windows\Fonts\arial.ttf")
+
+
+class SigningError(Exception):
+    """Signature fields could not be placed, or signing failed; message in bokmål."""
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    x1: float
+    x2: float
+    y: float  # PDF coordinates (from the bottom)
+
+
+def signature_lines(pdf: Path) -> list[Line]:
+    """The underscore lines of the signature block, left to right (found with PDFium)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for page_no in range(len(doc)):
+            textpage = doc[page_no].get_textpage()
+            text = textpage.get_text_range(0, textpage.count_chars())
+            lines = []
+            for m in re.finditer(r"_{10,}", text):
+                left = textpage.get_charbox(m.start())
+                right = textpage.get_charbox(m.end() - 1)
+                lines.append(Line(page_no, left[0], right[2], left[1] + 1))
+            if len(lines) >= 2:
+                return sorted(lines[:2], key=lambda ln: ln.x1)
+        return []
+    finally:
+        doc.close()
+
+
+def _font_file() -> Path:
+    """The TrueType font embedded in signature appearances (PDF/A needs an embedded font).
+
+    ``$STYRING_SIGNATURFONT`` first, then Liberation Sans / DejaVu Sans as fontconfig
+    finds them (setup.sh installs both), then their usual paths.
+    """
+    override = os.environ.get(FONT_ENV)
+    if override:
+        path = Path(override).expanduser()
+        if path.is_file():
+            return path
+        raise SigningError(f"{FONT_ENV} peker på {path}, som ikke finnes.")
+    candidates: list[Path] = []
+    if shutil.which("fc-match"):
+        for family in FONT_FAMILIES:
+            try:
+                found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True,
+                                       text=True, timeout=10, check=False).stdout.strip()
+            except (OSError, subprocess.SubprocessError):
+                continue
+            # fc-match always answers; accept it only if it is the family we asked for
+            if found and Path(found).name.replace(" ", "").lower().startswith(
+                    family.replace(" ", "").lower()):
+                candidates.append(Path(found))
+    candidates += [Path(p) for p in FONT_PATHS]
+    for path in candidates:
+        if path.is_file() and path.suffix.lower() in (".ttf", ".otf"):
+            return path
+    raise SigningError("Fant ingen skrift til signaturfeltet (Liberation Sans eller DejaVu Sans). "
+                       "Installer fonts-liberation2 (kjør ./setup.sh) eller sett "
+                       f"{FONT_ENV} til en .ttf-fil.")
+
+
+def _stamp_style() -> Any:
+    """Signer's name and time in an embedded TrueType subset (correct widths, Sámi letters)."""
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    font = _font_factory()(str(_font_file()), font_size=9)
+    return TextStampStyle(stamp_text="Signert av %(signer)s\n%(ts)s",
+                          timestamp_format="%d.%m.%Y kl. %H.%M %Z",
+                          text_box_style=TextBoxStyle(font=font), border_width=1)
+
+
+def _font_factory() -> type:
+    """pyHanko's OpenType embedder, with glyph widths in the PDF's units.
+
+    pyHanko 0.38 writes TrueType advances in the font's own units (2048 per em for
+    Liberation Sans) where PDF wants thousandths of an em, so /W disagrees with the
+    embedded program (PDF/A: glyph widths must match). Shaping at a scale of 1000 per
+    em, and storing widths scaled the same way, makes both agree.
+    """
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    class Accumulator(GlyphAccumulator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._font_units = self.units_per_em
+            self.hb_font.scale = (1000, 1000)
+            self.units_per_em = 1000
+
+        def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
+            if glyph_id not in self._glyphs:
+                cid, width = super()._get_cid_and_width(glyph_id)
+                self._glyphs[glyph_id] = (cid, round(width * 1000 / self._font_units))
+            return self._glyphs[glyph_id]
+
+    class Factory(GlyphAccumulatorFactory):
+        def create_font_engine(self, writer: Any, obj_stream: Any = None) -> Any:
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            with open(self.font_file, "rb") as fh:
+                return Accumulator(writer=writer, font_handle=io.BytesIO(fh.read()),
+                                   font_size=self.font_size, obj_stream=obj_stream)
+
+    return Factory
+
+
+@contextlib.contextmanager
+def _agreeing_metadata(writer: IncrementalPdfFileWriter) -> Iterator[None]:
+    """Make pyHanko write the same Producer and modification time into Info and XMP.
+
+    pyHanko appends itself to the Info Producer but replaces the XMP one, and takes «now»
+    twice; PDF/A wants the two to agree. One Producer string (the old one plus pyHanko)
+    and one fixed time are used for both, for this write only.
+    """
+    from pyhanko.pdf_utils.metadata import model
+
+    info_ref = writer._info  # the Info dictionary pyHanko will update
+    info = info_ref.get_object() if info_ref is not None else None
+    old = str(info.get("/Producer", "")) if info is not None else ""
+    vendor = model.VENDOR
+    producer = old if vendor in old else "; ".join(p for p in (old, vendor) if p)
+    if info is not None:
+        info["/Producer"] = generic.TextStringObject(producer)
+        writer.mark_update(info_ref)
+    writer._meta = _FixedTime(datetime.now(UTC).replace(microsecond=0))
+    model.VENDOR = producer
+    try:
+        yield
+    finally:
+        model.VENDOR = vendor
+
+
+class _FixedTime(DocumentMetadata):
+    """Document metadata whose «now» is one fixed moment (Info and XMP then agree)."""
+
+    def __init__(self, moment: datetime) -> None:
+        object.__setattr__(self, "_moment", moment)
+        super().__init__()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "last_modified" and value == "now":
+            value = self._moment
+        object.__setattr__(self, name, value)
+
+
+def add_signature_fields(pdf: Path) -> bytes:
+    """The PDF with two empty, named signature fields over its signature lines."""
+    lines = signature_lines(pdf)
+    if len(lines) != 2:
+        raise SigningError(f"{pdf.name}: fant ikke de to signaturlinjene i PDF-en.")
+    with pdf.open("rb") as fh:
+        writer = IncrementalPdfFileWriter(fh, strict=False)
+        for (name, _label), line in zip(FIELDS, lines, strict=True):
+            fields.append_signature_field(writer, fields.SigFieldSpec(
+                sig_field_name=name, on_page=line.page,
+                box=(line.x1, line.y, line.x2, line.y + FIELD_HEIGHT)))
+        out = io.BytesIO()
+        with _agreeing_metadata(writer):
+            writer.write(out)
+    return out.getvalue()
+
+
+def load_signer(pkcs12: Path, passphrase: bytes | None, variable: str | None = None) -> Any:
+    """The signer in a PKCS#12 file; each way it can fail gets its own bokmål message."""
+    if not pkcs12.is_file():
+        raise SigningError(f"Finner ikke sertifikatfilen {pkcs12}.")
+    data = pkcs12.read_bytes()
+    try:
+        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=set(),
+                                                     passphrase=passphrase)
+    except Exception as e:  # pyHanko/cryptography raise ValueError, TypeError, asn1 errors
+        if not _is_pkcs12(data):
+            raise SigningError(f"{pkcs12.name} er ikke et PKCS#12-sertifikat (.p12/.pfx).") from e
+        if passphrase is None:
+            where = f" i miljøvariabelen {variable}" if variable else ""
+            raise SigningError(f"Sertifikatet {pkcs12.name} krever passord; oppgi det{where}."
+                               ) from e
+        raise SigningError(f"Feil passord for sertifikatet {pkcs12.name}.") from e
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    """True when the bytes parse as a PKCS#12 container (the password is then what failed)."""
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        return pfx["version"].native == "v3"
+    except (ValueError, TypeError, KeyError):
+        return False
+
+
+def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale signert",
+               location: str | None = None) -> bytes:
+    """The PDF with ``field`` signed (PAdES baseline, appearance in an embedded font)."""
+    data = _read_pdf(pdf)
+    meta = signers.PdfSignatureMetadata(field_name=field, reason=reason, location=location,
+                                        subfilter=fields.SigSeedSubFilter.PADES,
+                                        md_algorithm="sha256")
+    from pyhanko.pdf_utils.misc import PdfError as PyHankoPdfError
+
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        found = {name: value for name, value, _ref in fields.enumerate_sig_fields(writer)}
+    except (PyHankoPdfError, ValueError, KeyError) as e:
+        raise SigningError(f"{pdf.name} kan ikke leses som PDF ({e}).") from None
+    if field not in found:
+        raise SigningError(f"{pdf.name}: finner ikke signaturfeltet «{field}» (har: "
+                           + (", ".join(found) or "ingen") + ").")
+    if found[field] is not None:
+        raise SigningError(f"{pdf.name}: feltet «{field}» er allerede signert.")
+    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style())
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # «FFTM NOT subset» noise
+    out = io.BytesIO()
+    try:
+        with _agreeing_metadata(writer):
+            pdf_signer.sign_pdf(writer, output=out)
+    except (PyHankoPdfError, ValueError) as e:
+        raise SigningError(f"{pdf.name}: signeringen feilet ({e}).") from None
+    return out.getvalue()
+
+
+def _read_pdf(pdf: Path) -> bytes:
+    if not pdf.is_file():
+        raise SigningError(f"Finner ikke filen {pdf}.")
+    data = pdf.read_bytes()
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise SigningError(f"{pdf.name} er ikke en PDF-fil.")
+    return data
+
+
+def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: Path,
+         reason: str = "Lederavtale signert", location: str | None = None,
+         variable: str | None = None) -> Path:
+    """Sign one field with a PKCS#12 certificate (PAdES) and write ``target``.
+
+    The result must pass the full PDF/A check (:func:`generator.output.pdf.verify_bytes`, which also
+    looks at annotation appearances and form resources); a file that does not is refused
+    and nothing is written.
+    """
+    from . import pdf as pdfcheck
+    from .files import write_atomic
+
+    signer = load_signer(pkcs12, passphrase, variable)
+    signed = sign_bytes(pdf, field, signer, reason, location)
+    report = pdfcheck.verify_bytes(signed, target)
+    if not report.ok:
+        raise SigningError(f"{target.name}: den signerte filen ville ikke være PDF/A-2b ("
+                           + "; ".join(report.problems) + "); ingenting er skrevet.")
+    write_atomic(target, signed)
+    return target
