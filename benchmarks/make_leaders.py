@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.demo.data import demo_data
 from generator.input.blank import write_workbooks
-from generator.model.domain import Styringsdata
+from generator.model.styringsdata import Styringsdata
 
 
 def scaled(n: int) -> Styringsdata:

@@ -243,9 +243,7 @@ def build(
     inputs = workbooks or [paths.DEMO_DIR]
     quick = fastpath.unchanged(inputs, out, templates, only, tertial, pdf, force)
     if quick is not None:  # nothing to do: answered before openpyxl, docxtpl or LibreOffice
-        from .quick import say_unchanged
-
-        say_unchanged(quick)
+        quick.say()
         return
     from . import pipeline
 

@@ -59,18 +59,8 @@ def try_unchanged(argv: list[str]) -> bool:
                       opts["only"] or None, opts["tertial"], opts["pdf"])
     if quick is None:
         return False
-    say_unchanged(quick)
+    quick.say()
     return True
-
-
-def say_unchanged(quick: Any) -> None:
-    """The answer of a build with nothing to do (the kept files' notices first)."""
-    for rel, message in quick.notices:
-        where = quick.folder if rel == "." else quick.folder / rel
-        print(f"MERKNAD {where}: {message}", file=sys.stderr)
-    n = sum(quick.counts.values())
-    print(f"Ingen endringer: {n} dokumenter i {quick.folder} er som de skal være "
-          f"({len(quick.rels)} filer). Ingenting å gjøre.")
 
 
 def main() -> None:

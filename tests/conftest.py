@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.input.reader import normalise
-from generator.model.domain import Styringsdata
+from generator.model.styringsdata import Styringsdata
 from generator.pipeline import DEMO_DIR, ROOT
 
 REPO = ROOT

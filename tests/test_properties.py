@@ -63,7 +63,8 @@ from generator import pipeline
 from generator.demo.data import demo_data
 from generator.input.blank import write_workbooks
 from generator.input.validate import load
-from generator.model.domain import Budsjettype, Styringsdata
+from generator.model.domain import Budsjettype
+from generator.model.styringsdata import Styringsdata
 from generator.problems import Problem, Problems
 
 from .conftest import ansvar_as_units, cell_of, set_cell

@@ -23,7 +23,8 @@ from generator.input.convert import ConversionError, convert
 from generator.input.reader import Cell
 from generator.input.validate import load
 from generator.model.column import Col, resolve
-from generator.model.domain import Kommune, Risiko, Status, Styringsdata, Størrelsesgruppe
+from generator.model.domain import Kommune, Risiko, Status, Størrelsesgruppe
+from generator.model.styringsdata import Styringsdata
 from generator.output import manifest
 from generator.rendering.norsk import prosent
 

@@ -40,13 +40,13 @@ from ..model.domain import (
     Risiko,
     Risikostatus,
     Status,
-    Styringsdata,
     Styringsdialog,
     Størrelsesgruppe,
     Tekster,
     Tertialtekst,
     Økonomilinje,
 )
+from ..model.styringsdata import Styringsdata
 
 G, Y, R = Status.GRØNN, Status.GUL, Status.RØD
 KOMMUNEDIREKTØR = "Ánne Risten Đuolja"

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from ..model.domain import Status, Styringsdata
+from ..model.domain import Status
+from ..model.styringsdata import Styringsdata
 from ..rendering.palette import STATUS_FILL
 from ..rendering.template import Image
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.domain import KompassOmråde, Styringsdata
+from ..model.domain import KompassOmråde
+from ..model.styringsdata import Styringsdata
 
 AREA_MAX = 100  # every Kompass area scores 0–100
 

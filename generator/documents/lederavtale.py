@@ -8,7 +8,8 @@ as well.
 
 from __future__ import annotations
 
-from ..model.domain import Leder, Lederavtale, Styringsdata
+from ..model.domain import Leder, Lederavtale
+from ..model.styringsdata import Styringsdata
 from . import outlines
 from .common import Planned, Source, base_context, properties, slug
 

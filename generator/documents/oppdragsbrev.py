@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from ..model.domain import Perspektiv, Styringsdata
+from ..model.domain import Perspektiv
+from ..model.styringsdata import Styringsdata
 from ..rendering.norsk import LOCALE
 from ..rendering.template import paragraphs
 from . import outlines

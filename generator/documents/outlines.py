@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.domain import Dokument, Styringsdata
+from ..model.domain import Dokument
 from ..model.kapitler import Outline
+from ..model.styringsdata import Styringsdata
 from .standardtekster import lederavtale_tekster
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model.domain import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
+from ..model.domain import Budsjettype, Nøkkeltall, Status, Økonomilinje
+from ..model.styringsdata import Styringsdata
 from ..rendering.norsk import prosent, tertial
 from ..rendering.template import Image, paragraphs
 from . import outlines

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.domain import Status, Styringsdata
+from ..model.domain import Status
+from ..model.styringsdata import Styringsdata
 from ..rendering.template import Image, paragraphs
 from . import kompass, outlines
 from .common import Planned, Source, base_context, fill, properties

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import domain as m
+from .. import model as m
 from .rules import KOMPASS_TOLERANCE
 
 Err = Callable[[object, str | None, str], None]

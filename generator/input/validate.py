@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import domain as m
+from .. import model as m
 from ..problems import Problems
 from .blank import is_placeholder
 from .convert import ConversionError, convert, shown

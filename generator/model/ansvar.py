@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from .domain import Gruppe, Leder, Ledernivå, Oppdrag
 
 if TYPE_CHECKING:
-    from .domain import Styringsdata
+    from .styringsdata import Styringsdata
 
 HA, DA = "HA", "DA"
 _PARTS = re.compile(r"[,;]")

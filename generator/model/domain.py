@@ -12,13 +12,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from .column import Col, Kind
-
-if TYPE_CHECKING:
-    from .ansvar import Ansvar
 
 
 class Perspektiv(enum.StrEnum):
@@ -658,81 +654,3 @@ class Kapittel:
     tertial: Annotated[int | None, Col(
         "Tertial", "Bare for tertialrapporten: kapittelet står bare i rapporten for dette "
         "tertialet (1, 2 eller 3; tom = i alle).", minimum=1, maximum=3, width=8)] = None
-
-
-@dataclass(frozen=True)
-class Styringsdata:
-    """Everything read from the workbooks, validated and cross-checked."""
-
-    kommune: Kommune
-    innstillinger: Innstillinger
-    tekster: Tekster
-    prioriteringer: list[Prioritering]
-    forkortelser: list[Forkortelse]
-    enheter: list[Enhet]
-    årshjul: list[Møte]
-    styringsdialog: list[Styringsdialog]
-    mål: list[Mål]
-    oppdrag: list[Oppdrag]
-    målresultater: list[Målresultat]
-    oppdragsstatus: list[Oppdragsstatus]
-    rammeområder: list[Rammeområde]
-    økonomi: list[Økonomilinje]
-    nøkkeltall: list[Nøkkeltall]
-    tertialtekster: list[Tertialtekst]
-    risikoer: list[Risiko]
-    kompass: list[KompassOmråde]
-    kompass_spørsmål: list[KompassSpørsmål]
-    delstrategier: list[Delstrategi]
-    delstrategi_innhold: list[DelstrategiInnhold]
-    ledere: list[Leder]
-    lederavtaler: list[Lederavtale]
-    bidrag: list[Bidrag]
-    grupper: list[Gruppe] = field(default_factory=list)
-    kapitler: list[Kapittel] = field(default_factory=list)
-
-    @cached_property
-    def ansvar(self) -> Ansvar:
-        """The one resolver of HA/DA entries to leaders (see :mod:`generator.model.ansvar`)."""
-        from .ansvar import Ansvar
-
-        return Ansvar(self)
-
-    @cached_property
-    def _enheter(self) -> dict[str, Enhet]:
-        return {e.kode.casefold(): e for e in self.enheter}
-
-    @cached_property
-    def _ledere(self) -> dict[str, Leder]:
-        return {ld.id.casefold(): ld for ld in self.ledere}
-
-    @cached_property
-    def _bidrag(self) -> dict[str, list[Bidrag]]:
-        out: dict[str, list[Bidrag]] = {}
-        for b in self.bidrag:
-            out.setdefault(b.leder_id.casefold(), []).append(b)
-        return out
-
-    def enhet(self, kode: str | None) -> Enhet | None:
-        """The unit with this code (codes match ignoring case, as in validation)."""
-        return self._enheter.get(kode.casefold()) if kode else None
-
-    def leder(self, leder_id: str | None) -> Leder | None:
-        return self._ledere.get(leder_id.casefold()) if leder_id else None
-
-    def bidrag_for(self, leder: Leder) -> list[Bidrag]:
-        """The leader's contributions to oppdrag (sheet Bidrag)."""
-        return self._bidrag.get(leder.id.casefold(), [])
-
-    def risikostatus(self, risiko: Risiko) -> Status:
-        """The risk's colour from RF and the thresholds in Innstillinger."""
-        gul, rød = self.innstillinger.risikoterskler
-        if risiko.rf >= rød:
-            return Status.RØD
-        if risiko.rf >= gul:
-            return Status.GUL
-        return Status.GRØNN
-
-    def oppdrag_for(self, leder: Leder) -> list[tuple[Oppdrag, str]]:
-        """The oppdrag whose HA or DA resolves to the leader, with the role (HA wins)."""
-        return self.ansvar.oppdrag_for(leder)

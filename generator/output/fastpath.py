@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,15 @@ class Unchanged:
     @property
     def files(self) -> list[Path]:
         return [self.folder / rel for rel in self.rels]
+
+    def say(self) -> None:
+        """Print the answer: the kept files' notices (stderr), then one summary line."""
+        for rel, message in self.notices:
+            where = self.folder if rel == "." else self.folder / rel
+            print(f"MERKNAD {where}: {message}", file=sys.stderr)
+        n = sum(self.counts.values())
+        print(f"Ingen endringer: {n} dokumenter i {self.folder} er som de skal være "
+              f"({len(self.rels)} filer). Ingenting å gjøre.")
 
 
 def office_installed() -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..documents import Planned
-from ..model.domain import Styringsdata
+from ..model.styringsdata import Styringsdata
 from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf

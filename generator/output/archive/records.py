@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ...documents import Planned
 from ...documents.lederavtale import SKJERMINGSHJEMMEL
-from ...model.domain import Styringsdata
+from ...model.styringsdata import Styringsdata
 from .. import manifest
 from . import arkivmelding as archive
 
