@@ -69,7 +69,7 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)
                         + ". Velg en annen mappe eller bruk --overwrite.")
-    known = {"år": år or date.today().year + 1}
+    known: dict[str, int | str] = {"år": år or date.today().year + 1}
     if kommune:
         known["navn"] = kommune
     if xlsm:

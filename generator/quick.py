@@ -26,9 +26,10 @@ def parse_build(argv: list[str]) -> dict[str, Any] | None:
     for arg in args:
         name, eq, value = arg.partition("=")
         if name in ("--out", "--only", "--tertial", "--templates"):
-            value = value if eq else next(args, None)
-            if value is None:
+            given = value if eq else next(args, None)
+            if given is None:
                 return None
+            value = given
             if name == "--only":
                 if value not in paths.KIND_NAMES:
                     return None

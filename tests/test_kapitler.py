@@ -17,7 +17,7 @@ from docx2python import docx2python
 
 from generator import pipeline
 from generator.documents import standardtekster
-from generator.model.kapitler import Blokk, blocks
+from generator.documents.kapitler import Blokk, blocks
 from generator.output.pdf import soffice
 from generator.rendering.fast import FastTemplate
 from generator.rendering.template import TEMPLATE_DIR, Template, environment

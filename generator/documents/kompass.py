@@ -92,7 +92,7 @@ def context(data: Styringsdata, areas: list[KompassOmråde]) -> dict[str, Any]:
     inn = data.innstillinger
     groups = fokusområder(areas)
     first_table = 3 if groups else 2  # Tabell 1 is the area table, 2 the fokusområder
-    tables = []
+    tables: list[Poengtabell] = []
     for a in areas:
         rows = [Delspørsmål(q.spørsmål, q.poeng, q.maks_poeng)
                 for q in data.kompass_spørsmål if q.område_nr == a.nr]

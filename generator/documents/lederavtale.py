@@ -33,8 +33,8 @@ def filename(leder: Leder, data: Styringsdata, suffix: str = "") -> str:
 
 def context(data: Styringsdata, avtale: Lederavtale, public: bool,
             outline: dict | None = None) -> dict:
-    leder = data.leder(avtale.leder_id)
-    overordnet = data.leder(leder.overordnet)
+    leder = data.avtaleleder(avtale)
+    overordnet = data.overordnet(leder)
     title = f"Lederavtale {data.kommune.år} – {leder.navn}"
     bidrag = {b.oppdrag_nr: b.bidrag for b in data.bidrag_for(leder)}
     screened = avtale.skjermet and not public
@@ -70,7 +70,7 @@ def _unique_suffixes(data: Styringsdata) -> dict[str, str]:
     file name («Anne-Lise Berg» and «Anne Lise Berg» in one unit): stable, never clashing."""
     names: dict[str, list[str]] = {}
     for avtale in data.lederavtaler:
-        leder = data.leder(avtale.leder_id)
+        leder = data.avtaleleder(avtale)
         names.setdefault(filename(leder, data), []).append(leder.id)
     return {i: f"-{slug(i, 20)}" for ids in names.values() if len(ids) > 1 for i in ids}
 
@@ -80,7 +80,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     unique = _unique_suffixes(data)
     outline = outlines.lederavtale(data)  # the same for every leader
     for avtale in data.lederavtaler:
-        leder = data.leder(avtale.leder_id)
+        leder = data.avtaleleder(avtale)
         own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]

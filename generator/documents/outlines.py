@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.domain import Dokument
-from ..model.kapitler import Outline
 from ..model.styringsdata import Styringsdata
+from .kapitler import Outline
 from .standardtekster import lederavtale_tekster
 
 

@@ -187,7 +187,10 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
 
 
 def _col_index(coord: str) -> int:
-    letters = re.match(r"[A-Z]+", coord).group(0)
+    found = re.match(r"[A-Z]+", coord)
+    if found is None:
+        raise ValueError(f"ikke en cellereferanse: {coord!r}")
+    letters = found.group(0)
     n = 0
     for ch in letters:
         n = n * 26 + ord(ch) - 64

@@ -95,6 +95,20 @@ class Styringsdata:
     def leder(self, leder_id: str | None) -> Leder | None:
         return self._ledere.get(leder_id.casefold()) if leder_id else None
 
+    def avtaleleder(self, avtale: Lederavtale) -> Leder:
+        """The leader an agreement is for (validation has made sure there is one)."""
+        leder = self.leder(avtale.leder_id)
+        if leder is None:
+            raise LookupError(f"lederen «{avtale.leder_id}» finnes ikke i arket Ledere")
+        return leder
+
+    def overordnet(self, leder: Leder) -> Leder:
+        """The leader's nearest superior (validation has made sure every agreement has one)."""
+        sjef = self.leder(leder.overordnet)
+        if sjef is None:
+            raise LookupError(f"{leder.navn} har ingen overordnet i arket Ledere")
+        return sjef
+
     def bidrag_for(self, leder: Leder) -> list[Bidrag]:
         """The leader's contributions to oppdrag (sheet Bidrag)."""
         return self._bidrag.get(leder.id.casefold(), [])

@@ -124,10 +124,9 @@ def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen
     cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
            "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
            "--convert-to", FILTER, "--outdir", str(out_dir), *map(str, files)]
-    extra = {"start_new_session": True} if os.name == "posix" else {}
     proc = subprocess.Popen([sys.executable, str(WATCHDOG), profile, "--", *cmd],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, **extra)
+                            stderr=subprocess.DEVNULL, start_new_session=os.name == "posix")
     live.append(proc)
     if stop.is_set():
         _stop(proc)
@@ -151,7 +150,7 @@ def repair_metadata(path: Path) -> bool:
 
     changed = False
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        info = pdf.docinfo if "/Info" in pdf.trailer else {}
+        info: Any = pdf.docinfo if "/Info" in pdf.trailer else {}
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             for key in ("/Title", "/Subject", "/Keywords", "/Creator", "/Producer"):
                 prop = _INFO_XMP[key]
@@ -295,7 +294,7 @@ def _instant(value: str) -> datetime | None:
 
 def _metadata_disagreements(pdf: pikepdf.Pdf) -> list[str]:
     """Info entries whose XMP counterpart is missing or different."""
-    info = pdf.docinfo if "/Info" in pdf.trailer else {}
+    info: Any = pdf.docinfo if "/Info" in pdf.trailer else {}
     meta = pdf.open_metadata()
     problems = []
     for key, prop in _INFO_XMP.items():
@@ -315,7 +314,7 @@ def _metadata_disagreements(pdf: pikepdf.Pdf) -> list[str]:
 
 
 def _has_javascript(pdf: pikepdf.Pdf) -> bool:
-    names = pdf.Root.get("/Names", {})
+    names: Any = pdf.Root.get("/Names", {})
     if "/JavaScript" in names:
         return True
     for obj in pdf.objects:

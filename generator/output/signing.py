@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -162,7 +162,7 @@ def _agreeing_metadata(writer: IncrementalPdfFileWriter) -> Iterator[None]:
     old = str(info.get("/Producer", "")) if info is not None else ""
     vendor = model.VENDOR
     producer = old if vendor in old else "; ".join(p for p in (old, vendor) if p)
-    if info is not None:
+    if info_ref is not None and info is not None:
         info["/Producer"] = generic.TextStringObject(producer)
         writer.mark_update(info_ref)
     writer._meta = _FixedTime(datetime.now(UTC).replace(microsecond=0))
@@ -175,6 +175,8 @@ def _agreeing_metadata(writer: IncrementalPdfFileWriter) -> Iterator[None]:
 
 class _FixedTime(DocumentMetadata):
     """Document metadata whose «now» is one fixed moment (Info and XMP then agree)."""
+
+    _moment: datetime
 
     def __init__(self, moment: datetime) -> None:
         object.__setattr__(self, "_moment", moment)
@@ -196,7 +198,9 @@ def add_signature_fields(pdf: Path) -> bytes:
         for (name, _label), line in zip(FIELDS, lines, strict=True):
             fields.append_signature_field(writer, fields.SigFieldSpec(
                 sig_field_name=name, on_page=line.page,
-                box=(line.x1, line.y, line.x2, line.y + FIELD_HEIGHT)))
+                # pyHanko's annotation says int, but it writes the box as PDF reals.
+                box=cast(tuple[int, int, int, int],
+                         (line.x1, line.y, line.x2, line.y + FIELD_HEIGHT))))
         out = io.BytesIO()
         with _agreeing_metadata(writer):
             writer.write(out)

@@ -71,9 +71,14 @@ def paragraphs(text: str | None) -> list[Any]:
 class Image(Protocol):
     """A picture for the document (a :class:`generator.rendering.charts.Chart`)."""
 
-    png: bytes
-    alt: str
-    width_cm: float
+    @property
+    def png(self) -> bytes: ...
+
+    @property
+    def alt(self) -> str: ...
+
+    @property
+    def width_cm(self) -> float: ...
 
 
 class _AltInlineImage(InlineImage):
