@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -263,7 +263,7 @@ def _recorder(missing: list[tuple[str, Any]]) -> type[jinja2.Undefined]:
             self._note()
             return ""
 
-        def __iter__(self):  # type: ignore[override]
+        def __iter__(self) -> Iterator[Any]:
             self._note()
             return iter(())
 
