@@ -456,10 +456,14 @@ BUILDERS = {
 }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Write the four templates into this folder, or into the folder given as argument."""
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else HERE
+    folder.mkdir(parents=True, exist_ok=True)
     for name, build in BUILDERS.items():
-        build(HERE / f"{name}.docx")
-        print(f"Skrev {HERE / f'{name}.docx'}")
+        build(folder / f"{name}.docx")
+        print(f"Skrev {folder / f'{name}.docx'}")
 
 
 if __name__ == "__main__":
