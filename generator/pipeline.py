@@ -103,9 +103,8 @@ def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[
     planned: list[Planned] = []
     for kind in kinds:
         module = KINDS[kind]
-        if kind == "tertialrapport":
-            nr = tertial or latest_tertial(result)
-            planned += module.plan(data, source, nr)
+        if module.PER_TERTIAL:
+            planned += module.plan(data, source, tertial or latest_tertial(result))
         else:
             planned += module.plan(data, source)
     return planned
@@ -193,7 +192,7 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
 
 def scopes(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> dict[str, str]:
     """Kind → what a build of it covers: each tertial's report is its own document."""
-    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if kind == "tertialrapport"
+    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if KINDS[kind].PER_TERTIAL
             else kind for kind in kinds}
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from ..model.domain import Status
+from ..model.domain import Kommune, Status
 from ..model.styringsdata import Styringsdata
 from ..rendering.palette import STATUS_FILL
 from ..rendering.template import Image
@@ -21,6 +21,24 @@ _TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "
                            "ß": "ss", "–": "-", "—": "-"})
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass(frozen=True)
+class KindFacts:
+    """What the output stage treats differently per kind, stated once in the kind's module:
+    how the archive files it (Noark 5 / Fiks Arkiv) and whether it is signed.
+
+    ``dokumenttype`` is a code from KS's dokumenttype list; ``saksnr`` picks the case number
+    from the Kommune sheet; ``skjermingshjemmel`` is the legal basis when a document of this
+    kind is screened; ``signaturfelt`` gives its PDF/A the two empty signature fields.
+    """
+
+    mappetittel: str  # the case folder's title; «{år}» is the year
+    journalposttype: str
+    dokumenttype: str
+    saksnr: Callable[[Kommune], str | None]
+    skjermingshjemmel: str | None = None
+    signaturfelt: bool = False
 
 
 @dataclass
@@ -38,6 +56,7 @@ class Planned:
     description: str = ""
     restricted: bool = False
     variant: str = "Produksjonsformat"
+    facts: KindFacts | None = None  # None: not archived, not signed
 
     @property
     def stem(self) -> str:

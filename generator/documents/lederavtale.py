@@ -11,12 +11,17 @@ from __future__ import annotations
 from ..model.domain import Leder, Lederavtale
 from ..model.styringsdata import Styringsdata
 from . import outlines
-from .common import Planned, Source, base_context, properties, slug
+from .common import KindFacts, Planned, Source, base_context, properties, slug
 
 KIND = "lederavtale"
 TEMPLATE = "lederavtale.docx"
 SKJERMINGSHJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 SKJERMING_MERKING = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+PER_TERTIAL = False
+FACTS = KindFacts(
+    mappetittel="Lederavtaler {år}", journalposttype="Organinternt dokument uten oppfølging",
+    dokumenttype="AVTALE", saksnr=lambda k: k.saksnr_lederavtaler,
+    skjermingshjemmel=SKJERMINGSHJEMMEL, signaturfelt=True)
 
 
 def _party(data: Styringsdata, rolle: str, leder: Leder) -> dict[str, str]:
@@ -94,7 +99,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             variants.append((True, "-offentlig"))
         for public, suffix in variants:
             out.append(Planned(
-                kind=KIND, template=TEMPLATE, filename=filename(leder, data, own + suffix),
+                kind=KIND, facts=FACTS,
+                template=TEMPLATE, filename=filename(leder, data, own + suffix),
                 title=title + (" (offentlig versjon)" if public else ""),
                 context=context(data, avtale, public, outline), sources=rows,
                 description=f"Lederavtale {leder.navn}",

@@ -9,10 +9,15 @@ from ..model.styringsdata import Styringsdata
 from ..rendering.norsk import LOCALE
 from ..rendering.template import paragraphs
 from . import outlines
-from .common import Planned, Source, base_context, properties
+from .common import KindFacts, Planned, Source, base_context, properties
 
 KIND = "oppdragsbrev"
 TEMPLATE = "oppdragsbrev.docx"
+PER_TERTIAL = False
+FACTS = KindFacts(
+    mappetittel="Kommunedirektørens oppdragsbrev {år}",
+    journalposttype="Organinternt dokument for oppfølging", dokumenttype="KORR",
+    saksnr=lambda k: k.saksnr_oppdragsbrev)
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
           "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere", "Kapitler")
 
@@ -55,7 +60,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     ctx["perspektiver"] = perspektiver(data)
     ctx |= outlines.oppdragsbrev(data, ctx["perspektiver"])
     return [Planned(
-        kind=KIND, template=TEMPLATE, filename=f"oppdragsbrev-{k.år}.docx", title=title,
+        kind=KIND, facts=FACTS,
+        template=TEMPLATE, filename=f"oppdragsbrev-{k.år}.docx", title=title,
         context=ctx, sources=[f"ark {s}" for s in SHEETS],
         description=f"Oppdragsbrev {k.år}",
         properties=properties(data, title, "Oppdragsbrev til alle ledere",

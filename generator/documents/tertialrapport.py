@@ -11,6 +11,7 @@ from ..rendering.template import Image, paragraphs
 from . import outlines
 from .common import (
     NO_FILL,
+    KindFacts,
     PlanError,
     Planned,
     Source,
@@ -25,6 +26,10 @@ from .oppdragsbrev import perspektiver
 
 KIND = "tertialrapport"
 TEMPLATE = "tertialrapport.docx"
+PER_TERTIAL = True  # one report per tertial; they accumulate through the year
+FACTS = KindFacts(
+    mappetittel="Tertialrapporter {år}", journalposttype="Organinternt dokument uten oppfølging",
+    dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport)
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
           "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
@@ -178,7 +183,8 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
 
     ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context
     return [Planned(
-        kind=KIND, template=TEMPLATE, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
+        kind=KIND, facts=FACTS,
+        template=TEMPLATE, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
         context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
         description=title,
         properties=properties(data, title, f"Status per {periode} til kommunestyret",

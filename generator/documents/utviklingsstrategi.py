@@ -6,10 +6,14 @@ from ..model.domain import Status
 from ..model.styringsdata import Styringsdata
 from ..rendering.template import Image, paragraphs
 from . import kompass, outlines
-from .common import Planned, Source, base_context, fill, properties
+from .common import KindFacts, Planned, Source, base_context, fill, properties
 
 KIND = "utviklingsstrategi"
 TEMPLATE = "utviklingsstrategi.docx"
+PER_TERTIAL = False
+FACTS = KindFacts(
+    mappetittel="Utviklingsstrategi {år}", journalposttype="Organinternt dokument uten oppfølging",
+    dokumenttype="DOKUMENT", saksnr=lambda k: k.saksnr_utviklingsstrategi)
 SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
           "Delstrategier", "Delstrategi-innhold", "Kapitler")
 
@@ -64,7 +68,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             f"Kommunekompasset {ctx['kompass_år']}: {k.navn}", f"Snitt {gruppe}")}
 
     return [Planned(
-        kind=KIND, template=TEMPLATE, filename=f"utviklingsstrategi-{_file_period(periode)}.docx",
+        kind=KIND, facts=FACTS,
+        template=TEMPLATE, filename=f"utviklingsstrategi-{_file_period(periode)}.docx",
         title=title, context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
         description=title,
         properties=properties(data, title, "Utviklingsstrategi bygget på Kommunekompasset",

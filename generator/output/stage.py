@@ -495,7 +495,7 @@ def _pdfs(planned: list[Planned], outcome: Outcome, stage: Path,
         raise BuildError(str(e)) from None
     problems = []
     for doc, path in zip(todo, made, strict=True):
-        if doc.kind == "lederavtale":
+        if doc.facts is not None and doc.facts.signaturfelt:
             try:
                 path.write_bytes(signing.add_signature_fields(path))
             except signing.SigningError as e:

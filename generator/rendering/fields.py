@@ -92,7 +92,7 @@ def kind_fields() -> dict[str, dict[str, str]]:
     data = demo_data()
     out: dict[str, dict[str, str]] = {}
     for kind, module in KINDS.items():
-        docs = module.plan(data, lambda o: None, 1) if kind == "tertialrapport" \
+        docs = module.plan(data, lambda o: None, 1) if module.PER_TERTIAL \
             else module.plan(data, lambda o: None)
         fields = walk([doc.context for doc in docs])
         for doc in docs[:1]:

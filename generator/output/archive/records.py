@@ -8,21 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...documents import Planned
-from ...documents.lederavtale import SKJERMINGSHJEMMEL
 from ...model.styringsdata import Styringsdata
 from .. import manifest
 from . import arkivmelding as archive
 
 ARCHIVE_DIR = "arkiv"
-JOURNALPOSTTYPE = {
-    "oppdragsbrev": "Organinternt dokument for oppfølging",
-    "tertialrapport": "Organinternt dokument uten oppfølging",
-    "utviklingsstrategi": "Organinternt dokument uten oppfølging",
-    "lederavtale": "Organinternt dokument uten oppfølging",
-}
-#: Codes from KS's published dokumenttype list (there is no «BREV» or «PLAN» in it).
-DOKUMENTTYPE = {"oppdragsbrev": "KORR", "tertialrapport": "RAPPORT",
-                "utviklingsstrategi": "DOKUMENT", "lederavtale": "AVTALE"}
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
 #: the paragraph of offentleglova is its skjermingshjemmel.
 TILGANGSRESTRIKSJON = "P"
@@ -30,9 +20,7 @@ SIGNED_SUFFIX = "-signert"
 PUBLIC_SUFFIX = "-offentlig"
 
 
-def _saksnr(data: Styringsdata, kind: str) -> tuple[int | None, int | None]:
-    value = getattr(data.kommune, f"saksnr_{kind}s" if kind == "lederavtale"
-                    else f"saksnr_{kind}", None)
+def _saksnr(value: str | None) -> tuple[int | None, int | None]:
     if not value:
         return None, None
     year, seq = value.split("/")
@@ -66,6 +54,9 @@ def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dic
     k = data.kommune
     for stem, docs in groups.items():
         main = next(d for d in docs if not d.stem.endswith(PUBLIC_SUFFIX))
+        facts = main.facts
+        if facts is None:
+            continue
         files = []
         for d in docs:
             public = d is not main
@@ -78,15 +69,15 @@ def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dic
                 f = _file(d, key, stage, staged, folder, entries, variant, fmt)
                 if f is not None:
                     files.append(f)
-        år, seq = _saksnr(data, main.kind)
+        år, seq = _saksnr(facts.saksnr(k))
         out.append(archive.ArchiveRecord(
             tittel=main.title, dokumentdato=main.context["dato"], kind=main.kind,
             saksår=år, sekvensnummer=seq, saksbehandler=k.saksbehandler,
             administrativ_enhet=k.administrativ_enhet,
-            journalposttype=JOURNALPOSTTYPE[main.kind], dokumenttype=DOKUMENTTYPE[main.kind],
+            journalposttype=facts.journalposttype, dokumenttype=facts.dokumenttype,
             tilknyttet_registrering_som="Hoveddokument",
             tilgangsrestriksjon=TILGANGSRESTRIKSJON if main.restricted else None,
-            skjermingshjemmel=SKJERMINGSHJEMMEL if main.restricted else None,
+            skjermingshjemmel=facts.skjermingshjemmel if main.restricted else None,
             files=tuple(signed_instead(files, folder)), kommune=k.navn,
             referanse_ekstern=f"{k.år}-{stem}", arkivdel=k.arkivdel,
             klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),)))
