@@ -27,7 +27,7 @@ from generator.excel import button as excel
 from generator.input.blank import write_workbooks
 from generator.output import ownership
 
-from .conftest import REPO, run, set_cell, set_field
+from .conftest import REPO, ansvar_as_units, run, set_cell, set_field
 from .test_pdf import _certificate
 
 YEAR = "2026"
@@ -77,7 +77,10 @@ def _edit_with_word(path: Path, text: str = "Tilføyd av lederen i Word.") -> by
 def small(tmp_path: Path) -> Path:
     """Demo workbooks with two lederavtaler (fast enough for PDF builds)."""
     data = demo_data()
-    write_workbooks(tmp_path / "små", replace(data, lederavtaler=data.lederavtaler[:2]))
+    keep = data.lederavtaler[:2]
+    ids = {a.leder_id for a in keep}
+    write_workbooks(tmp_path / "små", replace(
+        data, lederavtaler=keep, bidrag=[b for b in data.bidrag if b.leder_id in ids]))
     return tmp_path / "små"
 
 
@@ -234,7 +237,7 @@ def test_only_and_tertial_leave_the_rest_alone(demo: Path, tmp_path: Path) -> No
 # --- 4. unique names ---------------------------------------------------------------------------
 
 def test_two_leaders_with_the_same_file_name_get_two_files(tmp_path: Path) -> None:
-    data = demo_data()
+    data = ansvar_as_units(demo_data())  # a leader moves unit: roles would point at nobody
     ids = [a.leder_id for a in data.lederavtaler[:2]]
     ledere = list(data.ledere)
     unit = next(ld.enhet for ld in ledere if ld.id == ids[0])
