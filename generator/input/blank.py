@@ -17,6 +17,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from ..formulas import looks_like_formula
 from ..model.column import Column, Kind
 from ..model.domain import Status
 from .rules import RULES
@@ -26,7 +27,6 @@ VALIDATION_ROWS = 1000
 HELP_SHEET = "Veiledning"
 STATUS_FILL = {Status.GRØNN: "#C6EFCE", Status.GUL: "#FFEB9C", Status.RØD: "#FFC7CE"}
 STATUS_FONT = {Status.GRØNN: "#006100", Status.GUL: "#9C5700", Status.RØD: "#9C0006"}
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def cell_value(column: Column, value: Any) -> Any:
@@ -164,7 +164,7 @@ def _write(ws: Any, row: int, col: int, column: Column, value: Any, cell_fmt: An
         ws.write_number(row, col, value, cell_fmt)
     else:
         text = str(value)
-        ws.write_string(row, col, text, quoted if text.startswith(FORMULA_PREFIXES) else cell_fmt)
+        ws.write_string(row, col, text, quoted if looks_like_formula(text) else cell_fmt)
 
 
 def _validate(ws: Any, first_row: int, last_row: int, col: int, column: Column) -> None:
