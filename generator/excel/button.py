@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import re
 import sys
@@ -36,6 +37,7 @@ from typing import Any
 from .. import pipeline
 from ..formulas import looks_like_formula
 from ..input.reader import normalise
+from ..output.files import write_atomic
 from ..problems import Level, Problem, Problems
 from .xlsm import CONF_SHEET, DEFAULT_OUT, LOG_HEADERS, LOG_SHEET, OUT_KEY
 
@@ -345,12 +347,9 @@ def write_log_file(path: Path, rows: Sequence[LogRow]) -> None:
                 _text_cell(cell, value)
     if ws.max_row > MAX_LOG_ROWS:
         ws.delete_rows(MAX_LOG_ROWS + 1, ws.max_row - MAX_LOG_ROWS)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        wb.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_atomic(path, buf.getvalue())
 
 
 def _text_cell(cell: Any, text: str) -> Any:

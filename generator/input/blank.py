@@ -9,6 +9,7 @@ column. Written by XlsxWriter, which never turns a text into a formula.
 from __future__ import annotations
 
 import enum
+import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from xlsxwriter.utility import xl_col_to_name
 from ..formulas import looks_like_formula
 from ..model.column import Column, Kind
 from ..model.domain import Status
+from ..output.files import write_atomic
 from .rules import RULES
 from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet
 
@@ -83,10 +85,9 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
     ``before_close(workbook, formats)`` may add to the workbook (the Excel button does).
     """
     sheets = list(sheets)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                        "strings_to_numbers": False,
-                                        "strings_to_urls": False})
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False,
+                                   "strings_to_numbers": False, "strings_to_urls": False})
     wb.set_properties({"title": f"Styringsdata: {path.stem}", "author": "styring",
                        "created": datetime(2026, 1, 1)})  # fixed: reproducible files
     if vba_project is not None:
@@ -109,8 +110,7 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
     if before_close is not None:
         before_close(wb, fmt)
     wb.close()
-    tmp.replace(path)
-    return path
+    return write_atomic(path, buf.getvalue())
 
 
 def _rows(sheet: Sheet, data: Any | None) -> list[Any]:
