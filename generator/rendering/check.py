@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..problems import Problem
 from .package_check import safe_parser
-from .template import PROPERTIES, Template, TemplateError, _StrictDocxTemplate, environment
+from .template import PROPERTIES, StrictDocxTemplate, Template, TemplateError, environment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -56,7 +56,7 @@ class Source:
 def sources(template: Template) -> list[Source]:
     """The body, headers, footers, footnotes and text properties, as docxtpl reads them."""
     parts = template.parts
-    patcher = _StrictDocxTemplate(None, template.name)
+    patcher = StrictDocxTemplate(None, template.name)
     out: list[Source] = []
 
     def add(label: str, xml: str) -> None:
