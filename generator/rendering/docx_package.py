@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from .package_check import PackageError
+from .package_check import PackageError, safe_parser
 
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -87,7 +87,7 @@ def relationships(raw: bytes | None) -> list[tuple[str, str]]:
     """(Target, Type) of every internal relationship in a .rels part."""
     if not raw:
         return []
-    root = etree.fromstring(raw)
+    root = etree.fromstring(raw, safe_parser())
     return [(r.get("Target", ""), r.get("Type", "")) for r in root.iter(f"{{{RELS_NS}}}"
                                                                         "Relationship")
             if r.get("TargetMode") != "External"]
@@ -97,7 +97,7 @@ def overrides(raw: bytes | None) -> dict[str, str]:
     """Part name → content type, from the Override entries of ``[Content_Types].xml``."""
     if not raw:
         return {}
-    root = etree.fromstring(raw)
+    root = etree.fromstring(raw, safe_parser())
     return {o.get("PartName", "").lstrip("/"): o.get("ContentType", "")
             for o in root.iter(f"{{{CT_NS}}}Override")}
 
