@@ -69,7 +69,6 @@ class ArchiveError(ValueError):
     """Archive metadata that cannot be written as given; the message says what is wrong."""
 
 
-
 def _lookup(value: str, table: dict[str, str], what: str) -> tuple[str, str]:
     """A closed code list: accept the code or the name (any case), return (code, name)."""
     key = value.strip()

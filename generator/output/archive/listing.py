@@ -50,7 +50,8 @@ def _write_csv(target: Path, rows: Iterable[Sequence[str]]) -> Path:
     writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(LISTING_COLUMNS)
     writer.writerows(rows)
-    return write_atomic(target, buf.getvalue().encode("utf-8-sig"), durable=False)  # staged
+    # archive files are written into the build's stage: atomic, not fsynced
+    return write_atomic(target, buf.getvalue().encode("utf-8-sig"), durable=False)
 
 
 def listing_rows(record: ArchiveRecord) -> list[list[str]]:

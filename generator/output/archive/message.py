@@ -54,14 +54,12 @@ def _timestamp(record: ArchiveRecord, now: datetime | None) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-
 def _year_for_folder(record: ArchiveRecord) -> int:
     return record_date(record).year
 
 
 def _mappe_noekkel(record: ArchiveRecord) -> str:
     return f"saksmappe-{record.kind}-{_year_for_folder(record)}"
-
 
 
 def _am(parent: etree._Element, tag: str, text: str | int | None = None) -> etree._Element:
@@ -303,6 +301,7 @@ def write_arkivmeldinger(records: Iterable[ArchiveRecord], folder: Path,
             if errors:
                 raise ArchiveError(f"{name} er ikke gyldig mot skjemaet: " + "; ".join(errors))
         messages.append((Path(folder) / name, xml))
-    return [write_atomic(path, xml, durable=False) for path, xml in messages]  # staged
+    # archive files are written into the build's stage: atomic, not fsynced
+    return [write_atomic(path, xml, durable=False) for path, xml in messages]
 
 

@@ -97,7 +97,6 @@ class ArchiveRecord:
         return f"{self.saksår}/{self.sekvensnummer}"
 
 
-
 def check_files(records: Iterable[ArchiveRecord]) -> list[str]:
     """Compare every file's recorded checksum and size with the file on disk.
 
@@ -127,14 +126,14 @@ def referanse_dokumentfil(name: str) -> str:
 
 
 def systemid(system: str, kind: str, key: str) -> str:
+    """The stable systemID (a UUID5) of one object (registrering, mappe …) of a document."""
     return str(uuid.uuid5(SYSTEMID_NAMESPACE, f"{system}:{kind}:{key}"))
 
 
-
 def record_date(record: ArchiveRecord) -> date:
+    """The document date as a date (a datetime given as dokumentdato loses its time)."""
     d = record.dokumentdato
     return d.date() if isinstance(d, datetime) else d
-
 
 
 def check_record(record: ArchiveRecord) -> None:
@@ -183,7 +182,6 @@ def check_record(record: ArchiveRecord) -> None:
     for k in record.klassifikasjon:
         if not (k.ordningsprinsipp.strip() and k.ordningsverdi.strip()):
             raise ArchiveError(f"{where}: klassifikasjon trenger ordningsprinsipp og ordningsverdi")
-
 
 
 def file_names(files: Sequence[ArchiveFile], taken: set[str]) -> list[str]:

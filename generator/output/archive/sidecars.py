@@ -34,7 +34,6 @@ def _kode(pair: tuple[str, str]) -> dict[str, str]:
     return {"kode": pair[0], "beskrivelse": pair[1]}
 
 
-
 def sidecar(record: ArchiveRecord, system: str = DEFAULT_SYSTEM) -> dict[str, Any]:
     """Every Noark field the archivist needs for one registration, JSON-serialisable.
 
@@ -88,8 +87,8 @@ def sidecar(record: ArchiveRecord, system: str = DEFAULT_SYSTEM) -> dict[str, An
 def write_sidecar(record: ArchiveRecord, target: Path, system: str = DEFAULT_SYSTEM) -> Path:
     """Write the sidecar JSON (UTF-8, sorted keys, indent 2) atomically; returns ``target``."""
     text = json.dumps(sidecar(record, system), ensure_ascii=False, indent=2, sort_keys=True)
-    return write_atomic(target, (text + "\n").encode("utf-8"), durable=False)  # staged
-
+    # archive files are written into the build's stage: atomic, not fsynced
+    return write_atomic(target, (text + "\n").encode("utf-8"), durable=False)
 
 
 def record_from_sidecar(data: dict[str, Any], folder: Path) -> ArchiveRecord:
