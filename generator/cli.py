@@ -151,7 +151,7 @@ def sign(
     """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
     import os
 
-    from .output.archive.arkivmelding import ArchiveError
+    from .output.archive import ArchiveError
     from .output.archive.records import SIGNED_SUFFIX, archive_signed
     from .output.signing import SigningError
     from .output.signing import sign as sign_pdf

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.output.archive import arkivmelding as archive
-from generator.output.archive.arkivmelding import ArchiveError, ArchiveFile, ArchiveRecord
+from generator.output import archive
+from generator.output.archive import ArchiveError, ArchiveFile, ArchiveRecord
 
 NS = {"a": archive.NS_ARKIVMELDING, "m": archive.NS_METADATAKATALOG}
 HJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
@@ -435,3 +435,20 @@ def test_built_arkivmeldinger_validate_and_use_published_codes(tmp_path):
     sidecar = json.loads(next((tmp_path / "2026" / "arkiv").glob("*.json")).read_text("utf-8"))
     assert sidecar["arkivdel"] == "SAK"
     assert sidecar["klassifikasjon"][0]["klassifikasjonssystemID"] == "FE"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n"])
+def test_listing_neutralises_every_formula_start_including_a_newline(batch, tmp_path, start):
+    """One guard for the CSV and the Excel log (generator.formulas); LF counts as well,
+    since some tools trim leading white space before they look for «=»."""
+    from dataclasses import replace
+
+    from generator.formulas import FORMULA_PREFIXES
+
+    assert start in FORMULA_PREFIXES
+    title = f"{start}=1+1 Oppdrag"
+    record = replace(batch[1], tittel=title)
+    path = archive.write_listing([record], tmp_path / "arkivliste.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    assert {r["Tittel"] for r in rows} == {"'" + title}

@@ -339,7 +339,7 @@ def test_archive_record_of_the_signed_agreement_has_its_checksum(
 
     from lxml import etree
 
-    from generator.output.archive import arkivmelding as archive
+    from generator.output import archive
 
     year, signed, source = signed_twice["year"], signed_twice["signed"], signed_twice["source"]
     digest = hashlib.sha256(signed.read_bytes()).hexdigest()

@@ -4,6 +4,12 @@
 users' folders call; keep both working.
 """
 
-from .button import main
+from . import button
+
+
+def main() -> None:
+    """The button's run (:func:`generator.excel.button.main`), looked up when called."""
+    button.main()
+
 
 __all__ = ["main"]

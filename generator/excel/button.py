@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import re
 import sys
@@ -34,7 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import pipeline
+from ..formulas import looks_like_formula
 from ..input.reader import normalise
+from ..output.files import write_atomic
 from ..problems import Level, Problem, Problems
 from .xlsm import CONF_SHEET, DEFAULT_OUT, LOG_HEADERS, LOG_SHEET, OUT_KEY
 
@@ -42,7 +45,6 @@ MAX_PROBLEMS_LOGGED = 300
 MAX_LOG_ROWS = 5000
 MAX_CELL_TEXT = 8000
 MAX_FORMULA_ARG = 255  # Excel's limit for a string argument of HYPERLINK
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 OPEN_IN_EXCEL = "filen ser ut til å være åpen i Excel"
 TITLE = "Lag dokumenter"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -345,12 +347,9 @@ def write_log_file(path: Path, rows: Sequence[LogRow]) -> None:
                 _text_cell(cell, value)
     if ws.max_row > MAX_LOG_ROWS:
         ws.delete_rows(MAX_LOG_ROWS + 1, ws.max_row - MAX_LOG_ROWS)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        wb.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_atomic(path, buf.getvalue())
 
 
 def _text_cell(cell: Any, text: str) -> Any:
@@ -358,7 +357,7 @@ def _text_cell(cell: Any, text: str) -> Any:
     value = clean(text)
     cell.value = value
     cell.data_type = "s"  # openpyxl makes «=…» a formula otherwise
-    if value.startswith(FORMULA_PREFIXES):
+    if looks_like_formula(value):
         cell.quotePrefix = True
     return cell
 

@@ -40,6 +40,7 @@ from typing import Any
 
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS
+from ..output.files import write_atomic
 
 TEMPLATE_NAME = "quickstart_standalone.xlsm"
 VBA_PART = "xl/vbaProject.bin"
@@ -155,10 +156,7 @@ def write_shim(workbook: Path) -> Path:
     check_module_name(workbook.stem)
     target = shim_path(workbook)
     text = SHIM.format(caption=BUTTON_CAPTION, workbook=workbook.name, stem=workbook.stem)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(target)
-    return target
+    return write_atomic(target, text.encode("utf-8"))
 
 
 # --- workbooks -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ column. Written by XlsxWriter, which never turns a text into a formula.
 from __future__ import annotations
 
 import enum
+import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -17,8 +18,10 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from ..formulas import looks_like_formula
 from ..model.column import Column, Kind
 from ..model.domain import Status
+from ..output.files import write_atomic
 from .rules import RULES
 from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet
 
@@ -26,7 +29,6 @@ VALIDATION_ROWS = 1000
 HELP_SHEET = "Veiledning"
 STATUS_FILL = {Status.GRØNN: "#C6EFCE", Status.GUL: "#FFEB9C", Status.RØD: "#FFC7CE"}
 STATUS_FONT = {Status.GRØNN: "#006100", Status.GUL: "#9C5700", Status.RØD: "#9C0006"}
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def cell_value(column: Column, value: Any) -> Any:
@@ -83,10 +85,9 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
     ``before_close(workbook, formats)`` may add to the workbook (the Excel button does).
     """
     sheets = list(sheets)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                        "strings_to_numbers": False,
-                                        "strings_to_urls": False})
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False,
+                                   "strings_to_numbers": False, "strings_to_urls": False})
     wb.set_properties({"title": f"Styringsdata: {path.stem}", "author": "styring",
                        "created": datetime(2026, 1, 1)})  # fixed: reproducible files
     if vba_project is not None:
@@ -109,8 +110,7 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
     if before_close is not None:
         before_close(wb, fmt)
     wb.close()
-    tmp.replace(path)
-    return path
+    return write_atomic(path, buf.getvalue())
 
 
 def _rows(sheet: Sheet, data: Any | None) -> list[Any]:
@@ -164,7 +164,7 @@ def _write(ws: Any, row: int, col: int, column: Column, value: Any, cell_fmt: An
         ws.write_number(row, col, value, cell_fmt)
     else:
         text = str(value)
-        ws.write_string(row, col, text, quoted if text.startswith(FORMULA_PREFIXES) else cell_fmt)
+        ws.write_string(row, col, text, quoted if looks_like_formula(text) else cell_fmt)
 
 
 def _validate(ws: Any, first_row: int, last_row: int, col: int, column: Column) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ownership
+from .files import sha256_file
 
 JOURNAL = "journal.json"
 OLD = ".gammelt"
@@ -120,7 +121,7 @@ def rollback(folder: Path, stage: Path) -> list[str]:
             if os.path.lexists(old / dst):
                 os.replace(old / dst, folder / dst)
             elif (not os.path.lexists(stage / src) and (folder / dst).is_file()
-                  and ownership.sha256(folder / dst) == sha):
+                  and sha256_file(folder / dst) == sha):
                 os.replace(folder / dst, stage / src)  # a new file: out again
         except OSError:
             failed.append(dst)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..paths import KIND_NAMES
-from .manifest import sha256
+from .files import sha256_file
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
@@ -74,8 +74,8 @@ def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] 
                 tertial: int | None, want_pdf: bool) -> dict | None:
     """What a build is made from; None when an input cannot be read (then: full build)."""
     try:
-        inputs = {str(p.resolve()): sha256(p) for p in _workbooks(paths)}
-        templates = {p.name: sha256(p) for p in sorted(template_dir.glob("*.docx"))}
+        inputs = {str(p.resolve()): sha256_file(p) for p in _workbooks(paths)}
+        templates = {p.name: sha256_file(p) for p in sorted(template_dir.glob("*.docx"))}
     except OSError:
         return None
     return {"version": __version__, "inputs": inputs, "templates": templates,

@@ -45,14 +45,6 @@ def data_hash(context: dict[str, Any], template_sha: str, options: str = "") -> 
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def read(folder: Path) -> dict[str, Any]:
     """The previous build's manifest, or an empty one (a damaged file counts as none)."""
     try:

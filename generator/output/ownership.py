@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from .manifest import sha256
+from .files import sha256_file
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
 BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/
@@ -36,7 +36,7 @@ def state(path: Path, written_sha: str | None) -> State:
         return State.MISSING
     if path.is_symlink() or not path.is_file():
         return State.CHANGED
-    if written_sha is not None and sha256(path) == written_sha:
+    if written_sha is not None and sha256_file(path) == written_sha:
         return State.OURS
     return State.SIGNED if path.suffix.lower() == ".pdf" and is_signed(path) else State.CHANGED
 

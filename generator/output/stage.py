@@ -24,6 +24,7 @@ from ..model.styringsdata import Styringsdata
 from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf
+from .files import sha256_file
 
 Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
@@ -371,7 +372,7 @@ def _place(folder: Path, stage: Path, old: dict, entries: dict,
             if target != rel:
                 os.replace(stage / rel, stage / target)
                 outputs[key] = target
-            plan.moves.append((target, target, manifest.sha256(stage / target)))
+            plan.moves.append((target, target, sha256_file(stage / target)))
     return plan
 
 
@@ -385,7 +386,7 @@ def _archive_moves(folder: Path, stage: Path, rels: list[str], old: dict, plan: 
         target = _target(folder, rel, written, force, backup, plan, outcome)
         if target != rel:
             os.replace(stage / rel, stage / target)
-        plan.moves.append((target, target, manifest.sha256(stage / target)))
+        plan.moves.append((target, target, sha256_file(stage / target)))
         out.append(target)
     return out
 
@@ -428,7 +429,7 @@ def _stats(folder: Path, new: dict) -> dict[str, list[int]]:
 
 
 def _describe(folder: Path, path: Path) -> dict:
-    return {"file": path.relative_to(folder).as_posix(), "sha256": manifest.sha256(path),
+    return {"file": path.relative_to(folder).as_posix(), "sha256": sha256_file(path),
             "size": path.stat().st_size}
 
 

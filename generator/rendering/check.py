@@ -22,20 +22,16 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..problems import Problem
+from .docx_package import CORE_PART, FOOTNOTES_CT, OFFICE_DOC, join, overrides, relationships
 from .package_check import safe_parser
-from .template import PROPERTIES, Template, TemplateError, _StrictDocxTemplate, environment
+from .template import PROPERTIES, StrictDocxTemplate, Template, TemplateError, environment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 STRAY = re.compile(r"\{\{|\}\}|\{%|%\}")
 _XML_TAG = re.compile(r"<[^>]*>")
 _P_OPEN = re.compile(r"<w:p([ >])")
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_OFFICE_DOC = _REL + "officeDocument"
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_CORE = "docProps/core.xml"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _PROPERTY_TAGS = {"author": _DC + "creator", "comments": _DC + "description",
@@ -56,33 +52,29 @@ class Source:
 def sources(template: Template) -> list[Source]:
     """The body, headers, footers, footnotes and text properties, as docxtpl reads them."""
     parts = template.parts
-    patcher = _StrictDocxTemplate(None, template.name)
+    patcher = StrictDocxTemplate(None, template.name)
     out: list[Source] = []
 
     def add(label: str, xml: str) -> None:
         out.append(Source(label, _P_OPEN.sub(r"\n<w:p\1", patcher.patch_xml(xml))))
 
-    pkg = _rels(parts.get("_rels/.rels"))
-    main = next((t.lstrip("/") for t, ty in pkg if ty == _OFFICE_DOC), "word/document.xml")
+    pkg = relationships(parts.get("_rels/.rels"))
+    main = next((t.lstrip("/") for t, ty in pkg if ty == OFFICE_DOC), "word/document.xml")
     if main in parts:
         root = etree.fromstring(parts[main], safe_parser())
         body = root.find(f"{W}body")
         if body is not None:
             add("brødtekst", etree.tostring(body, encoding="unicode"))
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
-        rels = _rels(parts.get(f"{base}_rels/{main.rsplit('/', 1)[-1]}.rels"))
+        rels = relationships(parts.get(f"{base}_rels/{main.rsplit('/', 1)[-1]}.rels"))
         for target, rtype in rels:
-            name = (base + target).replace("/./", "/") if not target.startswith("/") \
-                else target.lstrip("/")
+            name = join(base, target)
             kind = {"header": "topptekst", "footer": "bunntekst"}.get(rtype.removeprefix(_REL))
             if kind and name in parts:
                 add(f"{kind} ({name})", _xml_text(parts[name]))
-    types = parts.get("[Content_Types].xml")
-    if types:
-        for o in etree.fromstring(types, safe_parser()).iter(_CT):
-            name = (o.get("PartName") or "").lstrip("/")
-            if o.get("ContentType") == _FOOTNOTES and name in parts:
-                add(f"fotnoter ({name})", _xml_text(parts[name]))
+    for name, ctype in overrides(parts.get("[Content_Types].xml")).items():
+        if ctype == FOOTNOTES_CT and name in parts:
+            add(f"fotnoter ({name})", _xml_text(parts[name]))
     core = _core(parts)
     if core is not None:
         for prop in PROPERTIES:
@@ -301,16 +293,8 @@ def _xml_text(raw: bytes) -> str:
     return etree.tostring(etree.fromstring(raw, safe_parser()), encoding="unicode")
 
 
-def _rels(raw: bytes | None) -> list[tuple[str, str]]:
-    if not raw:
-        return []
-    return [(r.get("Target", ""), r.get("Type", ""))
-            for r in etree.fromstring(raw, safe_parser()).iter(_RELS)
-            if r.get("TargetMode") != "External"]
-
-
 def _core(parts: Mapping[str, bytes]) -> Any:
-    raw = parts.get(_CORE)
+    raw = parts.get(CORE_PART)
     return etree.fromstring(raw, safe_parser()) if raw else None
 
 

@@ -6,6 +6,9 @@ docxtpl renders (body, headers, footers, footnotes) are preprocessed with docxtp
 ``patch_xml`` and compiled once with the caller's Jinja environment; per document only
 those parts (and ``docProps/core.xml``) are rendered and deflated, and every other part's
 compressed bytes are copied as they are into a small, deterministic zip writer.
+The layers: :mod:`.docx_package` reads the package (relationships, content types, which
+parts are templates), this module compiles and renders Jinja, :mod:`.zipwriter` writes
+the zip bytes.
 
 The tag language is docxtpl's (``{{ }}``, ``{%p %}``, ``{%tr %}``, ``{%tc %}`` …), so
 templates stay editable in Word. Tags in the text core properties are rendered as docxtpl
@@ -25,15 +28,13 @@ import io
 import multiprocessing
 import os
 import re
-import struct
 import sys
 import threading
 import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -45,50 +46,31 @@ from lxml import etree
 from markupsafe import Markup
 
 from . import toc
+from .docx_package import (
+    CORE_FIELDS,
+    CORE_PART,
+    DCTERMS,
+    EMPTY_CORE,
+    W3CDTF_FIELDS,
+    XSI,
+    add_core_part,
+    template_parts,
+    w3cdtf,
+)
 from .package_check import PackageError, inspect
 from .template import (
     PROPERTIES,
     TAG_START,
+    StrictDocxTemplate,
     TemplateError,
-    _StrictDocxTemplate,
     environment,
     template_error,
 )
+from .zipwriter import RawZip, ZipError
 
 EnvFactory = Callable[[], jinja2.Environment]
 
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_OFFICE_DOC = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-               "officeDocument")
-_CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-_CORE_CT = "application/vnd.openxmlformats-package.core-properties+xml"
-_HDR_FTR = {"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
-            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"}
-_FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-
-_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-_DC = "http://purl.org/dc/elements/1.1/"
-_DCTERMS = "http://purl.org/dc/terms/"
-_XSI = "http://www.w3.org/2001/XMLSchema-instance"
-_EMPTY_CORE = (f'<cp:coreProperties xmlns:cp="{_CP}" xmlns:dc="{_DC}" xmlns:dcterms="{_DCTERMS}" '
-               f'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="{_XSI}"/>')
-# python-docx's CoreProperties names (what generator.documents.common.properties uses),
-# plus the element names themselves, mapped to the core.xml element.
-_CORE_FIELDS: dict[str, str] = {
-    "author": f"{{{_DC}}}creator", "creator": f"{{{_DC}}}creator",
-    "category": f"{{{_CP}}}category", "comments": f"{{{_DC}}}description",
-    "description": f"{{{_DC}}}description", "content_status": f"{{{_CP}}}contentStatus",
-    "contentStatus": f"{{{_CP}}}contentStatus", "identifier": f"{{{_DC}}}identifier",
-    "keywords": f"{{{_CP}}}keywords", "language": f"{{{_DC}}}language",
-    "last_modified_by": f"{{{_CP}}}lastModifiedBy", "lastModifiedBy": f"{{{_CP}}}lastModifiedBy",
-    "revision": f"{{{_CP}}}revision", "subject": f"{{{_DC}}}subject",
-    "title": f"{{{_DC}}}title", "version": f"{{{_CP}}}version",
-    "created": f"{{{_DCTERMS}}}created", "modified": f"{{{_DCTERMS}}}modified",
-    "last_printed": f"{{{_CP}}}lastPrinted", "lastPrinted": f"{{{_CP}}}lastPrinted",
-}
-_W3CDTF = {f"{{{_DCTERMS}}}created", f"{{{_DCTERMS}}}modified"}
 
 _BODY_OPEN = re.compile(r"<w:body(?: [^>]*)?>")
 _P_OPEN = re.compile(r"<w:p([ >])")
@@ -105,21 +87,6 @@ class Unsupported(TemplateError):
     hyperlinks); the caller renders it with :class:`generator.rendering.template.Template`."""
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """One zip member of the template: its header fields and raw compressed bytes."""
-
-    name: bytes
-    flags: int
-    method: int
-    dostime: int
-    dosdate: int
-    crc: int
-    csize: int
-    usize: int
-    raw: bytes
-
-
 @dataclass
 class _Part:
     """A rendered XML part: constant text around one compiled Jinja template."""
@@ -130,11 +97,6 @@ class _Part:
     suffix: str
     body: bool
     fix_tables: bool
-
-
-def _dos_time(dt: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
-    y, mo, d, h, mi, s = dt
-    return (h << 11) | (mi << 5) | (s // 2), ((max(y, 1980) - 1980) << 9) | (mo << 5) | d
 
 
 class FastTemplate:
@@ -164,67 +126,39 @@ class FastTemplate:
         self.data = data
         self.level = level
         self.check_xml = check_xml
-        self._stamps = {f"{{{_DCTERMS}}}created": created, f"{{{_DCTERMS}}}modified": modified}
-        self._patcher = _StrictDocxTemplate(io.BytesIO(b""), self.name)
+        self._stamps = {f"{{{DCTERMS}}}created": created, f"{{{DCTERMS}}}modified": modified}
+        self._patcher = StrictDocxTemplate(io.BytesIO(b""), self.name)
         try:
             self._load(data)
         except PackageError as e:
             raise TemplateError(f"{self.name}: {e}.") from None
+        except ZipError as e:
+            raise TemplateError(f"{self.name}: {e}") from None
         except zipfile.BadZipFile as e:
             raise TemplateError(f"{self.name}: malen er ikke en gyldig .docx ({e}).") from None
 
     # -- compile -------------------------------------------------------------------------
 
     def _load(self, data: bytes) -> None:
-        self._entries: list[_Entry] = []
         members = inspect(data)  # size limits, no DTD/entities
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
+        self._zip = RawZip(data)
         texts = {n: raw for n, raw in members.items() if n.endswith((".xml", ".rels"))}
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise TemplateError(f"{self.name}: malen er kryptert.")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise TemplateError(f"{self.name}: ukjent komprimering i {info.filename}.")
-            n, m = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
-            start = info.header_offset + 30 + n + m
-            dostime, dosdate = _dos_time(info.date_time)
-            self._entries.append(_Entry(
-                info.filename.encode("utf-8"), (info.flag_bits & 0x800) | (info.flag_bits & 0x6),
-                info.compress_type, dostime, dosdate, info.CRC, info.compress_size,
-                info.file_size, data[start:start + info.compress_size]))
-        self._date = (self._entries[0].dostime, self._entries[0].dosdate) if self._entries \
-            else _dos_time((1980, 1, 1, 0, 0, 0))
-        self._names = names = {e.name.decode("utf-8") for e in self._entries}
-        pkg_rels = _rels(texts.get("_rels/.rels"))
-        main = next((t for t, ty in pkg_rels if ty == _OFFICE_DOC), "word/document.xml")
-        main = main.lstrip("/")
-        if main not in texts:
-            raise TemplateError(f"{self.name}: malen mangler {main}.")
-        self._parts: dict[str, _Part] = {main: self._compile_body(main, texts[main])}
-        base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
-        doc_rels = _rels(texts.get(f"{base}_rels/{main.rsplit('/', 1)[-1]}.rels"))
-        for target, rtype in doc_rels:
-            part = _join(base, target)
-            if rtype in _HDR_FTR and part in texts:
-                self._parts[part] = self._compile_whole(part, texts[part])
-        for part, ctype in _overrides(texts.get("[Content_Types].xml")).items():
-            if ctype == _FOOTNOTES_CT and part in texts:
-                self._parts[part] = self._compile_whole(part, texts[part])
-        core = next((t.lstrip("/") for t, ty in pkg_rels if ty == _CORE_REL), None)
-        self._core_name = core if core in names else None
-        core_xml = texts.get(self._core_name) if self._core_name else None
-        self._core = etree.fromstring(core_xml or _EMPTY_CORE.encode())
+        where = template_parts(texts, self._zip.names)
+        self._parts: dict[str, _Part] = {where.main: self._compile_body(where.main,
+                                                                        texts[where.main])}
+        for part in where.whole:
+            self._parts[part] = self._compile_whole(part, texts[part])
+        core_xml = texts.get(where.core) if where.core else None
+        self._core = etree.fromstring(core_xml or EMPTY_CORE.encode())
         self._props: dict[str, jinja2.Template] = {}  # core properties holding a tag
         for prop in PROPERTIES:
-            el = self._core.find(_CORE_FIELDS[prop])
+            el = self._core.find(CORE_FIELDS[prop])
             if el is not None and el.text and TAG_START.search(el.text):
-                self._props[_CORE_FIELDS[prop]] = self._compile(
-                    self._core_name or "docProps/core.xml", self._patcher.patch_xml(el.text))
-        self._extra: dict[str, bytes] = {}
-        if self._core_name is None:  # python-docx adds a core part; so do we (when asked)
-            self._core_name = "docProps/core.xml"
-            self._extra = _add_core_part(texts, self._core_name)
+                self._props[CORE_FIELDS[prop]] = self._compile(
+                    where.core or CORE_PART, self._patcher.patch_xml(el.text))
+        self._core_name: str = where.core or CORE_PART
+        # python-docx adds a core part when a template has none; so do we (when asked)
+        self._extra: dict[str, bytes] = {} if where.core else add_core_part(texts, CORE_PART)
 
     def _compile(self, part: str, src: str) -> jinja2.Template:
         """docxtpl's ``patch_xml`` + the ``\\n<w:p`` trick of ``render_xml_part``, compiled."""
@@ -278,7 +212,10 @@ class FastTemplate:
         if properties or self._props or any(v is not None for v in self._stamps.values()):
             changed[self._core_name] = self._core_xml(properties or {}, context)
             changed.update(self._extra)
-        return self._zip(changed)
+        try:
+            return self._zip.write(changed, self.level)
+        except ZipError as e:
+            raise TemplateError(f"{self.name}: {e}") from None
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         try:
@@ -329,50 +266,19 @@ class FastTemplate:
             except Exception as e:
                 raise template_error(self.name, e) from None
         for key, value in properties.items():
-            tag = _CORE_FIELDS.get(key)
-            if tag is None:
+            field_tag = CORE_FIELDS.get(key)
+            if field_tag is None:
                 raise ValueError(f"ukjent dokumentegenskap: {key}")
-            values[tag] = value
+            values[field_tag] = value
         for tag, value in values.items():
             el = root.find(tag)
             if el is None:
                 el = etree.SubElement(root, tag)
-            if tag in _W3CDTF:
-                el.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
-                value = _w3cdtf(value)
+            if tag in W3CDTF_FIELDS:
+                el.set(f"{{{XSI}}}type", "dcterms:W3CDTF")
+                value = w3cdtf(value)
             el.text = "" if value is None else str(value)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
-
-    def _zip(self, changed: dict[str, bytes]) -> bytes:
-        """A zip of the template's members in order; changed ones deflated, the rest raw."""
-        out: list[bytes] = []
-        central: list[bytes] = []
-        offset = 0
-        entries = self._entries + [_Entry(n.encode(), 0, 8, *self._date, 0, 0, 0, b"")
-                                   for n in changed if n not in self._names]
-        for e in entries:
-            name = e.name.decode("utf-8")
-            if name in changed:
-                data = changed[name]
-                comp = zlib.compressobj(self.level, zlib.DEFLATED, -15)
-                raw = comp.compress(data) + comp.flush()
-                e = _Entry(e.name, e.flags & 0x800, zipfile.ZIP_DEFLATED, e.dostime, e.dosdate,
-                           zlib.crc32(data), len(raw), len(data), raw)
-            if e.csize >= 0xFFFFFFFF or e.usize >= 0xFFFFFFFF or offset >= 0xFFFFFFFF:
-                raise TemplateError(f"{self.name}: dokumentet blir for stort (over 4 GB).")
-            need = 20 if e.method == zipfile.ZIP_DEFLATED else 10
-            head = struct.pack("<IHHHHHIIIHH", 0x04034B50, need, e.flags, e.method, e.dostime,
-                               e.dosdate, e.crc, e.csize, e.usize, len(e.name), 0)
-            central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, need, e.flags,
-                                       e.method, e.dostime, e.dosdate, e.crc, e.csize, e.usize,
-                                       len(e.name), 0, 0, 0, 0, 0, offset) + e.name)
-            out += (head, e.name, e.raw)
-            offset += len(head) + len(e.name) + len(e.raw)
-        cd = b"".join(central)
-        out.append(cd)
-        out.append(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
-                               len(cd), offset, 0))
-        return b"".join(out)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -382,53 +288,6 @@ def _parse(raw: bytes, what: str) -> etree._Element:
         return etree.fromstring(raw, etree.XMLParser(resolve_entities=False))
     except etree.XMLSyntaxError as e:
         raise TemplateError(f"{what}: ugyldig XML i malen ({e}).") from None
-
-
-def _rels(raw: bytes | None) -> list[tuple[str, str]]:
-    if not raw:
-        return []
-    root = etree.fromstring(raw)
-    return [(r.get("Target", ""), r.get("Type", "")) for r in root.iter(f"{{{_RELS_NS}}}"
-                                                                        "Relationship")
-            if r.get("TargetMode") != "External"]
-
-
-def _overrides(raw: bytes | None) -> dict[str, str]:
-    if not raw:
-        return {}
-    root = etree.fromstring(raw)
-    return {o.get("PartName", "").lstrip("/"): o.get("ContentType", "")
-            for o in root.iter(f"{{{_CT_NS}}}Override")}
-
-
-def _join(base: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    parts: list[str] = [p for p in base.split("/") if p]
-    for seg in target.split("/"):
-        if seg == "..":
-            if parts:
-                parts.pop()
-        elif seg and seg != ".":
-            parts.append(seg)
-    return "/".join(parts)
-
-
-def _add_core_part(texts: dict[str, bytes], name: str) -> dict[str, bytes]:
-    """A relationship and content type for a core part the template lacks."""
-    rels = etree.fromstring(texts.get("_rels/.rels") or
-                            f'<Relationships xmlns="{_RELS_NS}"/>'.encode())
-    ids = {r.get("Id") for r in rels}
-    rid = next(f"rId{i}" for i in range(1, 10_000) if f"rId{i}" not in ids)
-    etree.SubElement(rels, f"{{{_RELS_NS}}}Relationship",
-                     {"Id": rid, "Type": _CORE_REL, "Target": name})
-    types = etree.fromstring(texts["[Content_Types].xml"])
-    etree.SubElement(types, f"{{{_CT_NS}}}Override",
-                     {"PartName": "/" + name, "ContentType": _CORE_CT})
-    return {"_rels/.rels": etree.tostring(rels, encoding="UTF-8", xml_declaration=True,
-                                          standalone=True),
-            "[Content_Types].xml": etree.tostring(types, encoding="UTF-8",
-                                                  xml_declaration=True, standalone=True)}
 
 
 def _grid_mismatch(root: etree._Element) -> bool:
@@ -458,16 +317,6 @@ def _needs_listing(xml: str) -> bool:
         if start >= 0 and xml.rfind("</w:r>", start, pos) < 0:
             return True
     return False
-
-
-def _w3cdtf(value: Any) -> str:
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(value, date):
-        return value.strftime("%Y-%m-%dT00:00:00Z")
-    return str(value)
 
 
 _LEAVES = (str, bytes, int, float, Decimal, date, Enum, type(None))

@@ -121,7 +121,7 @@ class Template:
                properties: dict[str, str] | None = None,
                undefined: type[jinja2.Undefined] = jinja2.StrictUndefined) -> bytes:
         """The rendered .docx as bytes."""
-        tpl = _StrictDocxTemplate(io.BytesIO(self.data), self.name)
+        tpl = StrictDocxTemplate(io.BytesIO(self.data), self.name)
         ctx = dict(context)
         for key, image in (images or {}).items():
             ctx[key] = _AltInlineImage(tpl, image)
@@ -142,8 +142,14 @@ class Template:
         return buf.getvalue()
 
 
-class _StrictDocxTemplate(DocxTemplate):
-    """DocxTemplate that refuses XML it would otherwise silently repair."""
+class StrictDocxTemplate(DocxTemplate):
+    """docxtpl's DocxTemplate that refuses XML it would otherwise silently repair.
+
+    Used by :class:`Template` to render, and (with no file) by the template check and
+    :class:`generator.rendering.fast.FastTemplate` for docxtpl's own preprocessing
+    (``patch_xml``), table repair (``fix_tables``) and ``resolve_listing``, so all three
+    read a template exactly as docxtpl does.
+    """
 
     def __init__(self, template_file: Any, name: str):
         super().__init__(template_file)

@@ -197,16 +197,15 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
 
 
 def _replace_part(path: Path, data: bytes, name: str, content: bytes) -> None:
-    """The same .docx with one part replaced, written atomically."""
+    """The same .docx with one part replaced, written atomically (into the build's stage)."""
     import io
-    import os
     import zipfile
+
+    from ..output.files import write_atomic
 
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, \
             zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             zout.writestr(info, content if info.filename == name else zin.read(info))
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, path)
+    write_atomic(path, buf.getvalue(), durable=False)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ...documents import Planned
 from ...model.styringsdata import Styringsdata
-from .. import manifest
-from . import arkivmelding as archive
+from .. import archive
+from ..files import sha256_file
 
 ARCHIVE_DIR = "arkiv"
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
@@ -32,7 +32,7 @@ def _file(doc: Planned, key: str, stage: Path, staged: dict, folder: Path, entri
     if doc.filename in staged and key in staged[doc.filename]:
         rel = staged[doc.filename][key]
         path = stage / rel
-        sha, size = manifest.sha256(path), path.stat().st_size
+        sha, size = sha256_file(path), path.stat().st_size
     else:
         entry = entries[doc.filename]
         out = entry.get("outputs", {}).get(key)
