@@ -42,6 +42,7 @@ from typing import Any
 
 from lxml import etree
 
+from ... import resources
 from ..files import write_atomic
 
 # --- namespaces, identifiers ------------------------------------------------------------------
@@ -63,7 +64,7 @@ MAX_FILSTOERRELSE = 2**31 - 1  # filstoerrelse is an xs:int in the metadatakatal
 
 # --- code lists -------------------------------------------------------------------------------
 
-KODELISTER_DIR = Path(__file__).resolve().parent / "schemas" / "fiks-arkiv-v2" / "kodelister"
+KODELISTER_DIR = resources.kodelister_dir()
 
 
 @functools.lru_cache(maxsize=64)
@@ -787,7 +788,7 @@ def schema_dir() -> Path:
     if override:
         base = Path(override).expanduser()
         return base / "fiks-arkiv-v2" if (base / "fiks-arkiv-v2").is_dir() else base
-    return Path(__file__).resolve().parent / "schemas" / "fiks-arkiv-v2"
+    return resources.schema_dir()
 
 
 @functools.lru_cache(maxsize=4)
