@@ -297,6 +297,10 @@ def build(
                   f"({len(outcome.rendered)} laget, {len(outcome.reused)} uendret og gjenbrukt).")
     for kind, n in report.counts.items():
         console.print(f"  {kind}: {n}")
+    messages = sorted((report.out_dir / "arkiv").glob("arkivmelding-*.xml"))
+    if messages:
+        console.print(f"  arkiv: {len(messages)} arkivmeldinger, validert mot XSD-en for "
+                      "Fiks Arkiv v2")
     if outcome.kept:
         console.print(f"  beholdt {len(outcome.kept)} filer som er endret eller signert")
     if outcome.beside:

@@ -189,7 +189,7 @@ def test_start_sheet_first_with_the_button_bound_to_the_macro(xlsm_set: Path) ->
         assert 'ObjectType="Button"' in vml
         macro = re.search(r"<x:FmlaMacro>(.*?)</x:FmlaMacro>", vml)
         assert macro and macro[1].replace("&quot;", '"') == "[0]!" + BUTTON_MACRO
-        assert BUTTON_MACRO == f"'RunPython \"{BUTTON_COMMAND}\"'"
+        assert f"'RunPython \"{BUTTON_COMMAND}\"'" == BUTTON_MACRO
         assert MACRO not in vml
         assert BUTTON_CAPTION in vml
         wb = openpyxl.load_workbook(path, keep_vba=True)

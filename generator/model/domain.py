@@ -209,7 +209,8 @@ class Innstillinger:
         "f.eks. 380.", minimum=0)] = None
     malmappe: Annotated[str | None, Col(
         "Malmappe", "Mappen med kommunens egne Word-maler (tom = produktets maler). En relativ "
-        "sti regnes fra mappen arbeidsbøkene ligger i, f.eks. «maler». «styring build --templates MAPPE» går foran.")] = None
+        "sti regnes fra mappen arbeidsbøkene ligger i, f.eks. «maler». «styring build "
+        "--templates MAPPE» går foran.")] = None
 
     @property
     def risikoterskler(self) -> tuple[int, int]:
