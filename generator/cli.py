@@ -127,7 +127,8 @@ def excel_shim(
 def check_templates(
     inputs: Annotated[list[Path] | None, typer.Argument(
         help="Mapper med Word-maler, maler (.docx) og arbeidsbøker. Uten maler prøves de "
-        "innebygde; uten arbeidsbøker brukes demo-arbeidsbøkene.", show_default=False)] = None,
+        "innebygde; uten arbeidsbøker brukes mappen du står i, eller demo-dataene når den "
+        "ikke har noen.", show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mappen med Word-malene."
                                                    )] = None,
 ) -> None:
@@ -140,7 +141,13 @@ def check_templates(
     given = [p for p in inputs or [] if _is_templates(p)]
     workbooks = [p for p in inputs or [] if p not in given]
     folders = given + ([templates] if templates else [])
-    problems = pipeline.check_templates(paths.default_inputs(workbooks), folders or None)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="styring-demo-") as tmp:
+        if not workbooks and not any(Path.cwd().glob("*.xls[xm]")):
+            workbooks = [Path(tmp)]  # no workbooks here: try the templates on the demo data
+            pipeline.write_demo(workbooks[0])
+        problems = pipeline.check_templates(paths.default_inputs(workbooks), folders or None)
     print_problems(problems.items)
     shown = ", ".join(str(f) for f in folders) or "mappen fra «Malmappe» eller produktets maler"
     if problems.errors:

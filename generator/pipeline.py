@@ -58,13 +58,11 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
                   overwrite: bool = False, suffix: str = ".xlsx") -> list[Path]:
     """Write a blank, valid set of input workbooks into ``folder``.
 
-    ``suffix=".xlsm"`` makes macro-enabled workbooks with the button «Lag dokumenter»,
-    each with its shim module (``styring.xlsm`` + ``styring.py``).
+    ``suffix=".xlsm"`` makes macro-enabled workbooks with the button «Lag dokumenter»
+    (no helper files; the button calls the installed package).
     """
     xlsm = suffix.lower() == ".xlsm"
     targets = [folder / f"{name}{suffix}" for name in WORKBOOKS]
-    if xlsm:
-        targets += [folder / f"{name}.py" for name in WORKBOOKS]
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)

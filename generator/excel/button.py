@@ -367,7 +367,7 @@ def _text_cell(cell: Any, text: str) -> Any:
 # --- the door from Excel -----------------------------------------------------------------------
 
 def main() -> None:
-    """What the button runs (through the shim next to the workbook)."""
+    """What the button runs (``RunPython "import generator.excel; generator.excel.main()"``)."""
     try:
         import xlwings as xw
 
