@@ -1,3 +1,30 @@
 """Kommunens styringsdokumenter fra Excel-arbeidsbøker til Word, PDF/A og arkiv."""
 
-__version__ = "0.1.0"
+DISTRIBUTION = "styringsdokumenter"
+
+
+def _version() -> str:
+    """The version of the package that is running.
+
+    Installed (wheel, pipx): its metadata. A source checkout (pyproject.toml beside the
+    package, also an editable install) reads its own pyproject.toml, since the metadata
+    found on sys.path may belong to another checkout installed in the same venv.
+    """
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    try:
+        with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as fh:
+            project = tomllib.load(fh).get("project", {})
+        if project.get("name") == DISTRIBUTION:
+            return str(project["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        pass
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "0+ukjent"
+
+
+__version__ = _version()

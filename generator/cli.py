@@ -18,7 +18,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import paths
 from .paths import KIND_NAMES as KINDS
-from .paths import TEMPLATE_DIR
 from .problems import Level, Problem
 
 app = typer.Typer(
@@ -33,8 +32,25 @@ console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Workbooks = Annotated[list[Path] | None, typer.Argument(
-    help="Arbeidsbøker eller mapper. Uten argument brukes demo-arbeidsbøkene i workbooks/.",
+    help="Arbeidsbøker eller mapper. Uten argument brukes mappen du står i.",
     show_default=False)]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        console.print(f"styring {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", help="Vis versjonen og avslutt.",
+                                          callback=_show_version, is_eager=True)] = False,
+) -> None:
+    """Lager kommunens styringsdokumenter (oppdragsbrev, tertialrapport, utviklingsstrategi
+    og lederavtaler) fra Excel-arbeidsbøker."""
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -50,7 +66,7 @@ def check(workbooks: Workbooks = None) -> None:
     """Kontrollerer arbeidsbøkene og viser alle feil på én gang."""
     from . import pipeline
 
-    result = pipeline.check(workbooks or [paths.DEMO_DIR])
+    result = pipeline.check(paths.default_inputs(workbooks))
     print_problems(result.problems.items)
     n_err, n_note = len(result.problems.errors), len(result.problems.notices)
     files = ", ".join(f.name for f in result.files)
@@ -69,8 +85,7 @@ def new_workbook(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Skriv over filer som finnes."
                                             )] = False,
     xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
-                                       "dokumenter» (og en hjelpefil .py per arbeidsbok).")
-                    ] = False,
+                                       "dokumenter».")] = False,
 ) -> None:
     """Lager tomme arbeidsbøker med alle ark, kolonner, nedtrekkslister og veiledning."""
     from . import pipeline
@@ -89,9 +104,14 @@ def new_workbook(
 def excel_shim(
     workbook: Annotated[Path, typer.Argument(help="Arbeidsboken (.xlsm) som har fått nytt navn.")],
 ) -> None:
-    """Lager hjelpefilen (.py) som knappen «Lag dokumenter» trenger, for en omdøpt arbeidsbok."""
+    """Trengs ikke lenger: bare for arbeidsbøker laget før versjon 0.2, der knappen bruker en
+    hjelpefil (.py) med samme navn som arbeidsboken."""
     from .excel.xlsm import XlsmError, write_shim
 
+    err.print("[yellow]MERKNAD[/yellow] excel-shim trengs ikke lenger: knappen i nye "
+              "arbeidsbøker virker uansett filnavn. Lag arbeidsbøkene på nytt med "
+              "«styring new-workbook --xlsm» (eller «styring demo MAPPE --xlsm»). Hjelpefilen "
+              "lages likevel, for en arbeidsbok med den gamle knappen.")
     if workbook.suffix.lower() != ".xlsm":
         err.print(f"[red]FEIL[/red] {workbook.name} er ikke en .xlsm-fil.")
         raise typer.Exit(1)
@@ -107,7 +127,8 @@ def excel_shim(
 def check_templates(
     inputs: Annotated[list[Path] | None, typer.Argument(
         help="Mapper med Word-maler, maler (.docx) og arbeidsbøker. Uten maler prøves de "
-        "innebygde; uten arbeidsbøker brukes demo-arbeidsbøkene.", show_default=False)] = None,
+        "innebygde; uten arbeidsbøker brukes mappen du står i, eller demo-dataene når den "
+        "ikke har noen.", show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mappen med Word-malene."
                                                    )] = None,
 ) -> None:
@@ -119,10 +140,16 @@ def check_templates(
 
     given = [p for p in inputs or [] if _is_templates(p)]
     workbooks = [p for p in inputs or [] if p not in given]
-    folders = given + ([templates] if templates else []) or [TEMPLATE_DIR]
-    problems = pipeline.check_templates(workbooks or [paths.DEMO_DIR], folders)
+    folders = given + ([templates] if templates else [])
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="styring-demo-") as tmp:
+        if not workbooks and not any(Path.cwd().glob("*.xls[xm]")):
+            workbooks = [Path(tmp)]  # no workbooks here: try the templates on the demo data
+            pipeline.write_demo(workbooks[0])
+        problems = pipeline.check_templates(paths.default_inputs(workbooks), folders or None)
     print_problems(problems.items)
-    shown = ", ".join(str(f) for f in folders)
+    shown = ", ".join(str(f) for f in folders) or "mappen fra «Malmappe» eller produktets maler"
     if problems.errors:
         err.print(f"[red]{len(problems.errors)} feil[/red] i malene i {shown}.")
         raise typer.Exit(1)
@@ -178,14 +205,18 @@ def sign(
 
 @app.command()
 def docs(
-    target: Annotated[Path, typer.Argument(help="Filen dokumentasjonen skrives til.")] = (
-        paths.ROOT / "docs" / "arbeidsbok.md"),
+    target: Annotated[Path | None, typer.Argument(
+        help="Filen dokumentasjonen skrives til. Uten fil skrives den til skjermen "
+        "(standard ut).", show_default=False)] = None,
 ) -> None:
-    """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet) og malfeltene
-    (malfelter.md i samme mappe, fra dokumentkontekstene)."""
+    """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet); med en fil også
+    malfeltene (malfelter.md i samme mappe, fra dokumentkontekstene)."""
     from .input.docs import markdown
     from .rendering import fields as template_fields
 
+    if target is None:
+        sys.stdout.write(markdown())
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown(), encoding="utf-8")
     console.print(f"Skrev {target}")
@@ -196,10 +227,10 @@ def docs(
 
 @app.command()
 def demo(
-    folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.")] = (
-        paths.DEMO_DIR),
+    folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.",
+                                           show_default=False)],
     xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
-                                       "dokumenter» (og en Python-fil per arbeidsbok).")] = False,
+                                       "dokumenter».")] = False,
 ) -> None:
     """Skriver demo-arbeidsbøkene for den oppdiktede Fjellvik kommune."""
     from . import pipeline
@@ -217,22 +248,25 @@ def demo(
 @app.command()
 def build(
     workbooks: Workbooks = None,
-    out: Annotated[Path, typer.Option("--out", help="Mappen dokumentene skrives til.")] = (
-        paths.DEFAULT_OUT),
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Mappen dokumentene skrives til. Standard: «dokumenter» i mappen "
+        "arbeidsbøkene ligger i.", show_default=False)] = None,
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Bare disse dokumenttypene: " + ", ".join(KINDS) + ".")] = None,
     tertial: Annotated[int | None, typer.Option(
         "--tertial", min=1, max=3, help="Tertialet rapporten gjelder (3 = årsslutt). Standard: "
         "det siste med økonomitall.")] = None,
-    templates: Annotated[Path, typer.Option("--templates", help="Mappen med Word-malene.")] = (
-        TEMPLATE_DIR),
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Mappen med Word-malene. Standard: «Malmappe» i arket "
+        "Innstillinger, ellers produktets maler.", show_default=False)] = None,
     pdf: Annotated[bool | None, typer.Option(
         "--pdf/--no-pdf", help="Lag PDF/A-2b (standard: ja når LibreOffice er installert).",
         show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Lag alle dokumentene på nytt, også "
                                         "de som ikke er endret.")] = False,
 ) -> None:
-    """Kontrollerer arbeidsbøkene og lager dokumentene i output/<år>/<type>/."""
+    """Kontrollerer arbeidsbøkene og lager dokumentene i dokumenter/<år>/<type>/ ved siden av
+    arbeidsbøkene."""
     from .output import fastpath
 
     unknown = [k for k in only or [] if k not in KINDS]
@@ -240,7 +274,8 @@ def build(
         err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
                   + ", ".join(KINDS) + ".")
         raise typer.Exit(2)
-    inputs = workbooks or [paths.DEMO_DIR]
+    inputs = paths.default_inputs(workbooks)
+    out = out if out is not None else paths.default_out(inputs)
     quick = fastpath.unchanged(inputs, out, templates, only, tertial, pdf, force)
     if quick is not None:  # nothing to do: answered before openpyxl, docxtpl or LibreOffice
         quick.say()
@@ -267,6 +302,10 @@ def build(
                   f"({len(outcome.rendered)} laget, {len(outcome.reused)} uendret og gjenbrukt).")
     for kind, n in report.counts.items():
         console.print(f"  {kind}: {n}")
+    messages = sorted((report.out_dir / "arkiv").glob("arkivmelding-*.xml")) if report.out_dir else []
+    if messages:
+        console.print(f"  arkiv: {len(messages)} arkivmeldinger, validert mot XSD-en for "
+                      "Fiks Arkiv v2")
     if outcome.kept:
         console.print(f"  beholdt {len(outcome.kept)} filer som er endret eller signert")
     if outcome.beside:

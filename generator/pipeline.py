@@ -17,7 +17,7 @@ from .documents import KINDS, PlanError, Planned
 from .input.blank import write_workbooks
 from .input.schema import WORKBOOKS
 from .input.validate import LoadResult, load
-from .paths import DEFAULT_OUT, DEMO_DIR, ROOT  # noqa: F401 - re-exported for callers
+from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for callers
 from .problems import Problems
 from .rendering.check import static_check
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
@@ -58,13 +58,11 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
                   overwrite: bool = False, suffix: str = ".xlsx") -> list[Path]:
     """Write a blank, valid set of input workbooks into ``folder``.
 
-    ``suffix=".xlsm"`` makes macro-enabled workbooks with the button «Lag dokumenter»,
-    each with its shim module (``styring.xlsm`` + ``styring.py``).
+    ``suffix=".xlsm"`` makes macro-enabled workbooks with the button «Lag dokumenter»
+    (no helper files; the button calls the installed package).
     """
     xlsm = suffix.lower() == ".xlsm"
     targets = [folder / f"{name}{suffix}" for name in WORKBOOKS]
-    if xlsm:
-        targets += [folder / f"{name}.py" for name in WORKBOOKS]
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)
@@ -84,7 +82,7 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
     return write_workbooks(folder, {"kommune": known, "tekster": tekster_felt()}, suffix=suffix)
 
 
-def write_demo(folder: Path = DEMO_DIR) -> list[Path]:
+def write_demo(folder: Path) -> list[Path]:
     """Write the demo workbooks (the fictional Fjellvik kommune) into ``folder``."""
     from .demo.data import demo_data
 
@@ -116,30 +114,40 @@ def latest_tertial(result: LoadResult) -> int:
     return max((ln.tertial for ln in result.data.økonomi), default=1)
 
 
-def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[str] | None = None,
-          tertial: int | None = None, template_dir: Path = TEMPLATE_DIR,
+def build(paths: Sequence[Path], out_dir: Path | None = None,
+          kinds: Sequence[str] | None = None,
+          tertial: int | None = None, template_dir: Path | None = None,
           progress: Progress | None = None, pdf: bool | None = None,
           force: bool = False) -> BuildReport:
     """Validate, plan, render what changed, convert to PDF/A and write archive metadata.
 
     ``pdf=None`` makes PDF/A when LibreOffice is installed and says so when it is not;
     ``pdf=True`` makes its absence an error. Nothing is written unless validation and
-    every render pass; files are replaced atomically.
+    every render pass; files are replaced atomically. ``out_dir=None``: ``dokumenter``
+    beside the workbooks; ``template_dir=None``: «Malmappe» in the workbooks, else the
+    product's templates (see :mod:`generator.template_folder`).
     """
+    from . import template_folder
     from .output import fastpath
     from .output import stage as building
     from .output.pdf import INSTALL_HINT, soffice
 
     started = time.perf_counter()
+    out_dir = out_dir if out_dir is not None else default_out(paths)
     if (quick := fastpath.unchanged(paths, out_dir, template_dir, kinds, tertial, pdf, force)):
         return unchanged_report(quick, started)
     has_office = soffice() is not None
-    print_ = fastpath.fingerprint(paths, template_dir, kinds, tertial,
-                                  has_office if pdf is None else pdf)
+    print_ = fastpath.fingerprint(paths, template_dir or TEMPLATE_DIR, kinds, tertial,
+                                  has_office if pdf is None else pdf, auto=template_dir is None)
     result = load(list(paths))
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
         return report
+    if template_dir is None:
+        template_dir = template_folder.from_workbooks(result, report.problems) or TEMPLATE_DIR
+        if report.problems.errors:
+            return report
+        print_ = fastpath.retarget(print_, template_dir)
     kinds = list(kinds or KINDS)
     try:
         planned = plan(result, kinds, tertial)
@@ -227,10 +235,13 @@ def find_template(folder: Path, name: str, kind: str) -> Path:
     return found[0] if found else folder / name
 
 
-def check_templates(paths: Sequence[Path], template_dir: Path | Sequence[Path] = TEMPLATE_DIR,
+def check_templates(paths: Sequence[Path],
+                    template_dir: Path | Sequence[Path] | None = None,
                     kinds: Sequence[str] | None = None) -> Problems:
     """Trial-render every Word template in the folder(s) against the data: each template's
-    kind is recognised (file name or the property «Kategori»); every problem is reported."""
+    kind is recognised (file name or the property «Kategori»); every problem is reported.
+    ``template_dir=None``: «Malmappe» in the workbooks, else the product's templates."""
+    from . import template_folder
     from .rendering.check import check as check_template
     from .rendering.check import kind_of, template_files
 
@@ -239,6 +250,10 @@ def check_templates(paths: Sequence[Path], template_dir: Path | Sequence[Path] =
     if result.data is None:
         problems.extend(result.problems.errors)
         return problems
+    if template_dir is None:
+        template_dir = template_folder.from_workbooks(result, problems) or TEMPLATE_DIR
+        if problems.errors:
+            return problems
     folders = [template_dir] if isinstance(template_dir, Path) else list(template_dir)
     files = template_files(folders)
     if not files:

@@ -4,7 +4,8 @@ Typer and its dependencies take longer to import than the whole no-change check,
 plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
 [--templates DIR] [--pdf/--no-pdf]`` is first read here; when
 :func:`generator.output.fastpath.unchanged` finds nothing to do, it says so and exits 0.
-Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`.
+Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`;
+``--version`` is answered here too.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ def parse_build(argv: list[str]) -> dict[str, Any] | None:
     """The options of a plain ``build`` command line, or None to let the full CLI handle it."""
     if not argv or argv[0] != "build":
         return None
-    opts: dict[str, Any] = {"workbooks": [], "out": paths.DEFAULT_OUT, "only": [],
-                            "tertial": None, "templates": paths.TEMPLATE_DIR, "pdf": None}
+    opts: dict[str, Any] = {"workbooks": [], "out": None, "only": [],
+                            "tertial": None, "templates": None, "pdf": None}
     args = iter(argv[1:])
     for arg in args:
         name, eq, value = arg.partition("=")
@@ -56,8 +57,10 @@ def try_unchanged(argv: list[str]) -> bool:
         return False
     from .output.fastpath import unchanged
 
-    quick = unchanged(opts["workbooks"] or [paths.DEMO_DIR], opts["out"], opts["templates"],
-                      opts["only"] or None, opts["tertial"], opts["pdf"])
+    inputs = paths.default_inputs(opts["workbooks"])
+    out = opts["out"] if opts["out"] is not None else paths.default_out(inputs)
+    quick = unchanged(inputs, out, opts["templates"], opts["only"] or None, opts["tertial"],
+                      opts["pdf"])
     if quick is None:
         return False
     quick.say()
@@ -66,6 +69,11 @@ def try_unchanged(argv: list[str]) -> bool:
 
 def main() -> None:
     """Entry point of ``styring`` and ``python -m generator``."""
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from . import __version__
+
+        print(f"styring {__version__}")
+        return
     try:
         if try_unchanged(sys.argv[1:]):
             return

@@ -209,14 +209,14 @@ def test_core_properties_come_from_the_data(built: Path) -> None:
 
 
 def test_build_of_a_missing_tertial_is_refused(tmp_path: Path) -> None:
-    result = run("build", "--out", tmp_path, "--tertial", "3")
+    result = run("build", pipeline.DEMO_DIR, "--out", tmp_path, "--tertial", "3")
     assert result.exit_code == 1
     assert "ingen økonomitall for 3.\u00a0tertial 2026" in result.output
     assert not any(tmp_path.rglob("*.docx"))
 
 
 def test_only_one_kind(tmp_path: Path) -> None:
-    result = run("build", "--out", tmp_path, "--only", "oppdragsbrev")
+    result = run("build", pipeline.DEMO_DIR, "--out", tmp_path, "--only", "oppdragsbrev")
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.rglob("*.docx")] == ["oppdragsbrev-2026.docx"]
 

@@ -1,5 +1,6 @@
-"""The Excel button: .xlsm workbooks with xlwings' VBA and a button, the shims, and the
-Python side of the button driven through a stand-in for Excel (Linux, no Excel)."""
+"""The Excel button: .xlsm workbooks with xlwings' VBA and a button that runs a fixed
+command, the old shims, and the Python side of the button driven through a stand-in for
+Excel (Linux, no Excel; see tests/excel_standin.py)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,14 @@ import openpyxl
 import pytest
 import xlwings
 from lxml import etree
-from openpyxl.utils import column_index_from_string, get_column_letter
 
-import generator.excel
 from generator import pipeline
 from generator.demo.data import demo_data
 from generator.excel import button as excel
 from generator.excel.xlsm import (
     BUTTON_CAPTION,
+    BUTTON_COMMAND,
+    BUTTON_MACRO,
     CONF_SHEET,
     DOCUMENT_MODULES,
     LOG_HEADERS,
@@ -49,6 +50,7 @@ from generator.input.validate import load
 from generator.problems import Problem
 
 from .conftest import REPO, run
+from .excel_standin import FakeBook
 
 with warnings.catch_warnings():  # oletools uses pyparsing's deprecated names
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -63,7 +65,7 @@ FAST = {"pdf": False} if "pdf" in inspect.signature(pipeline.build).parameters e
 
 @pytest.fixture(scope="module")
 def xlsm_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo as .xlsm workbooks with shims, built once for the module."""
+    """The demo as .xlsm workbooks, built once for the module."""
     folder = tmp_path_factory.mktemp("xlsm")
     write_demo_xlsm(folder)
     return folder
@@ -71,7 +73,7 @@ def xlsm_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def books(xlsm_set: Path, tmp_path: Path) -> Path:
-    """A private copy of the .xlsm set (workbooks and shims)."""
+    """A private copy of the .xlsm set."""
     folder = tmp_path / "Styring 2026"
     shutil.copytree(xlsm_set, folder)
     return folder
@@ -160,7 +162,8 @@ def test_olevba_finds_the_macro_and_the_xlwings_module(xlsm_set: Path) -> None:
     finally:
         parser.close()
     macro = next(code for code in modules.values() if f"Sub {MACRO}()" in code)
-    # The module the macro imports is the workbook's own name, not a fixed one.
+    # xlwings' sample macro imports a module named after the workbook (so the button does
+    # not use it; only buttons of workbooks from before 0.2 do).
     assert "mymodule = Left(ThisWorkbook.Name" in macro
     assert 'RunPython "import " & mymodule & ";" & mymodule & ".main()"' in macro
     versions = [m[1] for code in modules.values()
@@ -184,16 +187,21 @@ def test_start_sheet_first_with_the_button_bound_to_the_macro(xlsm_set: Path) ->
         path = xlsm_set / f"{name}.xlsm"
         vml = _button_vml(path)
         assert 'ObjectType="Button"' in vml
-        assert re.search(rf"<x:FmlaMacro>(\[0\]!)?{MACRO}</x:FmlaMacro>", vml)
+        macro = re.search(r"<x:FmlaMacro>(.*?)</x:FmlaMacro>", vml)
+        assert macro and macro[1].replace("&quot;", '"') == "[0]!" + BUTTON_MACRO
+        assert f"'RunPython \"{BUTTON_COMMAND}\"'" == BUTTON_MACRO
+        assert MACRO not in vml
         assert BUTTON_CAPTION in vml
         wb = openpyxl.load_workbook(path, keep_vba=True)
         assert wb.sheetnames[0] == START_SHEET
         assert wb.active.title == START_SHEET
         assert [c.value for c in wb[LOG_SHEET][1]] == list(LOG_HEADERS)
-        conf = {r[0]: r[1] for r in wb[CONF_SHEET].iter_rows(max_row=3, values_only=True)}
-        assert set(conf) == {"Interpreter_Win", "PYTHONPATH", OUT_KEY}
-        assert conf["Interpreter_Win"].endswith("python.exe")
-        assert wb[CONF_SHEET]["A4"].value is None  # xlwings reads A1 down to the first gap
+        conf = {r[0]: r[1] for r in wb[CONF_SHEET].iter_rows(max_row=2, values_only=True)}
+        # No PYTHONPATH: the wheel is installed in the interpreter's own venv.
+        assert set(conf) == {"Interpreter_Win", OUT_KEY}
+        assert conf["Interpreter_Win"] == r"C:\styring\.venv\Scripts\python.exe"
+        assert conf[OUT_KEY] == "dokumenter"
+        assert wb[CONF_SHEET]["A3"].value is None  # xlwings reads A1 down to the first gap
 
 
 def test_xlsm_reads_exactly_like_xlsx(xlsm_set: Path, tmp_path: Path) -> None:
@@ -214,7 +222,11 @@ def test_two_builds_are_byte_identical(xlsm_set: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (xlsm_set / name).read_bytes(), name
 
 
-# --- shims -------------------------------------------------------------------------------------
+# --- no helper files; the old shims still work --------------------------------------------------
+
+def test_no_helper_files_beside_the_workbooks(xlsm_set: Path) -> None:
+    assert sorted(p.name for p in xlsm_set.iterdir()) == sorted(f"{n}.xlsm" for n in WORKBOOKS)
+
 
 @pytest.fixture
 def importable(books: Path) -> Iterator[Path]:
@@ -223,30 +235,23 @@ def importable(books: Path) -> Iterator[Path]:
         yield books
     finally:
         sys.path.remove(str(books))
-        for name in WORKBOOKS:
-            sys.modules.pop(name, None)
+        sys.modules.pop("risiko_2027", None)
 
 
-def test_each_shim_imports_by_the_workbook_stem_and_calls_the_entry_point(
+def test_excel_shim_still_makes_a_helper_for_an_old_button_and_says_it_is_not_needed(
         importable: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-    # the shims call the package's face, generator.excel.main
-    monkeypatch.setattr(generator.excel, "main", lambda: calls.append(1))
-    for name in WORKBOOKS:
-        assert (importable / f"{name}.xlsm").is_file()
-        module = importlib.import_module(name)
-        assert Path(module.__file__).resolve() == (importable / f"{name}.py").resolve()
-        module.main()
-    assert len(calls) == len(WORKBOOKS)
-
-
-def test_renamed_workbook_gets_a_shim_from_the_cli(books: Path) -> None:
-    renamed = books / "risiko_2027.xlsm"
-    (books / "risiko.xlsm").rename(renamed)
+    renamed = importable / "risiko_2027.xlsm"
+    (importable / "risiko.xlsm").rename(renamed)
     result = run("excel-shim", renamed)
     assert result.exit_code == 0, result.output
-    assert "import risiko_2027; risiko_2027.main()" in (books / "risiko_2027.py").read_text()
-    bad = run("excel-shim", books / "styring.xlsx")
+    assert "trengs ikke lenger" in result.output
+    assert "import risiko_2027; risiko_2027.main()" in (importable / "risiko_2027.py").read_text()
+    calls = []
+    monkeypatch.setattr(importlib.import_module("generator.excel"), "main",
+                        lambda: calls.append(1))
+    importlib.import_module("risiko_2027").main()
+    assert calls == [1]
+    bad = run("excel-shim", importable / "styring.xlsx")
     assert bad.exit_code == 1
 
 
@@ -260,8 +265,8 @@ def test_workbook_names_that_cannot_be_a_module_are_refused(stem: str) -> None:
 def test_new_workbook_xlsm_from_the_cli(tmp_path: Path) -> None:
     result = run("new-workbook", "--xlsm", tmp_path, "--år", "2027")
     assert result.exit_code == 0, result.output
+    assert not list(tmp_path.glob("*.py"))
     for name in WORKBOOKS:
-        assert (tmp_path / f"{name}.py").is_file()
         with zipfile.ZipFile(tmp_path / f"{name}.xlsm") as zf:
             assert "xl/vbaProject.bin" in zf.namelist()
     again = run("new-workbook", "--xlsm", tmp_path)
@@ -269,126 +274,6 @@ def test_new_workbook_xlsm_from_the_cli(tmp_path: Path) -> None:
 
 
 # --- the button, through a stand-in for Excel ----------------------------------------------------
-
-class FakeRange:
-    """Behaves as Excel does when xlwings sets values: «'…» is text, «=…» a formula."""
-
-    def __init__(self, sheet: FakeSheet, address: str):
-        self.sheet, self.address = sheet, address
-
-    @property
-    def ws(self) -> Any:
-        return self.sheet.ws
-
-    def _top_left(self) -> tuple[int, int]:
-        m = re.match(r"([A-Z]+)(\d+)", self.address)
-        assert m, self.address
-        return int(m[2]), column_index_from_string(m[1])
-
-    def _rows(self) -> tuple[int, int]:
-        m = re.fullmatch(r"(\d+):(\d+)", self.address)
-        assert m, self.address
-        return int(m[1]), int(m[2])
-
-    @property
-    def value(self) -> Any:
-        row, col = self._top_left()
-        return self.ws.cell(row=row, column=col).value
-
-    @value.setter
-    def value(self, values: Any) -> None:
-        row, col = self._top_left()
-        for i, line in enumerate(values):
-            for j, v in enumerate(line):
-                cell = self.ws.cell(row=row + i, column=col + j)
-                if isinstance(v, str) and v.startswith("'"):
-                    cell.value = v[1:]
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
-                else:
-                    cell.value = v  # «=…» becomes a formula, as in Excel
-
-    def insert(self, shift: str, copy_origin: str = "") -> None:
-        assert shift == "down"
-        first, last = self._rows()
-        self.ws.insert_rows(first, last - first + 1)
-
-    def delete(self) -> None:
-        first, last = self._rows()
-        self.ws.delete_rows(first, last - first + 1)
-
-    @property
-    def last_cell(self) -> Any:
-        return type("Cell", (), {"row": self.ws.max_row})()
-
-
-class FakeSheet:
-    def __init__(self, book: FakeBook, ws: Any):
-        self.book, self.ws = book, ws
-
-    @property
-    def name(self) -> str:
-        return self.ws.title
-
-    def range(self, address: str) -> FakeRange:
-        return FakeRange(self, address)
-
-    @property
-    def used_range(self) -> FakeRange:
-        return FakeRange(self, f"A1:{get_column_letter(self.ws.max_column)}{self.ws.max_row}")
-
-    def activate(self) -> None:
-        self.book.wb.active = self.book.wb.index(self.ws)
-        self.book.activated.append(self.name)
-
-
-class FakeSheets:
-    def __init__(self, book: FakeBook):
-        self.book = book
-
-    def _all(self) -> list[FakeSheet]:
-        return [FakeSheet(self.book, ws) for ws in self.book.wb.worksheets]
-
-    def __iter__(self) -> Iterator[FakeSheet]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self.book.wb.worksheets)
-
-    def __getitem__(self, key: int | str) -> FakeSheet:
-        return self._all()[key] if isinstance(key, int) else FakeSheet(self.book,
-                                                                         self.book.wb[key])
-
-    def add(self, name: str, before: Any = None, after: Any = None) -> FakeSheet:
-        return FakeSheet(self.book, self.book.wb.create_sheet(name))
-
-
-class FakeApp:
-    def __init__(self) -> None:
-        self.alerts: list[dict[str, Any]] = []
-        self.status_bar: str | bool = False
-
-    def alert(self, prompt: str, title: str | None = None, buttons: str = "ok",
-              mode: str | None = None, callback: str | None = None) -> str:
-        self.alerts.append({"prompt": prompt, "title": title, "mode": mode})
-        return "ok"
-
-
-class FakeBook:
-    """xlwings.Book over a real file: edits go to an openpyxl workbook (keep_vba), save() writes."""
-
-    def __init__(self, path: Path):
-        self.fullname = str(path)
-        self.wb = openpyxl.load_workbook(path, keep_vba=True)
-        self.app = FakeApp()
-        self.sheets = FakeSheets(self)
-        self.activated: list[str] = []
-        self.saves = 0
-
-    def save(self, path: str | None = None) -> None:
-        self.wb.save(path or self.fullname)
-        self.saves += 1
-
 
 @pytest.fixture
 def press(monkeypatch: pytest.MonkeyPatch) -> Any:
@@ -426,7 +311,8 @@ def _still_has_vba_and_button(path: Path) -> None:
     with zipfile.ZipFile(path) as zf:
         assert zf.read("xl/vbaProject.bin") == vba_project_bytes()
     vml = _button_vml(path)
-    assert 'ObjectType="Button"' in vml and f"{MACRO}</x:FmlaMacro>" in vml
+    assert 'ObjectType="Button"' in vml
+    assert "[0]!" + BUTTON_MACRO in vml.replace("&quot;", '"')
     book, sheets = _code_names(path)
     assert book == "ThisWorkbook" and sheets[:2] == ["Sheet1", "Sheet2"]
 

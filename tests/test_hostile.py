@@ -63,7 +63,7 @@ def test_unwritable_output_folder_gives_a_clear_message(tmp_path: Path, options:
     if not _mount(target, options):
         pytest.skip("kan ikke montere tmpfs her (krever root)")
     try:
-        result = run("build", "--out", target, "--no-pdf")
+        result = run("build", pipeline.DEMO_DIR, "--out", target, "--no-pdf")
         assert result.exit_code == 1
         assert "kan ikke skrive til mappen" in result.output or "skrive" in result.output
         assert "Traceback" not in result.output

@@ -172,11 +172,12 @@ def test_public_variant_pdf_has_no_personal_goals(built: Path) -> None:
 def test_build_without_libreoffice_makes_docx_and_says_why(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("generator.output.pdf.soffice", lambda: None)
-    result = run("build", "--out", tmp_path, "--only", "oppdragsbrev")
+    result = run("build", pipeline.DEMO_DIR, "--out", tmp_path, "--only", "oppdragsbrev")
     assert result.exit_code == 0, result.output
     assert "LibreOffice" in result.output and "libreoffice-writer-nogui" in result.output
     assert list(tmp_path.rglob("*.docx")) and not list(tmp_path.rglob("*.pdf"))
-    forced = run("build", "--out", tmp_path / "b", "--only", "oppdragsbrev", "--pdf")
+    forced = run("build", pipeline.DEMO_DIR, "--out", tmp_path / "b", "--only", "oppdragsbrev",
+                 "--pdf")
     assert forced.exit_code == 1
     assert "LibreOffice" in forced.output
 

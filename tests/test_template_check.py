@@ -17,7 +17,7 @@ from docx2python import docx2python
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
-from generator.pipeline import ROOT
+from generator.pipeline import DEMO_DIR, ROOT
 from generator.rendering import fields as template_fields
 from generator.rendering.check import check
 from generator.rendering.fast import FastTemplate, Unsupported
@@ -183,7 +183,8 @@ def test_docxtpl_forms_quotes_splits_and_literal_braces_are_accepted(tmp_path: P
         ]})
     result = run("check-templates", folder)
     assert result.exit_code == 0, result.output
-    built = run("build", "--templates", folder, "--out", tmp_path / "ut", "--no-pdf", "--only",
+    built = run("build", DEMO_DIR, "--templates", folder, "--out", tmp_path / "ut", "--no-pdf",
+                "--only",
                 "lederavtale")
     assert built.exit_code == 0, built.output
     docx = next((tmp_path / "ut").rglob("lederavtale/*.docx"))
@@ -206,7 +207,8 @@ def test_kinds_are_recognised_by_file_name_or_category(tmp_path: Path) -> None:
     assert "Lederavtale Nordre.docx" not in out and "brev.docx:" not in out
     assert "1 feil" in out
     (folder / "bestilling.docx").unlink()
-    built = run("build", "--templates", folder, "--out", tmp_path / "ut", "--no-pdf", "--only",
+    built = run("build", DEMO_DIR, "--templates", folder, "--out", tmp_path / "ut", "--no-pdf",
+                "--only",
                 "lederavtale", "--only", "oppdragsbrev")
     assert built.exit_code == 0, built.output
     assert len(list((tmp_path / "ut").rglob("lederavtale/*.docx"))) > 1

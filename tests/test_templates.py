@@ -40,7 +40,7 @@ def templates(tmp_path: Path) -> Path:
 
 
 def test_shipped_templates_pass() -> None:
-    result = run("check-templates")
+    result = run("check-templates", pipeline.DEMO_DIR)
     assert result.exit_code == 0, result.output
 
 
@@ -53,11 +53,12 @@ def test_shipped_templates_pass() -> None:
 ], ids=["syntaksfeil", "ukjent felt", "blokk uten slutt", "ødelagt tagg"])
 def test_bad_tags_are_named(templates: Path, old: str, new: str, message: str) -> None:
     _edit_template(templates, "lederavtale.docx", old, new)
-    result = run("check-templates", "--templates", templates)
+    result = run("check-templates", pipeline.DEMO_DIR, "--templates", templates)
     assert result.exit_code == 1
     assert "lederavtale.docx" in result.output
     assert message in result.output
-    built = run("build", "--templates", templates, "--out", templates / "ut", "--only",
+    built = run("build", pipeline.DEMO_DIR, "--templates", templates, "--out", templates / "ut",
+                "--only",
                 "lederavtale")
     assert built.exit_code == 1
     assert not list((templates / "ut").rglob("*.docx"))
@@ -68,7 +69,7 @@ def test_word_run_splits_inside_a_tag_still_work(templates: Path, tmp_path: Path
     _edit_template(templates, "lederavtale.docx", "{{ leder.navn }} har ansvar",
                    "{</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>{ leder.na</w:t></w:r>"
                    "<w:r><w:t>vn }} har ansvar")
-    assert run("check-templates", "--templates", templates).exit_code == 0
+    assert run("check-templates", pipeline.DEMO_DIR, "--templates", templates).exit_code == 0
 
 
 SSTI = [

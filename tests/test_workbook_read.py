@@ -15,12 +15,13 @@ from generator.input.blank import HELP_SHEET, cell_value
 from generator.input.schema import SHEETS
 from generator.input.validate import load
 from generator.model.column import Kind
+from generator.pipeline import DEMO_DIR
 
 from .conftest import run
 
 
 def test_demo_passes_check() -> None:
-    result = run("check")
+    result = run("check", DEMO_DIR)
     assert result.exit_code == 0, result.output
     assert "OK" in result.output
 

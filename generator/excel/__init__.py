@@ -1,7 +1,7 @@
 """The Excel button: the xlwings door into the pipeline, the Logg sheet, macro workbooks.
 
-``generator.excel.main`` and ``python -m generator.excel`` are what the helper files in
-users' folders call; keep both working.
+``generator.excel.main`` is what the button runs (and the helper files of older
+workbooks call); ``python -m generator.excel`` is the button without Excel. Keep both.
 """
 
 from . import button

@@ -1,7 +1,8 @@
 """The Python side of the Excel button «Lag dokumenter».
 
-The button (xlwings' ``SampleCall`` macro) runs ``import <workbook>; <workbook>.main()``;
-that shim calls :func:`main` here. Only :func:`main` and :func:`write_log_book` touch
+The button runs xlwings' ``RunPython "import generator.excel; generator.excel.main()"``
+(see :mod:`.xlsm`), whatever the workbook is called; older workbooks reach :func:`main`
+through a shim named after the workbook. Only :func:`main` and :func:`write_log_book` touch
 xlwings: main gets the calling workbook, saves it, and hands its path to
 :func:`run_for`, which runs exactly the pipeline the command line runs
 (:func:`generator.pipeline.build`) on every workbook in the workbook's folder.
@@ -365,7 +366,7 @@ def _text_cell(cell: Any, text: str) -> Any:
 # --- the door from Excel -----------------------------------------------------------------------
 
 def main() -> None:
-    """What the button runs (through the shim next to the workbook)."""
+    """What the button runs (``RunPython "import generator.excel; generator.excel.main()"``)."""
     try:
         import xlwings as xw
 

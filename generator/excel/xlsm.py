@@ -8,14 +8,21 @@ The VBA project is not kept in this repository: every build copies
 ``xl/vbaProject.bin`` unchanged from the standalone quickstart template of the
 installed, pinned xlwings package (what ``xlwings quickstart NAME --standalone``
 copies). That project holds the ``xlwings`` module (``RunPython``) and
-``Module1.SampleCall``, which runs::
+``Module1.SampleCall``, which imports a module named after the workbook file
+(and so breaks on names like «Styring 2027.xlsm» or «styring (1).xlsm»).
 
-    mymodule = Left(ThisWorkbook.Name, InStrRev(ThisWorkbook.Name, ".") - 1)
-    RunPython "import " & mymodule & ";" & mymodule & ".main()"
+The button therefore does not call SampleCall. Its macro is xlwings' public
+``RunPython`` with a fixed argument (Excel runs a macro with arguments when the
+assigned macro is written ``'Macro "argument"'``)::
 
-so the module it imports is named after the workbook file. Each workbook
-therefore gets a small shim module beside it (``styring.xlsm`` + ``styring.py``)
-whose ``main()`` calls :func:`generator.excel.main`.
+    'RunPython "import generator.excel; generator.excel.main()"'
+
+so the workbook may have any name, no helper file lies beside it, and the
+installed package is found by the interpreter in ``xlwings.conf`` without any
+PYTHONPATH. :func:`generator.excel.main` finds the workbook with
+``xlwings.Book.caller()``. The VBA project stays byte for byte xlwings' own.
+Workbooks made by older versions (button → SampleCall → ``<name>.py``) keep
+working through their shims (``styring excel-shim``).
 
 The project's document modules are ThisWorkbook, Sheet1 and Sheet2. The
 workbook gets the code name ThisWorkbook and the sheets Sheet1 … SheetN by
@@ -41,10 +48,13 @@ from typing import Any
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS
 from ..output.files import write_atomic
+from ..paths import OUT_FOLDER
 
 TEMPLATE_NAME = "quickstart_standalone.xlsm"
 VBA_PART = "xl/vbaProject.bin"
-MACRO = "SampleCall"  # Module1.SampleCall in the xlwings standalone template
+MACRO = "SampleCall"  # Module1.SampleCall in the xlwings standalone template (old buttons)
+BUTTON_COMMAND = "import generator.excel; generator.excel.main()"  # what RunPython runs
+BUTTON_MACRO = f"'RunPython \"{BUTTON_COMMAND}\"'"  # the button's macro, with its argument
 DOCUMENT_MODULES = ("ThisWorkbook", "Sheet1", "Sheet2")  # checked against olevba in the tests
 BUTTON_CAPTION = "Lag dokumenter"
 START_SHEET = "Start"
@@ -52,9 +62,9 @@ LOG_SHEET = "Logg"
 CONF_SHEET = "xlwings.conf"  # the name xlwings' VBA looks for (PROJECT_NAME & ".conf")
 LOG_HEADERS = ("Tid", "Resultat", "Hvor", "Melding")
 OUT_KEY = "Utmappe"
-DEFAULT_OUT = "dokumenter"
+DEFAULT_OUT = OUT_FOLDER  # the same convention as «styring build»
 DEFAULT_INTERPRETER = r"C:\styring\.venv\Scripts\python.exe"
-DEFAULT_PYTHONPATH = r"C:\styring"
+DEFAULT_PYTHONPATH = ""  # the wheel is installed in the interpreter's venv: nothing to add
 RESERVED_MODULES = {"generator", "xlwings", "templates", "tests"}
 
 
@@ -66,10 +76,10 @@ class XlsmError(Exception):
 class ButtonSettings:
     """What goes into the ``xlwings.conf`` sheet.
 
-    ``interpreter`` is the python.exe the button starts on Windows; ``pythonpath``
-    is added to sys.path (the project folder, so ``generator`` and its Word
-    templates are found); ``out`` is where documents go, relative to the
-    workbooks' folder. %VARIABLES% are expanded by xlwings.
+    ``interpreter`` is the python.exe of the venv IT installed the wheel into
+    (docs/excel-knappen.md); ``pythonpath`` is extra folders for sys.path (empty:
+    not needed, then the row is left out); ``out`` is where documents go,
+    relative to the workbooks' folder. %VARIABLES% are expanded by xlwings.
     """
 
     interpreter: str = DEFAULT_INTERPRETER
@@ -112,7 +122,7 @@ def vba_project_bytes() -> bytes:
         raise XlsmError(f"{template} har ikke noe VBA-prosjekt ({e}).") from None
 
 
-# --- shims ---------------------------------------------------------------------------------
+# --- shims: only for workbooks from before 0.2, whose button calls SampleCall ----------------
 
 SHIM = '''"""Hjelpefil for knappen «{caption}» i {workbook}.
 
@@ -164,9 +174,8 @@ def write_shim(workbook: Path) -> Path:
 def write_xlsm_workbooks(folder: Path, data: Any | None = None,
                          workbooks: Sequence[str] = WORKBOOKS,
                          settings: ButtonSettings | None = None) -> list[Path]:
-    """Write ``<name>.xlsm`` and its shim ``<name>.py`` for each workbook into ``folder``."""
-    for name in workbooks:
-        check_module_name(name)
+    """Write ``<name>.xlsm`` for each workbook into ``folder`` (no helper files: the button
+    calls the installed package, whatever the workbook is called)."""
     settings = settings or ButtonSettings.from_env()
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -178,12 +187,12 @@ def write_xlsm_workbooks(folder: Path, data: Any | None = None,
             sheets = [s for s in SHEETS if s.workbook == name]
             write_workbook(path, sheets, data, vba_project=vba,
                            before_close=_button_sheets(path, settings))
-            written += [path, write_shim(path)]
+            written.append(path)
     return written
 
 
 def write_demo_xlsm(folder: Path) -> list[Path]:
-    """The demo data (Fjellvik kommune) as .xlsm workbooks with shims, e.g. into output/excel/."""
+    """The demo data (Fjellvik kommune) as .xlsm workbooks with the button."""
     from ..demo.data import demo_data
 
     return write_xlsm_workbooks(folder, demo_data())
@@ -218,7 +227,7 @@ def _start_sheet(ws: Any, path: Path, fmt: dict[str, Any]) -> None:
     ws.set_column(0, 0, 3)
     ws.set_column(1, 1, 95, fmt["muted"])
     ws.write_string(0, 1, f"Styringsdokumenter – {path.name}", fmt["title"])
-    ws.insert_button(2, 1, {"macro": MACRO, "caption": BUTTON_CAPTION, "width": 190,
+    ws.insert_button(2, 1, {"macro": BUTTON_MACRO, "caption": BUTTON_CAPTION, "width": 190,
                             "height": 42, "description": "Lager dokumentene fra arbeidsbøkene "
                             "i denne mappen"})
     lines = [
@@ -233,8 +242,8 @@ def _start_sheet(ws: Any, path: Path, fmt: dict[str, Any]) -> None:
         "",
         "Knappen virker bare når makroer er slått på (trykk «Aktiver innhold» i den gule "
         "linjen øverst) og Python er installert av IT.",
-        f"Ikke gi filen nytt navn: knappen bruker hjelpefilen {path.stem}.py i samme mappe. "
-        "Se docs/excel-knappen.md om du må.",
+        "Filen kan gjerne få nytt navn, og kopier kan ligge i andre mapper: knappen virker "
+        "like fullt.",
     ]
     for i, text in enumerate(lines, start=6):
         ws.write_string(i, 1, text, fmt["key"] if i == 6 else fmt["muted"])
@@ -252,12 +261,14 @@ def _conf_sheet(ws: Any, settings: ButtonSettings, fmt: dict[str, Any]) -> None:
     the first empty cell). Column C explains; xlwings ignores it."""
     rows = [
         ("Interpreter_Win", settings.interpreter,
-         "Python-tolken knappen starter på Windows (python.exe i miljøet IT har laget)."),
+         "Python-tolken knappen starter på Windows: python.exe i miljøet IT installerte "
+         "styringsdokumenter i (se docs/excel-knappen.md)."),
         ("PYTHONPATH", settings.pythonpath,
-         "Mappen med programmet (der mappene generator og templates ligger)."),
+         "Ekstra mapper for Python (trengs ikke når programmet er installert)."),
         (OUT_KEY, settings.out,
          "Mappen dokumentene legges i. En relativ sti regnes fra mappen arbeidsbøkene ligger i."),
     ]
+    rows = [r for r in rows if r[0] != "PYTHONPATH" or r[1]]
     ws.set_column(0, 0, 18, fmt["key"])
     ws.set_column(1, 1, 48, fmt["text"])
     ws.set_column(2, 2, 80, fmt["muted"])

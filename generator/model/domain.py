@@ -203,6 +203,10 @@ class Innstillinger:
     normalområde_til: Annotated[float | None, Col(
         "Kompass normalområde til", "Øvre grense for normalområdet for totalsummen (poeng), "
         "f.eks. 380.", minimum=0)] = None
+    malmappe: Annotated[str | None, Col(
+        "Malmappe", "Mappen med kommunens egne Word-maler (tom = produktets maler). En relativ "
+        "sti regnes fra mappen arbeidsbøkene ligger i, f.eks. «maler». «styring build "
+        "--templates MAPPE» går foran.")] = None
 
     @property
     def risikoterskler(self) -> tuple[int, int]:

@@ -71,16 +71,35 @@ def _workbooks(paths: Sequence[Path]) -> list[Path]:
 
 
 def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] | None,
-                tertial: int | None, want_pdf: bool) -> dict | None:
-    """What a build is made from; None when an input cannot be read (then: full build)."""
+                tertial: int | None, want_pdf: bool, auto: bool = False) -> dict | None:
+    """What a build is made from; None when an input cannot be read (then: full build).
+
+    ``auto``: no ``--templates`` was given, so the folder came from the workbooks
+    («Malmappe») or is the product's own; see :func:`retarget`."""
     try:
         inputs = {str(p.resolve()): sha256_file(p) for p in _workbooks(paths)}
         templates = {p.name: sha256_file(p) for p in sorted(template_dir.glob("*.docx"))}
     except OSError:
         return None
+    options = {"kinds": sorted(kinds or KIND_NAMES), "tertial": tertial,
+               "pdf": want_pdf, "templates": str(template_dir.resolve())}
+    if auto:
+        options["templates_auto"] = True
     return {"version": __version__, "inputs": inputs, "templates": templates,
-            "options": {"kinds": sorted(kinds or KIND_NAMES), "tertial": tertial,
-                        "pdf": want_pdf, "templates": str(template_dir.resolve())}}
+            "options": options}
+
+
+def retarget(print_: dict | None, template_dir: Path) -> dict | None:
+    """The fingerprint with the templates of the folder the workbooks chose (the input
+    hashes stay those taken before the workbooks were read)."""
+    if print_ is None:
+        return None
+    try:
+        templates = {p.name: sha256_file(p) for p in sorted(template_dir.glob("*.docx"))}
+    except OSError:
+        return None
+    options = {**print_["options"], "templates": str(template_dir.resolve())}
+    return {**print_, "templates": templates, "options": options}
 
 
 STATUS = ".uendret.json"  # per year folder: what the no-change check needs, nothing more
@@ -109,24 +128,43 @@ def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[in
                  durable=False)
 
 
-def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path,
+def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,
               kinds: Sequence[str] | None, tertial: int | None, pdf: bool | None,
               force: bool = False) -> Unchanged | None:
-    """The result of a build that has nothing to do, or None when a real build is needed."""
+    """The result of a build that has nothing to do, or None when a real build is needed.
+
+    ``template_dir=None`` (no ``--templates``): the folder the last build took from the
+    workbooks is the one to compare; the workbooks' bytes are in the fingerprint, so a
+    changed «Malmappe» is a changed input."""
     if force or not out_dir.is_dir():
         return None
     want_pdf = office_installed() if pdf is None else pdf
     if pdf and not office_installed():
         return None  # the full build reports the missing LibreOffice
-    print_ = fingerprint(paths, template_dir, kinds, tertial, want_pdf)
-    if print_ is None or not print_["inputs"]:
-        return None
+    prints: dict[str, dict | None] = {}
     for path in sorted(out_dir.glob(f"*/{STATUS}")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if not isinstance(data, dict) or data.get("fingerprint") != print_:
+        if not isinstance(data, dict):
+            continue
+        folder_of = template_dir
+        if folder_of is None:
+            recorded_print = data.get("fingerprint")
+            options = recorded_print.get("options") if isinstance(recorded_print, dict) else None
+            recorded = options.get("templates") if isinstance(options, dict) else None
+            if not isinstance(recorded, str):
+                continue
+            folder_of = Path(recorded)
+        key = str(folder_of)
+        if key not in prints:
+            prints[key] = fingerprint(paths, folder_of, kinds, tertial, want_pdf,
+                                      auto=template_dir is None)
+        print_ = prints[key]
+        if print_ is None or not print_["inputs"]:
+            return None
+        if data.get("fingerprint") != print_:
             continue
         folder = path.parent
         if _intact(folder, data):

@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
-KODELISTER_DIR = Path(__file__).resolve().parent / "schemas" / "fiks-arkiv-v2" / "kodelister"
+from ... import resources
+
+KODELISTER_DIR = resources.kodelister_dir()
 
 
 @functools.lru_cache(maxsize=64)

@@ -93,7 +93,9 @@ def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, staged: d
     written: list[Path] = []
     for rec in recs:
         written.append(archive.write_sidecar(rec, target / f"{rec.referanse_ekstern}.json"))
-    written += archive.write_arkivmeldinger(recs, target)
+    # Always against the XSD: the schemas ship with the package, so a missing one is an
+    # error, never a silently skipped check.
+    written += archive.write_arkivmeldinger(recs, target, check=True)
     written.append(archive.write_listing(recs, target / "arkivliste.csv"))
     rels = [p.relative_to(stage_dir).as_posix() for p in written]
     staged["__arkiv__"] = {f"arkiv:{i}": rel for i, rel in enumerate(rels)}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ... import resources
+
 SCHEMA_FILE = "no.ks.fiks.arkiv.v2.arkivering.arkivmelding.opprett.xsd"
 SCHEMA_ENV = "STYRING_SCHEMAS"
 
@@ -22,7 +24,7 @@ def schema_dir() -> Path:
     if override:
         base = Path(override).expanduser()
         return base / "fiks-arkiv-v2" if (base / "fiks-arkiv-v2").is_dir() else base
-    return Path(__file__).resolve().parent / "schemas" / "fiks-arkiv-v2"
+    return resources.schema_dir()
 
 
 @functools.lru_cache(maxsize=4)
