@@ -302,7 +302,8 @@ def build(
                   f"({len(outcome.rendered)} laget, {len(outcome.reused)} uendret og gjenbrukt).")
     for kind, n in report.counts.items():
         console.print(f"  {kind}: {n}")
-    messages = sorted((report.out_dir / "arkiv").glob("arkivmelding-*.xml")) if report.out_dir else []
+    arkiv = report.out_dir / "arkiv" if report.out_dir else None
+    messages = sorted(arkiv.glob("arkivmelding-*.xml")) if arkiv else []
     if messages:
         console.print(f"  arkiv: {len(messages)} arkivmeldinger, validert mot XSD-en for "
                       "Fiks Arkiv v2")
