@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Mutation testing of the rule modules with mutmut, one module at a time. Not part of the
+test suite; run by hand like the benchmarks.
+
+Usage: .venv/bin/python benchmarks/mutation.py [MODULE ...] [--time-box 600] [--children 1]
+       .venv/bin/python benchmarks/mutation.py --list
+
+MODULE is a short name from MODULES below (``ansvar``, ``domain`` …); none = all of them.
+Each module is run in a fresh ``mutants/`` copy (mutmut 3 copies the project there) with
+only its own fast tests selected, so a mutant runs the few tests that cover its function
+instead of the whole suite (no LibreOffice, no PDF). ``--time-box`` stops a module's run
+after that many seconds (mutmut keeps what it has tried: the score is then of a sample,
+and the summary says how many mutants were tried). Results per module go to
+``benchmarks/out/mutation/<module>.json`` and the surviving mutants' diffs to
+``<module>-survivors.txt``; the summary table to ``benchmarks/out/mutation/results.md``.
+
+Mutants listed in ``EQUIVALENT`` (mutmut names, with the reason) cannot change behaviour;
+they are left out of the score, as the README says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out" / "mutation"
+
+# module → (file to mutate, the fast tests that pin its rules)
+MODULES: dict[str, tuple[str, list[str]]] = {
+    "domain": ("generator/model/domain.py",
+               ["tests/test_rules.py", "tests/test_rules_new.py"]),
+    "ansvar": ("generator/model/ansvar.py", ["tests/test_rules_new.py"]),
+    "convert": ("generator/input/convert.py",
+                ["tests/test_rules.py", "tests/test_rules_new.py"]),
+    "manifest": ("generator/output/manifest.py",
+                 ["tests/test_rules.py", "tests/test_rules_new.py"]),
+    "ownership": ("generator/output/ownership.py", ["tests/test_rules_new.py"]),
+    "tertialrapport": ("generator/documents/tertialrapport.py",
+                       ["tests/test_rules.py", "tests/test_rules_new.py"]),
+    "kompass": ("generator/documents/kompass.py", ["tests/test_rules_new.py"]),
+}
+# Slow tests (a whole build, LibreOffice) deselected inside the chosen files.
+DESELECT = ["-k", "not year_end_report and not renders_exactly and not true_and_false_in"]
+
+# Mutants that cannot change what the program does, with the reason (also in README).
+EQUIVALENT: dict[str, str] = {}
+
+def _inner(module: str) -> None:
+    """Run mutmut for one module (in this process, with the module's config)."""
+    from mutmut import configuration
+    from mutmut.__main__ import cli
+
+    path, tests = MODULES[module]
+    cfg = configuration.config()
+    configuration._config = dataclasses.replace(
+        cfg, only_mutate=[path], pytest_add_cli_args_test_selection=[*tests, *DESELECT])
+    cli(["run", "--max-children", os.environ.get("MUTATION_CHILDREN", "1")])
+
+
+def _collect(module: str, seconds: float, stopped: bool) -> dict:
+    """Read mutmut's result file for the module and show each survivor's diff."""
+    from mutmut.stats import status_by_exit_code
+
+    path, _ = MODULES[module]
+    meta = ROOT / "mutants" / (path + ".meta")
+    data = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+    codes: dict[str, int | None] = data.get("exit_code_by_key", {})
+    counts: dict[str, int] = {}
+    survivors: list[str] = []
+    for name, code in codes.items():
+        status = status_by_exit_code[code]
+        if status == "survived" and name in EQUIVALENT:
+            status = "equivalent"
+        counts[status] = counts.get(status, 0) + 1
+        if status in ("survived", "no tests"):
+            survivors.append(name)
+    diffs = []
+    for name in survivors:
+        shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=ROOT,
+                               capture_output=True, text=True)
+        diffs.append(shown.stdout.strip() or f"# {name}")
+    (OUT / f"{module}-survivors.txt").write_text("\n\n".join(diffs) + "\n", encoding="utf-8")
+    killed = counts.get("killed", 0) + counts.get("timeout", 0)
+    tried = killed + sum(counts.get(s, 0) for s in ("survived", "no tests", "suspicious",
+                                                      "segfault"))
+    result = {"module": module, "file": path, "mutants": len(codes), "tried": tried,
+              "killed": killed, "equivalent": counts.get("equivalent", 0), "counts": counts,
+              "score": round(100 * killed / tried, 1) if tried else None,
+              "seconds": round(seconds), "time_boxed": stopped, "survivors": survivors}
+    (OUT / f"{module}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2),
+                                        encoding="utf-8")
+    return result
+
+
+def _run(module: str, time_box: float) -> dict:
+    shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/ must win
+    log = (OUT / f"{module}.log").open("w", encoding="utf-8")
+    start = time.monotonic()
+    proc = subprocess.Popen([sys.executable, __file__, "--inner", module], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    stopped = False
+    try:
+        proc.wait(timeout=time_box)
+    except subprocess.TimeoutExpired:
+        stopped = True
+        os.killpg(proc.pid, signal.SIGINT)  # mutmut saves what it has tried and stops
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    log.close()
+    return _collect(module, time.monotonic() - start, stopped)
+
+
+def _table(results: list[dict]) -> str:
+    lines = ["| module | mutants | tried | killed | equivalent | score | time |",
+             "|---|---|---|---|---|---|---|"]
+    for r in results:
+        sample = " (time-boxed sample)" if r["time_boxed"] else ""
+        score = "–" if r["score"] is None else f"{r['score']:.0f} %"
+        lines.append(f"| `{r['file']}` | {r['mutants']} | {r['tried']}{sample} | {r['killed']} "
+                     f"| {r['equivalent']} | {score} | {r['seconds']} s |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("modules", nargs="*", help="short names (default: all)")
+    ap.add_argument("--time-box", type=float, default=600, help="seconds per module")
+    ap.add_argument("--list", action="store_true", help="list the modules and their tests")
+    ap.add_argument("--inner", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.inner:
+        return _inner(args.inner)
+    if args.list:
+        for name, (path, tests) in MODULES.items():
+            print(f"{name:15} {path:42} {' '.join(tests)}")
+        return None
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        sys.exit(f"ukjent modul: {', '.join(unknown)} (se --list)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = [_run(m, args.time_box) for m in (args.modules or list(MODULES))]
+    table = _table(results)
+    (OUT / "results.md").write_text(table, encoding="utf-8")
+    print(table)
+    for r in results:
+        if r["survivors"]:
+            print(f"{r['module']}: {len(r['survivors'])} overlevende, se "
+                  f"{OUT.relative_to(ROOT)}/{r['module']}-survivors.txt")
+    return None
+
+
+if __name__ == "__main__":
+    main()
