@@ -8,12 +8,19 @@ mutant. Expected values are written out here, not computed by the code under tes
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
 
+import pikepdf
 import pytest
 
 from generator.demo.data import demo_data
 from generator.model.ansvar import DA, HA, TRIED, Ansvar, normalise
 from generator.model.domain import Enhet, Gruppe, Nivå, Risikoskala, Status
+from generator.output import commit, ownership
+from generator.output.ownership import State
 
 DATA = demo_data()
 
@@ -245,3 +252,224 @@ def test_group_problems_members_and_names() -> None:
                 "navn.", True),
         ("G", f"medlemmet «Finnes ikke» peker ikke på noen leder: {TRIED}.", True),
         ("G", "medlemmet «TOM»: enheten TOM har ingen leder i arket Ledere.", False)]
+
+
+# --- who owns a file in the output folder ------------------------------------------------------
+
+
+def _pdf(path: Path, value: bool, kids: bool = False, field_type: str = "/Sig") -> Path:
+    """A real PDF with one signature field, filled (``value``) or empty, made with pikepdf."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    sig = pikepdf.Dictionary(Type=pikepdf.Name.Sig, ByteRange=pikepdf.Array([0, 0, 0, 0]))
+    fld = pikepdf.Dictionary(FT=pikepdf.Name(field_type), T=pikepdf.String("Signatur"))
+    if value:
+        fld.V = pdf.make_indirect(sig)
+    else:
+        fld.Lock = pdf.make_indirect(sig)  # a /ByteRange in the file, but nobody has signed
+    if kids:
+        fld = pikepdf.Dictionary(T=pikepdf.String("Forelder"), Kids=pikepdf.Array([fld]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([pdf.make_indirect(fld)]))
+    pdf.save(path)
+    return path
+
+
+def test_a_file_is_ours_only_with_exactly_the_bytes_written(tmp_path: Path) -> None:
+    f = tmp_path / "a.docx"
+    assert ownership.state(f, None) is State.MISSING
+    assert ownership.state(f, "0" * 64) is State.MISSING
+    f.write_bytes(b"skrevet av programmet")
+    sha = hashlib.sha256(b"skrevet av programmet").hexdigest()
+    assert ownership.sha256(f) == sha
+    assert ownership.state(f, sha) is State.OURS
+    assert ownership.state(f, None) is State.CHANGED  # never written by the product
+    f.write_bytes(b"skrevet av programmet.")  # one byte more
+    assert ownership.state(f, sha) is State.CHANGED
+
+
+def test_a_folder_or_a_symlink_in_a_files_place_is_never_ours(tmp_path: Path) -> None:
+    real = tmp_path / "real.docx"
+    real.write_bytes(b"x")
+    sha = hashlib.sha256(b"x").hexdigest()
+    link = tmp_path / "link.docx"
+    link.symlink_to(real)
+    assert ownership.state(link, sha) is State.CHANGED
+    dangling = tmp_path / "dangling.docx"
+    dangling.symlink_to(tmp_path / "nowhere")
+    assert ownership.state(dangling, sha) is State.CHANGED  # lexists: not MISSING
+    (tmp_path / "dir.docx").mkdir()
+    assert ownership.state(tmp_path / "dir.docx", sha) is State.CHANGED
+
+
+def test_a_signed_pdf_is_signed_and_an_unsigned_one_changed(tmp_path: Path) -> None:
+    signed = _pdf(tmp_path / "signert.pdf", value=True)
+    empty = _pdf(tmp_path / "tom.pdf", value=False)
+    in_kid = _pdf(tmp_path / "barn.pdf", value=True, kids=True)
+    not_sig = _pdf(tmp_path / "tekst.pdf", value=True, field_type="/Tx")
+    assert ownership.is_signed(signed) and ownership.is_signed(in_kid)
+    assert not ownership.is_signed(empty) and not ownership.is_signed(not_sig)
+    assert ownership.state(signed, "0" * 64) is State.SIGNED
+    assert ownership.state(signed, ownership.sha256(signed)) is State.OURS  # ours wins
+    assert ownership.state(empty, "0" * 64) is State.CHANGED
+    upper = tmp_path / "SIGNERT.PDF"
+    upper.write_bytes(signed.read_bytes())
+    assert ownership.state(upper, None) is State.SIGNED  # the suffix ignores case
+    docx = tmp_path / "signert.docx"
+    docx.write_bytes(signed.read_bytes())
+    assert ownership.state(docx, None) is State.CHANGED  # only PDFs are looked into
+
+
+def test_an_unreadable_pdf_with_a_signature_dictionary_counts_as_signed(tmp_path: Path) -> None:
+    broken = tmp_path / "skadet.pdf"
+    broken.write_bytes(b"%PDF-1.7\n<< /ByteRange [0 1 2 3] >> ikke en pdf")
+    assert ownership.is_signed(broken)
+    plain = tmp_path / "ren.pdf"
+    plain.write_bytes(b"%PDF-1.7\n ikke en pdf uten signatur")
+    assert not ownership.is_signed(plain)
+    assert not ownership.is_signed(tmp_path / "finnes-ikke.pdf")
+
+
+@pytest.mark.parametrize(("rel", "expected"), [
+    ("lederavtale-x.docx", "lederavtale-x-ny.docx"),
+    ("pdf/lederavtale-x.pdf", "pdf/lederavtale-x-ny.pdf"),
+    ("a.b.docx", "a.b-ny.docx"),
+    ("uten-endelse", "uten-endelse-ny"),
+])
+def test_the_new_version_beside_a_kept_file(rel: str, expected: str) -> None:
+    assert ownership.beside(rel) == expected
+
+
+def test_the_backup_folder_is_dated_inside_the_output_folder(tmp_path: Path) -> None:
+    when = datetime(2026, 11, 23, 9, 5, 7)
+    assert ownership.backup_folder(tmp_path, when) == (
+        tmp_path / "sikkerhetskopi" / "2026-11-23-090507")
+    assert ownership.backup_folder(tmp_path).parent == tmp_path / "sikkerhetskopi"
+
+
+@pytest.mark.parametrize("rel", [
+    "../x.docx", "a/../../x.docx", "a/../x.docx", "/etc/passwd", "\\\\server\\x", "C:x.docx",
+    "c:\\x.docx", "", "a\0b", None, 5, ["a"],
+])
+def test_a_manifest_path_outside_the_folder_is_refused(tmp_path: Path, rel: object) -> None:
+    assert ownership.inside(tmp_path, rel) is None
+
+
+def test_paths_inside_the_folder_are_kept_and_symlinks_out_refused(tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    (out / "pdf").mkdir(parents=True)
+    assert ownership.inside(out, "a.docx") == out / "a.docx"
+    assert ownership.inside(out, "pdf/a.pdf") == out / "pdf" / "a.pdf"
+    assert ownership.inside(out, "ny/mappe/a.pdf") == out / "ny" / "mappe" / "a.pdf"
+    elsewhere = tmp_path / "annet"
+    elsewhere.mkdir()
+    (out / "lenke").symlink_to(elsewhere)
+    assert ownership.inside(out, "lenke/a.docx") is None
+    assert ownership.escapes(out, "lenke/a.docx") == elsewhere.resolve()
+    assert ownership.escapes(out, "pdf/a.pdf") is None
+    assert ownership.escapes(out, "a.docx") is None
+    (out / "inne").symlink_to(out / "pdf")  # a link that stays inside is fine
+    assert ownership.inside(out, "inne/a.pdf") == out / "inne" / "a.pdf"
+    assert ownership.escapes(out, "inne/a.pdf") is None
+
+
+# --- putting a build in place: all of it or none of it ----------------------------------------
+
+
+def _stage(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, Path, commit.Plan]:
+    """An output folder with old files, a stage with new ones and the plan that moves them."""
+    folder, stage = tmp_path / "ut", tmp_path / "stage"
+    folder.mkdir(parents=True)
+    stage.mkdir()
+    plan = commit.Plan()
+    for i, (rel, data) in enumerate(files.items()):
+        (stage / f"{i}.new").write_bytes(data)
+        plan.moves.append((f"{i}.new", rel, hashlib.sha256(data).hexdigest()))
+    return folder, stage, plan
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_commit_moves_new_files_in_and_keeps_the_old_aside(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a", "pdf/b.pdf": b"ny b"})
+    (folder / "a.docx").write_bytes(b"gammel a")
+    (folder / "borte.docx").write_bytes(b"skal bort")
+    (folder / "endret.docx").write_bytes(b"endret av en person")
+    plan.removals.append("borte.docx")
+    plan.backups.append(("endret.docx", "sikkerhetskopi/t/endret.docx"))
+    commit.precheck(folder, plan)
+    commit.commit(folder, stage, "bygg-1", plan)
+    assert _tree(folder) == {"a.docx": b"ny a", "pdf/b.pdf": b"ny b",
+                             "sikkerhetskopi/t/endret.docx": b"endret av en person"}
+    assert _tree(stage / commit.OLD) == {"a.docx": b"gammel a", "borte.docx": b"skal bort"}
+    journal = json.loads((stage / commit.JOURNAL).read_text(encoding="utf-8"))
+    assert journal == {"build": "bygg-1", "moves": [list(m) for m in plan.moves],
+                       "backups": [list(b) for b in plan.backups], "removals": ["borte.docx"]}
+
+
+def test_a_rollback_puts_everything_back_as_before(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a", "ny.docx": b"helt ny"})
+    (folder / "a.docx").write_bytes(b"gammel a")
+    (folder / "borte.docx").write_bytes(b"skal bort")
+    (folder / "endret.docx").write_bytes(b"endret")
+    plan.removals.append("borte.docx")
+    plan.backups.append(("endret.docx", "sikkerhetskopi/t/endret.docx"))
+    before = _tree(folder)
+    commit.commit(folder, stage, "bygg-1", plan)
+    assert commit.rollback(folder, stage) == []
+    assert _tree(folder) == before
+    assert (stage / "1.new").read_bytes() == b"helt ny"  # the new file went back to the stage
+    assert not (stage / commit.JOURNAL).exists()
+    assert commit.rollback(folder, stage) == []  # no journal: nothing to do
+
+
+def test_a_new_file_someone_changed_after_the_commit_is_not_taken_away(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"ny.docx": b"helt ny"})
+    commit.commit(folder, stage, "bygg-1", plan)
+    (folder / "ny.docx").write_bytes(b"endret etterpaa")
+    assert commit.rollback(folder, stage) == []
+    assert _tree(folder) == {"ny.docx": b"endret etterpaa"}
+
+
+def test_a_failing_move_is_rolled_back_and_said_in_bokmal(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a", "b.docx": b"ny b"})
+    (folder / "a.docx").write_bytes(b"gammel a")
+    (stage / "1.new").unlink()  # the second move fails
+    with pytest.raises(commit.CommitError) as e:
+        commit.commit(folder, stage, "bygg-1", plan)
+    assert _tree(folder) == {"a.docx": b"gammel a"}
+    assert str(e.value).startswith("Flyttingen av de nye filene stoppet (")
+    assert str(e.value).endswith(f"Alt er lagt tilbake: {folder} er som før byggingen.")
+    assert "1.new" in str(e.value)
+
+
+def test_recover_rolls_back_an_unfinished_build_and_keeps_a_finished_one(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a"})
+    (folder / "a.docx").write_bytes(b"gammel a")
+    commit.commit(folder, stage, "avbrutt", plan)
+    notes = commit.recover(folder, [stage], current_build="et-annet")
+    assert notes == ["en avbrutt bygging var halvveis; filene er lagt tilbake slik de var "
+                     "før den."]
+    assert _tree(folder) == {"a.docx": b"gammel a"} and not stage.exists()
+    folder2, stage2, plan2 = _stage(tmp_path / "2", {"a.docx": b"ny a"})
+    commit.commit(folder2, stage2, "ferdig", plan2)
+    assert commit.recover(folder2, [stage2], current_build="ferdig") == []
+    assert _tree(folder2) == {"a.docx": b"ny a"} and not stage2.exists()
+
+
+def test_precheck_refuses_a_symlink_out_and_a_folder_in_a_files_place(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"lenke/a.docx": b"a", "mappe.docx": b"b",
+                                            "ok/c.docx": b"c"})
+    (tmp_path / "annet").mkdir()
+    (folder / "lenke").symlink_to(tmp_path / "annet")
+    (folder / "mappe.docx").mkdir()
+    with pytest.raises(commit.CommitError) as e:
+        commit.precheck(folder, plan)
+    msg = str(e.value)
+    assert msg.startswith(f"Ingenting er endret i {folder}: «lenke» er en snarvei (symbolsk "
+                          f"lenke) til {(tmp_path / 'annet').resolve()}, utenfor utmappen")
+    assert "«mappe.docx» er en mappe, ikke en fil" in msg and msg.endswith(".")
+    assert not list((tmp_path / "annet").iterdir())  # no probe written outside
+    assert (folder / "ok").is_dir() and not list((folder / "ok").iterdir())  # probe removed
