@@ -2,7 +2,8 @@
 """Mutation testing of the rule modules with mutmut, one module at a time. Not part of the
 test suite; run by hand like the benchmarks.
 
-Usage: .venv/bin/python benchmarks/mutation.py [MODULE ...] [--time-box 600] [--children 1]
+Usage: .venv/bin/python benchmarks/mutation.py [MODULE ...] [--time-box 600]
+       .venv/bin/python benchmarks/mutation.py --properties [MODULE ...]
        .venv/bin/python benchmarks/mutation.py --list
 
 MODULE is a short name from MODULES below (``ansvar``, ``domain`` …); none = all of them.
@@ -28,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,9 +49,71 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "tertialrapport": ("generator/documents/tertialrapport.py",
                        ["tests/test_rules.py", "tests/test_rules_new.py"]),
     "kompass": ("generator/documents/kompass.py", ["tests/test_rules_new.py"]),
+    "commit": ("generator/output/commit.py", ["tests/test_rules_new.py"]),
 }
 # Slow tests (a whole build, LibreOffice) deselected inside the chosen files.
 DESELECT = ["-k", "not year_end_report and not renders_exactly and not true_and_false_in"]
+
+# mutmut 3 does not mutate decorated functions (@property, @cached_property), and several
+# rules live in properties. These hand-written mutants of them are run by ``--properties``:
+# each is applied to a copy of the project and the module's tests must fail.
+# (module, original text, mutated text); the original must occur exactly once in the file.
+PROPERTY_MUTANTS: list[tuple[str, str, str]] = [
+    ("domain", 'return 3 if self is Risikoskala.LMH else int(self.value[-1])',
+     'return 3 if self is Risikoskala.LMH else int(self.value[0])'),
+    ("domain", 'return self is Risikoskala.LMH', 'return self is not Risikoskala.LMH'),
+    ("domain", 'return {5: (5, 15), 4: (4, 9), 3: (3, 6)}[self.levels]',
+     'return {5: (5, 15), 4: (4, 8), 3: (3, 6)}[self.levels]'),
+    ("domain", 'return {5: (5, 15), 4: (4, 9), 3: (3, 6)}[self.levels]',
+     'return {5: (5, 16), 4: (4, 9), 3: (3, 6)}[self.levels]'),
+    ("domain", 'return not self.typed.strip().isdigit()', 'return not self.typed.isdigit()'),
+    ("domain", 'if self.størrelsesgruppe or self.innbyggere is None:',
+     'if self.størrelsesgruppe and self.innbyggere is None:'),
+    ("domain", 'if self.innbyggere < 5000:', 'if self.innbyggere <= 5000:'),
+    ("domain", 'if self.innbyggere <= 10000 else', 'if self.innbyggere < 10000 else'),
+    ("domain", 'return (gul if self.risiko_gul_fra is None else self.risiko_gul_fra,',
+     'return (gul if self.risiko_gul_fra is not None else self.risiko_gul_fra,'),
+    ("domain", 'rød if self.risiko_rød_fra is None else self.risiko_rød_fra)',
+     'gul if self.risiko_rød_fra is None else self.risiko_rød_fra)'),
+    ("domain", 'return self.sannsynlighet * self.konsekvens',
+     'return self.sannsynlighet + self.konsekvens'),
+    ("domain", 'return self.budsjett if self.revidert_budsjett is None else self.revidert_budsjett',
+     'return self.budsjett'),
+    ("domain", 'return self.gjeldende_budsjett - self.prognose',
+     'return self.prognose - self.gjeldende_budsjett'),
+    ("domain", 'return None if b == 0 else self.avvik / abs(b) * 100',
+     'return None if b == 0 else self.avvik / b * 100'),
+    ("domain", 'return None if b == 0 else self.avvik / abs(b) * 100',
+     'return 0.0 if b == 0 else self.avvik / abs(b) * 100'),
+    ("domain", 'return 100.0 - self.sykefravær', 'return 100.0 + self.sykefravær'),
+    ("domain", 'return {e.kode.casefold(): e for e in self.enheter}',
+     'return {e.kode: e for e in self.enheter}'),
+    ("domain", 'out.setdefault(b.leder_id.casefold(), []).append(b)',
+     'out[b.leder_id.casefold()] = [b]'),
+    ("ansvar", 'return tuple(ld for ld in self.data.ledere if ld.id.casefold() in ids)',
+     'return tuple(self.data.ledere)'),
+    ("ansvar", 'return any(ld.nivå for ld in self.data.ledere)',
+     'return all(ld.nivå for ld in self.data.ledere)'),
+    ("ansvar", 'out.setdefault(ld.overordnet.casefold(), []).append(ld)',
+     'out[ld.overordnet.casefold()] = [ld]'),
+    ("ansvar", 'roles[ld.id.casefold()] = HA  # HA wins over DA',
+     'roles.setdefault(ld.id.casefold(), HA)'),
+    ("ansvar", 'key=len, reverse=True)', 'key=len, reverse=False)'),
+    ("ansvar", r'r"(?<![\w-])(" + "|".join(ids) + r")(?![\w-])"',
+     r'r"(" + "|".join(ids) + r")"'),
+    ("kompass", 'return sum(r.poeng for r in self.rader)',
+     'return max(r.poeng for r in self.rader)'),
+    ("kompass", 'return sum(r.maks for r in self.rader)', 'return sum(r.poeng for r in self.rader)'),
+    ("kompass", 'return ", ".join(f"{a.nr}. {a.navn}" for a in self.områder)',
+     'return ", ".join(a.navn for a in self.områder)'),
+    ("kompass", 'return sum(a.poeng for a in self.områder)',
+     'return sum(a.snitt_gruppe for a in self.områder)'),
+    ("kompass", 'return sum(a.snitt_nasjonalt for a in self.områder)',
+     'return sum(a.snitt_gruppe for a in self.områder)'),
+    ("kompass", 'return sum(a.snitt_gruppe for a in self.områder)',
+     'return sum(a.snitt_nasjonalt for a in self.områder)'),
+    ("kompass", 'return AREA_MAX * len(self.områder)', 'return AREA_MAX + len(self.områder)'),
+]
 
 # Mutants that cannot change what the program does, with the reason (also in README).
 EQUIVALENT: dict[str, str] = {}
@@ -123,6 +187,46 @@ def _run(module: str, time_box: float) -> dict:
     return _collect(module, time.monotonic() - start, stopped)
 
 
+def _properties(modules: list[str]) -> dict:
+    """Apply each hand-written property mutant to a copy of the project and run the module's
+    tests there; a mutant survives when they all pass."""
+    work = Path(tempfile.mkdtemp(prefix="mutation-properties-"))
+    try:
+        for name in ("generator", "tests", "templates", "workbooks", "docs"):
+            shutil.copytree(ROOT / name, work / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(ROOT / name, work / name)
+        env = os.environ | {"PYTHONPATH": str(work)}
+        results: dict[str, dict] = {}
+        for module, old, new in PROPERTY_MUTANTS:
+            if modules and module not in modules:
+                continue
+            path, tests = MODULES[module]
+            original = (work / path).read_text(encoding="utf-8")
+            if original.count(old) != 1:
+                sys.exit(f"{path}: «{old}» finnes {original.count(old)} ganger, ikke én")
+            (work / path).write_text(original.replace(old, new), encoding="utf-8")
+            try:
+                done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q",
+                                       "-p", "no:cacheprovider", *tests, *DESELECT],
+                                      cwd=work, env=env, capture_output=True, text=True)
+            finally:
+                (work / path).write_text(original, encoding="utf-8")
+            r = results.setdefault(module, {"tried": 0, "killed": 0, "survivors": []})
+            r["tried"] += 1
+            if done.returncode != 0:
+                r["killed"] += 1
+            else:
+                r["survivors"].append(f"{path}: {old}  →  {new}")
+            print(f"{'killed  ' if done.returncode else 'SURVIVED'} {path}: {new}", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    (OUT / "properties.json").write_text(json.dumps(results, ensure_ascii=False, indent=2),
+                                         encoding="utf-8")
+    return results
+
+
 def _table(results: list[dict]) -> str:
     lines = ["| module | mutants | tried | killed | equivalent | score | time |",
              "|---|---|---|---|---|---|---|"]
@@ -139,6 +243,8 @@ def main() -> None:
     ap.add_argument("modules", nargs="*", help="short names (default: all)")
     ap.add_argument("--time-box", type=float, default=600, help="seconds per module")
     ap.add_argument("--list", action="store_true", help="list the modules and their tests")
+    ap.add_argument("--properties", action="store_true",
+                    help="run only the hand-written mutants of properties (PROPERTY_MUTANTS)")
     ap.add_argument("--inner", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.inner:
@@ -151,6 +257,12 @@ def main() -> None:
     if unknown:
         sys.exit(f"ukjent modul: {', '.join(unknown)} (se --list)")
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.properties:
+        for module, r in _properties(args.modules).items():
+            print(f"{module}: {r['killed']}/{r['tried']} drept")
+            for line in r["survivors"]:
+                print("  overlever:", line)
+        return None
     results = [_run(m, args.time_box) for m in (args.modules or list(MODULES))]
     table = _table(results)
     (OUT / "results.md").write_text(table, encoding="utf-8")

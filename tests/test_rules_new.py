@@ -17,8 +17,17 @@ import pikepdf
 import pytest
 
 from generator.demo.data import demo_data
+from generator.documents import kompass
 from generator.model.ansvar import DA, HA, TRIED, Ansvar, normalise
-from generator.model.domain import Enhet, Gruppe, Nivå, Risikoskala, Status
+from generator.model.domain import (
+    Enhet,
+    Gruppe,
+    KompassOmråde,
+    KompassSpørsmål,
+    Nivå,
+    Risikoskala,
+    Status,
+)
 from generator.output import commit, ownership
 from generator.output.ownership import State
 
@@ -473,3 +482,63 @@ def test_precheck_refuses_a_symlink_out_and_a_folder_in_a_files_place(tmp_path: 
     assert "«mappe.docx» er en mappe, ikke en fil" in msg and msg.endswith(".")
     assert not list((tmp_path / "annet").iterdir())  # no probe written outside
     assert (folder / "ok").is_dir() and not list((folder / "ok").iterdir())  # probe removed
+
+
+# --- the Kommunekompass chapter --------------------------------------------------------------
+
+
+def _area(nr: int, poeng: float, fokus: str | None, nasj: float = 50, gr: float = 40):
+    return KompassOmråde(nr, f"Område {nr}", poeng, nasj, gr, fokusområde=fokus)
+
+
+def test_fokusområder_group_areas_by_name_ignoring_case_and_spaces() -> None:
+    areas = [_area(1, 10, "Styring og  økonomi", 11, 12), _area(2, 20, None),
+             _area(3, 30, "Demokrati"), _area(4, 40, "styring og økonomi", 13, 14)]
+    groups = kompass.fokusområder(areas)
+    assert [(g.navn, [a.nr for a in g.områder]) for g in groups] == [
+        ("Styring og  økonomi", [1, 4]), ("Demokrati", [3])]
+    g = groups[0]
+    assert g.områdenavn == "1. Område 1, 4. Område 4"
+    assert (g.poeng, g.snitt_nasjonalt, g.snitt_gruppe, g.maks) == (50, 24, 26, 200)
+    assert groups[1].maks == 100
+
+
+@pytest.mark.parametrize(("total", "expected"), [
+    (359.9, "under normalområdet"),
+    (360, "innenfor normalområdet"),   # both limits belong to the range
+    (370, "innenfor normalområdet"),
+    (380, "innenfor normalområdet"),
+    (380.1, "over normalområdet"),
+])
+def test_placement_against_the_normal_range(total: float, expected: str) -> None:
+    assert kompass.placement(total, 360, 380) == expected
+
+
+def test_no_placement_without_both_limits() -> None:
+    assert kompass.placement(370, None, 380) is None
+    assert kompass.placement(370, 360, None) is None
+
+
+def test_kompass_context_point_tables_totals_and_normal_range() -> None:
+    areas = [_area(1, 47, "A"), _area(2, 20, "B"), _area(5, 33, "A")]
+    questions = [KompassSpørsmål(1, "q1", 30, 17), KompassSpørsmål(5, "q5", 60, 33),
+                 KompassSpørsmål(1, "q2", 70, 30), KompassSpørsmål(9, "annet", 10, 1)]
+    inn = dataclasses.replace(DATA.innstillinger, normalområde_fra=90, normalområde_til=99)
+    data = dataclasses.replace(DATA, kompass_spørsmål=questions, innstillinger=inn)
+    ctx = kompass.context(data, areas)
+    assert ctx["maks_total"] == 300
+    assert ctx["normalområde"] == {"fra": 90, "til": 99, "plassering": "over normalområdet"}
+    tables = ctx["poengtabeller"]
+    assert [(t.nr, t.navn, t.tabell) for t in tables] == [(1, "Område 1", 3), (5, "Område 5", 4)]
+    assert [(r.spørsmål, r.poeng, r.maks) for r in tables[0].rader] == [
+        ("q1", 17, 30), ("q2", 30, 70)]
+    assert (tables[0].poeng, tables[0].maks) == (47, 100)
+    assert [g.navn for g in ctx["fokusområder"]] == ["A", "B"]
+    # without fokusområder the point tables start at Tabell 2
+    plain = [dataclasses.replace(a, fokusområde=None) for a in areas]
+    ctx = kompass.context(dataclasses.replace(data, innstillinger=DATA.innstillinger), plain)
+    assert [t.tabell for t in ctx["poengtabeller"]] == [2, 3] and ctx["fokusområder"] == []
+    assert ctx["normalområde"] == {"fra": 360, "til": 380, "plassering": "under normalområdet"}
+    no_range = dataclasses.replace(DATA.innstillinger, normalområde_til=None)
+    assert kompass.context(dataclasses.replace(data, innstillinger=no_range),
+                           plain)["normalområde"] is None
