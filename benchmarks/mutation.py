@@ -147,11 +147,16 @@ def _collect(module: str, seconds: float, stopped: bool) -> dict:
         counts[status] = counts.get(status, 0) + 1
         if status in ("survived", "no tests"):
             survivors.append(name)
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
     diffs = []
+    os.chdir(ROOT)
     for name in survivors:
-        shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=ROOT,
-                               capture_output=True, text=True)
-        diffs.append(shown.stdout.strip() or f"# {name}")
+        try:
+            diff = get_diff_for_mutant(name, path=Path(path))
+        except Exception as e:  # a diff that cannot be made should not lose the results
+            diff = f"(ingen diff: {e})"
+        diffs.append(f"# {name}: {status_by_exit_code[codes[name]]}\n{diff.strip()}")
     (OUT / f"{module}-survivors.txt").write_text("\n\n".join(diffs) + "\n", encoding="utf-8")
     killed = counts.get("killed", 0) + counts.get("timeout", 0)
     tried = killed + sum(counts.get(s, 0) for s in ("survived", "no tests", "suspicious",

@@ -10,14 +10,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pikepdf
 import pytest
 
 from generator.demo.data import demo_data
-from generator.documents import kompass
+from generator.documents import kompass, tertialrapport
+from generator.documents.common import NO_FILL, PlanError, fill
 from generator.model.ansvar import DA, HA, TRIED, Ansvar, normalise
 from generator.model.domain import (
     Enhet,
@@ -26,7 +27,9 @@ from generator.model.domain import (
     KompassSpørsmål,
     Nivå,
     Risikoskala,
+    Risikostatus,
     Status,
+    Styringsdata,
 )
 from generator.output import commit, ownership
 from generator.output.ownership import State
@@ -542,3 +545,139 @@ def test_kompass_context_point_tables_totals_and_normal_range() -> None:
     no_range = dataclasses.replace(DATA.innstillinger, normalområde_til=None)
     assert kompass.context(dataclasses.replace(data, innstillinger=no_range),
                            plain)["normalområde"] is None
+
+
+# --- the tertialrapport's context beyond the economy totals -----------------------------------
+
+GRØNN, GUL, RØD = fill(Status.GRØNN), fill(Status.GUL), fill(Status.RØD)
+
+
+def _plan(data: Styringsdata = DATA, nr: int = 2):
+    return tertialrapport.plan(data, lambda obj: None, nr)[0]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (0.0, GRØNN), (7.0, GRØNN),   # at the target: green
+    (7.01, GUL), (8.4, GUL),      # up to 20 % above the target: yellow
+    (8.41, RØD), (30.0, RØD),
+])
+def test_sick_leave_colour_at_the_target_and_twenty_percent_above(value: float,
+                                                                   expected: str) -> None:
+    assert tertialrapport.sykefraværsfarge(value, 7.0) == expected
+
+
+def test_sick_leave_is_weighted_by_årsverk() -> None:
+    base = DATA.nøkkeltall[0]
+    rows = [dataclasses.replace(base, sykefravær=10.0, årsverk=1.0),
+            dataclasses.replace(base, sykefravær=4.0, årsverk=3.0)]
+    assert tertialrapport.weighted_sick_leave(rows) == pytest.approx(5.5)  # (10 + 12) / 4
+    assert tertialrapport.weighted_sick_leave([dataclasses.replace(base, årsverk=0.0)]) is None
+    assert tertialrapport.weighted_sick_leave([]) is None
+
+
+@pytest.mark.parametrize(("nr", "periode", "per_dato"), [
+    (1, "1.\u00a0tertial 2026", date(2026, 4, 30)),
+    (2, "2.\u00a0tertial 2026", date(2026, 8, 31)),
+    (3, "3.\u00a0tertial 2026 (årsslutt)", date(2026, 12, 31)),
+])
+def test_period_and_date_per_tertial(nr: int, periode: str, per_dato: date) -> None:
+    base = [ln for ln in DATA.økonomi if ln.tertial == 2]
+    data = dataclasses.replace(DATA, økonomi=[dataclasses.replace(ln, tertial=nr) for ln in base])
+    planned = _plan(data, nr)
+    ctx = planned.context
+    assert (ctx["tertial"], ctx["periode"], ctx["per_dato"]) == (nr, periode, per_dato)
+    assert planned.title == f"Tertialrapport {nr}.\u00a0tertial 2026"
+    assert planned.filename == f"tertialrapport-2026-t{nr}.docx"
+
+
+def test_a_tertial_without_economy_figures_is_refused_with_the_sheet_named() -> None:
+    data = dataclasses.replace(DATA, økonomi=[ln for ln in DATA.økonomi if ln.tertial != 2])
+    with pytest.raises(PlanError) as e:
+        _plan(data, 2)
+    assert str(e.value) == ("det finnes ingen økonomitall for 2.\u00a0tertial 2026 i arket "
+                            "Økonomi; fyll ut arket eller velg et annet tertial med --tertial.")
+
+
+def test_risk_rows_summary_and_scale_text() -> None:
+    ctx = _plan().context
+    open_risks = [r for r in DATA.risikoer if r.status.value != "lukket"]
+    assert [r["id"] for r in ctx["risikoer"]] == [r.id for r in open_risks]
+    colour = {Status.RØD: RØD, Status.GUL: GUL, Status.GRØNN: GRØNN}
+    for row, r in zip(ctx["risikoer"], open_risks, strict=True):
+        rf = int(r.sannsynlighet) * int(r.konsekvens)
+        status = Status.RØD if rf >= 15 else Status.GUL if rf >= 5 else Status.GRØNN
+        assert (row["s"], row["k"], row["rf"], row["farge"]) == (
+            str(int(r.sannsynlighet)), str(int(r.konsekvens)), rf, colour[status])
+        assert (row["beskrivelse"], row["område"], row["mottiltak"], row["ansvarlig"]) == (
+            r.beskrivelse, r.område, r.mottiltak, r.ansvarlig)
+    assert ctx["risikosammendrag"] == ("Av 12 åpne risikoer er 5 røde, 5 gule og 2 grønne; "
+                                       "2 er lukket.")
+    assert ctx["risikoskala"] == "S og K er gitt på skalaen 1–5."
+    assert (ctx["risiko_gul_fra"], ctx["risiko_rød_fra"]) == (5, 15)
+    # none closed, letters on the scale
+    inn = _settings(Risikoskala.LMH)  # thresholds empty: the scale's 3 and 6
+    risks = [dataclasses.replace(r, sannsynlighet=Nivå(3, "H"), konsekvens=Nivå(1, "L"),
+                                 status=Risikostatus.ÅPEN) for r in DATA.risikoer[:2]]
+    ctx = _plan(dataclasses.replace(DATA, innstillinger=inn, risikoer=risks)).context
+    assert ctx["risikosammendrag"] == "Av 2 åpne risikoer er 0 røde, 2 gule og 0 grønne."
+    assert ctx["risikoskala"] == ("S og K er gitt på skalaen L/M/H (L = 1, M = 2, H = 3 i "
+                                  "risikofaktoren).")
+    assert [(r["s"], r["k"], r["rf"]) for r in ctx["risikoer"]] == [("H", "L", 3)] * 2
+    assert (ctx["risiko_gul_fra"], ctx["risiko_rød_fra"]) == (3, 6)
+
+
+def test_oppdrag_and_goal_rows_show_status_or_not_reported() -> None:
+    ctx = _plan().context
+    status = {s.nr: s for s in DATA.oppdragsstatus if s.tertial == 2}
+    oppdrag = sorted(DATA.oppdrag, key=lambda o: o.nr)
+    assert [r["nr"] for r in ctx["oppdrag"]] == [o.nr for o in oppdrag]
+    for row, o in zip(ctx["oppdrag"], oppdrag, strict=True):
+        s = status[o.nr]
+        assert (row["tittel"], row["status"], row["farge"], row["kommentar"]) == (
+            o.tittel, s.status.value.capitalize(), fill(s.status), s.kommentar or "")
+    # nothing reported for tertial 1's oppdrag and goals once their rows are gone
+    data = dataclasses.replace(DATA, oppdragsstatus=[], målresultater=[])
+    ctx = _plan(data).context
+    assert {(r["status"], r["farge"], r["kommentar"]) for r in ctx["oppdrag"]} == {
+        ("Ikke rapportert", NO_FILL, "")}
+    goals = [g for p in ctx["perspektiver"] for g in p["mål"]]
+    assert goals and {(g["resultat"], g["status"], g["farge"], g["kommentar"]) for g in goals} == {
+        ("–", "Ikke rapportert", NO_FILL, "")}
+
+
+def test_goal_rows_carry_the_result_of_the_tertial() -> None:
+    ctx = _plan().context
+    results = {r.mål_id.casefold(): r for r in DATA.målresultater if r.tertial == 2}
+    rows = [g for p in ctx["perspektiver"] for g in p["mål"]]
+    goals = {g.mål: g for g in DATA.mål}
+    assert len(rows) == len(DATA.mål)
+    for row in rows:
+        r = results[goals[row["mål"]].id.casefold()]
+        assert (row["resultat"], row["status"], row["farge"], row["kommentar"]) == (
+            r.resultat, r.status.value.capitalize(), fill(r.status), r.kommentar or "")
+
+
+def test_key_figures_rows_sums_and_trend() -> None:
+    ctx = _plan().context
+    codes = [e.kode.casefold() for e in DATA.enheter]  # rows in the Enheter sheet's order
+    rows = sorted((n for n in DATA.nøkkeltall if n.tertial == 2),
+                  key=lambda n: codes.index(n.enhet.casefold()))
+    assert rows != [n for n in DATA.nøkkeltall if n.tertial == 2]  # the order is tested
+    names = {e.kode.casefold(): e.navn for e in DATA.enheter}
+    assert [r["enhet"] for r in ctx["nøkkeltall"]] == [names[n.enhet.casefold()] for n in rows]
+    for row, n in zip(ctx["nøkkeltall"], rows, strict=True):
+        assert row["nærvær"] == pytest.approx(100 - n.sykefravær)
+        assert (row["overtid"], row["årsverk"], row["avvik"]) == (n.overtid, n.årsverk, n.avvik)
+        assert row["farge"] == tertialrapport.sykefraværsfarge(n.sykefravær, 7.0)
+    weight = sum(n.årsverk for n in rows)
+    sick = sum(n.sykefravær * n.årsverk for n in rows) / weight
+    total = ctx["nøkkelsum"]
+    assert total["sykefravær"] == pytest.approx(sick)
+    assert total["nærvær"] == pytest.approx(100 - sick)
+    assert (total["overtid"], total["årsverk"], total["avvik"]) == (
+        sum(n.overtid for n in rows), weight, sum(n.avvik for n in rows))
+    first = [n for n in DATA.nøkkeltall if n.tertial == 1]
+    first_sick = sum(n.sykefravær * n.årsverk for n in first) / sum(n.årsverk for n in first)
+    assert ctx["_bilder"]["trend"] == [("1.\u00a0tertial 2026", pytest.approx(first_sick)),
+                                       ("2.\u00a0tertial 2026", pytest.approx(sick))]
+    assert ctx["sykefravær_mål"] == 7.0 and ctx["terskel"] == 5.0
