@@ -27,6 +27,8 @@ from generator.model.domain import (
     KompassSpørsmål,
     Nivå,
     Risikoskala,
+    Leder,
+    Ledernivå,
     Risikostatus,
     Status,
     Styringsdata,
@@ -149,6 +151,22 @@ def _ids(cell: list[str], ansvar: Ansvar | None = None) -> list[str]:
     (["HR", "IKT"], ["L06", "L07"]),                      # one per line
     (["HR & IKT + SERV samt NAV"], ["L06", "L07", "L08", "L19"]),
     (["HR", "L06", "hr"], ["L06"]),                       # each leader once
+    (["Enhetsledere OPPV og HO"], ["L09", "L10", "L11", "L12", "L13",   # carried to HO
+                                   "L14", "L15", "L16", "L17", "L18", "L19"]),
+    (["Enhetsledere OPPV og HO og SAMF"], ["L09", "L10", "L11", "L12", "L13", "L14", "L15",
+                                          "L16", "L17", "L18", "L19", "L20", "L21", "L22",
+                                          "L23", "L24", "L25"]),
+    (["Enhetsledere OPPV og L05 og HO"],                   # a non-unit piece ends the carry
+     ["L09", "L10", "L11", "L12", "L13", "L05", "L03"]),
+    (["Enhetsledere OPPV og Rektor"], ["L09", "L10", "L11", "L12", "L13"]),
+    (["Kommunalsjef OPPV og FSK"], ["L02", "L09"]),      # a singular role does not carry
+    (["Kommunalsjef OPPV og enhetsleder"],                # singular bare level stays too
+     ["L02", "L09", "L10", "L11", "L12", "L13"]),
+    (["HR og Enhetsledere"], ["L06", *ENHETSLEDERE]),     # no role before: the whole level
+    (["Plan- og næringssjef og HR"], ["L23", "L06"]),     # the longest known run first
+    (["HR og Plan- og næringssjef"], ["L06", "L23"]),
+    (["Leder Fjellvik sykehjem"], ["L14"]),               # a role in a unit's full name
+    (["Leder"], []),
     (["Alle ledere"], [f"L{i:02}" for i in range(2, 26)]),  # everyone with a lederavtale
     (["Alle ledere i Fjellvik kommune"], [f"L{i:02}" for i in range(2, 26)]),
 ])
@@ -172,9 +190,17 @@ def test_names_are_compared_normalised(text: str, expected: str) -> None:
 
 
 def test_what_each_piece_was_read_as() -> None:
-    slag = [t.slag for t in Ansvar(DATA).treff(
-        ["L05, HO, KLG, Alle ledere, Enhetsledere, Leder KULT, Rektor, Finnes ikke"])]
-    assert slag == ["leder", "enhet", "gruppe", "alle", "nivå", "rolle", "stilling", "ukjent"]
+    treff = Ansvar(DATA).treff(
+        ["L05, HO, KLG, Alle ledere, Enhetsledere, Leder KULT, Rektor, Finnes ikke"])
+    assert [(t.tekst, t.slag) for t in treff] == [
+        ("L05", "leder"), ("HO", "enhet"), ("KLG", "gruppe"), ("Alle ledere", "alle"),
+        ("Enhetsledere", "nivå"), ("Leder KULT", "rolle"), ("Rektor", "stilling"),
+        ("Finnes ikke", "ukjent")]
+    assert [(t.feil, t.merknad) for t in treff[:7]] == [(None, None)] * 7
+    parts = Ansvar(DATA).treff(["Enhetsledere OPPV og HO", "Kommunalsjef OPPV og enhetsledere"])
+    assert [(t.tekst, t.slag) for t in parts] == [
+        ("Enhetsledere OPPV", "rolle"), ("HO", "rolle"), ("Kommunalsjef OPPV", "rolle"),
+        ("enhetsledere", "rolle")]
 
 
 def test_an_unknown_entry_means_nobody_and_says_what_was_tried() -> None:
@@ -185,7 +211,8 @@ def test_an_unknown_entry_means_nobody_and_says_what_was_tried() -> None:
 def test_a_level_nobody_has_is_an_error_naming_the_level() -> None:
     (t,) = Ansvar(DATA).treff(["Avdelingsledere"])
     assert t.slag == "nivå" and t.ledere == ()
-    assert t.feil is not None and "«avdelingsleder»" in t.feil
+    assert t.feil == ("ingen ledere har ledernivå «avdelingsleder» i arket Ledere (kolonnen "
+                      "Ledernivå)")
 
 
 def test_a_unit_without_a_leader_is_a_notice_not_an_error() -> None:
@@ -202,6 +229,29 @@ def test_a_role_nobody_in_the_unit_has_names_the_leader_there() -> None:
     assert t.slag == "rolle" and t.ledere == ()
     assert t.feil == ("ingen med ledernivå «stabsleder» leder enheten OPPV eller er under "
                       "lederen der (lederen er Trond Hjelmeland (kommunalsjef))")
+
+
+def test_the_message_lists_every_leader_of_the_unit_with_their_level() -> None:
+    extra = Leder("L26", "Ny Person", "Rådgiver", "OPPV")
+    (t,) = _with(ledere=[*DATA.ledere, extra]).treff(["Stabsledere OPPV"])
+    assert t.feil is not None and t.feil.endswith(
+        "(lederen er Trond Hjelmeland (kommunalsjef), Ny Person (uten nivå))")
+
+
+def test_levels_are_found_in_the_whole_tree_under_the_units_leaders() -> None:
+    # two leaders in one unit, the second under the first; a third under the second elsewhere
+    a = Leder("A1", "Anne A", "Leder", "TOM", "L02", Ledernivå.ENHETSLEDER)
+    b = Leder("B1", "Bjørn B", "Nestleder", "TOM", "A1", Ledernivå.AVDELINGSLEDER)
+    c = Leder("C1", "Cecilie C", "Teamleder", "FSK", "B1", Ledernivå.AVDELINGSLEDER)
+    ansvar = _with(ledere=[*DATA.ledere, a, b, c],
+                   enheter=[*DATA.enheter, Enhet("TOM", "Tom enhet")])
+    assert _ids(["Avdelingsledere TOM"], ansvar) == ["B1", "C1"]
+    assert _ids(["Avdelingsledere OPPV"], ansvar) == ["B1", "C1"]
+    assert _ids(["Leder TOM"], ansvar) == ["A1", "B1"]
+
+
+def test_an_id_in_text_is_left_alone_when_there_are_no_ids() -> None:
+    assert _with(ledere=[]).vis(["L05 og HR"]) == ["L05 og HR"]
 
 
 def test_without_a_level_column_any_role_means_the_units_leader() -> None:
@@ -242,7 +292,8 @@ def test_groups_used_in_oppdrag_and_their_explanation() -> None:
 
 
 def test_a_group_cycle_is_reported_with_its_path() -> None:
-    groups = [Gruppe("A", ["B", "HR"]), Gruppe("B", ["C"]), Gruppe("C", ["a"])]
+    groups = [Gruppe("A", ["HR", "B"]), Gruppe("B", ["C"]), Gruppe("C", ["a"]),
+              Gruppe("D", ["A", "L07"])]  # D holds the cycle but is not in it
     ansvar = _with(grupper=groups)
     problems = ansvar.gruppefeil()
     assert [(p.gruppe.navn, p.melding, p.feil) for p in problems] == [
@@ -250,6 +301,7 @@ def test_a_group_cycle_is_reported_with_its_path() -> None:
         ("B", "gruppen inneholder seg selv: B → C → A → B. Fjern en av lenkene.", True),
         ("C", "gruppen inneholder seg selv: C → A → B → C. Fjern en av lenkene.", True)]
     assert _ids(["A"], ansvar) == ["L06"]  # a cycle adds nobody, and does not hang
+    assert _ids(["D"], ansvar) == ["L06", "L07"]
 
 
 def test_group_problems_members_and_names() -> None:
