@@ -32,6 +32,8 @@ from generator.model.domain import (
     Risikostatus,
     Status,
     Styringsdata,
+    _plassering_help,
+    plassering_key,
 )
 from generator.output import commit, ownership
 from generator.output.ownership import State
@@ -733,3 +735,41 @@ def test_key_figures_rows_sums_and_trend() -> None:
     assert ctx["_bilder"]["trend"] == [("1.\u00a0tertial 2026", pytest.approx(first_sick)),
                                        ("2.\u00a0tertial 2026", pytest.approx(sick))]
     assert ctx["sykefravær_mål"] == 7.0 and ctx["terskel"] == 5.0
+
+
+# --- look-ups on the data set ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "key"), [
+    ("Etter økonomi", "etter økonomi"),
+    ("  ETTER   økonomi ", "etter økonomi"),
+    ("etter-økonomi", "etter økonomi"),
+    ("etter_økonomi", "etter økonomi"),
+    ("etter - _ økonomi", "etter økonomi"),
+])
+def test_a_placement_as_typed_matches_its_key(typed: str, key: str) -> None:
+    assert plassering_key(typed) == key
+
+
+def test_the_placement_help_lists_every_key_per_document() -> None:
+    text = _plassering_help()
+    assert text.startswith("oppdragsbrev: «først», «etter sammendrag», «etter forord», ")
+    assert " lederavtale: «først», «etter struktur», «etter ansvar», «etter lederstøtte», " \
+           "«etter oppfølging». tertialrapport: «først»," in text
+    assert text.endswith("«etter delstrategier», «etter oppfølging».")
+
+
+def test_units_leaders_and_bidrag_are_found_ignoring_case() -> None:
+    ho = DATA.enhet("ho")
+    assert ho is not None and ho.kode == "HO"
+    assert DATA.enhet(None) is None and DATA.enhet("") is None and DATA.enhet("XX") is None
+    l02 = DATA.leder("l02")
+    assert l02 is not None and l02.id == "L02"
+    assert DATA.leder(None) is None and DATA.leder("") is None
+    assert [b.oppdrag_nr for b in DATA.bidrag_for(l02)] == [1, 5, 6, 8]
+    lower = dataclasses.replace(DATA, bidrag=[dataclasses.replace(b, leder_id=b.leder_id.lower())
+                                              for b in DATA.bidrag])
+    assert [b.oppdrag_nr for b in lower.bidrag_for(l02)] == [1, 5, 6, 8]
+    nobody = Leder("L99", "Ingen", "Ingen", "HO")
+    assert DATA.bidrag_for(nobody) == []
+    assert DATA.oppdrag_for(l02) == DATA.ansvar.oppdrag_for(l02) != []
