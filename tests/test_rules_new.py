@@ -386,6 +386,21 @@ def test_a_signed_pdf_is_signed_and_an_unsigned_one_changed(tmp_path: Path) -> N
     assert ownership.state(docx, None) is State.CHANGED  # only PDFs are looked into
 
 
+@pytest.mark.parametrize("form", [None, "no fields"])
+def test_a_signature_dictionary_outside_a_form_is_not_a_signature(tmp_path: Path,
+                                                                  form: str | None) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.Root.Merknad = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Sig, ByteRange=pikepdf.Array([0, 0, 0, 0])))
+    if form:
+        pdf.Root.AcroForm = pikepdf.Dictionary(NeedAppearances=True)
+    path = tmp_path / "utkast.pdf"
+    pdf.save(path)
+    assert b"/ByteRange" in path.read_bytes()
+    assert not ownership.is_signed(path)
+
+
 def test_an_unreadable_pdf_with_a_signature_dictionary_counts_as_signed(tmp_path: Path) -> None:
     broken = tmp_path / "skadet.pdf"
     broken.write_bytes(b"%PDF-1.7\n<< /ByteRange [0 1 2 3] >> ikke en pdf")
