@@ -46,7 +46,7 @@ from generator.model.domain import (
     _plassering_help,
     plassering_key,
 )
-from generator.output import commit, ownership
+from generator.output import commit, manifest, ownership
 from generator.output.archive import arkivmelding as archive
 from generator.output.ownership import State
 
@@ -1049,3 +1049,78 @@ def test_a_time_span_excel_made_a_date_is_refused_with_the_date() -> None:
                             "skrev om til datoen «12.03.2026». Skriv tiden på nytt som tekst "
                             f"({TIMESPAN_EXAMPLE}).")
     assert TIMESPAN_EXAMPLE == "f.eks. «12-15.45», «09.00–15.00» eller «kl. 9–11»"
+
+
+# --- the build manifest: what makes a document render again -----------------------------------
+
+
+@dataclasses.dataclass
+class _Rad:
+    navn: str
+    status: Status
+    når: date
+
+
+class _Listing:
+    def __str__(self) -> str:
+        return "listing-tekst"
+
+
+def test_a_context_is_reduced_to_plain_json_values() -> None:
+    ctx = {"rad": _Rad("Å", Status.RØD, date(2026, 11, 23)), 3: (1, 2.5, None, True),
+           "tid": datetime(2026, 11, 23, 9, 30), "liste": [Status.GUL, _Listing()],
+           "klasse": _Rad}
+    assert manifest._plain(ctx) == {
+        "rad": {"navn": "Å", "status": "rød", "når": "2026-11-23"}, "3": [1, 2.5, None, True],
+        "tid": "2026-11-23T09:30:00", "liste": ["gul", "listing-tekst"],
+        "klasse": str(_Rad)}
+    assert manifest._plain(0) == 0 and manifest._plain("") == ""
+    assert manifest._plain(False) is False
+
+
+def test_the_fingerprint_changes_with_each_input_and_only_with_them() -> None:
+    ctx = {"a": 1, "b": {"x": "ø", "y": [1, 2]}}
+    same = {"b": {"y": [1, 2], "x": "ø"}, "a": 1}  # another key order
+    h = manifest.data_hash(ctx, "mal")
+    assert h == manifest.data_hash(same, "mal") == manifest.data_hash(ctx, "mal", "")
+    assert len(h) == 64 and int(h, 16) >= 0
+    others = [manifest.data_hash(ctx, "mal2"), manifest.data_hash(ctx, "mal", "pdf"),
+              manifest.data_hash({"a": 2, "b": ctx["b"]}, "mal"),
+              manifest.data_hash({"a": 1, "b": {"x": "o", "y": [1, 2]}}, "mal"),
+              manifest.data_hash({"a": 1, "b": {"x": "ø", "y": [2, 1]}}, "mal"),
+              manifest.data_hash({"a": "1", "b": ctx["b"]}, "mal"),
+              manifest.data_hash({"a": 1, "b": ctx["b"], "c": None}, "mal")]
+    assert len({h, *others}) == 1 + len(others)
+    row = _Rad("x", Status.GRØNN, date(2026, 1, 1))
+    assert manifest.data_hash({"r": row}, "m") != manifest.data_hash(
+        {"r": dataclasses.replace(row, når=date(2026, 1, 2))}, "m")
+
+
+def test_file_hash_is_sha256_of_all_bytes(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 9000  # over 2 MiB: more than one block
+    f = tmp_path / "stor.bin"
+    f.write_bytes(data)
+    assert manifest.sha256(f) == hashlib.sha256(data).hexdigest()
+    (tmp_path / "tom.bin").write_bytes(b"")
+    assert manifest.sha256(tmp_path / "tom.bin") == hashlib.sha256(b"").hexdigest()
+
+
+@pytest.mark.parametrize("content", [None, "", "{ikke json", "[1, 2]", '{"andre": 1}',
+                                     '"documents"', b"\xff\xfe"])
+def test_a_missing_or_damaged_manifest_counts_as_none(tmp_path: Path, content) -> None:
+    if isinstance(content, bytes):
+        (tmp_path / manifest.FILENAME).write_bytes(content)
+    elif content is not None:
+        (tmp_path / manifest.FILENAME).write_text(content, encoding="utf-8")
+    assert manifest.read(tmp_path) == {"documents": {}}
+
+
+def test_a_manifest_is_written_sorted_readable_and_read_back(tmp_path: Path) -> None:
+    data = {"documents": {"b.docx": {"sha": "2"}, "a.docx": {"sha": "1"}}, "build": "Æ"}
+    path = manifest.write(tmp_path, data)
+    assert path == tmp_path / "manifest.json" and manifest.FILENAME == "manifest.json"
+    assert path.read_text(encoding="utf-8") == (
+        '{\n  "build": "Æ",\n  "documents": {\n    "a.docx": {\n      "sha": "1"\n    },\n'
+        '    "b.docx": {\n      "sha": "2"\n    }\n  }\n}')
+    assert manifest.read(tmp_path) == data
+    assert [p.name for p in tmp_path.iterdir()] == ["manifest.json"]  # no temporary file left
