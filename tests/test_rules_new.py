@@ -18,7 +18,7 @@ import pytest
 
 from generator.demo.data import demo_data
 from generator.documents import kompass, tertialrapport
-from generator.documents.common import NO_FILL, PlanError, fill
+from generator.documents.common import NO_FILL, PlanError, document_date, fill
 from generator.input.convert import (
     TIMESPAN_EXAMPLE,
     ConversionError,
@@ -1124,3 +1124,29 @@ def test_a_manifest_is_written_sorted_readable_and_read_back(tmp_path: Path) -> 
         '    "b.docx": {\n      "sha": "2"\n    }\n  }\n}')
     assert manifest.read(tmp_path) == data
     assert [p.name for p in tmp_path.iterdir()] == ["manifest.json"]  # no temporary file left
+
+
+def test_tertial_texts_date_and_document_properties() -> None:
+    planned = _plan()
+    ctx = planned.context
+    tekst = next(t for t in DATA.tertialtekster if t.tertial == 2)
+    assert ctx["tekst"]["innledning"] == [p for p in tekst.innledning.split("\n\n")]
+    assert ctx["tekst"]["endrede_forutsetninger"] == tekst.endrede_forutsetninger
+    assert ctx["tekst"]["forslag"] == tekst.forslag
+    assert ctx["endrede_forutsetninger"] == [
+        p for p in (tekst.endrede_forutsetninger or "").split("\n\n") if p]
+    assert ctx["dato"] == (tekst.dato or document_date(DATA))
+    assert (planned.kind, planned.template, planned.description) == (
+        "tertialrapport", "tertialrapport.docx", "Tertialrapport 2.\u00a0tertial 2026")
+    assert planned.sources == [f"ark {s}" for s in (
+        "Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
+        "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")]
+    assert planned.properties["subject"] == "Status per 2.\u00a0tertial 2026 til kommunestyret"
+    assert planned.properties["keywords"] == "tertialrapport; økonomi; mål; risiko; sykefravær"
+    # without a text for the tertial: empty parts, the document date
+    ctx = _plan(dataclasses.replace(DATA, tertialtekster=[])).context
+    assert ctx["tekst"] == {"innledning": [], "endrede_forutsetninger": None, "forslag": []}
+    assert ctx["endrede_forutsetninger"] == [] and ctx["dato"] == document_date(DATA)
+    dated = dataclasses.replace(tekst, dato=date(2026, 9, 15))
+    ctx = _plan(dataclasses.replace(DATA, tertialtekster=[dated])).context
+    assert ctx["dato"] == date(2026, 9, 15)
