@@ -293,7 +293,11 @@ def main() -> None:
             for line in r["survivors"]:
                 print("  overlever:", line)
         return None
-    results = [_run(m, args.time_box) for m in (args.modules or list(MODULES))]
+    for m in args.modules or list(MODULES):
+        _run(m, args.time_box)
+    # the table holds every module measured so far (a module run alone keeps the others)
+    results = [json.loads((OUT / f"{m}.json").read_text(encoding="utf-8"))
+               for m in MODULES if (OUT / f"{m}.json").exists()]
     table = _table(results)
     (OUT / "results.md").write_text(table, encoding="utf-8")
     print(table)

@@ -19,6 +19,7 @@ import pytest
 from generator.demo.data import demo_data
 from generator.documents import kompass, tertialrapport
 from generator.documents.common import NO_FILL, PlanError, document_date, fill
+from generator.documents.oppdragsbrev import perspektiver
 from generator.input.convert import (
     TIMESPAN_EXAMPLE,
     ConversionError,
@@ -31,6 +32,7 @@ from generator.input.reader import FORMULA_WITHOUT_VALUE, Cell
 from generator.model.ansvar import DA, HA, TRIED, Ansvar, normalise
 from generator.model.column import Col, Column, Kind, resolve
 from generator.model.domain import (
+    Dokument,
     Enhet,
     Gruppe,
     KompassOmråde,
@@ -1150,3 +1152,54 @@ def test_tertial_texts_date_and_document_properties() -> None:
     dated = dataclasses.replace(tekst, dato=date(2026, 9, 15))
     ctx = _plan(dataclasses.replace(DATA, tertialtekster=[dated])).context
     assert ctx["dato"] == date(2026, 9, 15)
+
+
+def test_tertialrapport_rows_carry_every_column_and_fall_back_where_data_is_missing() -> None:
+    ctx = _plan().context
+    assert (ctx["tittel"], ctx["saksnr"]) == ("Tertialrapport 2.\u00a0tertial 2026",
+                                              DATA.kommune.saksnr_tertialrapport)
+    assert DATA.kommune.saksnr_tertialrapport
+    assert [p["navn"] for p in ctx["perspektiver"]] == [p["navn"] for p in perspektiver(DATA)]
+    goals = {g.mål: g for g in DATA.mål}
+    for row in (g for p in ctx["perspektiver"] for g in p["mål"]):
+        assert (row["indikator"], row["måltall"]) == (goals[row["mål"]].indikator,
+                                                      goals[row["mål"]].måltall)
+    oppdrag = {o.nr: o for o in DATA.oppdrag}
+    for row in ctx["oppdrag"]:
+        assert row["ha"] == DATA.ansvar.vis(oppdrag[row["nr"]].ha)
+    for row, n in zip(ctx["nøkkeltall"], sorted(
+            (n for n in DATA.nøkkeltall if n.tertial == 2),
+            key=lambda n: [e.kode for e in DATA.enheter].index(n.enhet)), strict=True):
+        assert row["sykefravær"] == n.sykefravær
+    # comments left empty, a key-figure unit not in Enheter (shown as typed, sorted last)
+    status = [dataclasses.replace(s, kommentar=None) for s in DATA.oppdragsstatus]
+    results = [dataclasses.replace(r, kommentar=None) for r in DATA.målresultater]
+    extra = dataclasses.replace(DATA.nøkkeltall[0], tertial=2, enhet="UKJENT")
+    keys = [extra, *DATA.nøkkeltall]
+    ctx = _plan(dataclasses.replace(DATA, oppdragsstatus=status, målresultater=results,
+                                    nøkkeltall=keys)).context
+    assert {r["kommentar"] for r in ctx["oppdrag"]} == {""}
+    assert {g["kommentar"] for p in ctx["perspektiver"] for g in p["mål"]} == {""}
+    assert ctx["nøkkeltall"][-1]["enhet"] == "UKJENT"
+
+
+def test_economy_rows_follow_the_nr_column_of_rammeområder() -> None:
+    n = len(DATA.rammeområder)
+    areas = [dataclasses.replace(r, nr=n - i) for i, r in enumerate(DATA.rammeområder)]
+    ctx = _plan(dataclasses.replace(DATA, rammeområder=areas)).context
+    names = [r.navn for r in reversed(DATA.rammeområder)]
+    drift = [r["navn"] for r in ctx["drift"]["rader"]]
+    assert drift == [x for x in names if x in drift] and len(drift) > 1
+
+
+def test_the_trend_stops_at_the_reports_tertial_and_own_chapters_follow_it() -> None:
+    later = [dataclasses.replace(n, tertial=3, sykefravær=1.0) for n in DATA.nøkkeltall]
+    base = next(k for k in DATA.kapitler if k.dokument is Dokument.TERTIALRAPPORT)
+    chapters = [dataclasses.replace(base, overskrift="Bare i 2. tertial", tertial=2),
+                dataclasses.replace(base, overskrift="Bare i 1. tertial", tertial=1)]
+    data = dataclasses.replace(DATA, nøkkeltall=[*DATA.nøkkeltall, *later], kapitler=chapters)
+    ctx = _plan(data).context
+    assert [t for t, _ in ctx["_bilder"]["trend"]] == ["1.\u00a0tertial 2026",
+                                                       "2.\u00a0tertial 2026"]
+    own = [k["overskrift"] for ks in ctx["kapitler"].values() for k in ks]
+    assert own == ["Bare i 2. tertial"]
