@@ -338,7 +338,8 @@ def test_sha256_file_matches_hashlib(tmp_path):
 
 
 def test_packaged_schema_copy_matches_the_shared_schema() -> None:
-    packaged = Path(__file__).resolve().parents[1] / "generator" / "schemas" / "fiks-arkiv-v2"
+    packaged = Path(__file__).resolve().parents[1] / "generator" / "output" / "archive" / (
+        "schemas") / "fiks-arkiv-v2"
     shared = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "fiks-arkiv-v2"
     if not shared.is_dir():
         pytest.skip("shared/ ligger ikke ved siden av repoet")
@@ -355,8 +356,8 @@ CODED = {"journalposttype": "journalposttype", "journalstatus": "journalstatus",
          "tilknyttetregistreringsom", "variantformat": "variantformat",
          "korrespondanseparttype": "korrespondanseparttype",
          "tilgangsrestriksjon": "tilgangsrestriksjon"}
-KODELISTER = Path(__file__).resolve().parents[1] / "generator" / "schemas" / "fiks-arkiv-v2" / (
-    "kodelister")
+KODELISTER = Path(__file__).resolve().parents[1] / "generator" / "output" / "archive" / (
+    "schemas") / "fiks-arkiv-v2" / "kodelister"
 
 
 def _published(name: str) -> dict[str, str]:
