@@ -118,6 +118,7 @@ PROPERTY_MUTANTS: list[tuple[str, str, str]] = [
 
 # Mutants that cannot change what the program does, with the reason (also in README).
 _A, _M = "generator.model.ansvar.", "generator.output.manifest."
+_C = "generator.input.convert."
 _CANONICAL = ("the fingerprint is only compared with one made by the same version (the version "
               "is part of it); this changes every hash alike and keeps distinct inputs distinct")
 EQUIVALENT: dict[str, str] = {
@@ -139,6 +140,12 @@ EQUIVALENT: dict[str, str] = {
     **dict.fromkeys([_M + f"x_data_hash__mutmut_{n}" for n in (4, 6, 8, 10, 12, 14, 15)],
                     _CANONICAL),
     _M + "x_data_hash__mutmut_19": "«UTF-8» and «utf-8» are the same codec",
+    _C + "x__number__mutmut_30": "the pattern is matched ignoring case",
+    _C + "x__int__mutmut_11": "_number does not use its column argument",
+    _C + "x_timespan__mutmut_8": "0.0 is read as the text «0», which is also kl. 00.00",
+    _C + "x__level__mutmut_4": "rstrip() also removes «X», but the word is casefolded first",
+    **dict.fromkeys([_C + f"x__level__mutmut_{n}" for n in (26, 27, 28)],
+                    "Nivå(n) keeps str(n) as typed by itself, and int(str(n)) == n"),
     **dict.fromkeys([_M + f"x_sha256__mutmut_{n}" for n in (10, 12, 13)],
                     "only the block size read at a time changes, not the bytes hashed"),
 }

@@ -1203,3 +1203,13 @@ def test_the_trend_stops_at_the_reports_tertial_and_own_chapters_follow_it() -> 
                                                        "2.\u00a0tertial 2026"]
     own = [k["overskrift"] for ks in ctx["kapitler"].values() for k in ks]
     assert own == ["Bare i 2. tertial"]
+
+
+def test_conversion_edges_of_units_time_cells_and_plain_choices() -> None:
+    assert _conv(MONEY, "12 KR") == 12.0 and _conv(PERCENT, "4 PROSENT.") == 4.0
+    assert timespan(1.0) == "kl. 01.00"      # a whole number is an hour, not a time cell
+    with pytest.raises(ConversionError):
+        timespan(1.5)                        # neither a time cell nor a time
+    plain = Column("felt", Col("Felt", "hjelp"), Kind.CHOICE, False, ("Fra-til", "Annet"))
+    assert _conv(plain, "fra–til") == "Fra-til" and _conv(plain, " fra-til ") == "Fra-til"
+    assert type(_conv(plain, "annet")) is str
