@@ -129,6 +129,8 @@ EQUIVALENT: dict[str, str] = {
     _A + "xǁAnsvarǁ_part__mutmut_10": "a split with a capturing group has an odd length, never 2",
     _A + "xǁAnsvarǁ_part__mutmut_14": "i is always even and len(bits) odd, so i == len(bits) "
                                        "never holds",
+    _A + "xǁAnsvarǁ_part__mutmut_26": "the extra candidate j = i + 1 is the default anyway",
+    _A + "xǁAnsvarǁ_part__mutmut_27": "the dropped candidate j = i + 1 is the default anyway",
     _A + "xǁAnsvarǁ_role__mutmut_25": "lvl is never None there (None means the unit's leaders, "
                                        "found when the unit has any)",
     _A + "xǁAnsvarǁ_role__mutmut_26": "as _role__mutmut_25",
