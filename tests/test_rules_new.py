@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import shutil
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -1213,3 +1214,95 @@ def test_conversion_edges_of_units_time_cells_and_plain_choices() -> None:
     plain = Column("felt", Col("Felt", "hjelp"), Kind.CHOICE, False, ("Fra-til", "Annet"))
     assert _conv(plain, "fra–til") == "Fra-til" and _conv(plain, " fra-til ") == "Fra-til"
     assert type(_conv(plain, "annet")) is str
+
+
+def test_a_commit_creates_missing_folders_for_new_and_old_files(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"ny/mappe/a.docx": b"ny", "pdf/b.pdf": b"ny b"})
+    (folder / "pdf").mkdir()
+    (folder / "pdf" / "b.pdf").write_bytes(b"gammel b")
+    commit.commit(folder, stage, "bygg", plan)  # no precheck: commit makes the folders itself
+    assert _tree(folder) == {"ny/mappe/a.docx": b"ny", "pdf/b.pdf": b"ny b"}
+    assert _tree(stage / commit.OLD) == {"pdf/b.pdf": b"gammel b"}
+
+
+def test_the_exact_message_of_a_failing_move(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a"})
+    (stage / "0.new").unlink()
+    with pytest.raises(commit.CommitError) as e:
+        commit.commit(folder, stage, "bygg", plan)
+    assert str(e.value) == (f"Flyttingen av de nye filene stoppet ({stage / '0.new'}: No such "
+                            f"file or directory). Alt er lagt tilbake: {folder} er som før "
+                            "byggingen.")
+
+
+def test_a_journal_without_lists_and_a_damaged_one_roll_back_nothing(tmp_path: Path) -> None:
+    folder, stage = tmp_path / "ut", tmp_path / "stage"
+    folder.mkdir()
+    stage.mkdir()
+    (stage / commit.JOURNAL).write_text('{"build": "x"}', encoding="utf-8")
+    assert commit.rollback(folder, stage) == []
+    assert not (stage / commit.JOURNAL).exists()
+    (stage / commit.JOURNAL).write_text("{skadet", encoding="utf-8")
+    assert commit.recover(folder, [stage], current_build=None) == []  # nothing claimed
+    assert not stage.exists()
+    assert commit.recover(folder, [tmp_path / "finnes-ikke"], current_build=None) == []
+
+
+def test_what_cannot_be_put_back_is_listed_and_kept(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a", "x/k.docx": b"ny k"})
+    (folder / "a.docx").write_bytes(b"gammel a")
+    (folder / "borte.docx").write_bytes(b"borte")
+    (folder / "x").mkdir()
+    (folder / "x" / "k.docx").write_bytes(b"endret k")
+    plan.moves.pop()  # x/k.docx: only moved aside by --force, the new one comes later
+    plan.removals.append("borte.docx")
+    plan.backups.append(("x/k.docx", "sikkerhetskopi/k.docx"))
+    commit.commit(folder, stage, "avbrutt", plan)
+    for rel in ("a.docx", "borte.docx"):  # a folder now stands where the files were
+        if (folder / rel).exists():
+            (folder / rel).unlink()
+        (folder / rel).mkdir()
+        (folder / rel / "fil").write_bytes(b"x")
+    shutil.rmtree(folder / "x")  # the backup cannot go back: its folder is gone
+    other_folder, other, other_plan = _stage(tmp_path / "2", {"c.docx": b"c"})
+    commit.commit(other_folder, other, "avbrutt-2", other_plan)
+    notes = commit.recover(folder, [stage], current_build="nå")
+    assert notes == [f"en avbrutt bygging kunne ikke rulles helt tilbake; 3 filer ligger igjen "
+                     f"i {stage / commit.OLD}."]
+    assert stage.exists() and (stage / commit.JOURNAL).exists()  # kept for a later try
+    assert commit.rollback(folder, stage) == ["a.docx", "borte.docx", "x/k.docx"]
+    # a later stage is still cleaned up after one that could not be rolled back
+    assert commit.recover(other_folder, [stage, other], current_build="nå")[1:] == [
+        "en avbrutt bygging var halvveis; filene er lagt tilbake slik de var før den."]
+    assert not other.exists()
+
+
+def test_a_backup_does_not_overwrite_a_file_someone_put_in_its_place(tmp_path: Path) -> None:
+    folder, stage, plan = _stage(tmp_path, {"a.docx": b"ny a"})
+    (folder / "a.docx").write_bytes(b"endret av en person")
+    plan.backups.append(("a.docx", "sikkerhetskopi/a.docx"))
+    commit.commit(folder, stage, "bygg", plan)
+    (folder / "a.docx").write_bytes(b"endret igjen etter byggingen")  # not the sha written
+    assert commit.rollback(folder, stage) == []
+    assert _tree(folder) == {"a.docx": b"endret igjen etter byggingen",
+                             "sikkerhetskopi/a.docx": b"endret av en person"}
+
+
+def test_precheck_says_what_to_do_and_lists_at_most_eight_problems(tmp_path: Path) -> None:
+    folder, _, plan = _stage(tmp_path, {f"l{i}/a.docx": b"a" for i in range(9)})
+    (tmp_path / "annet").mkdir()
+    for i in range(9):
+        (folder / f"l{i}").symlink_to(tmp_path / "annet")
+    with pytest.raises(commit.CommitError) as e:
+        commit.precheck(folder, plan)
+    one = ("«l{}» er en snarvei (symbolsk lenke) til " + str((tmp_path / "annet").resolve())
+           + ", utenfor utmappen; programmet skriver ikke dit. Fjern snarveien eller gjør den "
+           "til en vanlig mappe")
+    assert str(e.value) == (f"Ingenting er endret i {folder}: "
+                            + "; ".join(one.format(i) for i in range(8)) + ".")
+    folder2, _, plan2 = _stage(tmp_path / "2", {"fil.docx/a.docx": b"a"})
+    (folder2 / "fil.docx").write_bytes(b"en fil, ikke en mappe")
+    with pytest.raises(commit.CommitError) as e:
+        commit.precheck(folder2, plan2)
+    assert str(e.value) == (f"Ingenting er endret i {folder2}: kan ikke skrive i «fil.docx» "
+                            "(File exists).")
