@@ -98,6 +98,7 @@ PROPERTY_MUTANTS: list[tuple[str, str, str]] = [
      'out[ld.overordnet.casefold()] = [ld]'),
     ("ansvar", 'roles[ld.id.casefold()] = HA  # HA wins over DA',
      'roles.setdefault(ld.id.casefold(), HA)'),
+    # equivalent: the look-arounds keep «L1» from matching inside «L10» in any order
     ("ansvar", 'key=len, reverse=True)', 'key=len, reverse=False)'),
     ("ansvar", r'r"(?<![\w-])(" + "|".join(ids) + r")(?![\w-])"',
      r'r"(" + "|".join(ids) + r")"'),

@@ -1306,3 +1306,11 @@ def test_precheck_says_what_to_do_and_lists_at_most_eight_problems(tmp_path: Pat
         commit.precheck(folder2, plan2)
     assert str(e.value) == (f"Ingenting er endret i {folder2}: kan ikke skrive i «fil.docx» "
                             "(File exists).")
+
+
+def test_a_line_without_budget_has_no_deviation_percentage() -> None:
+    line = dataclasses.replace(DATA.økonomi[0], budsjett=0.0, revidert_budsjett=None,
+                               prognose=50.0)
+    assert line.avvik == -50.0 and line.avvik_prosent is None
+    assert dataclasses.replace(line, revidert_budsjett=-200.0).avvik_prosent == pytest.approx(
+        -125.0)  # against the size of the budget: (-200 - 50) / 200
