@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .. import palette
 from ..model import Budsjettype, Nøkkeltall, Status, Styringsdata, Økonomilinje
 from ..norsk import prosent, tertial
 from ..render import Image, paragraphs
@@ -159,6 +160,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         if value is not None:
             trend.append((tertial(t, k.år), value))
 
+    @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
         from .. import charts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import palette
 from ..model import Status, Styringsdata
 from ..render import Image, paragraphs
 from . import kompass, outlines
@@ -55,6 +56,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     }
     ctx |= outlines.utviklingsstrategi(data, strategier)
 
+    @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
         from .. import charts
 
