@@ -10,6 +10,12 @@ for chart marks. Keys are the values of :class:`generator.model.Status`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TypeVar
+
 STATUS_FILL: dict[str, str] = {"grønn": "C6E9C9", "gul": "FFE8A3", "rød": "F4C2C2"}
 STATUS_STRONG: dict[str, str] = {"grønn": "2E7D32", "gul": "E0A800", "rød": "C62828"}
 
@@ -30,12 +36,6 @@ def hex_rgb(hex: str) -> str:
 # --------------------------------------------------------------------------- profile colour
 # The municipality's profile colour (Kommune › Profilfarge) replaces PRIMARY, and the
 # shades derived from it replace ACCENT and LIGHT; the traffic-light colours stay.
-
-import contextlib  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from contextvars import ContextVar  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from typing import TypeVar  # noqa: E402
 
 T = TypeVar("T")
 

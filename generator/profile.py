@@ -20,7 +20,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from .model import Kommune
     from .problems import Problems
     from .render import Template
+    from .workbook.reader import SheetRows
     from .workbook.validate import LoadResult
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
@@ -43,8 +43,6 @@ TITLE_LOGO_MAX_W_CM = 7.0
 _EMU_PER_CM = 360000
 _MAGIC = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
 
-Err = Callable[[object, str | None, str], None]
-Notice = Callable[[object, str | None, str], None]
 
 
 class LogoError(ValueError):
@@ -131,28 +129,27 @@ def logo_path(kommune: Kommune, folder: Path) -> Path | None:
     return folder / kommune.logo.strip() if kommune.logo and kommune.logo.strip() else None
 
 
-def check(kommune: Kommune, folder: Path | None, err: Err, notice: Notice) -> None:
-    """Located problems with the logo (missing, not an image, too large) and a notice
-    when the font is not installed here (LibreOffice would substitute it in the PDF)."""
-    path = logo_path(kommune, folder) if folder is not None else None
-    if path is not None:
-        try:
-            read_logo(path)
-        except LogoError as e:
-            err(kommune, "logo", str(e))
-    if kommune.skrift and not font_installed(kommune.skrift.strip()):
-        notice(kommune, "skrift", f"skriften «{kommune.skrift.strip()}» er ikke installert "
-               "på denne maskinen; PDF-ene får en erstatningsskrift. Installer skriften på "
-               "PC-en eller serveren som lager PDF-ene.")
+def check_loaded(rows: SheetRows | None, files: list[Path], problems: Problems) -> None:
+    """Located problems with the logo (missing, not an image, too large), and a notice when
+    the font is not installed here (LibreOffice would substitute it in the PDF).
 
-
-def check_loaded(kommune: Kommune, at: Callable[[object, str | None], tuple[str, str, str | None]],
-                 files: list[Path], problems: Problems) -> None:
-    """:func:`check` for the loader: ``at`` locates a field, ``files`` are the workbooks."""
-    place = at(kommune, None)
-    folder = next((f.parent for f in files if f.name == place[0]), None)
-    check(kommune, folder, lambda o, f, msg: problems.error(*at(o, f), msg),
-          lambda o, f, msg: problems.notice(*at(o, f), msg))
+    Works on the Kommune sheet's cells as read, so a bad logo is reported together with
+    any other problem in the sheet (the sheet need not have been valid)."""
+    for row in rows.rows if rows is not None else []:
+        folder = next((f.parent for f in files if f.name == row.file), None)
+        logo, font = row.cells.get("logo"), row.cells.get("skrift")
+        if folder is not None and logo is not None and isinstance(logo.value, str) \
+                and logo.value.strip():
+            try:
+                read_logo(folder / logo.value.strip())
+            except LogoError as e:
+                problems.error(row.file, row.sheet, logo.coord, str(e))
+        if font is not None and isinstance(font.value, str) and font.value.strip() \
+                and not font_installed(font.value.strip()):
+            problems.notice(row.file, row.sheet, font.coord, f"skriften «{font.value.strip()}» "
+                            "er ikke installert på denne maskinen; PDF-ene får en "
+                            "erstatningsskrift. Installer skriften på PC-en eller serveren som "
+                            "lager PDF-ene.")
 
 
 @functools.lru_cache(maxsize=32)

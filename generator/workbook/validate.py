@@ -83,10 +83,9 @@ def load(paths: Sequence[Path]) -> LoadResult:
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
     _cross_check(data, located, problems, partial)
-    if data.kommune is not None:
-        from ..profile import check_loaded
+    from ..profile import check_loaded
 
-        check_loaded(data.kommune, located.at, files, problems)
+    check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
     ok = complete and not problems.errors
     return LoadResult(data if ok else None, problems, files, sources)
 
