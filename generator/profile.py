@@ -144,6 +144,13 @@ def check_loaded(rows: SheetRows | None, files: list[Path], problems: Problems) 
                 read_logo(folder / logo.value.strip())
             except LogoError as e:
                 problems.error(row.file, row.sheet, logo.coord, str(e))
+        farge = row.cells.get("profilfarge")
+        if farge is not None and isinstance(farge.value, str) \
+                and re.fullmatch(r"\s*#?[0-9A-Fa-f]{6}\s*", farge.value) \
+                and 1.05 / (_luminance(farge.value.strip().lstrip("#")) + 0.05) < 3:
+            problems.notice(row.file, row.sheet, farge.coord, f"profilfargen {farge.value.strip()} "
+                            "er så lys at overskrifter i den blir vanskelige å lese på hvitt "
+                            "papir; velg gjerne en mørkere variant av fargen.")
         if font is not None and isinstance(font.value, str) and font.value.strip() \
                 and not font_installed(font.value.strip()):
             problems.notice(row.file, row.sheet, font.coord, f"skriften «{font.value.strip()}» "

@@ -293,3 +293,42 @@ def test_profile_fields_are_documented() -> None:
     doc = (pipeline.ROOT / "docs" / "arbeidsbok.md").read_text(encoding="utf-8")
     for header in ("Logo", "Profilfarge", "Skrift"):
         assert re.search(rf"\b{header}\b", doc), header
+
+
+def test_own_templates_keep_their_own_look() -> None:
+    """Only the product's default colours and font are replaced, and a header that already
+    holds a picture (a letterhead) gets no second logo."""
+    from generator.profile import apply
+
+    profil = Profil(logo=draw(), logo_px=(400, 480), farge="7A1B5E", skrift="DejaVu Sans")
+    once = apply((TEMPLATE_DIR / "oppdragsbrev.docx").read_bytes(), profil)
+    twice = apply(once, profil)
+    with zipfile.ZipFile(io.BytesIO(twice)) as zf:
+        header = zf.read("word/header1.xml").decode("utf-8")
+        assert header.count("<w:drawing>") == 1
+    own = io.BytesIO()
+    with zipfile.ZipFile(TEMPLATE_DIR / "oppdragsbrev.docx") as zin, \
+            zipfile.ZipFile(own, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = data.replace(palette.PRIMARY.encode(), b"336699").replace(
+                    b'"Calibri"', b'"Georgia"')
+            zout.writestr(item, data)
+    with zipfile.ZipFile(io.BytesIO(apply(own.getvalue(), profil))) as zf:
+        styles = zf.read("word/styles.xml").decode("utf-8")
+    assert "336699" in styles and "7A1B5E" not in styles
+    assert "Georgia" in styles and "DejaVu Sans" not in styles
+
+
+def test_a_light_profile_colour_gets_a_notice_and_dark_header_text(demo: Path,
+                                                                   tmp_path: Path) -> None:
+    cell = set_field(demo / "styring.xlsx", "Kommune", "Profilfarge", "#F2C500")
+    report = pipeline.build([demo], tmp_path, kinds=["oppdragsbrev"], pdf=False)
+    assert report.ok
+    assert any(p.cell == cell and "lys" in p.message for p in report.problems.notices)
+    styles = _part(tmp_path / "2026" / DOCS["oppdragsbrev"], "word/styles.xml")
+    first = next(t for t in _style(styles, "Kommunetabell").iter(f"{W}tblStylePr")
+                 if t.get(f"{W}type") == "firstRow")
+    assert first.find(f"{W}tcPr/{W}shd").get(f"{W}fill") == "F2C500"
+    assert first.find(f"{W}rPr/{W}color").get(f"{W}val") == "000000"
