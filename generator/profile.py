@@ -22,7 +22,7 @@ import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from . import palette
@@ -91,9 +91,9 @@ def read_logo(path: Path) -> tuple[bytes, str, tuple[int, int]]:
     if not path.is_file():
         raise LogoError(f"{path} er ikke en bildefil.")
     if size > MAX_LOGO_BYTES:
-        raise LogoError(f"bildefilen {path.name} er {size / 2**20:.1f} MB; grensen er "
-                        f"{MAX_LOGO_BYTES // 2**20} MB. Lagre logoen i mindre størrelse."
-                        .replace(".", ",", 1))
+        mb = f"{size / 2**20:.1f}".replace(".", ",")
+        raise LogoError(f"bildefilen {path.name} er {mb} MB; grensen er "
+                        f"{MAX_LOGO_BYTES // 2**20} MB. Lagre logoen i mindre størrelse.")
     data = path.read_bytes()
     kind = next((v for magic, v in _MAGIC.items() if data.startswith(magic)), None)
     if kind is None:
@@ -109,6 +109,10 @@ def read_logo(path: Path) -> tuple[bytes, str, tuple[int, int]]:
                                 f"{MAX_LOGO_PIXELS} piksler på lengste side. Lagre logoen "
                                 "i mindre størrelse.")
             img.verify()
+    except Image.DecompressionBombError:
+        raise LogoError(f"bildet {path.name} har flere piksler enn grensen på "
+                        f"{MAX_LOGO_PIXELS} på lengste side. Lagre logoen i mindre "
+                        "størrelse.") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         if isinstance(e, LogoError):
             raise
@@ -398,7 +402,3 @@ def _content_type(files: dict[str, bytes], ext: str) -> None:
     ct = ct.replace("</Types>", f'<Default Extension="{ext}" ContentType="{mime}"/></Types>')
     files["[Content_Types].xml"] = ct.encode("utf-8")
 
-
-def context_profile(kommune: Any) -> str | None:
-    """The profile colour of a Kommune for charts (``palette.profile_colour``)."""
-    return colour(getattr(kommune, "profilfarge", None))

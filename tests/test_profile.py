@@ -224,7 +224,19 @@ def test_a_logo_that_is_too_large_is_a_located_error(demo: Path) -> None:
     (demo / "tung.png").write_bytes(draw() + b"\x00" * MAX_LOGO_BYTES)
     set_field(demo / "styring.xlsx", "Kommune", "Logo", "tung.png")
     messages = _errors_at(demo, cell)
-    assert messages and "MB; grensen er 5 MB" in messages[0]
+    assert messages and "tung.png er 5,0 MB; grensen er 5 MB" in messages[0]
+    # a header claiming 100 000 × 100 000 pixels is refused without decoding it
+    head = io.BytesIO()
+    Image.new("1", (1, 1)).save(head, format="PNG")
+    data = bytearray(head.getvalue())
+    data[16:24] = (100_000).to_bytes(4, "big") * 2  # IHDR width and height
+    import zlib
+
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    (demo / "bombe.png").write_bytes(bytes(data))
+    set_field(demo / "styring.xlsx", "Kommune", "Logo", "bombe.png")
+    messages = _errors_at(demo, cell)
+    assert messages and "bombe.png" in messages[0] and "piksler" in messages[0]
 
 
 def test_bad_colour_and_bad_logo_are_reported_together_by_the_cli(demo: Path,
