@@ -237,6 +237,12 @@ def apply(docx: bytes, profil: Profil) -> bytes:
     if "word/styles.xml" in files:
         files["word/styles.xml"] = _styles(files["word/styles.xml"].decode("utf-8"),
                                            profil).encode("utf-8")
+    if profil.skrift:  # styles that take the theme's fonts (the bundled theme's) too
+        name = escape(profil.skrift, {'"': "&quot;"})
+        for part in [n for n in files if re.fullmatch(r"word/theme/theme\d*\.xml", n)]:
+            files[part] = re.sub(r'(<a:latin typeface=")(?:Calibri|Calibri Light|Cambria)"',
+                                 lambda m: f'{m[1]}{name}"',
+                                 files[part].decode("utf-8")).encode("utf-8")
     if profil.logo is not None:
         _logo(files, profil)
     buf = io.BytesIO()

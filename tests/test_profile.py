@@ -174,6 +174,8 @@ def test_font_for_body_and_headings_keeps_sami_letters(demo: Path, tmp_path: Pat
         fonts = _style(styles, sid).find(f"{W}rPr/{W}rFonts")
         assert fonts.get(f"{W}ascii") == fonts.get(f"{W}hAnsi") == "DejaVu Sans", sid
     assert "Calibri" not in etree.tostring(styles).decode()
+    theme = _part(path, "word/theme/theme1.xml")
+    assert {f.get("typeface") for f in theme.iter(f"{A}latin")} == {"DejaVu Sans"}
     from generator.demo import demo_data
 
     name = next(ld.navn for ld in demo_data().ledere if ld.navn.startswith("Elle"))
