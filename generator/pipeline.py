@@ -85,8 +85,12 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
 def write_demo(folder: Path) -> list[Path]:
     """Write the demo workbooks (the fictional Fjellvik kommune) into ``folder``."""
     from .demo.data import demo_data
+    from .demo.logo import with_profile
+    from .demo.logo import write as write_logo
 
-    return write_workbooks(folder, demo_data())
+    folder.mkdir(parents=True, exist_ok=True)
+    logo = write_logo(folder)  # the Kommune sheet names it: it must be there first
+    return [*write_workbooks(folder, with_profile(demo_data())), logo]
 
 
 def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[Planned]:
@@ -165,6 +169,12 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
         return report
+    from .rendering.profile import depends, for_build, profiled
+
+    profil = for_build(result)  # the Kommune sheet's logo, colour and font
+    templates = {name: profiled(t, profil) for name, t in templates.items()}
+    if print_ is not None and (extra := depends(result)):
+        print_["depends"] = extra  # the no-change check also compares the logo file
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:
         report.problems.error("PDF", None, None, INSTALL_HINT)

@@ -21,10 +21,10 @@ REPO = ROOT
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
-    """A private copy of the demo workbooks."""
+    """A private copy of the demo workbooks (and the logo the Kommune sheet names)."""
     folder = tmp_path / "wb"
     folder.mkdir()
-    for f in sorted(DEMO_DIR.glob("*.xlsx")):
+    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
         shutil.copy(f, folder / f.name)
     return folder
 

@@ -117,7 +117,7 @@ def forms_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     import shutil
 
     folder = tmp_path_factory.mktemp("wb")
-    for f in sorted(pipeline.DEMO_DIR.glob("*.xlsx")):
+    for f in sorted(pipeline.DEMO_DIR.glob("*.xlsx")) + sorted(pipeline.DEMO_DIR.glob("*.png")):
         shutil.copy(f, folder / f.name)
     _set_oppdrag(folder, FORMS)
     _rows(folder / "styring.xlsx", "Grupper", GROUPS)

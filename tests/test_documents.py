@@ -181,13 +181,16 @@ def test_sami_letters_and_xml_specials_survive(built: Path) -> None:
 
 
 def test_charts_are_embedded_with_alt_text(built: Path) -> None:
-    rapport = images(built / "tertialrapport" / "tertialrapport-2026-t2.docx")
+    def charts(path: Path) -> list[dict[str, str]]:  # the demo's logo is on the title page
+        return [i for i in images(path) if i["descr"] != "Logo for Fjellvik kommune"]
+
+    rapport = charts(built / "tertialrapport" / "tertialrapport-2026-t2.docx")
     assert len(rapport) == 3
     assert all(len(i["descr"]) > 40 for i in rapport)
     assert any("risik" in i["descr"].lower() for i in rapport)
-    strategi = images(built / "utviklingsstrategi" / "utviklingsstrategi-2026-2028.docx")
+    strategi = charts(built / "utviklingsstrategi" / "utviklingsstrategi-2026-2028.docx")
     assert len(strategi) == 1 and "Kommunekompass" in strategi[0]["descr"]
-    assert images(built / "oppdragsbrev" / "oppdragsbrev-2026.docx") == []
+    assert charts(built / "oppdragsbrev" / "oppdragsbrev-2026.docx") == []
 
 
 def test_norwegian_formats(built: Path) -> None:

@@ -205,10 +205,14 @@ def test_start_sheet_first_with_the_button_bound_to_the_macro(xlsm_set: Path) ->
 
 
 def test_xlsm_reads_exactly_like_xlsx(xlsm_set: Path, tmp_path: Path) -> None:
-    write_workbooks(tmp_path, demo_data())
+    from generator.demo_logo import with_profile
+    from generator.demo_logo import write as write_logo
+
+    write_logo(tmp_path)  # the xlsm demo names its logo, as the xlsx demo does
+    write_workbooks(tmp_path, with_profile(demo_data()))
     as_xlsx, as_xlsm = load([tmp_path]), load([xlsm_set])
     assert as_xlsm.ok, [str(p) for p in as_xlsm.problems]
-    assert as_xlsm.data == as_xlsx.data == demo_data()
+    assert as_xlsm.data == as_xlsx.data == with_profile(demo_data())
     strip = lambda r: [(p.file.rsplit(".", 1)[0], p.sheet, p.cell, p.message)  # noqa: E731
                        for p in r.problems]
     assert strip(as_xlsm) == strip(as_xlsx)

@@ -200,11 +200,18 @@ def _stream_length_false_positive(data: bytes, objnum: int) -> bool:
     if not found:
         return False
     m = found[-1]
-    length = re.search(rb"/Length (\d+)(?! \d+ R)", m.group(1))
+    length = re.search(rb"/Length (\d+)(?: (\d+) R)?", m.group(1))
     if length is None:
         return False
+    value = int(length.group(1))
+    if length.group(2) is not None:  # an indirect /Length: the object that holds the number
+        held = list(re.finditer(rb"(?<![0-9])%d %d obj\s*(\d+)\s*endobj"
+                                % (value, int(length.group(2))), data))
+        if not held:
+            return False
+        value = int(held[-1].group(1))
     start = m.end()
-    end = start + int(length.group(1))
+    end = start + value
     return data[end - 1:end] == b"\r" and data[end:end + 10] == b"\nendstream"
 
 

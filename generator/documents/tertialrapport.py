@@ -6,6 +6,7 @@ from datetime import date
 
 from ..model.domain import Budsjettype, Nøkkeltall, Status, Økonomilinje
 from ..model.styringsdata import Styringsdata
+from ..rendering import palette
 from ..rendering.norsk import prosent, tertial
 from ..rendering.template import Image, paragraphs
 from . import outlines
@@ -165,6 +166,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         if value is not None:
             trend.append((tertial(t, k.år), value))
 
+    @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
         from ..rendering import charts
 

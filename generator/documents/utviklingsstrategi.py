@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model.domain import Status
 from ..model.styringsdata import Styringsdata
+from ..rendering import palette
 from ..rendering.template import Image, paragraphs
 from . import kompass, outlines
 from .common import KindFacts, Planned, Source, base_context, fill, properties
@@ -60,6 +61,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     }
     ctx |= outlines.utviklingsstrategi(data, strategier)
 
+    @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
         from ..rendering import charts
 

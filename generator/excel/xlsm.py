@@ -194,8 +194,12 @@ def write_xlsm_workbooks(folder: Path, data: Any | None = None,
 def write_demo_xlsm(folder: Path) -> list[Path]:
     """The demo data (Fjellvik kommune) as .xlsm workbooks with the button."""
     from ..demo.data import demo_data
+    from ..demo.logo import with_profile
+    from ..demo.logo import write as write_logo
 
-    return write_xlsm_workbooks(folder, demo_data())
+    folder.mkdir(parents=True, exist_ok=True)
+    logo = write_logo(folder)
+    return [*write_xlsm_workbooks(folder, with_profile(demo_data())), logo]
 
 
 def _button_sheets(path: Path, settings: ButtonSettings) -> Any:

@@ -158,6 +158,20 @@ class Kommune:
     ordningsverdi: Annotated[str, Col(
         "Ordningsverdi", "Klassen i arkivnøkkelen nye saksmapper klassifiseres med (klasseID), "
         "f.eks. 000 i K-kodene (organisasjon og administrasjon).")] = "000"
+    logo: Annotated[str | None, Col(
+        "Logo", "Filnavnet på kommunevåpenet eller logoen (PNG eller JPEG, høyst 5 MB og 4000 "
+        "piksler på lengste side), i samme mappe som arbeidsbøkene eller med sti fra den "
+        "mappen. Vises på forsiden og i toppteksten (tom = ingen logo).")] = None
+    profilfarge: Annotated[str | None, Col(
+        "Profilfarge", "Kommunens profilfarge som fargekode, f.eks. #1F4E79. Brukes i "
+        "overskrifter, tabelloverskrifter og hovedserien i diagrammene; trafikklysfargene er "
+        "de samme (tom = standard blå).", pattern=r"#?[0-9A-Fa-f]{6}",
+        pattern_help="en fargekode med seks heksadesimale sifre, f.eks. #1F4E79")] = None
+    skrift: Annotated[str | None, Col(
+        "Skrift", "Skrifttypen for brødtekst og overskrifter, f.eks. Arial (tom = Calibri). "
+        "Skriften må være installert på PC-en eller serveren som lager PDF-ene, ellers "
+        "bytter LibreOffice den ut; velg en skrift som har de samiske bokstavene "
+        "(á č đ ŋ š ŧ ž).")] = None
 
 
     @property

@@ -164,7 +164,7 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,
         print_ = prints[key]
         if print_ is None or not print_["inputs"]:
             return None
-        if data.get("fingerprint") != print_:
+        if not _same(data.get("fingerprint"), print_):
             continue
         folder = path.parent
         if _intact(folder, data):
@@ -188,3 +188,18 @@ def _intact(folder: Path, data: dict) -> bool:
         if st.st_size != size or st.st_mtime_ns != mtime:
             return False
     return True
+
+
+def _same(stored: object, print_: dict) -> bool:
+    """The stored fingerprint equals this one, and the other files the build read (the
+    logo, under «depends») still have the recorded SHA-256."""
+    if not isinstance(stored, dict):
+        return False
+    depends = stored.get("depends", {})
+    if {k: v for k, v in stored.items() if k != "depends"} != print_:
+        return False
+    try:
+        return isinstance(depends, dict) and all(sha256_file(Path(p)) == sha
+                                                 for p, sha in depends.items())
+    except OSError:
+        return False

@@ -29,7 +29,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator
 
 from .norsk import tall
-from .palette import ACCENT, LIGHT, MUTED, PRIMARY, STATUS_FILL, hex_rgb
+from .palette import MUTED, STATUS_FILL, accent, hex_rgb, light, primary
 
 DPI = 200
 DEFAULT_WIDTH_CM = 16.0
@@ -148,7 +148,7 @@ def _title(fig: Figure, heading: str, at: tuple[float, float] | None = None) -> 
     """The chart's heading, capitalised: as suptitle, or at ``at`` (figure coordinates)."""
     if not heading:
         return
-    style = {"ha": "left", "fontsize": 10, "fontweight": "bold", "color": hex_rgb(PRIMARY)}
+    style = {"ha": "left", "fontsize": 10, "fontweight": "bold", "color": hex_rgb(primary())}
     text = heading[:1].upper() + heading[1:]
     if at is None:
         fig.suptitle(text, x=0.01, **style)
@@ -190,9 +190,9 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
     height_cm = sum(slot_cm) + (3.4 if heading else 2.7)
 
     series = [
-        ("Budsjett", 1, hex_rgb(LIGHT), hex_rgb(ACCENT)),
-        ("Regnskap hittil", 2, hex_rgb(ACCENT), hex_rgb(ACCENT)),
-        ("Prognose", 3, hex_rgb(PRIMARY), hex_rgb(PRIMARY)),
+        ("Budsjett", 1, hex_rgb(light()), hex_rgb(accent())),
+        ("Regnskap hittil", 2, hex_rgb(accent()), hex_rgb(accent())),
+        ("Prognose", 3, hex_rgb(primary()), hex_rgb(primary())),
     ]
 
     def build() -> Figure:
@@ -287,11 +287,11 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
         ax.plot(
             xs,
             values,
-            color=hex_rgb(PRIMARY),
+            color=hex_rgb(primary()),
             linewidth=2,
             marker="o",
             markersize=5.5,
-            markerfacecolor=hex_rgb(PRIMARY),
+            markerfacecolor=hex_rgb(primary()),
             markeredgecolor="white",
             markeredgewidth=1,
             zorder=3,
@@ -309,7 +309,7 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
                 va="top" if below else "bottom",
                 fontsize=8.5,
                 fontweight="bold",
-                color=hex_rgb(PRIMARY),
+                color=hex_rgb(primary()),
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
                 zorder=4,
             )
@@ -564,9 +564,9 @@ def kompass_radar(
     n = len(areas)
     angles = [2 * math.pi * i / n for i in range(n)]
     series = [
-        ("Kommunen", 1, hex_rgb(PRIMARY), "solid", 2.0, 0.15),
+        ("Kommunen", 1, hex_rgb(primary()), "solid", 2.0, 0.15),
         ("Landssnittet", 2, hex_rgb(MUTED), (0, (4, 2)), 1.4, 0.0),
-        (group_label, 3, hex_rgb(ACCENT), (0, (1, 1.5)), 1.6, 0.0),
+        (group_label, 3, hex_rgb(accent()), (0, (1, 1.5)), 1.6, 0.0),
     ]
 
     def build() -> Figure:

@@ -10,6 +10,12 @@ for chart marks. Keys are the values of :class:`generator.model.domain.Status`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TypeVar
+
 STATUS_FILL: dict[str, str] = {"grønn": "C6E9C9", "gul": "FFE8A3", "rød": "F4C2C2"}
 STATUS_STRONG: dict[str, str] = {"grønn": "2E7D32", "gul": "E0A800", "rød": "C62828"}
 
@@ -25,3 +31,69 @@ def hex_rgb(hex: str) -> str:
     if len(value) != 6 or any(c not in "0123456789abcdefABCDEF" for c in value):
         raise ValueError(f"not a 6-digit hex colour: {hex!r}")
     return "#" + value.upper()
+
+
+# --------------------------------------------------------------------------- profile colour
+# The municipality's profile colour (Kommune › Profilfarge) replaces PRIMARY, and the
+# shades derived from it replace ACCENT and LIGHT; the traffic-light colours stay.
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Shades:
+    primary: str
+    accent: str
+    light: str
+
+
+def shades(primary_hex: str | None) -> Shades:
+    """The product's blues, or the profile colour with a mid and a pale shade of it."""
+    if not primary_hex:
+        return Shades(PRIMARY, ACCENT, LIGHT)
+    base = hex_rgb(primary_hex)[1:]
+    return Shades(base, _towards_white(base, 0.3), _towards_white(base, 0.85))
+
+
+def _towards_white(hex6: str, share: float) -> str:
+    rgb = [int(hex6[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
+_PROFILE: ContextVar[Shades | None] = ContextVar("profile_colour", default=None)
+
+
+@contextlib.contextmanager
+def profile_colour(primary_hex: str | None) -> Iterator[None]:
+    """Charts drawn inside use the profile colour (no colour: the product's blues)."""
+    token = _PROFILE.set(shades(primary_hex) if primary_hex else None)
+    try:
+        yield
+    finally:
+        _PROFILE.reset(token)
+
+
+def primary() -> str:
+    """The main colour now in use (the profile colour inside :func:`profile_colour`)."""
+    return (_PROFILE.get() or shades(None)).primary
+
+
+def accent() -> str:
+    return (_PROFILE.get() or shades(None)).accent
+
+
+def light() -> str:
+    return (_PROFILE.get() or shades(None)).light
+
+
+def drawn_in(primary_hex: str | None) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Decorate a document's ``images()`` so its charts use the profile colour."""
+    import functools
+
+    def wrap(make: Callable[[], T]) -> Callable[[], T]:
+        @functools.wraps(make)
+        def inner() -> T:
+            with profile_colour(primary_hex):
+                return make()
+        return inner
+    return wrap
