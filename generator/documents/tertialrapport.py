@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..model.domain import Budsjettype, Nøkkeltall, Status, Økonomilinje
 from ..model.styringsdata import Styringsdata
@@ -45,7 +46,7 @@ def avviksfarge(avvik_prosent: float | None, terskel: float) -> str:
 
 def _economy(lines: list[Økonomilinje], terskel: float, order: dict[str, int]) -> dict:
     """The economy table, its rows in the Rammeområder sheet's order (Nr, else row order)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ln in sorted(lines, key=lambda x: order.get(x.rammeområde.casefold(), len(order))):
         rows.append({"navn": ln.rammeområde, "budsjett": ln.gjeldende_budsjett,
                      "regnskap": ln.regnskap, "prognose": ln.prognose, "avvik": ln.avvik,

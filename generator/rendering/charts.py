@@ -19,6 +19,7 @@ import math
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -41,7 +42,7 @@ _MINUS = "\u2212"
 _TEXT = "#262626"
 _GRID = "#D9D9D9"
 
-_RC: dict[str, object] = {
+_RC: dict[str, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],
     "font.size": 9,
@@ -114,7 +115,7 @@ class _NbFormatter(Formatter):
         self.suffix = suffix
         self.decimals = 0
 
-    def set_locs(self, locs: Sequence[float]) -> None:
+    def set_locs(self, locs: Any) -> None:
         super().set_locs(locs)
         values = [v / self.scale for v in locs]
         for decimals in range(5):
@@ -129,7 +130,7 @@ class _NbFormatter(Formatter):
 # --------------------------------------------------------------------------- helpers
 
 
-def _figure(width_cm: float, height_cm: float, **kwargs: object) -> Figure:
+def _figure(width_cm: float, height_cm: float, **kwargs: Any) -> Figure:
     fig = Figure(figsize=(width_cm * _CM, height_cm * _CM), dpi=DPI, **kwargs)
     FigureCanvasAgg(fig)
     return fig
@@ -137,7 +138,7 @@ def _figure(width_cm: float, height_cm: float, **kwargs: object) -> Figure:
 
 def _render(build: Callable[[], Figure]) -> bytes:
     """Build a figure inside the chart style and return it as PNG bytes."""
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(cast(Any, _RC)):
         fig = build()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
@@ -148,7 +149,8 @@ def _title(fig: Figure, heading: str, at: tuple[float, float] | None = None) -> 
     """The chart's heading, capitalised: as suptitle, or at ``at`` (figure coordinates)."""
     if not heading:
         return
-    style = {"ha": "left", "fontsize": 10, "fontweight": "bold", "color": hex_rgb(primary())}
+    style: dict[str, Any] = {"ha": "left", "fontsize": 10, "fontweight": "bold",
+                             "color": hex_rgb(primary())}
     text = heading[:1].upper() + heading[1:]
     if at is None:
         fig.suptitle(text, x=0.01, **style)
@@ -206,7 +208,7 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
             y += s
         bar_h = 0.24
         for label, index, face, edge in series:
-            values = [row[index] / 1e6 for row in areas]
+            values = [cast(float, row[index]) / 1e6 for row in areas]
             offsets = [c + (index - 2) * bar_h for c in centres]
             ax.barh(
                 offsets,
@@ -435,7 +437,7 @@ def risk_heatmap(
     def build() -> Figure:
         fig = _figure(width_cm, height_cm)
         ax = fig.add_axes((left / width_cm, bottom / height_cm, side / width_cm, side / height_cm))
-        renderer = fig.canvas.get_renderer()
+        renderer = cast(Any, fig.canvas).get_renderer()  # Agg canvas
 
         def measure(text: str, size: float) -> float:
             prop = FontProperties(family="DejaVu Sans", weight="bold", size=size)
@@ -571,7 +573,7 @@ def kompass_radar(
 
     def build() -> Figure:
         fig = _figure(width_cm, 12.0)
-        renderer = fig.canvas.get_renderer()
+        renderer = cast(Any, fig.canvas).get_renderer()  # Agg canvas
         to_cm = 2.54 / DPI
 
         # Area labels are figure texts placed around the circle; measure them
@@ -619,7 +621,7 @@ def kompass_radar(
                 ((cx + (radius + gap) * x) / width_cm, (cy + (radius + gap) * y) / height_cm)
             )
 
-        ax = fig.add_axes(
+        ax: Any = fig.add_axes(  # polar axes
             (
                 (cx - radius) / width_cm,
                 (cy - radius) / height_cm,
@@ -656,7 +658,7 @@ def kompass_radar(
         ax.grid(color=_GRID, linewidth=0.6)
         ax.spines["polar"].set_color(_GRID)
         handles = []
-        for _label, index, colour, style, lw, alpha in series:
+        for _label, index, colour, style, lw, alpha in cast(Any, series):
             values = [row[index] for row in areas]
             xs = [*angles, angles[0]]
             ys = [*values, values[0]]

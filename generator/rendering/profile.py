@@ -307,8 +307,8 @@ def _logo(files: dict[str, bytes], profil: Profil) -> None:
     headers = [m[0] for m in re.finditer(
         r'<Relationship [^>]*?Type="' + re.escape(_HEADER_REL) + r'"[^>]*?/>', doc_rels)]
     doc = files["word/document.xml"].decode("utf-8")
-    default_ids = {re.search(r'r:id="([^"]+)"', ref)[1] for ref in
-                   re.findall(r"<w:headerReference [^>]*/>", doc)
+    default_ids = {m[1] for ref in re.findall(r"<w:headerReference [^>]*/>", doc)
+                   if (m := re.search(r'r:id="([^"]+)"', ref))
                    if 'w:type="default"' in ref and 'r:id="' in ref}
     for rel in headers:
         rid = re.search(r'Id="([^"]+)"', rel)
