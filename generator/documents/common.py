@@ -33,7 +33,6 @@ class KindFacts:
     kind is screened; ``signaturfelt`` gives its PDF/A the two empty signature fields.
     """
 
-    mappetittel: str  # the case folder's title; «{år}» is the year
     journalposttype: str
     dokumenttype: str
     saksnr: Callable[[Kommune], str | None]

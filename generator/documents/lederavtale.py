@@ -19,7 +19,7 @@ SKJERMINGSHJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 SKJERMING_MERKING = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 PER_TERTIAL = False
 FACTS = KindFacts(
-    mappetittel="Lederavtaler {år}", journalposttype="Organinternt dokument uten oppfølging",
+    journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="AVTALE", saksnr=lambda k: k.saksnr_lederavtaler,
     skjermingshjemmel=SKJERMINGSHJEMMEL, signaturfelt=True)
 

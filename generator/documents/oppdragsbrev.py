@@ -15,7 +15,6 @@ KIND = "oppdragsbrev"
 TEMPLATE = "oppdragsbrev.docx"
 PER_TERTIAL = False
 FACTS = KindFacts(
-    mappetittel="Kommunedirektørens oppdragsbrev {år}",
     journalposttype="Organinternt dokument for oppfølging", dokumenttype="KORR",
     saksnr=lambda k: k.saksnr_oppdragsbrev)
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",

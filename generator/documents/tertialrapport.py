@@ -30,7 +30,7 @@ KIND = "tertialrapport"
 TEMPLATE = "tertialrapport.docx"
 PER_TERTIAL = True  # one report per tertial; they accumulate through the year
 FACTS = KindFacts(
-    mappetittel="Tertialrapporter {år}", journalposttype="Organinternt dokument uten oppfølging",
+    journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport)
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
           "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")

@@ -13,7 +13,7 @@ KIND = "utviklingsstrategi"
 TEMPLATE = "utviklingsstrategi.docx"
 PER_TERTIAL = False
 FACTS = KindFacts(
-    mappetittel="Utviklingsstrategi {år}", journalposttype="Organinternt dokument uten oppfølging",
+    journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="DOKUMENT", saksnr=lambda k: k.saksnr_utviklingsstrategi)
 SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
           "Delstrategier", "Delstrategi-innhold", "Kapitler")
