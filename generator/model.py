@@ -184,9 +184,11 @@ class Epostvedlegg(enum.StrEnum):
 EPOST_PATTERN = (r"[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*"
                  r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 #: The placeholders the e-mail texts in Tekster may use (see generator/delivery/texts.py).
-EPOST_FELT_LEDERAVTALE = ("{navn}, {stilling}, {enhet}, {overordnet}, {år}, {kommune}, "
-                          "{kommunedirektør}, {tittel} og {vedlegg}")
-EPOST_FELT_OPPDRAGSBREV = "{år}, {kommune}, {kommunedirektør}, {tittel} og {vedlegg}"
+EPOST_FELT_LEDERAVTALE = ("{navn} (lederen), {stilling}, {enhet}, {overordnet} (nærmeste "
+                          "overordnede), {år}, {kommune}, {kommunedirektør}, {tittel} "
+                          "(dokumentets tittel) og {vedlegg} (vedleggets filnavn)")
+EPOST_FELT_OPPDRAGSBREV = ("{år}, {kommune}, {kommunedirektør}, {tittel} (dokumentets tittel) "
+                           "og {vedlegg} (vedleggets filnavn)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +280,8 @@ class Tekster:
     # The e-mail drafts in epost/ (empty = the product's wording in generator/delivery/texts.py).
     epost_lederavtale_emne: Annotated[str | None, Col(
         "E-post lederavtale: emne", "Emnefeltet i e-postutkastet med lederavtalen (tom = "
-        "«Lederavtale {år} – {navn}»). Plassholdere: " + EPOST_FELT_LEDERAVTALE + ".")] = None
+        "«Lederavtale {år} – {navn}»). Plassholdere: " + EPOST_FELT_LEDERAVTALE + "; {{ og }} "
+        "gir krøllparenteser.")] = None
     epost_lederavtale_tekst: Annotated[str | None, Col(
         "E-post lederavtale: tekst", "Teksten i e-postutkastet med lederavtalen (tom = "
         "standardteksten). Plassholdere: " + EPOST_FELT_LEDERAVTALE + ".")] = None

@@ -402,3 +402,26 @@ def test_only_lederavtale_leaves_calendars_and_the_letter_draft(demo: Path,
     assert {p: p.read_bytes() for p in keep} == keep
     names = _manifest(out)["documents"]
     assert all(f"kalender/{p.name}" in names for p in keep if p.suffix == ".ics")
+
+
+def test_removed_or_moved_meeting_is_cancelled_in_the_next_calendar(demo: Path,
+                                                                    tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    _build(demo, out, kinds=["oppdragsbrev"])
+    first = _events(out)
+    data = _data(demo)
+    moved = data.årshjul[1]
+    set_cell(demo / "styring.xlsx", "Årshjul", "Dato", moved.dato + timedelta(days=7), 2)
+    _build(demo, out, kinds=["oppdragsbrev"])
+    after = _events(out)
+    gone = set(first) - {u for u, e in after.items() if str(e.get("status")) != "CANCELLED"}
+    assert len(gone) == 1
+    (uid,) = gone
+    old, ev = first[uid], after[uid]
+    assert str(ev["status"]) == "CANCELLED"
+    assert int(ev["sequence"]) == int(old["sequence"]) + 1
+    assert ev.decoded("dtstart") == old.decoded("dtstart")
+    new = [e for u, e in after.items() if u not in first]
+    assert len(new) == 1 and _day(new[0].decoded("dtstart")) == moved.dato + timedelta(days=7)
+    again = _build(demo, out, kinds=["oppdragsbrev"], force=True)  # no new update: same bytes
+    assert again.ok and int(_events(out)[uid]["sequence"]) == int(ev["sequence"])

@@ -5,7 +5,9 @@ without a time is an all-day event. The UID comes from the municipality, the for
 the date, never from the row, so reordering rows keeps it and importing the file again
 updates the events instead of adding copies. SEQUENCE and DTSTAMP follow the content:
 the manifest remembers each event's fingerprint, and only a changed event gets a higher
-SEQUENCE and a new DTSTAMP (an unchanged calendar keeps its bytes).
+SEQUENCE and a new DTSTAMP (an unchanged calendar keeps its bytes). A meeting that is
+removed from the årshjul (or moved to another date, which gives it a new UID) stays in the
+file as a cancelled event (STATUS:CANCELLED), so importing again takes it away.
 """
 
 from __future__ import annotations
@@ -79,6 +81,26 @@ def plan(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]]:
     return out, notices
 
 
+CANCELLED = "avlyst"  # the memory's fingerprint of an event no longer in the årshjul
+
+
+def _order(møte: Møte) -> tuple:
+    span = times(møte.tid)
+    return (møte.dato, span[0] if span else time(0),
+            (span[1] or span[0]) if span else time(0), møte.temaer)
+
+
+def _is_stamp(value: object) -> bool:
+    try:
+        return isinstance(value, str) and bool(_stamp(value))
+    except ValueError:
+        return False
+
+
+def _stamp(text: str) -> datetime:
+    return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+
 def _source(result: LoadResult, møte: Møte) -> str | None:
     row = result.source(møte)
     return f"{row.file} › {row.sheet} › rad {row.number}" if row else None
@@ -88,7 +110,7 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
              memory: dict[str, Any], now: datetime | None = None
              ) -> tuple[bytes, dict[str, list[Any]]]:
     """The .ics bytes of one forum and the events' memory (UID → [SEQUENCE, DTSTAMP,
-    fingerprint]) for the next build."""
+    fingerprint, start]) for the next build."""
     import icalendar
 
     tz = ZoneInfo(TZID)
@@ -102,8 +124,9 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
     cal.add("x-wr-timezone", TZID)
     seen: dict[date, int] = {}
     events: dict[str, list[Any]] = {}
-    ordered = sorted(møter, key=lambda m: (m.dato, times(m.tid) or (time(0), None),
-                                           m.temaer))
+    if not isinstance(memory, dict):
+        memory = {}  # a damaged manifest: start again from SEQUENCE 0
+    ordered = sorted(møter, key=_order)
     for møte in ordered:
         assert møte.dato is not None
         seen[møte.dato] = seen.get(møte.dato, 0) + 1
@@ -125,15 +148,37 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
             ev.add("description", "\n".join(lines))
         ev.add("transp", "OPAQUE")
         fingerprint = hashlib.sha256(ev.to_ical()).hexdigest()
-        seq, stamp, before = (memory.get(str(ev["uid"])) or [None, None, None])[:3]
-        if before != fingerprint or not isinstance(seq, int) or not isinstance(stamp, str):
+        remembered = memory.get(str(ev["uid"]))
+        seq, stamp, before = (remembered if isinstance(remembered, list)
+                              and len(remembered) >= 3 else [None, None, None])[:3]
+        if before != fingerprint or not isinstance(seq, int) or not _is_stamp(stamp):
             seq = 0 if not isinstance(seq, int) else seq + 1
             stamp = stamp_now.strftime("%Y%m%dT%H%M%SZ")
         ev.add("sequence", seq)
-        ev.add("dtstamp", datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC))
-        events[str(ev["uid"])] = [seq, stamp, fingerprint]
+        ev.add("dtstamp", _stamp(stamp))
+        begin = datetime.combine(møte.dato, span[0], tz) if span else møte.dato
+        events[str(ev["uid"])] = [seq, stamp, fingerprint, begin.isoformat()]
         cal.add_component(ev)
-    first = min(m.dato for m in ordered if m.dato)
-    last = max(m.dato for m in ordered if m.dato)
+    for gone, old in memory.items():  # removed or moved: cancelled, so a new import says so
+        if gone in events or not isinstance(old, list) or len(old) < 4 or not isinstance(
+                old[3], str):
+            continue
+        seq, stamp, before, when = old[:4]
+        if before != CANCELLED or not isinstance(seq, int) or not _is_stamp(stamp):
+            seq, stamp = (seq + 1 if isinstance(seq, int) else 1), (
+                stamp_now.strftime("%Y%m%dT%H%M%SZ"))
+        ev = icalendar.Event()
+        ev.add("uid", gone)
+        start_ = (datetime.fromisoformat(when).astimezone(tz) if "T" in when
+                  else date.fromisoformat(when))
+        ev.add("dtstart", start_)
+        ev.add("summary", f"{forum} (avlyst)")
+        ev.add("status", "CANCELLED")
+        ev.add("sequence", seq)
+        ev.add("dtstamp", _stamp(stamp))
+        events[gone] = [seq, stamp, CANCELLED, when]
+        cal.add_component(ev)
+    days = [date.fromisoformat(e[3][:10]) for e in events.values()]
+    first, last = min(days), max(days)
     cal.add_missing_timezones(first_date=first, last_date=last + timedelta(days=1))
     return cal.to_ical(), events
