@@ -425,3 +425,18 @@ def test_removed_or_moved_meeting_is_cancelled_in_the_next_calendar(demo: Path,
     assert len(new) == 1 and _day(new[0].decoded("dtstart")) == moved.dato + timedelta(days=7)
     again = _build(demo, out, kinds=["oppdragsbrev"], force=True)  # no new update: same bytes
     assert again.ok and int(_events(out)[uid]["sequence"]) == int(ev["sequence"])
+
+
+def test_forums_with_the_same_file_name_get_their_own_calendar(demo: Path,
+                                                              tmp_path: Path) -> None:
+    set_cell(demo / "styring.xlsx", "Årshjul", "Forum", "Ledermøte", 1)
+    set_cell(demo / "styring.xlsx", "Årshjul", "Forum", "Ledermote", 2)
+    out = tmp_path / "ut"
+    _build(demo, out, kinds=["oppdragsbrev"])
+    calendars = _calendars(out)
+    assert {"arshjul-ledermote.ics", "arshjul-ledermote-2.ics"} <= set(calendars)
+    summaries = {name: {str(e["summary"]) for e in cal.events} for name, cal in calendars.items()}
+    assert summaries["arshjul-ledermote.ics"] == {"Ledermøte"}
+    assert summaries["arshjul-ledermote-2.ics"] == {"Ledermote"}
+    uids = [str(e["uid"]) for cal in calendars.values() for e in cal.events]
+    assert len(uids) == len(set(uids)) == len([m for m in _data(demo).årshjul if m.dato])

@@ -54,9 +54,11 @@ def plan(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]]:
     names: dict[str, str] = {}
     notices: list[Notice] = []
     for møte in data.årshjul:
+        names.setdefault(møte.forum.casefold(), møte.forum)
+    files = _files(names)
+    for møte in data.årshjul:
         key = møte.forum.casefold()
-        names.setdefault(key, møte.forum)
-        rel = f"{FOLDER}/arshjul-{slug(names[key], 40)}.ics"
+        rel = files[key]
         if møte.dato is None:
             notices.append((rel, f"møtet i {møte.forum} «{møte.når}» "
                             f"({where(result, møte, 'dato')}) har ingen dato og kommer ikke i "
@@ -65,20 +67,38 @@ def plan(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]]:
         forums.setdefault(key, []).append(møte)
     k = data.kommune
     out = []
+    files = _files(names)
     for key, møter in forums.items():
         forum = names[key]
-        rel = f"{FOLDER}/arshjul-{slug(forum, 40)}.ics"
+        rel = files[key]
         sources = [s for m in møter if (s := _source(result, m))]
 
         def make(built: Built, forum: str = forum, møter: list[Møte] = møter,
                  rel: str = rel) -> Made:
             memory = built.previous(rel).get("events", {})
-            data_, events = calendar(k.navn, k.år, forum, møter, memory)
+            data_, events = calendar(k.navn, k.år, forum, møter, memory,
+                                     uid_name=rel.rsplit("/", 1)[-1][len("arshjul-"):-4])
             return Made(data_, memory={"events": events})
 
         out.append(Extra(rel=rel, kind="kalender", title=f"Årshjul {k.år} – {forum}",
                          scope=scope, output="ics", make=make, sources=sources))
     return out, notices
+
+
+def _files(names: dict[str, str]) -> dict[str, str]:
+    """Forum → its file; two forums whose names give the same file name («Ledermøte» and
+    «Ledermote») get ``-2`` … in the order of the sheet, so neither overwrites the other."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for key, forum in names.items():
+        base, n = f"{FOLDER}/arshjul-{slug(forum, 40)}", 1
+        rel = f"{base}.ics"
+        while rel in taken:
+            n += 1
+            rel = f"{base}-{n}.ics"
+        taken.add(rel)
+        out[key] = rel
+    return out
 
 
 CANCELLED = "avlyst"  # the memory's fingerprint of an event no longer in the årshjul
@@ -107,8 +127,8 @@ def _source(result: LoadResult, møte: Møte) -> str | None:
 
 
 def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
-             memory: dict[str, Any], now: datetime | None = None
-             ) -> tuple[bytes, dict[str, list[Any]]]:
+             memory: dict[str, Any], now: datetime | None = None,
+             uid_name: str | None = None) -> tuple[bytes, dict[str, list[Any]]]:
     """The .ics bytes of one forum and the events' memory (UID → [SEQUENCE, DTSTAMP,
     fingerprint, start]) for the next build."""
     import icalendar
@@ -131,7 +151,7 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
         assert møte.dato is not None
         seen[møte.dato] = seen.get(møte.dato, 0) + 1
         ev = icalendar.Event()
-        ev.add("uid", uid(kommune, forum, møte.dato, seen[møte.dato]))
+        ev.add("uid", uid(kommune, uid_name or forum, møte.dato, seen[møte.dato]))
         span = times(møte.tid)
         if span is None:  # all-day: DTSTART;VALUE=DATE, ending the next day
             ev.add("dtstart", møte.dato)
