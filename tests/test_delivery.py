@@ -440,3 +440,19 @@ def test_forums_with_the_same_file_name_get_their_own_calendar(demo: Path,
     assert summaries["arshjul-ledermote-2.ics"] == {"Ledermote"}
     uids = [str(e["uid"]) for cal in calendars.values() for e in cal.events]
     assert len(uids) == len(set(uids)) == len([m for m in _data(demo).årshjul if m.dato])
+
+
+def test_names_with_line_breaks_and_commas_stay_one_recipient(demo: Path,
+                                                             tmp_path: Path) -> None:
+    data = _data(demo)
+    leder = data.leder(data.lederavtaler[0].leder_id)
+    row = _row_of(demo / "lederavtaler.xlsx", "Ledere", "Leder-ID", leder.id)
+    set_cell(demo / "lederavtaler.xlsx", "Ledere", "Navn", "Berg, Anne-Lise\nŠuolja", row)
+    set_field(demo / "styring.xlsx", "Tekster", "E-post lederavtale: emne", "Avtale\n{navn}")
+    out = tmp_path / "ut"
+    _build(demo, out, kinds=["lederavtale"])
+    (path,) = [p for p in (out / YEAR / "epost").glob("*.eml") if "suolja" in p.name
+               and "berg" in p.name]
+    msg = _eml(path)
+    assert _addresses(msg, "To") == [("Berg, Anne-Lise Šuolja", leder.epost)]
+    assert msg["Subject"] == "Avtale Berg, Anne-Lise Šuolja"

@@ -57,7 +57,7 @@ def message(to: list[Address], cc: list[Address], subject: str, body: str,
         msg["To"] = to
     if cc:
         msg["Cc"] = cc
-    msg["Subject"] = subject
+    msg["Subject"] = " ".join(subject.split())  # a header is one line
     if screened:
         msg["Sensitivity"] = "Private"  # Outlook marks the message «Privat»
     msg.set_content(body)
@@ -70,7 +70,9 @@ def message(to: list[Address], cc: list[Address], subject: str, body: str,
 
 
 def _address(leder: Leder) -> Address | None:
-    return Address(display_name=leder.navn, addr_spec=leder.epost) if leder.epost else None
+    if not leder.epost:
+        return None
+    return Address(display_name=" ".join(leder.navn.split()), addr_spec=leder.epost)
 
 
 def plan(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
