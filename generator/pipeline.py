@@ -182,11 +182,14 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     elif pdf is None and not has_office:
         report.pdf_note = INSTALL_HINT
     year_dir = out_dir / str(result.data.kommune.år)
+    from .output.delivery.plan import plan as plan_delivery
+
+    scopes_ = scopes(result, kinds, tertial)
     try:
         outcome = building.run(planned, templates, year_dir, result.data, want_pdf=want_pdf,
-                               force=force, progress=progress, scopes=scopes(result, kinds,
-                                                                             tertial),
-                               fingerprint=print_)
+                               force=force, progress=progress, scopes=scopes_,
+                               fingerprint=print_,
+                               delivery=plan_delivery(result, planned, scopes_, want_pdf))
     except building.BuildError as e:
         report.problems.error(str(year_dir), None, None, str(e))
         return report

@@ -91,6 +91,20 @@ def test_removed_leader_removes_its_files(demo: Path, tmp_path: Path) -> None:
 
 
 def _complete(path: Path) -> bool:
+    if path.suffix == ".eml":  # an e-mail draft: parses, and ends with its attachment
+        import email
+        from email import policy
+
+        data = path.read_bytes()
+        msg = email.message_from_bytes(data, policy=policy.default)
+        return len(list(msg.iter_attachments())) == 1 and data.rstrip().endswith(b"--")
+    if path.suffix == ".ics":
+        import icalendar
+
+        try:
+            return bool(icalendar.Calendar.from_ical(path.read_bytes()).events)
+        except ValueError:
+            return False
     if path.suffix == ".pdf":
         try:
             with pikepdf.open(path) as pdf:

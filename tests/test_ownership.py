@@ -220,14 +220,16 @@ def test_only_and_tertial_leave_the_rest_alone(demo: Path, tmp_path: Path) -> No
     after = _hashes(out / YEAR)
     for rel, sha in before.items():
         if not rel.startswith(("lederavtale/", "arkiv/2026-lederavtale", "arkiv/arkivmelding-2026"
-                               "-lederavtale", "arkiv/arkivliste", "manifest", ".uendret")):
+                               "-lederavtale", "arkiv/arkivliste", "manifest", ".uendret",
+                               "epost/lederavtale-")):
             assert after.get(rel) == sha, rel
     _build(demo, out, kinds=["tertialrapport"], tertial=1)
     folder = out / YEAR
     reports = sorted(p.name for p in (folder / "tertialrapport").glob("*.docx"))
     assert len(reports) == 2, reports
     kinds = {e["kind"] for e in _manifest(out)["documents"].values()}
-    assert kinds == {"oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale"}
+    assert kinds == {"oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale",
+                     "epost", "kalender"}  # e-mail drafts and calendars (issue 16)
     archived = " ".join(_manifest(out)["archive"])
     for name in reports:
         assert name.removesuffix(".docx") in archived
@@ -256,6 +258,7 @@ def test_two_leaders_with_the_same_file_name_get_two_files(tmp_path: Path) -> No
     texts = [_text(f) for f in files if "offentlig" not in f.name]
     assert any("Anne-Lise Berg" in t for t in texts) and any("Anne Lise Berg" in t for t in texts)
     on_disk = len(list((tmp_path / "ut" / YEAR / "lederavtale").glob("*.docx")))
+    on_disk += len(list((tmp_path / "ut" / YEAR / "epost").glob("*.eml")))  # their drafts
     assert f"{on_disk} filer" in result.output
 
 

@@ -1213,10 +1213,18 @@ KAPITLER: list[tuple[Dokument, str, int, str, str]] = [
 ]
 
 
+def demo_epost(navn: str) -> str:
+    """A fictional address at the demo's own domain: «Sunná Čuđe Ravna» →
+    sunna.cude.ravna@fjellvik.kommune.no."""
+    from ..documents.common import slug
+
+    return slug(navn).replace("-", ".") + "@fjellvik.kommune.no"
+
+
 def demo_data() -> Styringsdata:
     """The complete, fictional demo data set for Fjellvik kommune, 2026."""
     ledere = [Leder(id=i, navn=n, stilling=s, enhet=e, overordnet=o,
-                    nivå=NIVÅ.get(i, Ledernivå.ENHETSLEDER))
+                    nivå=NIVÅ.get(i, Ledernivå.ENHETSLEDER), epost=demo_epost(n))
               for i, n, s, e, o in LEDERE]
     oppdrag = [Oppdrag(nr=nr, tittel=t, hovedinnhold=h, ha=ha, da=da, frist=f)
                for nr, t, h, ha, da, f in OPPDRAG]

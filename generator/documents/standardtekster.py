@@ -73,4 +73,11 @@ def tekster_felt() -> dict[str, Any]:
         "lederavtale_ansvar": list(ANSVAR),
         "lederavtale_lederstøtte": list(LEDERSTØTTE),
         "lederavtale_høstspørsmål": list(HØSTSPØRSMÅL),
-    }
+    } | epost_felt()
+
+
+def epost_felt() -> dict[str, str]:
+    """The e-mail drafts' default subjects and bodies (generator/delivery/texts.py)."""
+    from ..output.delivery.texts import TEXTS
+
+    return {t.field: t.default for t in TEXTS}

@@ -268,6 +268,9 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
     check_kompass(d, err)
     check_årshjul(d, err)
+    from ..output.delivery.texts import check as check_epost_texts
+
+    check_epost_texts(d.tekster, err)
 
 
 def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[int]:

@@ -184,6 +184,23 @@ class Kommune:
         return Størrelsesgruppe.MELLOMSTORE if self.innbyggere <= 10000 else Størrelsesgruppe.STORE
 
 
+class Epostvedlegg(enum.StrEnum):
+    """What an e-mail draft attaches (Innstillinger «E-postvedlegg»)."""
+
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+EPOST_PATTERN = (r"[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*"
+                 r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+#: The placeholders the e-mail texts in Tekster may use (see generator/delivery/texts.py).
+EPOST_FELT_LEDERAVTALE = ("{navn} (lederen), {stilling}, {enhet}, {overordnet} (nærmeste "
+                          "overordnede), {år}, {kommune}, {kommunedirektør}, {tittel} "
+                          "(dokumentets tittel) og {vedlegg} (vedleggets filnavn)")
+EPOST_FELT_OPPDRAGSBREV = ("{år}, {kommune}, {kommunedirektør}, {tittel} (dokumentets tittel) "
+                           "og {vedlegg} (vedleggets filnavn)")
+
+
 @dataclass(frozen=True, slots=True)
 class Innstillinger:
     """Thresholds and targets the documents are judged against (sheet «Innstillinger»)."""
@@ -221,6 +238,10 @@ class Innstillinger:
         "Malmappe", "Mappen med kommunens egne Word-maler (tom = produktets maler). En relativ "
         "sti regnes fra mappen arbeidsbøkene ligger i, f.eks. «maler». «styring build "
         "--templates MAPPE» går foran.")] = None
+    epost_vedlegg: Annotated[Epostvedlegg, Col(
+        "E-postvedlegg", "Hva e-postutkastene i epost/ har som vedlegg: docx = Word-filen (til "
+        "signering), pdf = PDF/A-filen med signaturfelt. Er pdf valgt og PDF ikke laget, får "
+        "utkastet Word-filen og en merknad.")] = Epostvedlegg.DOCX
 
     @property
     def risikoterskler(self) -> tuple[int, int]:
@@ -270,6 +291,21 @@ class Tekster:
     lederavtale_høstspørsmål: Annotated[list[str], Col(
         "Lederavtale: spørsmål om høsten", "Spørsmålene til hjelp i oppfølgingssamtalen om "
         "høsten, ett per linje (tom = standardspørsmålene).")] = field(default_factory=list)
+    # The e-mail drafts in epost/ (empty = the product's wording in generator/delivery/texts.py).
+    epost_lederavtale_emne: Annotated[str | None, Col(
+        "E-post lederavtale: emne", "Emnefeltet i e-postutkastet med lederavtalen (tom = "
+        "«Lederavtale {år} – {navn}»). Plassholdere: " + EPOST_FELT_LEDERAVTALE + "; {{ og }} "
+        "gir krøllparenteser.")] = None
+    epost_lederavtale_tekst: Annotated[str | None, Col(
+        "E-post lederavtale: tekst", "Teksten i e-postutkastet med lederavtalen (tom = "
+        "standardteksten). Plassholdere: " + EPOST_FELT_LEDERAVTALE + ".")] = None
+    epost_oppdragsbrev_emne: Annotated[str | None, Col(
+        "E-post oppdragsbrev: emne", "Emnefeltet i e-postutkastet med oppdragsbrevet til alle "
+        "ledere (tom = «Kommunedirektørens oppdragsbrev {år}»). Plassholdere: "
+        + EPOST_FELT_OPPDRAGSBREV + ".")] = None
+    epost_oppdragsbrev_tekst: Annotated[str | None, Col(
+        "E-post oppdragsbrev: tekst", "Teksten i e-postutkastet med oppdragsbrevet (tom = "
+        "standardteksten). Plassholdere: " + EPOST_FELT_OPPDRAGSBREV + ".")] = None
 
 
 # --- table sheets -----------------------------------------------------------
@@ -596,6 +632,11 @@ class Leder:
     nivå: Annotated[Ledernivå | None, Col(
         "Ledernivå", "Gir de innebygde gruppene «Kommunalsjefer», «Stabsledere», «Enhetsledere» "
         "og «Avdelingsledere» som kan brukes som HA/DA (tom = ingen av dem).")] = None
+    epost: Annotated[str | None, Col(
+        "E-post", "Lederens e-postadresse, brukt i e-postutkastene (tom = utkastet får ikke "
+        "denne mottakeren, og byggingen gir en merknad).", pattern=f"^{EPOST_PATTERN}$",
+        pattern_help="en e-postadresse som kari.nordmann@fjellvik.kommune.no (bokstavene a–z, "
+        "sifre og . _ % + ' -)", width=34)] = None
 
 
 @dataclass(frozen=True, slots=True)

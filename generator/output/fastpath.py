@@ -120,7 +120,8 @@ def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[in
     files = []
     for entry in manifest["documents"].values():
         if entry.get("scope", entry.get("kind")) in scopes:
-            counts[entry["kind"]] = counts.get(entry["kind"], 0) + 1
+            if entry["kind"] in KIND_NAMES:  # documents; not e-mail drafts and calendars
+                counts[entry["kind"]] = counts.get(entry["kind"], 0) + 1
             files += [o["file"] for o in entry["outputs"].values()]
     record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
               "notices": manifest.get("notices", [])}

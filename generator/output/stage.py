@@ -9,6 +9,7 @@ leaves either the old complete file or the new complete file, never half of one.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import time
@@ -24,6 +25,7 @@ from ..model.styringsdata import Styringsdata
 from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf
+from .delivery.plan import Delivery
 from .files import sha256_file
 
 Progress = Callable[[int, int, str], None]
@@ -105,17 +107,19 @@ Notice = tuple[str, str]  # (file relative to the year folder, message in bokmå
 def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
         data: Styringsdata, *, want_pdf: bool, force: bool = False,
         progress: Progress | None = None, scopes: dict[str, str] | None = None,
-        fingerprint: dict | None = None) -> Outcome:
+        fingerprint: dict | None = None, delivery: Delivery | None = None) -> Outcome:
     """Render what changed, convert, add fields, write archive metadata and the manifest.
 
     Only files the product wrote and nobody changed are replaced or removed (see
     :mod:`generator.output.ownership`). ``scopes`` maps each kind this build makes to its scope
     (``tertialrapport:2``); documents of other scopes stay as they are, in the folder and
-    in the manifest.
+    in the manifest. ``delivery`` (e-mail drafts, calendars) is made from the rendered
+    documents and kept by the same rules.
     """
     from .archive import records as archive_records
 
     outcome = Outcome()
+    delivery = delivery or Delivery()
     started = time.perf_counter()
     scopes = scopes or {doc.kind: doc.kind for doc in planned}
     planned = _unique(planned)
@@ -140,8 +144,10 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                 _pdfs(planned, outcome, stage, staged)
                 outcome.timings["pdf"] = time.perf_counter() - t
             plan = _place(folder, stage, old, entries, staged, outcome, force)
+            extra_stale = _extras(delivery, folder, stage, old, entries, staged, plan, outcome,
+                                  force)
             t = time.perf_counter()
-            current = {d.filename for d in planned}
+            current = {d.filename for d in planned} | {e.rel for e in delivery.extras}
             in_scope = set(scopes.values())
             carried = {name: e for name, e in old["documents"].items()
                        if name not in current and e.get("scope", e.get("kind")) not in in_scope}
@@ -149,6 +155,7 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                      if name not in current and name not in carried]
             stale += [old["documents"][d.filename] for d in outcome.rendered
                       if d.filename in old["documents"]]  # e.g. a -ny file no longer needed
+            stale += extra_stale
             staged_arkiv = archive_records.stage(planned, data, stage, staged, folder, entries)
             staged.pop("__arkiv__", None)
             arkiv = _archive_moves(folder, stage, staged_arkiv, old, plan, outcome, force)
@@ -389,6 +396,75 @@ def _archive_moves(folder: Path, stage: Path, rels: list[str], old: dict, plan: 
         plan.moves.append((target, target, sha256_file(stage / target)))
         out.append(target)
     return out
+
+
+class _Built:
+    """The documents of this build as a delivered file attaches them (see
+    :class:`generator.delivery.plan.Built`)."""
+
+    def __init__(self, folder: Path, stage: Path, old: dict, entries: dict,
+                 staged: dict[str, dict[str, str]]):
+        self.folder, self.stage, self.old, self.entries, self.staged = (
+            folder, stage, old, entries, staged)
+
+    def document(self, filename: str, key: str) -> tuple[str, bytes] | None:
+        if key in self.staged.get(filename, {}):
+            rel = self.staged[filename][key]
+            return rel, (self.stage / rel).read_bytes()
+        entry = self.entries.get(filename) or {}
+        out = entry.get("outputs", {}).get(key)
+        if not out or out.get("data_sha256") != entry.get("data_sha256"):
+            return None  # none, or an older PDF kept by a build without PDF
+        path = self.folder / out["file"]
+        return (out["file"], path.read_bytes()) if path.is_file() else None
+
+    def previous(self, name: str) -> dict:
+        return self.old["documents"].get(name) or {}
+
+
+def _extras(delivery: Delivery, folder: Path, stage: Path, old: dict, entries: dict,
+            staged: dict[str, dict[str, str]], plan: commit.Plan, outcome: Outcome,
+            force: bool) -> list[dict]:
+    """Make the delivered files (e-mail drafts, calendars) from the built documents, each
+    its own manifest entry under the same ownership rules: an unchanged one is left, one a
+    person edited is kept (a new version goes beside it). Returns the old entries of the
+    files made again (their old -ny files may be stale)."""
+    outcome.notices += delivery.notices
+    built = _Built(folder, stage, old, entries, staged)
+    written = _written(old)
+    backup = ownership.backup_folder(folder)
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    stale = []
+    for extra in delivery.extras:
+        made = extra.make(built)
+        outcome.notices += made.notices
+        key = hashlib.sha256(made.data).hexdigest()
+        previous = old["documents"].get(extra.rel) or {}
+        outputs = dict(previous.get("outputs", {}))
+        entry = {"kind": extra.kind, "title": extra.title, "sources": extra.sources,
+                 "data_sha256": key, "scope": extra.scope, "outputs": outputs, **made.memory}
+        st = _output_state(folder, outputs.get(extra.output), key)
+        if not force and st in ("ours", "person"):
+            entry["built"] = previous.get("built", now)
+            if st == "person":
+                rel = outputs[extra.output]["file"]
+                outcome.kept_rels.add(rel)
+                outcome.kept.append(folder / rel)
+                outcome.notices.append((rel, _kept_message(folder / rel, changed_data=False)))
+        else:
+            entry["built"] = now
+            (stage / extra.rel).parent.mkdir(parents=True, exist_ok=True)
+            (stage / extra.rel).write_bytes(made.data)
+            target = _target(folder, extra.rel, written, force, backup, plan, outcome)
+            if target != extra.rel:
+                os.replace(stage / extra.rel, stage / target)
+            plan.moves.append((target, target, key))
+            entry["outputs"] = {extra.output: {"file": target, "sha256": key,
+                                               "size": len(made.data), "data_sha256": key}}
+            if previous:
+                stale.append(previous)
+        entries[extra.rel] = entry
+    return stale
 
 
 def _stale_removals(folder: Path, old: dict, stale: list[dict], keep: set[str],
