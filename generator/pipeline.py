@@ -169,7 +169,9 @@ def build(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT, kinds: Sequence[st
         outcome = building.run(planned, templates, year_dir, result.data, want_pdf=want_pdf,
                                force=force, progress=progress, scopes=scopes(result, kinds,
                                                                              tertial),
-                               fingerprint=print_)
+                               fingerprint=print_,
+                               workbook_notices=[(p.place, p.message)
+                                                 for p in result.problems.notices])
     except building.BuildError as e:
         report.problems.error(str(year_dir), None, None, str(e))
         return report
