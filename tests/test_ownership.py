@@ -75,7 +75,10 @@ def _edit_with_word(path: Path, text: str = "Tilføyd av lederen i Word.") -> by
 def small(tmp_path: Path) -> Path:
     """Demo workbooks with two lederavtaler (fast enough for PDF builds)."""
     data = demo_data()
-    write_workbooks(tmp_path / "små", replace(data, lederavtaler=data.lederavtaler[:2]))
+    avtaler = data.lederavtaler[:2]
+    ids = {a.leder_id for a in avtaler}  # and only their bidrag (the others' would be refused)
+    write_workbooks(tmp_path / "små", replace(data, lederavtaler=avtaler, bidrag=[
+        b for b in data.bidrag if b.leder_id in ids]))
     return tmp_path / "små"
 
 

@@ -172,16 +172,16 @@ p.ingress { color: var(--grå); margin: 0 0 16px; }
 ul.tall { list-style: none; padding: 0; margin: 0 0 16px; display: flex; flex-wrap: wrap;
           gap: 8px; }
 ul.tall li { background: var(--lys); border-radius: 4px; padding: 4px 10px; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; table-layout: fixed; }
+col.type { width: 9em; } col.status { width: 9.5em; } col.kilder { width: 15em; }
 th { background: var(--blå); color: #fff; text-align: left; padding: 6px 8px;
      font-weight: 600; }
 td { border-bottom: 1px solid #c9c9c9; padding: 6px 8px; vertical-align: top; }
 tbody tr:nth-child(even) td { background: #f5f8fc; }
 a { color: var(--blå); }
-.fil { display: block; white-space: nowrap; }
+.fil { display: block; overflow-wrap: anywhere; }
 .notat { color: var(--grå); font-size: 0.9em; }
-.status { display: inline-block; border-radius: 10px; padding: 1px 9px; font-size: 0.9em;
-          white-space: nowrap; }
+.status { display: inline-block; border-radius: 10px; padding: 1px 9px; font-size: 0.9em; }
 .status.ny { background: #DEEAF6; color: #1F4E79; }
 .status.uendret { background: #EDEDED; color: #404040; }
 .status.beholdt { background: #FFE8A3; color: #5c4400; }
@@ -282,6 +282,7 @@ def html_page(ov: Overview) -> str:
 <ul class="tall">{"".join(f"<li>{escape(s)}</li>" for s in summary)}</ul>
 <h2>Dokumenter</h2>
 <table>
+<colgroup><col class="type"><col><col><col><col class="status"><col class="kilder"></colgroup>
 <thead><tr><th>Type</th><th>Tittel</th><th>Word</th><th>PDF</th><th>Status</th>
 <th>Fra arbeidsboken</th></tr></thead>
 <tbody>
