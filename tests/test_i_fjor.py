@@ -202,11 +202,22 @@ def test_a_row_without_last_years_figure_shows_a_dash_and_no_partial_sum(
     lines = _rows(tertial, "Økonomi")
     n = next(i for i, r in enumerate(lines, 1) if r["Tertial"] == 2 and r["Type"] == "drift")
     set_cell(tertial, "Økonomi", REGNSKAP_I_FJOR, None, n)
-    drift = _economy_tables(_build(demo, tmp_path / "c"))[0]
+    keys = _rows(tertial, "Nøkkeltall")
+    k = next(i for i, r in enumerate(keys, 1) if r["Tertial"] == 2)
+    set_cell(tertial, "Nøkkeltall", SYKEFRAVÆR_I_FJOR, None, k)
+    path = _build(demo, tmp_path / "c")
+    drift = _economy_tables(path)[0]
     row = next(r for r in drift if r[0] == lines[n - 1]["Rammeområde"])
     assert row[3] == "–" and row[4] == "–"
     assert drift[-1][3] == "–" and drift[-1][4] == "–"
     assert sum(1 for r in drift[1:-1] if r[3] != "–") == len(drift) - 3
+    # Sick leave: a dash for that unit, and no municipality figure or chart point for 2.
+    key = _key_table(path)
+    assert [r[2] for r in key[1:-1]].count("–") == 1 and key[-1][2] == "–"
+    alt = next(i["descr"] for i in images(path)
+               if i["descr"].startswith("Linjediagram")).replace("\u00a0", " ")
+    assert "Samme tertial i fjor: 1. tertial 2026" in alt and "2. tertial 2026 " not in (
+        alt.split("Samme tertial i fjor:")[1])
 
 
 def test_a_bad_last_year_figure_is_a_located_error(demo: Path) -> None:

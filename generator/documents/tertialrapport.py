@@ -89,9 +89,12 @@ def weighted_sick_leave(rows: list[Nøkkeltall]) -> float | None:
 
 def weighted_sick_leave_last_year(rows: list[Nøkkeltall]) -> float | None:
     """Last year's sick leave for the same units, weighted by this year's årsverk (the
-    workbook has no årsverk for last year); units without a figure are left out."""
-    return weighted_sick_leave([replace(n, sykefravær=n.sykefravær_i_fjor) for n in rows
-                                if n.sykefravær_i_fjor is not None])
+    workbook has no årsverk for last year); None unless every unit has last year's figure
+    (an average of some units would not compare with this year's)."""
+    if not rows or any(n.sykefravær_i_fjor is None for n in rows):
+        return None
+    return weighted_sick_leave([replace(n, sykefravær=n.sykefravær_i_fjor or 0.0)
+                                for n in rows])
 
 
 def sykefraværsfarge(value: float, mål: float) -> str:
