@@ -317,6 +317,8 @@ def build(
                       f"{outcome.backed_up[0].parent}")
     if outcome.removed:
         console.print(f"  fjernet {len(outcome.removed)} foreldede filer")
+    if outcome.overview:
+        console.print(f"  oversikt: {outcome.overview}")
     if report.pdf_note:
         err.print(f"[yellow]MERKNAD[/yellow] Bare Word-filer ble laget. {report.pdf_note}")
 

@@ -189,7 +189,9 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         outcome = building.run(planned, templates, year_dir, result.data, want_pdf=want_pdf,
                                force=force, progress=progress, scopes=scopes_,
                                fingerprint=print_,
-                               delivery=plan_delivery(result, planned, scopes_, want_pdf))
+                               delivery=plan_delivery(result, planned, scopes_, want_pdf),
+                               workbook_notices=[(p.place, p.message)
+                                                 for p in result.problems.notices])
     except building.BuildError as e:
         report.problems.error(str(year_dir), None, None, str(e))
         return report

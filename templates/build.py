@@ -248,9 +248,16 @@ def tertialrapport(path: Path) -> None:
     para(doc, "Tabellene viser vedtatt (eventuelt revidert) budsjett, regnskap per "
               "{{ per_dato|dato }} og prognose for året. Avvik = budsjett − prognose; negativt "
               "avvik betyr merforbruk. Avvik større enn {{ terskel|prosent }} er markert.")
+    para(doc, "{%p if drift.sammenligning or investering.sammenligning %}")
+    para(doc, "Regnskap i fjor er regnskapet per samme dato i fjor. Endring = regnskap hittil "
+              "i år − regnskap i fjor, i 1\u00a0000 kr og i prosent av fjorårets tall.")
+    para(doc, "{%p endif %}")
     for key, label, n in (("drift", "Drift", 1), ("investering", "Investering", 2)):
         heading(doc, f"{{{{ nr.{key} }}}} {label}", 2)
         para(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).", style="Caption")
+        para(doc, f"{{%p if {key}.sammenligning %}}")
+        _economy_compared(doc, key)
+        para(doc, "{%p else %}")
         table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
                     "Avvik %"], [4.8, 2.3, 2.4, 2.3, 2.2, 2.0],
               ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
@@ -261,6 +268,7 @@ def tertialrapport(path: Path) -> None:
                      f"{{{{ {key}.sum.regnskap|tusen }}}}", f"{{{{ {key}.sum.prognose|tusen }}}}",
                      f"{{{{ {key}.sum.avvik|tusen }}}}", f"{{{{ {key}.sum.avvik_prosent }}}}"],
               align_right=(1, 2, 3, 4, 5))
+        para(doc, "{%p endif %}")
         if key == "drift":
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
@@ -300,6 +308,9 @@ def tertialrapport(path: Path) -> None:
     para(doc, "Sykefravær og nærvær i prosent, overtid i timer, årsverk ved utgangen av "
               "tertialet og meldte avvik i internkontrollen, per enhet. Kommunens mål for "
               "sykefravær er {{ sykefravær_mål|prosent }}.")
+    para(doc, "{%p if sykefravær_sammenligning %}")
+    _key_figures_compared(doc)
+    para(doc, "{%p else %}")
     keyfig = table(doc, ["Enhet", "Sykefravær", "Nærvær", "Overtid (t)", "Årsverk", "Avvik"],
           [5.2, 2.2, 2.0, 2.4, 2.0, 2.2],
           ["{{ n.enhet }}", "{% cellbg n.farge %}{{ n.sykefravær|prosent }}",
@@ -309,8 +320,14 @@ def tertialrapport(path: Path) -> None:
                  "{{ nøkkelsum.overtid|tall }}", "{{ nøkkelsum.årsverk|tall(1) }}",
                  "{{ nøkkelsum.avvik }}"], align_right=(1, 2, 3, 4, 5))
     keep_together(keyfig)
+    para(doc, "{%p endif %}")
     para(doc, "{{ sykefraværsgraf }}")
+    para(doc, "{%p if sykefravær_i_fjor_linje %}")
+    para(doc, "Figur 3: Sykefravær i kommunen per tertial mot målet og samme tertial i fjor.",
+         style="Caption")
+    para(doc, "{%p else %}")
     para(doc, "Figur 3: Sykefravær i kommunen per tertial mot målet.", style="Caption")
+    para(doc, "{%p endif %}")
     own_chapters(doc, "kapitler.etter_nøkkeltall")
     heading(doc, "{{ nr.forutsetninger }} Endrede forutsetninger")
     para(doc, "{%p if tekst.endrede_forutsetninger %}")
@@ -454,6 +471,45 @@ BUILDERS = {
     "utviklingsstrategi": utviklingsstrategi,
     "lederavtale": lederavtale,
 }
+
+
+# --- the tertialrapport's comparison with last year (only when the workbook has the figures) ---
+
+
+def _economy_compared(doc, key: str) -> None:
+    """The economy table with «Regnskap i fjor» and «Endring» (kr and per cent)."""
+    table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Regnskap i fjor", "Endring",
+                "Prognose", "Avvik", "Avvik %"], [3.4, 1.8, 1.9, 1.9, 1.9, 1.8, 1.8, 1.5],
+          ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
+           "{{ r.i_fjor|tusen or '–' }}",
+           ["{{ r.endring|tusen or '–' }}", "{{ r.endring_prosent }}"],
+           "{{ r.prognose|tusen }}", "{% cellbg r.farge %}{{ r.avvik|tusen }}",
+           "{% cellbg r.farge %}{{ r.avvik_prosent }}"],
+          loop=f"r in {key}.rader",
+          total=["Sum", f"{{{{ {key}.sum.budsjett|tusen }}}}",
+                 f"{{{{ {key}.sum.regnskap|tusen }}}}",
+                 f"{{{{ {key}.sum_i_fjor.i_fjor|tusen or '–' }}}}",
+                 [f"{{{{ {key}.sum_i_fjor.endring|tusen or '–' }}}}",
+                  f"{{{{ {key}.sum_i_fjor.endring_prosent }}}}"],
+                 f"{{{{ {key}.sum.prognose|tusen }}}}", f"{{{{ {key}.sum.avvik|tusen }}}}",
+                 f"{{{{ {key}.sum.avvik_prosent }}}}"],
+          align_right=(1, 2, 3, 4, 5, 6, 7))
+
+
+def _key_figures_compared(doc) -> None:
+    """The key-figure table with last year's sick leave per unit («I fjor»)."""
+    keyfig = table(doc, ["Enhet", "Sykefravær", "I fjor", "Nærvær", "Overtid (t)", "Årsverk",
+                         "Avvik"], [4.4, 2.0, 1.8, 1.9, 2.2, 1.9, 1.8],
+                   ["{{ n.enhet }}", "{% cellbg n.farge %}{{ n.sykefravær|prosent }}",
+                    "{{ n.i_fjor|prosent or '–' }}", "{{ n.nærvær|prosent }}",
+                    "{{ n.overtid|tall }}", "{{ n.årsverk|tall(1) }}", "{{ n.avvik }}"],
+                   loop="n in nøkkeltall",
+                   total=["Kommunen", "{{ nøkkelsum.sykefravær|prosent }}",
+                          "{{ nøkkelsum.i_fjor|prosent or '–' }}",
+                          "{{ nøkkelsum.nærvær|prosent }}", "{{ nøkkelsum.overtid|tall }}",
+                          "{{ nøkkelsum.årsverk|tall(1) }}", "{{ nøkkelsum.avvik }}"],
+                   align_right=(1, 2, 3, 4, 5, 6))
+    keep_together(keyfig)
 
 
 def main(argv: list[str] | None = None) -> None:

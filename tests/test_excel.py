@@ -335,6 +335,10 @@ def test_the_button_makes_the_documents_and_logs_them(books: Path, press: Any) -
     assert re.search(rf"Laget {len(docs)} dokumenter", log[1][3])
     kinds = {row[3].split(":")[0] for row in log[2:] if row[1] == "laget"}
     assert kinds == {p.parent.name for p in docs}
+    page = docs[0].parent.parent / "oversikt.html"  # the build overview, linked from the log
+    assert page.is_file()
+    links = [row[2] for row in log[2:] if row[1] == "oversikt"]
+    assert links == [f'=HYPERLINK("{page}","oversikt.html")']
     _still_has_vba_and_button(books / "risiko.xlsm")
 
 

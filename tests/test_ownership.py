@@ -27,7 +27,7 @@ from generator.excel import button as excel
 from generator.input.blank import write_workbooks
 from generator.output import ownership
 
-from .conftest import REPO, ansvar_as_units, run, set_cell, set_field
+from .conftest import REPO, run, set_cell, set_field
 from .test_pdf import _certificate
 
 YEAR = "2026"
@@ -221,7 +221,7 @@ def test_only_and_tertial_leave_the_rest_alone(demo: Path, tmp_path: Path) -> No
     for rel, sha in before.items():
         if not rel.startswith(("lederavtale/", "arkiv/2026-lederavtale", "arkiv/arkivmelding-2026"
                                "-lederavtale", "arkiv/arkivliste", "manifest", ".uendret",
-                               "epost/lederavtale-")):
+                               "epost/lederavtale-", "oversikt.html")):
             assert after.get(rel) == sha, rel
     _build(demo, out, kinds=["tertialrapport"], tertial=1)
     folder = out / YEAR
@@ -239,16 +239,20 @@ def test_only_and_tertial_leave_the_rest_alone(demo: Path, tmp_path: Path) -> No
 # --- 4. unique names ---------------------------------------------------------------------------
 
 def test_two_leaders_with_the_same_file_name_get_two_files(tmp_path: Path) -> None:
-    data = ansvar_as_units(demo_data())  # a leader moves unit: roles would point at nobody
-    ids = [a.leder_id for a in data.lederavtaler[:2]]
-    ledere = list(data.ledere)
-    unit = next(ld.enhet for ld in ledere if ld.id == ids[0])
-    for i, ld in enumerate(ledere):
-        if ld.id in ids:
-            ledere[i] = replace(ld, navn=("Anne-Lise Berg", "Anne Lise Berg")[ids.index(ld.id)],
-                                enhet=unit)
-    bidrag = [b for b in data.bidrag if b.leder_id != ids[1]]  # its unit's oppdrag differ
-    write_workbooks(tmp_path / "wb", replace(data, ledere=ledere, bidrag=bidrag))
+    data = demo_data()
+    # A second leader in the first one's unit (moving another leader there would leave that
+    # leader's own unit, named in HA/DA, without a leader: an error).
+    first = data.lederavtaler[0].leder_id
+    ids = [first, "L99"]
+    twin = replace(next(ld for ld in data.ledere if ld.id == first), id="L99",
+                   navn="Anne Lise Berg")
+    ledere = [replace(ld, navn="Anne-Lise Berg") if ld.id == first else ld
+              for ld in data.ledere] + [twin]
+    avtaler = [*data.lederavtaler, replace(data.lederavtaler[0], leder_id="L99")]
+    bidrag = [*data.bidrag, *(replace(b, leder_id="L99") for b in data.bidrag
+                              if b.leder_id == first)]
+    write_workbooks(tmp_path / "wb", replace(data, ledere=ledere, lederavtaler=avtaler,
+                                             bidrag=bidrag))
     result = run("build", tmp_path / "wb", "--out", tmp_path / "ut", "--no-pdf", "--only",
                  "lederavtale")
     assert result.exit_code == 0, result.output

@@ -366,7 +366,8 @@ def test_tertialrapport_formats_extreme_budgets(
         mottiltak: list[str]) -> None:
     d = demo_data()
     nr = max(ln.tertial for ln in d.økonomi)
-    lines_ = list(d.økonomi)
+    # the table without last year's columns (the comparison: tests/test_i_fjor.py)
+    lines_ = [replace(ln, regnskap_i_fjor=None) for ln in d.økonomi]
     drift = [i for i, ln in enumerate(lines_)
              if ln.tertial == nr and ln.type is Budsjettype.DRIFT]
     for i, (b, r, p, rev) in zip(drift, numbers, strict=False):

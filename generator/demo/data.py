@@ -1280,7 +1280,7 @@ def demo_data() -> Styringsdata:
         kapitler=[Kapittel(dokument=d, plassering=p, overskrift=o, nivå=n, tekst=t)
                   for d, p, n, o, t in KAPITLER],
     )
-    return dataclasses.replace(data, bidrag=_bidrag(data))
+    return _i_fjor(dataclasses.replace(data, bidrag=_bidrag(data)))
 
 
 def _økonomi() -> list[Økonomilinje]:
@@ -1309,3 +1309,23 @@ def _bidrag(data: Styringsdata) -> list[Bidrag]:
                 tekst = BIDRAG_FELLES[o.nr]
             out.append(Bidrag(leder_id=leder.id, oppdrag_nr=o.nr, bidrag=tekst))
     return out
+
+
+# --- last year's figures for the tertialrapport's comparison (drift and sick leave) ---------
+
+#: Regnskap hittil last year as a share of this year's, per drift area in DRIFT's order.
+I_FJOR_ANDEL = (0.97, 0.95, 0.96, 0.93, 0.98, 1.02, 0.9, 1.05, 0.97, 1.01, 0.96)
+#: How many percentage points higher each unit's sick leave was last year (same tertial).
+I_FJOR_SYKEFRAVÆR = {"ØKO": 0.4, "FSK": 0.9, "NSK": 0.3, "BARN": 1.4, "SHJ": 1.1, "HJT": 0.8,
+                     "HELSE": -0.2, "BOA": 0.6, "NAV": 0.5, "TEK": 0.7}
+
+
+def _i_fjor(data: Styringsdata) -> Styringsdata:
+    """The demo with last year's regnskap for drift and last year's sick leave per unit."""
+    share = {navn: I_FJOR_ANDEL[i] for i, (navn, *_) in enumerate(DRIFT)}
+    økonomi = [dataclasses.replace(ln, regnskap_i_fjor=round(ln.regnskap * share[ln.rammeområde],
+                                                             -4))
+               if ln.type is Budsjettype.DRIFT else ln for ln in data.økonomi]
+    nøkkeltall = [dataclasses.replace(n, sykefravær_i_fjor=round(
+        n.sykefravær + I_FJOR_SYKEFRAVÆR.get(n.enhet, 0.5), 1)) for n in data.nøkkeltall]
+    return dataclasses.replace(data, økonomi=økonomi, nøkkeltall=nøkkeltall)

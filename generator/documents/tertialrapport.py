@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -60,7 +61,30 @@ def _economy(lines: list[Økonomilinje], terskel: float, order: dict[str, int]) 
     pct = None if gross == 0 else avvik / gross * 100
     total = {"budsjett": total_b, "regnskap": sum(r["regnskap"] for r in rows),
              "prognose": total_p, "avvik": avvik, "avvik_prosent": prosent(pct)}
-    return {"rader": rows, "sum": total}
+    out = {"rader": rows, "sum": total, "sammenligning": False}
+    if any(ln.regnskap_i_fjor is not None for ln in lines):
+        out |= _last_year(rows, [ln.regnskap_i_fjor for ln in sorted(
+            lines, key=lambda x: order.get(x.rammeområde.casefold(), len(order)))])
+    return out
+
+
+def _change(now: float, before: float | None) -> dict:
+    """Regnskap now against the same tertial last year: kr and per cent (of last year)."""
+    if before is None:
+        return {"i_fjor": None, "endring": None, "endring_prosent": ""}
+    pct = None if before == 0 else (now - before) / abs(before) * 100
+    return {"i_fjor": before, "endring": now - before, "endring_prosent": prosent(pct)}
+
+
+def _last_year(rows: list[dict], before: list[float | None]) -> dict:
+    """The comparison columns (only when the workbook has «Regnskap i fjor»). The total
+    compares only when every row has last year's figure; a partial sum would mislead."""
+    for row, value in zip(rows, before, strict=True):
+        row |= _change(row["regnskap"], value)
+    complete = all(v is not None for v in before)
+    total = _change(sum(r["regnskap"] for r in rows),
+                    sum(v or 0.0 for v in before) if complete else None)
+    return {"sammenligning": True, "sum_i_fjor": total}
 
 
 def weighted_sick_leave(rows: list[Nøkkeltall]) -> float | None:
@@ -69,6 +93,16 @@ def weighted_sick_leave(rows: list[Nøkkeltall]) -> float | None:
     if weight == 0:
         return None
     return sum(n.sykefravær * n.årsverk for n in rows) / weight
+
+
+def weighted_sick_leave_last_year(rows: list[Nøkkeltall]) -> float | None:
+    """Last year's sick leave for the same units, weighted by this year's årsverk (the
+    workbook has no årsverk for last year); None unless every unit has last year's figure
+    (an average of some units would not compare with this year's)."""
+    if not rows or any(n.sykefravær_i_fjor is None for n in rows):
+        return None
+    return weighted_sick_leave([replace(n, sykefravær=n.sykefravær_i_fjor or 0.0)
+                                for n in rows])
 
 
 def sykefraværsfarge(value: float, mål: float) -> str:
@@ -153,8 +187,10 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         "nøkkeltall": [{"enhet": units.get(n.enhet.casefold(), n.enhet),
                         "sykefravær": n.sykefravær, "nærvær": n.nærvær, "overtid": n.overtid,
                         "årsverk": n.årsverk, "avvik": n.avvik,
-                        "farge": sykefraværsfarge(n.sykefravær, inn.sykefravær_mål)}
+                        "farge": sykefraværsfarge(n.sykefravær, inn.sykefravær_mål),
+                        "i_fjor": n.sykefravær_i_fjor}
                        for n in key_rows],
+        "sykefravær_sammenligning": False,
         "nøkkelsum": {"sykefravær": sick, "nærvær": None if sick is None else 100 - sick,
                       "overtid": sum(n.overtid for n in key_rows),
                       "årsverk": sum(n.årsverk for n in key_rows),
@@ -162,10 +198,19 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     }
     ctx |= outlines.tertialrapport(data, ctx["perspektiver"], nr)
     trend = []
+    trend_i_fjor = []
     for t in range(1, nr + 1):
         value = weighted_sick_leave([n for n in data.nøkkeltall if n.tertial == t])
         if value is not None:
             trend.append((tertial(t, k.år), value))
+            before = weighted_sick_leave_last_year([n for n in data.nøkkeltall
+                                                    if n.tertial == t])
+            if before is not None:
+                trend_i_fjor.append((tertial(t, k.år), before))
+    ctx["sykefravær_i_fjor_linje"] = bool(trend_i_fjor)  # the chart's caption says so
+    if any(n.sykefravær_i_fjor is not None for n in key_rows):
+        ctx["nøkkelsum"]["i_fjor"] = weighted_sick_leave_last_year(key_rows)
+        ctx["sykefravær_sammenligning"] = True
 
     @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
@@ -177,7 +222,8 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                 [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
                 f"Drift per rammeområde, {periode}"),
             "sykefraværsgraf": charts.sykefravær_chart(
-                trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}"),
+                trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}",
+                last_year=trend_i_fjor or None),
             "risikomatrise": charts.risk_heatmap(
                 [(r.id, int(r.sannsynlighet), int(r.konsekvens)) for r in open_risks],
                 gul_fra, rød_fra, f"Risikomatrise, {periode}", levels=skala.levels,
@@ -185,6 +231,8 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         }
 
     ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context
+    if trend_i_fjor:
+        ctx["_bilder"]["trend_i_fjor"] = trend_i_fjor
     return [Planned(
         kind=KIND, facts=FACTS,
         template=TEMPLATE, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,

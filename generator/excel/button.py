@@ -233,6 +233,10 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
         for kind, count in outcome.counts().items():
             kind_dir = folder / kind
             rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))
+        page = getattr(report.outcome, "overview", None) or folder / "oversikt.html"
+        if page.is_file():
+            rows.append(("", "oversikt", Link(str(page), page.name), "Oversikt over dokumentene "
+                         "med status, lenker og merknader (åpnes i nettleseren)."))
         note = getattr(report, "pdf_note", None)
         if note:
             rows.append(("", "merknad", "", f"Bare Word-filer ble laget. {note}"))

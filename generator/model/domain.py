@@ -531,6 +531,9 @@ class Økonomilinje:
     revidert_budsjett: Annotated[float | None, Col(
         "Revidert budsjett", "Budsjett etter vedtatte endringer i kr (tom = som vedtatt).",
         kind=Kind.MONEY)] = None
+    regnskap_i_fjor: Annotated[float | None, Col(
+        "Regnskap i fjor", "Regnskap per samme tertial i fjor i kr (valgfritt; gir kolonnen "
+        "«Endring» i tertialrapportens økonomitabell).", kind=Kind.MONEY)] = None
 
     @property
     def gjeldende_budsjett(self) -> float:
@@ -557,6 +560,10 @@ class Nøkkeltall:
     årsverk: Annotated[float, Col("Årsverk", "Årsverk ved utgangen av tertialet.", minimum=0)]
     avvik: Annotated[int, Col("Avvik", "Antall internkontroll-avvik meldt i tertialet.",
                               minimum=0)]
+    sykefravær_i_fjor: Annotated[float | None, Col(
+        "Sykefravær i fjor (%)", "Sykefravær i samme tertial i fjor i prosent (valgfritt; gir "
+        "en linje for i fjor i sykefraværsgrafen).", kind=Kind.PERCENT, minimum=0,
+        maximum=100)] = None
 
     @property
     def nærvær(self) -> float:

@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from datetime import time as dt_time
@@ -55,6 +55,7 @@ class Outcome:
     pdf_note: str | None = None
     manifest: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    overview: Path | None = None  # oversikt.html (or its -ny version beside a person's copy)
 
 
 @contextlib.contextmanager
@@ -107,7 +108,8 @@ Notice = tuple[str, str]  # (file relative to the year folder, message in bokmå
 def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
         data: Styringsdata, *, want_pdf: bool, force: bool = False,
         progress: Progress | None = None, scopes: dict[str, str] | None = None,
-        fingerprint: dict | None = None, delivery: Delivery | None = None) -> Outcome:
+        fingerprint: dict | None = None, delivery: Delivery | None = None,
+        workbook_notices: Sequence[Notice] = ()) -> Outcome:
     """Render what changed, convert, add fields, write archive metadata and the manifest.
 
     Only files the product wrote and nobody changed are replaced or removed (see
@@ -164,10 +166,13 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
             arkiv_all = sorted(set(arkiv) | {r for e in carried.values()
                                              for r in e.get("archive", [])})
             outcome.timings["arkiv"] = time.perf_counter() - t
+            page = _overview(folder, stage, old, plan, outcome, force, data, entries, carried,
+                             staged, workbook_notices)
             keep = {o["file"] for e in [*entries.values(), *carried.values()]
-                    for o in e["outputs"].values()} | set(arkiv_all)
+                    for o in e["outputs"].values()} | set(arkiv_all) | {page["file"]}
             old_scope_archive = [r for r in old.get("archive", []) if r not in keep and not any(
                 r in e.get("archive", []) for e in carried.values())]
+            old_scope_archive += [r for r in [_old_overview(folder, old)] if r and r not in keep]
             _stale_removals(folder, old, [*stale, {"archive": old_scope_archive}], keep, plan,
                             outcome)
             commit.precheck(folder, plan)
@@ -184,7 +189,7 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                        "documents": {**carried, **entries}, "archive": arkiv_all,
                        "archive_sha": {r: shas.get(r) or old_shas.get(r, "") for r in arkiv_all},
                        "kept": sorted(outcome.kept_rels), "notices": outcome.notices,
-                       "scopes": sorted(in_scope)}
+                       "scopes": sorted(in_scope), "overview": page}
                 fastpath.forget(folder)  # a stale no-change record must never outlive this
                 outcome.manifest = manifest.write(folder, new)
             except BaseException:
@@ -194,6 +199,7 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
             if fingerprint:
                 fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
             outcome.removed = [folder / rel for rel in plan.removals]
+            outcome.overview = folder / page["file"]
         except commit.CommitError as e:
             raise BuildError(str(e)) from None
         finally:
@@ -251,6 +257,8 @@ def _written(old: dict) -> dict[str, str]:
     out = {o["file"]: o.get("sha256", "") for e in old["documents"].values()
            for o in e.get("outputs", {}).values()}
     out.update(old.get("archive_sha", {}))
+    if (page := _old_overview(None, old)) is not None:
+        out[page] = old["overview"].get("sha256", "")
     return out
 
 
@@ -494,6 +502,7 @@ def _stats(folder: Path, new: dict) -> dict[str, list[int]]:
     no-change check compares them."""
     rels = [o["file"] for e in new["documents"].values() for o in e["outputs"].values()]
     rels += new["archive"] + new["kept"] + [manifest.FILENAME]
+    rels += [new["overview"]["file"]] if new.get("overview") else []
     out = {}
     for rel in dict.fromkeys(rels):
         try:
@@ -502,6 +511,35 @@ def _stats(folder: Path, new: dict) -> dict[str, list[int]]:
             continue
         out[rel] = [st.st_size, st.st_mtime_ns]
     return out
+
+
+def _overview(folder: Path, stage: Path, old: dict, plan: commit.Plan, outcome: Outcome,
+              force: bool, data: Styringsdata, entries: dict, carried: dict,
+              staged: dict[str, dict[str, str]], workbook_notices: Sequence[Notice]) -> dict:
+    """Stage ``oversikt.html`` (see :mod:`generator.output.delivery.oversikt`) under the same
+    ownership rule as the documents; returns its manifest record."""
+    from .delivery import oversikt
+
+    target = _target(folder, oversikt.FILENAME, _written(old), force,
+                     ownership.backup_folder(folder), plan, outcome)
+    page = oversikt.Overview(
+        kommune=data.kommune.navn, år=data.kommune.år, made=datetime.now(),
+        rows=tuple(oversikt.rows(folder, entries, carried, staged, outcome.kept_rels)),
+        notices=oversikt.notices(outcome.notices, workbook_notices))
+    path = oversikt.write(stage / target, page)
+    sha = sha256_file(path)
+    plan.moves.append((target, target, sha))
+    return {"file": target, "sha256": sha}
+
+
+def _old_overview(folder: Path | None, old: dict) -> str | None:
+    """The previous build's overview page (only a path inside the year folder)."""
+    rec = old.get("overview")
+    rel = rec.get("file") if isinstance(rec, dict) else None
+    if not isinstance(rel, str) or not rel or (folder is not None
+                                               and ownership.inside(folder, rel) is None):
+        return None
+    return rel
 
 
 def _describe(folder: Path, path: Path) -> dict:

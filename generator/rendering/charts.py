@@ -255,10 +255,13 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
 # --------------------------------------------------------------------------- sick leave
 
 
-def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: str) -> Chart:
+def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: str,
+                     last_year: list[tuple[str, float]] | None = None) -> Chart:
     """Line chart of sick leave in per cent per tertial, with a dashed target line.
 
-    ``points`` holds (label, per cent), e.g. ("1. tertial 2026", 6.4).
+    ``points`` holds (label, per cent), e.g. ("1. tertial 2026", 6.4). ``last_year`` (same
+    labels, the same tertial a year earlier) adds a thinner grey line with a legend;
+    without it the chart is as before.
     """
     if not points:
         raise ValueError("sykefravær_chart needs at least one point")
@@ -268,7 +271,9 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
     wrap_at = max(10, int(13.0 / n / 0.17))  # "1. tertial 2026" → "1. tertial" / "2026"
     labels = [_wrap(label, wrap_at) for label, _ in points]
     values = [value for _, value in points]
-    top = max([*values, target]) * 1.25 or 1.0
+    at = {label: x for x, (label, _) in enumerate(points)}
+    before = [(at[label], value) for label, value in last_year or [] if label in at]
+    top = max([*values, *(v for _, v in before), target]) * 1.25 or 1.0
 
     def build() -> Figure:
         fig = _figure(width_cm, height_cm, layout="constrained")
@@ -297,11 +302,21 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
             markeredgecolor="white",
             markeredgewidth=1,
             zorder=3,
+            label=None if not before else "I år",
         )
+        if before:
+            ax.plot([x for x, _ in before], [v for _, v in before], color=hex_rgb(accent()),
+                    linewidth=1.5, marker="s", markersize=4.5, zorder=2, label="I fjor")
+            for x, value in before:
+                ax.annotate(f"{_nb(value, 1)} %", xy=(x, value), xytext=(0, 7),
+                            textcoords="offset points", ha="center", va="bottom",
+                            fontsize=7.5, color=hex_rgb(accent()))
+            ax.legend(loc="upper right", fontsize=8, frameon=False, ncols=2)
         for x, value in zip(xs, values, strict=True):
             # below the point in a dip of the line, above it otherwise
             neighbours = values[max(0, x - 1) : x] + values[x + 1 : x + 2]
             below = bool(neighbours) and value < sum(neighbours) / len(neighbours)
+            below = below or any(bx == x and bv >= value for bx, bv in before)  # clear of i fjor
             ax.annotate(
                 f"{_nb(value, 1)} %",
                 xy=(x, value),
@@ -341,6 +356,9 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
     if n > 1:
         listed = [f"{label} {_nb(value, 1)} %" for label, value in points]
         alt += " Verdier: " + "; ".join(listed) + "."
+    if before:
+        alt += " Samme tertial i fjor: " + "; ".join(
+            f"{points[x][0]} {_nb(v, 1)} %" for x, v in before) + "."
     return Chart(png=png, alt=alt, width_cm=width_cm)
 
 
