@@ -112,7 +112,8 @@ def test_the_installed_wheel_makes_every_document_from_any_folder(installed: Pat
     _run([styring, "demo", "Arbeidsbøker"], work, env)
     books = work / "Arbeidsbøker"
     assert sorted(p.name for p in books.iterdir()) == [
-        "kompass.xlsx", "lederavtaler.xlsx", "risiko.xlsx", "styring.xlsx", "tertial.xlsx"]
+        "fjellvik-logo.png", "kompass.xlsx", "lederavtaler.xlsx", "risiko.xlsx", "styring.xlsx",
+        "tertial.xlsx"]
     _run([styring, "check"], books, env)  # no arguments: the current folder
     _run([styring, "check-templates", "Arbeidsbøker"], work, env)
     built = _run([styring, "build", "--no-pdf"], books, env).stdout
