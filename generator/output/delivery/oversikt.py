@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ... import __version__
+from ...paths import KIND_NAMES
 from .. import ownership
 
 FILENAME = "oversikt.html"
@@ -151,6 +152,8 @@ def rows(folder: Path, entries: dict[str, dict], carried: dict[str, dict],
     out = []
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
+            if entry.get("kind") not in KIND_NAMES:
+                continue  # e-mail drafts and calendars are delivery, not documents
             files = document_files(folder, name, entry, staged.get(name) if in_build else None,
                                    kept, in_build)
             sources = [s for s in entry.get("sources", []) if isinstance(s, str)]
