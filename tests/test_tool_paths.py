@@ -74,7 +74,8 @@ def test_demo_writes_into_the_folder_given_and_needs_one(tmp_path: Path) -> None
     result = run("demo", target)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in target.iterdir()) == [
-        "kompass.xlsx", "lederavtaler.xlsx", "risiko.xlsx", "styring.xlsx", "tertial.xlsx"]
+        "fjellvik-logo.png", "kompass.xlsx", "lederavtaler.xlsx", "risiko.xlsx",
+        "styring.xlsx", "tertial.xlsx"]
     missing = run("demo")
     assert missing.exit_code == 2 and "FOLDER" in missing.output.upper()
 

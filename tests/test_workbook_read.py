@@ -11,6 +11,7 @@ import openpyxl
 from openpyxl.worksheet.table import Table
 
 from generator.demo.data import demo_data
+from generator.demo.logo import with_profile
 from generator.input.blank import HELP_SHEET, cell_value
 from generator.input.schema import SHEETS
 from generator.input.validate import load
@@ -29,7 +30,7 @@ def test_demo_passes_check() -> None:
 def test_demo_workbooks_hold_exactly_the_demo_data(demo: Path) -> None:
     result = load([demo])
     assert result.ok, [str(p) for p in result.problems]
-    assert result.data == demo_data()
+    assert result.data == with_profile(demo_data())
 
 
 def test_blank_workbooks_pass_check(tmp_path: Path) -> None:
