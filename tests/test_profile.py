@@ -21,7 +21,7 @@ from PIL import Image
 
 from generator import pipeline
 from generator.demo.logo import LOGO_NAME, PROFILE_COLOUR, draw
-from generator.output.files import sha256_file as sha256
+from generator.files import sha256_file as sha256
 from generator.paths import TEMPLATE_DIR
 from generator.rendering import palette
 from generator.rendering.profile import MAX_LOGO_BYTES, MAX_LOGO_PIXELS, Profil, profiled

@@ -692,7 +692,7 @@ def test_bug_edge_controls_are_replaced_and_reported(typed: str) -> None:
 
 
 def test_bug_thousands_round_half_up() -> None:
-    from generator.rendering.norsk import kr, tusen
+    from generator.norsk import kr, tusen
 
     assert [tusen(2500), tusen(3500), tusen(-2500)] == ["3", "4", "\u22123"]
     assert kr(2.5) == "3\u00a0kr"

@@ -25,8 +25,8 @@ from generator.input.validate import load
 from generator.model.column import Col, resolve
 from generator.model.domain import Kommune, Risiko, Status, Størrelsesgruppe
 from generator.model.styringsdata import Styringsdata
+from generator.norsk import prosent
 from generator.output import manifest
-from generator.rendering.norsk import prosent
 
 from .conftest import run, set_cell
 from .docx_tools import text

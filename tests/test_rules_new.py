@@ -21,6 +21,7 @@ from generator.demo.data import demo_data
 from generator.documents import kompass, tertialrapport
 from generator.documents.common import NO_FILL, PlanError, document_date, fill
 from generator.documents.oppdragsbrev import perspektiver
+from generator.files import sha256_file
 from generator.input.convert import (
     TIMESPAN_EXAMPLE,
     ConversionError,
@@ -51,7 +52,6 @@ from generator.model.domain import (
 from generator.model.styringsdata import Styringsdata
 from generator.output import commit, manifest, ownership
 from generator.output.archive import codes as archive
-from generator.output.files import sha256_file
 from generator.output.ownership import State
 
 DATA = demo_data()

@@ -6,7 +6,7 @@ from babel.dates import format_date
 
 from ..model.domain import Perspektiv
 from ..model.styringsdata import Styringsdata
-from ..rendering.norsk import LOCALE
+from ..norsk import LOCALE
 from ..rendering.template import paragraphs
 from . import outlines
 from .common import KindFacts, Planned, Source, base_context, properties

@@ -77,7 +77,7 @@ def tekster_felt() -> dict[str, Any]:
 
 
 def epost_felt() -> dict[str, str]:
-    """The e-mail drafts' default subjects and bodies (generator/delivery/texts.py)."""
-    from ..output.delivery.texts import TEXTS
+    """The e-mail drafts' default subjects and bodies (generator/model/eposttekster.py)."""
+    from ..model.eposttekster import TEXTS
 
     return {t.field: t.default for t in TEXTS}

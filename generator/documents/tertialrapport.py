@@ -8,8 +8,8 @@ from typing import Any
 
 from ..model.domain import Budsjettype, Nøkkeltall, Status, Økonomilinje
 from ..model.styringsdata import Styringsdata
+from ..norsk import prosent, tertial
 from ..rendering import palette
-from ..rendering.norsk import prosent, tertial
 from ..rendering.template import Image, paragraphs
 from . import outlines
 from .common import (

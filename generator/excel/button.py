@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import pipeline
+from ..files import write_atomic
 from ..formulas import looks_like_formula
 from ..input.reader import normalise
-from ..output.files import write_atomic
 from ..problems import Level, Problem, Problems
 from .xlsm import CONF_SHEET, DEFAULT_OUT, LOG_HEADERS, LOG_SHEET, OUT_KEY
 

@@ -45,9 +45,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomic
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS
-from ..output.files import write_atomic
 from ..paths import OUT_FOLDER
 
 TEMPLATE_NAME = "quickstart_standalone.xlsm"

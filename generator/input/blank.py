@@ -18,10 +18,10 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from ..files import write_atomic
 from ..formulas import looks_like_formula
 from ..model.column import Column, Kind
 from ..model.domain import Status
-from ..output.files import write_atomic
 from .rules import RULES
 from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet
 

@@ -16,7 +16,7 @@ from babel.dates import format_date
 
 from ..model.column import Column, Kind
 from ..model.domain import LMH_WORDS, Nivå
-from ..rendering.norsk import LOCALE
+from ..norsk import LOCALE
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
 

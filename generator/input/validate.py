@@ -268,7 +268,7 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
     check_kompass(d, err)
     check_årshjul(d, err)
-    from ..output.delivery.texts import check as check_epost_texts
+    from ..model.eposttekster import check as check_epost_texts
 
     check_epost_texts(d.tekster, err)
 

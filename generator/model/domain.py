@@ -193,7 +193,7 @@ class Epostvedlegg(enum.StrEnum):
 
 EPOST_PATTERN = (r"[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*"
                  r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
-#: The placeholders the e-mail texts in Tekster may use (see generator/delivery/texts.py).
+#: The placeholders the e-mail texts in Tekster may use (see generator/model/eposttekster.py).
 EPOST_FELT_LEDERAVTALE = ("{navn} (lederen), {stilling}, {enhet}, {overordnet} (nærmeste "
                           "overordnede), {år}, {kommune}, {kommunedirektør}, {tittel} "
                           "(dokumentets tittel) og {vedlegg} (vedleggets filnavn)")
@@ -291,7 +291,7 @@ class Tekster:
     lederavtale_høstspørsmål: Annotated[list[str], Col(
         "Lederavtale: spørsmål om høsten", "Spørsmålene til hjelp i oppfølgingssamtalen om "
         "høsten, ett per linje (tom = standardspørsmålene).")] = field(default_factory=list)
-    # The e-mail drafts in epost/ (empty = the product's wording in generator/delivery/texts.py).
+    # The e-mail drafts in epost/ (empty = the product's wording in generator/model/eposttekster.py).
     epost_lederavtale_emne: Annotated[str | None, Col(
         "E-post lederavtale: emne", "Emnefeltet i e-postutkastet med lederavtalen (tom = "
         "«Lederavtale {år} – {navn}»). Plassholdere: " + EPOST_FELT_LEDERAVTALE + "; {{ og }} "

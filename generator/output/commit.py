@@ -17,8 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import sha256_file
 from . import ownership
-from .files import sha256_file
 
 JOURNAL = "journal.json"
 OLD = ".gammelt"

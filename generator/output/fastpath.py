@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from ..files import sha256_file
 from ..paths import KIND_NAMES
-from .files import sha256_file
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
@@ -114,7 +114,7 @@ def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[in
              scopes: set[str]) -> None:
     """Write the no-change record after a complete build: its fingerprint, the size and
     time of every file, and the summary a no-change build repeats."""
-    from .files import write_atomic
+    from ..files import write_atomic
 
     counts: dict[str, int] = {}
     files = []

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .files import write_atomic
+from ..files import write_atomic
 
 FILENAME = "manifest.json"
 

@@ -284,8 +284,8 @@ def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: 
     looks at annotation appearances and form resources); a file that does not is refused
     and nothing is written.
     """
+    from ..files import write_atomic
     from . import pdf as pdfcheck
-    from .files import write_atomic
 
     signer = load_signer(pkcs12, passphrase, variable)
     signed = sign_bytes(pdf, field, signer, reason, location)

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from .. import __version__
 from ..documents import Planned
+from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
 from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf
 from .delivery.plan import Delivery
-from .files import sha256_file
 
 Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"

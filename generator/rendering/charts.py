@@ -29,7 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator
 
-from .norsk import tall
+from ..norsk import tall
 from .palette import MUTED, STATUS_FILL, accent, hex_rgb, light, primary
 
 DPI = 200
@@ -87,7 +87,7 @@ class Chart:
 def _nb(x: float, decimals: int = 0) -> str:
     """Format a number the Norwegian way: ``1 200``, ``12,5``, ``−3,1``.
 
-    Delegates to :func:`generator.rendering.norsk.tall` (non-breaking space between
+    Delegates to :func:`generator.norsk.tall` (non-breaking space between
     thousands, decimal comma, true minus sign) so charts and tables round the
     same way; a negative value that rounds to zero loses its minus sign.
     """

@@ -115,7 +115,7 @@ def markdown() -> str:
              "begynner med typen, f.eks. `lederavtale-nordre.docx`) eller på dokumentegenskapen "
              "«Kategori» (Fil › Info › Egenskaper i Word), som kan inneholde "
              + ", ".join(f"`{k}`" for k in KINDS) + ".", ""]
-    from .norsk import FILTERS
+    from ..norsk import FILTERS
 
     lines += ["## Filtre", "", "Brukes som `{{ beløp | kr }}`.", "", "| filter | gjør |",
               "|---|---|"]

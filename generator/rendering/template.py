@@ -19,8 +19,8 @@ from docxtpl import DocxTemplate, InlineImage, Listing
 from lxml import etree
 from markupsafe import Markup, escape
 
+from ..norsk import FILTERS
 from . import toc
-from .norsk import FILTERS
 from .package_check import PackageError, inspect
 from .sandbox import LimitedEnvironment
 

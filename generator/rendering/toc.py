@@ -201,7 +201,7 @@ def _replace_part(path: Path, data: bytes, name: str, content: bytes) -> None:
     import io
     import zipfile
 
-    from ..output.files import write_atomic
+    from ..files import write_atomic
 
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, \

@@ -3,7 +3,7 @@
 # The public face; the modules: codes (code lists), record (the record and its checks),
 # sidecars (JSON), message (the Fiks Arkiv arkivmelding), listing (CSV), xsd (schemas),
 # records (from planned documents to records, used by the build).
-from ..files import sha256_file
+from ...files import sha256_file
 from .codes import PRONOM, SIGNERT, ArchiveError, tilgangsrestriksjon, variantformat
 from .listing import LISTING_COLUMNS, update_listing, write_listing
 from .message import (

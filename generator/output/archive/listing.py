@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ...files import write_atomic
 from ...formulas import looks_like_formula
-from ..files import write_atomic
 from .codes import (
     FORMAT_NAMES,
     dokumenttype,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..files import write_atomic
+from ...files import write_atomic
 from .codes import (
     DOKUMENTMEDIUM,
     DOKUMENTSTATUS,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..files import sha256_file
+from ...files import sha256_file
 from .codes import (
     ARCHIVE_FORMATS,
     KINDS,

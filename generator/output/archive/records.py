@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...documents import Planned
+from ...files import sha256_file
 from ...model.styringsdata import Styringsdata
 from .. import archive
-from ..files import sha256_file
 
 ARCHIVE_DIR = "arkiv"
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
+from ...files import write_atomic
 from .codes import (
     FORMAT_NAMES,
     MIME_TYPES,

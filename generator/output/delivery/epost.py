@@ -17,8 +17,8 @@ from email.utils import formataddr
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...model import eposttekster as texts
 from ...model.domain import Epostvedlegg, Leder
-from . import texts
 from .plan import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:

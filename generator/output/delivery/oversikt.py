@@ -237,7 +237,7 @@ def _status_cell(row: Row) -> str:
 
 
 def _when(moment: datetime) -> str:
-    from ...rendering.norsk import dato
+    from ...norsk import dato
 
     return f"{dato(moment)} kl. {moment:%H.%M}"
 

@@ -12,7 +12,7 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ...model.domain import EPOST_FELT_LEDERAVTALE, EPOST_FELT_OPPDRAGSBREV, Tekster
+from .domain import EPOST_FELT_LEDERAVTALE, EPOST_FELT_OPPDRAGSBREV, Tekster
 
 LEDERAVTALE_FIELDS = ("navn", "stilling", "enhet", "overordnet", "år", "kommune",
                       "kommunedirektør", "tittel", "vedlegg")
