@@ -291,7 +291,7 @@ class Tekster:
     lederavtale_høstspørsmål: Annotated[list[str], Col(
         "Lederavtale: spørsmål om høsten", "Spørsmålene til hjelp i oppfølgingssamtalen om "
         "høsten, ett per linje (tom = standardspørsmålene).")] = field(default_factory=list)
-    # The e-mail drafts in epost/ (empty = the product's wording in generator/model/eposttekster.py).
+    # The e-mail drafts in epost/ (empty = the wording in generator/model/eposttekster.py).
     epost_lederavtale_emne: Annotated[str | None, Col(
         "E-post lederavtale: emne", "Emnefeltet i e-postutkastet med lederavtalen (tom = "
         "«Lederavtale {år} – {navn}»). Plassholdere: " + EPOST_FELT_LEDERAVTALE + "; {{ og }} "

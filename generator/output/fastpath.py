@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import __version__
 from ..files import sha256_file
 from ..paths import KIND_NAMES
+from .manifest import Manifest
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
@@ -110,7 +111,7 @@ def forget(folder: Path) -> None:
     (folder / STATUS).unlink(missing_ok=True)
 
 
-def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[int]],
+def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, list[int]],
              scopes: set[str]) -> None:
     """Write the no-change record after a complete build: its fingerprint, the size and
     time of every file, and the summary a no-change build repeats."""
@@ -118,13 +119,13 @@ def remember(folder: Path, print_: dict, manifest: dict, stat: dict[str, list[in
 
     counts: dict[str, int] = {}
     files = []
-    for entry in manifest["documents"].values():
-        if entry.get("scope", entry.get("kind")) in scopes:
-            if entry["kind"] in KIND_NAMES:  # documents; not e-mail drafts and calendars
-                counts[entry["kind"]] = counts.get(entry["kind"], 0) + 1
-            files += [o["file"] for o in entry["outputs"].values()]
+    for entry in manifest.documents.values():
+        if entry.scope in scopes:
+            if entry.kind in KIND_NAMES:  # documents; not e-mail drafts and calendars
+                counts[entry.kind] = counts.get(entry.kind, 0) + 1
+            files += entry.files()
     record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
-              "notices": manifest.get("notices", [])}
+              "notices": manifest.notices}
     write_atomic(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
                  durable=False)
 

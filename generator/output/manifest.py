@@ -12,6 +12,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -59,3 +60,183 @@ def write(folder: Path, manifest: dict[str, Any]) -> Path:
     write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)
                  .encode("utf-8"))
     return path
+
+
+# --- the typed view the build works with ---------------------------------------------------------
+#
+# ``read`` and ``write`` above move JSON; the classes below are what the build passes around.
+# ``from_json`` accepts whatever a previous (or damaged, or crafted) manifest holds and keeps
+# only what is well formed; ``to_json`` writes the same layout the product has always written.
+
+
+def _str_list(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@dataclass
+class OutputRecord:
+    """One file a build wrote for a document: where it is, its bytes' hash and size, and the
+    data hash it was made from (an older PDF kept by a build without PDF has another)."""
+
+    file: str
+    sha256: str | None = None
+    size: int | None = None
+    data_sha256: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: object) -> OutputRecord | None:
+        if not isinstance(raw, dict):
+            return None
+        file = raw.get("file")
+        if not isinstance(file, str) or not file:
+            return None
+        sha, size, data = raw.get("sha256"), raw.get("size"), raw.get("data_sha256")
+        return cls(file=file,
+                   sha256=sha if isinstance(sha, str) else None,
+                   size=size if isinstance(size, int) else None,
+                   data_sha256=data if isinstance(data, str) else None)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"file": self.file}
+        if self.sha256 is not None:
+            out["sha256"] = self.sha256
+        if self.size is not None:
+            out["size"] = self.size
+        if self.data_sha256 is not None:
+            out["data_sha256"] = self.data_sha256
+        return out
+
+    def made_from(self, data_sha256: str) -> bool:
+        """Made from this data (a record without a data hash counts as made from it)."""
+        return (self.data_sha256 or data_sha256) == data_sha256
+
+
+@dataclass(frozen=True)
+class TemplateRecord:
+    """The template a document was rendered from."""
+
+    file: str
+    sha256: str
+
+
+@dataclass
+class Entry:
+    """The manifest entry of one document or delivered file (e-mail draft, calendar).
+
+    ``template``, ``restricted`` and ``variant`` belong to documents; ``archive`` lists a
+    main document's archive files; ``memory`` holds what a delivered file keeps between
+    builds (a calendar's events) and any key an older version wrote."""
+
+    kind: str
+    title: str = ""
+    sources: list[str] = field(default_factory=list)
+    data_sha256: str = ""
+    scope: str = ""
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    built: str = ""
+    template: TemplateRecord | None = None
+    restricted: bool | None = None
+    variant: str | None = None
+    archive: list[str] | None = None
+    memory: dict[str, Any] = field(default_factory=dict)
+
+    _KNOWN = ("kind", "title", "sources", "data_sha256", "scope", "outputs", "built",
+              "template", "restricted", "variant", "archive")
+
+    @classmethod
+    def from_json(cls, raw: object) -> Entry | None:
+        """The entry, or None when it is not one (not an object, or outputs not an object);
+        outputs that are not objects are left out."""
+        if not isinstance(raw, dict) or not isinstance(raw.get("outputs", {}), dict):
+            return None
+        outputs = {str(k): o for k, v in raw.get("outputs", {}).items()
+                   if (o := OutputRecord.from_json(v)) is not None}
+        tpl = raw.get("template")
+        template = (TemplateRecord(str(tpl.get("file", "")), str(tpl.get("sha256", "")))
+                    if isinstance(tpl, dict) else None)
+        kind = raw.get("kind")
+        scope = raw.get("scope", kind)
+        return cls(kind=kind if isinstance(kind, str) else "",
+                   title=str(raw.get("title", "")), sources=_str_list(raw.get("sources")),
+                   data_sha256=str(raw.get("data_sha256", "")),
+                   scope=scope if isinstance(scope, str) else "", outputs=outputs,
+                   built=str(raw.get("built", "")), template=template,
+                   restricted=bool(raw["restricted"]) if "restricted" in raw else None,
+                   variant=str(raw["variant"]) if raw.get("variant") is not None else None,
+                   archive=_str_list(raw["archive"]) if "archive" in raw else None,
+                   memory={k: v for k, v in raw.items() if k not in cls._KNOWN})
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "title": self.title, "sources": self.sources,
+                               "data_sha256": self.data_sha256, "scope": self.scope,
+                               "outputs": {k: o.to_json() for k, o in self.outputs.items()},
+                               "built": self.built, **self.memory}
+        if self.template is not None:
+            out |= {"template": {"file": self.template.file, "sha256": self.template.sha256},
+                    "restricted": self.restricted, "variant": self.variant}
+        if self.archive is not None:
+            out["archive"] = self.archive
+        return out
+
+    def files(self) -> list[str]:
+        """The paths of its output files."""
+        return [o.file for o in self.outputs.values()]
+
+    def current(self, key: str) -> OutputRecord | None:
+        """Its ``key`` output when it was made from the entry's data (not an older PDF)."""
+        out = self.outputs.get(key)
+        return out if out is not None and out.made_from(self.data_sha256) else None
+
+
+@dataclass
+class Manifest:
+    """What the previous build left: its documents, archive files, kept files and page."""
+
+    documents: dict[str, Entry] = field(default_factory=dict)
+    archive: list[str] = field(default_factory=list)
+    archive_sha: dict[str, str] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+    notices: list[Any] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    overview: OutputRecord | None = None
+    build: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Manifest:
+        docs = raw.get("documents", {})
+        documents = {str(n): e for n, v in (docs.items() if isinstance(docs, dict) else [])
+                     if (e := Entry.from_json(v)) is not None}
+        sha = raw.get("archive_sha", {})
+        page = raw.get("overview")
+        build = raw.get("build")
+        return cls(documents=documents, archive=_str_list(raw.get("archive")),
+                   archive_sha={str(k): str(v) for k, v in sha.items()}
+                   if isinstance(sha, dict) else {},
+                   kept=_str_list(raw.get("kept")),
+                   notices=raw.get("notices", []) if isinstance(raw.get("notices"), list)
+                   else [],
+                   scopes=_str_list(raw.get("scopes")),
+                   overview=OutputRecord.from_json(page) if isinstance(page, dict) and
+                   isinstance(page.get("file"), str) and page["file"] else None,
+                   build=build if isinstance(build, str) else None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"product": "styring", "version": __version__, "build": self.build,
+                "documents": {n: e.to_json() for n, e in self.documents.items()},
+                "archive": self.archive, "archive_sha": self.archive_sha, "kept": self.kept,
+                "notices": self.notices, "scopes": self.scopes,
+                "overview": self.overview.to_json() if self.overview else None}
+
+    def written(self) -> dict[str, str]:
+        """Every file the previous builds wrote (path → sha256)."""
+        out = {o.file: o.sha256 or "" for e in self.documents.values()
+               for o in e.outputs.values()}
+        out.update(self.archive_sha)
+        if self.overview is not None:
+            out[self.overview.file] = self.overview.sha256 or ""
+        return out
+
+
+def load(folder: Path) -> Manifest:
+    """The previous build's manifest as typed records (empty when there is none)."""
+    return Manifest.from_json(read(folder))

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from datetime import time as dt_time
 from pathlib import Path
+from typing import Any
 
-from .. import __version__
 from ..documents import Planned
 from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
@@ -103,6 +103,110 @@ def _lock_by_create(path: Path, wait_seconds: float) -> Iterator[None]:  # pragm
 
 
 Notice = tuple[str, str]  # (file relative to the year folder, message in bokmål)
+StagedFiles = dict[str, str]  # output key (docx, pdf) → path in the stage and the year folder
+
+
+class Stage:
+    """One build's working state: the year folder and its staging folder, what the previous
+    build left (its manifest), the entries this build writes, the files it staged and the
+    commit plan. Every step of :func:`run` reads and adds to it.
+
+    It is also what a delivered file sees while it is made (:class:`Built` in
+    :mod:`generator.output.delivery.plan`) and where the archive records find each
+    document's current files (:meth:`output`)."""
+
+    def __init__(self, folder: Path, path: Path, old: manifest.Manifest, force: bool,
+                 outcome: Outcome) -> None:
+        self.folder, self.path, self.old, self.force, self.outcome = (
+            folder, path, old, force, outcome)
+        self.entries: dict[str, manifest.Entry] = {}
+        self.staged: dict[str, StagedFiles] = {}  # by document file name
+        self.plan = commit.Plan()
+        self.written = old.written()
+        self.backup = ownership.backup_folder(folder)
+
+    # --- what a delivered file and the archive records see --------------------------------
+
+    def document(self, filename: str, key: str) -> tuple[str, bytes] | None:
+        """The current ``key`` file of a document of this build, as (path, bytes)."""
+        if key in self.staged.get(filename, {}):
+            rel = self.staged[filename][key]
+            return rel, (self.path / rel).read_bytes()
+        entry = self.entries.get(filename)
+        out = entry.outputs.get(key) if entry else None
+        if entry is None or out is None or out.data_sha256 != entry.data_sha256:
+            return None  # none, or an older PDF kept by a build without PDF
+        path = self.folder / out.file
+        return (out.file, path.read_bytes()) if path.is_file() else None
+
+    def previous(self, name: str) -> dict[str, Any]:
+        """A delivered file's entry in the previous manifest (empty when new)."""
+        entry = self.old.documents.get(name)
+        return entry.to_json() if entry is not None else {}
+
+    def output(self, filename: str, key: str) -> manifest.OutputRecord | None:
+        """The ``key`` file of a document as it will be in the year folder: staged by this
+        build, or kept from an earlier one when it was made from the same data."""
+        if key in self.staged.get(filename, {}):
+            rel = self.staged[filename][key]
+            path = self.path / rel
+            return manifest.OutputRecord(rel, sha256_file(path), path.stat().st_size)
+        entry = self.entries[filename]
+        return entry.current(key)
+
+    # --- where new files go ---------------------------------------------------------------
+
+    def target(self, rel: str, changed: bool = True) -> str:
+        """Where a new file for ``rel`` goes: ``rel`` itself when that holds nothing or an
+        unchanged file of ours; else a ``-ny`` name beside it. With --force a changed file is
+        first moved to the backup folder; a signed PDF never is."""
+        folder, outcome = self.folder, self.outcome
+        target, n = rel, 1
+        while True:
+            st = ownership.state(folder / target, self.written.get(target))
+            if st in (ownership.State.MISSING, ownership.State.OURS):
+                break
+            if self.force and st is ownership.State.CHANGED:
+                bak = (self.backup / target).relative_to(folder).as_posix()
+                self.plan.backups.append((target, bak))
+                outcome.backed_up.append(folder / bak)
+                outcome.notices.append((target, f"var endret og er flyttet til {bak} før den "
+                                        "ble laget på nytt (--force)."))
+                break
+            if n == 1:
+                self.keep(target)
+            n += 1
+            stem, _, ext = ownership.beside(rel).rpartition(".")
+            target = f"{stem}.{ext}" if n == 2 else f"{stem}-{n - 1}.{ext}"
+        if target != rel:
+            outcome.beside.append(folder / target)
+            outcome.notices.append((rel, _kept_message(folder / rel, changed, target)))
+        return target
+
+    def move(self, rel: str, changed: bool = True, sha: str | None = None) -> str:
+        """Plan the move of the staged file ``rel`` to its target (renamed in the stage to
+        match); returns the target."""
+        target = self.target(rel, changed)
+        if target != rel:
+            os.replace(self.path / rel, self.path / target)
+        self.plan.moves.append((target, target, sha or sha256_file(self.path / target)))
+        return target
+
+    def keep(self, rel: str, message: str | None = None) -> None:
+        """A file a person changed: left as it is, with a notice when ``message`` is given."""
+        self.outcome.kept_rels.add(rel)
+        self.outcome.kept.append(self.folder / rel)
+        if message is not None:
+            self.outcome.notices.append((rel, message))
+
+    def place(self) -> None:
+        """A target for every staged document file (see :meth:`target`)."""
+        for name, outputs in self.staged.items():
+            previous = self.old.documents.get(name)
+            before = {o.data_sha256 for o in previous.outputs.values()} if previous else set()
+            changed = self.entries[name].data_sha256 not in before
+            for key, rel in list(outputs.items()):
+                outputs[key] = self.move(rel, changed)
 
 
 def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
@@ -126,87 +230,80 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
     scopes = scopes or {doc.kind: doc.kind for doc in planned}
     planned = _unique(planned)
     with locked(folder):
-        old = manifest.read(folder)
+        raw = manifest.read(folder)
         notes = commit.recover(folder, sorted(folder.glob(STAGING_PREFIX + "*")),
-                               old.get("build"))
+                               raw.get("build"))
         if notes:
-            old = manifest.read(folder)
+            raw = manifest.read(folder)
             outcome.notices += [(".", n) for n in notes]
-        old, ignored = _inside_only(folder, old)
+        old, ignored = _inside_only(folder, manifest.Manifest.from_json(raw))
         outcome.notices += ignored
         build_id = f"{os.getpid()}-{time.time_ns()}"
-        stage = folder / f"{STAGING_PREFIX}{build_id}"
-        stage.mkdir()
+        st = Stage(folder, folder / f"{STAGING_PREFIX}{build_id}", old, force, outcome)
+        st.path.mkdir()
         try:
-            entries, staged = _render(planned, templates, folder, stage, old, want_pdf, force,
-                                      outcome, progress, scopes)
+            _render(st, planned, templates, want_pdf, progress, scopes)
             outcome.timings["docx"] = time.perf_counter() - started
             if want_pdf:
                 t = time.perf_counter()
-                _pdfs(planned, outcome, stage, staged)
+                _pdfs(st)
                 outcome.timings["pdf"] = time.perf_counter() - t
-            plan = _place(folder, stage, old, entries, staged, outcome, force)
-            extra_stale = _extras(delivery, folder, stage, old, entries, staged, plan, outcome,
-                                  force)
+            st.place()
+            extra_stale = _extras(st, delivery)
             t = time.perf_counter()
             current = {d.filename for d in planned} | {e.rel for e in delivery.extras}
             in_scope = set(scopes.values())
-            carried = {name: e for name, e in old["documents"].items()
-                       if name not in current and e.get("scope", e.get("kind")) not in in_scope}
-            stale = [e for name, e in old["documents"].items()
+            carried = {name: e for name, e in old.documents.items()
+                       if name not in current and e.scope not in in_scope}
+            stale = [e for name, e in old.documents.items()
                      if name not in current and name not in carried]
-            stale += [old["documents"][d.filename] for d in outcome.rendered
-                      if d.filename in old["documents"]]  # e.g. a -ny file no longer needed
+            stale += [old.documents[d.filename] for d in outcome.rendered
+                      if d.filename in old.documents]  # e.g. a -ny file no longer needed
             stale += extra_stale
-            staged_arkiv = archive_records.stage(planned, data, stage, staged, folder, entries)
-            staged.pop("__arkiv__", None)
-            arkiv = _archive_moves(folder, stage, staged_arkiv, old, plan, outcome, force)
+            arkiv = [st.move(rel) for rel in
+                     archive_records.stage(planned, data, st.path, folder, st.output)]
             for name, rels in archive_records.per_document(arkiv, planned).items():
-                entries[name]["archive"] = rels
-            arkiv_all = sorted(set(arkiv) | {r for e in carried.values()
-                                             for r in e.get("archive", [])})
+                st.entries[name].archive = rels
+            arkiv_all = sorted(set(arkiv) | {r for e in carried.values() for r in e.archive or []})
             outcome.timings["arkiv"] = time.perf_counter() - t
-            page = _overview(folder, stage, old, plan, outcome, force, data, entries, carried,
-                             staged, workbook_notices)
-            keep = {o["file"] for e in [*entries.values(), *carried.values()]
-                    for o in e["outputs"].values()} | set(arkiv_all) | {page["file"]}
-            old_scope_archive = [r for r in old.get("archive", []) if r not in keep and not any(
-                r in e.get("archive", []) for e in carried.values())]
-            old_scope_archive += [r for r in [_old_overview(folder, old)] if r and r not in keep]
-            _stale_removals(folder, old, [*stale, {"archive": old_scope_archive}], keep, plan,
-                            outcome)
-            commit.precheck(folder, plan)
-            commit.commit(folder, stage, build_id, plan)
+            page = _overview(st, data, carried, workbook_notices)
+            keep = {f for e in [*st.entries.values(), *carried.values()] for f in e.files()}
+            keep |= set(arkiv_all) | {page.file}
+            old_scope = [r for r in old.archive if r not in keep and not any(
+                r in (e.archive or []) for e in carried.values())]
+            old_scope += [r for r in [_old_overview(folder, old)] if r and r not in keep]
+            _stale_removals(st, stale, old_scope, keep)
+            commit.precheck(folder, st.plan)
+            commit.commit(folder, st.path, build_id, st.plan)
             try:
                 for doc in outcome.rendered:
-                    for key, rel in staged[doc.filename].items():
-                        entries[doc.filename]["outputs"][key] = {
-                            **_describe(folder, folder / rel),
-                            "data_sha256": entries[doc.filename]["data_sha256"]}
-                shas = {t: sha for _, t, sha in plan.moves}
-                old_shas = old.get("archive_sha", {})
-                new = {"product": "styring", "version": __version__, "build": build_id,
-                       "documents": {**carried, **entries}, "archive": arkiv_all,
-                       "archive_sha": {r: shas.get(r) or old_shas.get(r, "") for r in arkiv_all},
-                       "kept": sorted(outcome.kept_rels), "notices": outcome.notices,
-                       "scopes": sorted(in_scope), "overview": page}
+                    entry = st.entries[doc.filename]
+                    for key, rel in st.staged[doc.filename].items():
+                        entry.outputs[key] = _describe(folder, rel, entry.data_sha256)
+                shas = {t: sha for _, t, sha in st.plan.moves}
+                new = manifest.Manifest(
+                    documents={**carried, **st.entries}, archive=arkiv_all,
+                    archive_sha={r: shas.get(r) or old.archive_sha.get(r, "")
+                                 for r in arkiv_all},
+                    kept=sorted(outcome.kept_rels), notices=list(outcome.notices),
+                    scopes=sorted(in_scope), overview=page, build=build_id)
                 fastpath.forget(folder)  # a stale no-change record must never outlive this
-                outcome.manifest = manifest.write(folder, new)
+                outcome.manifest = manifest.write(folder, new.to_json())
             except BaseException:
-                commit.rollback(folder, stage)  # the manifest makes it current: not yet
+                commit.rollback(folder, st.path)  # the manifest makes it current: not yet
                 raise
-            (stage / commit.JOURNAL).unlink()
+            (st.path / commit.JOURNAL).unlink()
             if fingerprint:
                 fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
-            outcome.removed = [folder / rel for rel in plan.removals]
-            outcome.overview = folder / page["file"]
+            outcome.removed = [folder / rel for rel in st.plan.removals]
+            outcome.overview = folder / page.file
         except commit.CommitError as e:
             raise BuildError(str(e)) from None
         finally:
-            if not (stage / commit.JOURNAL).exists():
-                shutil.rmtree(stage, ignore_errors=True)
-    outcome.files = sorted(folder / o["file"] for e in entries.values()
-                           for o in e["outputs"].values() if (folder / o["file"]).is_file())
+            if not (st.path / commit.JOURNAL).exists():
+                shutil.rmtree(st.path, ignore_errors=True)
+    outcome.files = sorted(folder / f for e in st.entries.values() for f in e.files()
+                           if (folder / f).is_file())
     outcome.timings["total"] = time.perf_counter() - started
     return outcome
 
@@ -226,104 +323,78 @@ def _unique(planned: list[Planned]) -> list[Planned]:
     return out
 
 
-def _inside_only(folder: Path, old: dict) -> tuple[dict, list[Notice]]:
+def _inside_only(folder: Path, old: manifest.Manifest) -> tuple[manifest.Manifest, list[Notice]]:
     """The manifest without any path that leads outside the year folder (with a notice)."""
     notes: list[Notice] = []
 
-    def ok(rel: object) -> bool:
+    def ok(rel: str) -> bool:
         if ownership.inside(folder, rel) is None:
             notes.append((manifest.FILENAME, f"nevner «{rel}», som ligger utenfor "
                           f"{folder}; oppføringen er oversett, og ingenting der er rørt."))
             return False
         return True
 
-    docs = {}
-    for name, entry in old.get("documents", {}).items():
-        if not isinstance(entry, dict):
-            continue
-        outputs = entry.get("outputs", {})
-        if not isinstance(outputs, dict):
-            continue
-        good = {k: o for k, o in outputs.items()
-                if isinstance(o, dict) and ok(o.get("file"))}
-        docs[name] = {**entry, "outputs": good}
-    archive = [r for r in old.get("archive", []) if ok(r)]
-    kept = [r for r in old.get("kept", []) if ok(r)]
-    return {**old, "documents": docs, "archive": archive, "kept": kept}, notes
-
-
-def _written(old: dict) -> dict[str, str]:
-    """Every file the previous builds wrote (rel → sha256), from the manifest."""
-    out = {o["file"]: o.get("sha256", "") for e in old["documents"].values()
-           for o in e.get("outputs", {}).values()}
-    out.update(old.get("archive_sha", {}))
-    if (page := _old_overview(None, old)) is not None:
-        out[page] = old["overview"].get("sha256", "")
-    return out
+    docs = {name: replace(entry, outputs={k: o for k, o in entry.outputs.items() if ok(o.file)})
+            for name, entry in old.documents.items()}
+    return replace(old, documents=docs, archive=[r for r in old.archive if ok(r)],
+                   kept=[r for r in old.kept if ok(r)]), notes
 
 
 def _rel(doc: Planned, suffix: str = ".docx") -> str:
     return f"{doc.kind}/{doc.stem}{suffix}"
 
 
-def _render(planned: list[Planned], templates: dict[str, Template], folder: Path, stage: Path,
-            old: dict, want_pdf: bool, force: bool, outcome: Outcome,
-            progress: Progress | None, scopes: dict[str, str]
-            ) -> tuple[dict, dict[str, dict[str, str]]]:
+def _render(st: Stage, planned: list[Planned], templates: dict[str, Template],
+            want_pdf: bool, progress: Progress | None, scopes: dict[str, str]) -> None:
     """Decide per document: reuse (unchanged, or changed only by a person) or render."""
-    entries: dict[str, dict] = {}
-    staged: dict[str, dict[str, str]] = {}
+    outcome = st.outcome
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     todo: list[Planned] = []
     wanted = ("docx", "pdf") if want_pdf else ("docx",)
     for doc in planned:
         tpl = templates[doc.template]
         key = manifest.data_hash(doc.context, tpl.sha256)
-        previous = old["documents"].get(doc.filename) or {}
-        outputs = dict(previous.get("outputs", {}))
-        entry = {"kind": doc.kind, "title": doc.title, "sources": doc.sources,
-                 "template": {"file": doc.template, "sha256": tpl.sha256},
-                 "data_sha256": key, "restricted": doc.restricted, "variant": doc.variant,
-                 "scope": scopes.get(doc.kind, doc.kind), "outputs": outputs}
-        states = {k: _output_state(folder, outputs.get(k), key) for k in wanted}
-        same_data = all(s in ("ours", "person") for s in states.values())
-        if not force and same_data:
-            entry["built"] = previous.get("built", now)
+        previous = st.old.documents.get(doc.filename)
+        entry = manifest.Entry(
+            kind=doc.kind, title=doc.title, sources=doc.sources,
+            template=manifest.TemplateRecord(doc.template, tpl.sha256), data_sha256=key,
+            restricted=doc.restricted, variant=doc.variant,
+            scope=scopes.get(doc.kind, doc.kind),
+            outputs=dict(previous.outputs) if previous else {})
+        states = {k: _output_state(st.folder, entry.outputs.get(k), key) for k in wanted}
+        if not st.force and all(s in ("ours", "person") for s in states.values()):
+            entry.built = previous.built if previous and previous.built else now
             outcome.reused.append(doc)
             for k, s in states.items():
                 if s == "person":
-                    rel = outputs[k]["file"]
-                    outcome.kept_rels.add(rel)
-                    outcome.kept.append(folder / rel)
-                    outcome.notices.append((rel, _kept_message(folder / rel, changed_data=False)))
+                    rel = entry.outputs[k].file
+                    st.keep(rel, _kept_message(st.folder / rel, changed_data=False))
         else:
-            entry["built"] = now
+            entry.built = now
             todo.append(doc)
-        old_pdf = outputs.get("pdf")
-        if not want_pdf and old_pdf and old_pdf.get("data_sha256") != key:
-            outcome.notices.append((old_pdf["file"], "er laget før dataene ble endret; bygg "
+        old_pdf = entry.outputs.get("pdf")
+        if not want_pdf and old_pdf and old_pdf.data_sha256 != key:
+            outcome.notices.append((old_pdf.file, "er laget før dataene ble endret; bygg "
                                     "med PDF for å få en oppdatert PDF."))
-        entries[doc.filename] = entry
+        st.entries[doc.filename] = entry
     done = len(outcome.reused)
     for name, docs in _by_template(todo).items():
         for doc in docs:
-            staged[doc.filename] = {"docx": _rel(doc)}
-            (stage / _rel(doc)).parent.mkdir(parents=True, exist_ok=True)
+            st.staged[doc.filename] = {"docx": _rel(doc)}
+            (st.path / _rel(doc)).parent.mkdir(parents=True, exist_ok=True)
         try:
-            done = _render_batch(templates[name], docs, stage, done, len(planned), progress)
+            done = _render_batch(templates[name], docs, st.path, done, len(planned), progress)
         except TemplateError as e:
             raise BuildError(str(e)) from None
         outcome.rendered += docs
-    return entries, staged
 
 
-def _output_state(folder: Path, out: dict | None, key: str) -> str:
+def _output_state(folder: Path, out: manifest.OutputRecord | None, key: str) -> str:
     """«ours» (intact, same data), «person» (same data, but a person changed the file),
     «stale» (other data) or «missing»."""
-    if not out or out.get("data_sha256") != key:
+    if out is None or out.data_sha256 != key:
         return "stale" if out else "missing"
-    path = folder / out["file"]
-    st = ownership.state(path, out.get("sha256"))
+    st = ownership.state(folder / out.file, out.sha256)
     if st is ownership.State.OURS:
         return "ours"
     return "missing" if st is ownership.State.MISSING else "person"
@@ -343,166 +414,68 @@ def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> 
     return text
 
 
-def _target(folder: Path, rel: str, written: dict[str, str], force: bool, backup: Path,
-            plan: commit.Plan, outcome: Outcome, changed: bool = True) -> str:
-    """Where a new file for ``rel`` goes: ``rel`` itself when that holds nothing or an
-    unchanged file of ours; else a ``-ny`` name beside it. With --force a changed file is
-    first moved to the backup folder; a signed PDF never is."""
-    target, n = rel, 1
-    while True:
-        st = ownership.state(folder / target, written.get(target))
-        if st in (ownership.State.MISSING, ownership.State.OURS):
-            break
-        if force and st is ownership.State.CHANGED:
-            bak = (backup / target).relative_to(folder).as_posix()
-            plan.backups.append((target, bak))
-            outcome.backed_up.append(folder / bak)
-            outcome.notices.append((target, f"var endret og er flyttet til {bak} før den ble "
-                                    "laget på nytt (--force)."))
-            break
-        if n == 1:
-            outcome.kept_rels.add(target)
-            outcome.kept.append(folder / target)
-        n += 1
-        stem, _, ext = ownership.beside(rel).rpartition(".")
-        target = f"{stem}.{ext}" if n == 2 else f"{stem}-{n - 1}.{ext}"
-    if target != rel:
-        outcome.beside.append(folder / target)
-        outcome.notices.append((rel, _kept_message(folder / rel, changed, target)))
-    return target
-
-
-def _place(folder: Path, stage: Path, old: dict, entries: dict,
-           staged: dict[str, dict[str, str]], outcome: Outcome, force: bool) -> commit.Plan:
-    """A target for every staged file (see :func:`_target`); the stage is renamed to match."""
-    plan = commit.Plan()
-    written = _written(old)
-    backup = ownership.backup_folder(folder)
-    for name, outputs in staged.items():
-        before = {o.get("data_sha256") for o in
-                  old["documents"].get(name, {}).get("outputs", {}).values()}
-        changed = entries[name]["data_sha256"] not in before
-        for key, rel in list(outputs.items()):
-            target = _target(folder, rel, written, force, backup, plan, outcome, changed)
-            if target != rel:
-                os.replace(stage / rel, stage / target)
-                outputs[key] = target
-            plan.moves.append((target, target, sha256_file(stage / target)))
-    return plan
-
-
-def _archive_moves(folder: Path, stage: Path, rels: list[str], old: dict, plan: commit.Plan,
-                   outcome: Outcome, force: bool) -> list[str]:
-    """Moves for the archive files just staged (same ownership rule as documents)."""
-    written = _written(old)
-    backup = ownership.backup_folder(folder)
-    out = []
-    for rel in rels:
-        target = _target(folder, rel, written, force, backup, plan, outcome)
-        if target != rel:
-            os.replace(stage / rel, stage / target)
-        plan.moves.append((target, target, sha256_file(stage / target)))
-        out.append(target)
-    return out
-
-
-class _Built:
-    """The documents of this build as a delivered file attaches them (see
-    :class:`generator.delivery.plan.Built`)."""
-
-    def __init__(self, folder: Path, stage: Path, old: dict, entries: dict,
-                 staged: dict[str, dict[str, str]]):
-        self.folder, self.stage, self.old, self.entries, self.staged = (
-            folder, stage, old, entries, staged)
-
-    def document(self, filename: str, key: str) -> tuple[str, bytes] | None:
-        if key in self.staged.get(filename, {}):
-            rel = self.staged[filename][key]
-            return rel, (self.stage / rel).read_bytes()
-        entry = self.entries.get(filename) or {}
-        out = entry.get("outputs", {}).get(key)
-        if not out or out.get("data_sha256") != entry.get("data_sha256"):
-            return None  # none, or an older PDF kept by a build without PDF
-        path = self.folder / out["file"]
-        return (out["file"], path.read_bytes()) if path.is_file() else None
-
-    def previous(self, name: str) -> dict:
-        return self.old["documents"].get(name) or {}
-
-
-def _extras(delivery: Delivery, folder: Path, stage: Path, old: dict, entries: dict,
-            staged: dict[str, dict[str, str]], plan: commit.Plan, outcome: Outcome,
-            force: bool) -> list[dict]:
+def _extras(st: Stage, delivery: Delivery) -> list[manifest.Entry]:
     """Make the delivered files (e-mail drafts, calendars) from the built documents, each
     its own manifest entry under the same ownership rules: an unchanged one is left, one a
     person edited is kept (a new version goes beside it). Returns the old entries of the
     files made again (their old -ny files may be stale)."""
+    outcome = st.outcome
     outcome.notices += delivery.notices
-    built = _Built(folder, stage, old, entries, staged)
-    written = _written(old)
-    backup = ownership.backup_folder(folder)
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     stale = []
     for extra in delivery.extras:
-        made = extra.make(built)
+        made = extra.make(st)
         outcome.notices += made.notices
         key = hashlib.sha256(made.data).hexdigest()
-        previous = old["documents"].get(extra.rel) or {}
-        outputs = dict(previous.get("outputs", {}))
-        entry = {"kind": extra.kind, "title": extra.title, "sources": extra.sources,
-                 "data_sha256": key, "scope": extra.scope, "outputs": outputs, **made.memory}
-        st = _output_state(folder, outputs.get(extra.output), key)
-        if not force and st in ("ours", "person"):
-            entry["built"] = previous.get("built", now)
-            if st == "person":
-                rel = outputs[extra.output]["file"]
-                outcome.kept_rels.add(rel)
-                outcome.kept.append(folder / rel)
-                outcome.notices.append((rel, _kept_message(folder / rel, changed_data=False)))
+        previous = st.old.documents.get(extra.rel)
+        entry = manifest.Entry(kind=extra.kind, title=extra.title, sources=extra.sources,
+                               data_sha256=key, scope=extra.scope,
+                               outputs=dict(previous.outputs) if previous else {},
+                               memory=dict(made.memory))
+        state = _output_state(st.folder, entry.outputs.get(extra.output), key)
+        if not st.force and state in ("ours", "person"):
+            entry.built = previous.built if previous and previous.built else now
+            if state == "person":
+                rel = entry.outputs[extra.output].file
+                st.keep(rel, _kept_message(st.folder / rel, changed_data=False))
         else:
-            entry["built"] = now
-            (stage / extra.rel).parent.mkdir(parents=True, exist_ok=True)
-            (stage / extra.rel).write_bytes(made.data)
-            target = _target(folder, extra.rel, written, force, backup, plan, outcome)
-            if target != extra.rel:
-                os.replace(stage / extra.rel, stage / target)
-            plan.moves.append((target, target, key))
-            entry["outputs"] = {extra.output: {"file": target, "sha256": key,
-                                               "size": len(made.data), "data_sha256": key}}
-            if previous:
+            entry.built = now
+            (st.path / extra.rel).parent.mkdir(parents=True, exist_ok=True)
+            (st.path / extra.rel).write_bytes(made.data)
+            target = st.move(extra.rel, sha=key)
+            entry.outputs = {extra.output: manifest.OutputRecord(target, key, len(made.data),
+                                                                 key)}
+            if previous is not None:
                 stale.append(previous)
-        entries[extra.rel] = entry
+        st.entries[extra.rel] = entry
     return stale
 
 
-def _stale_removals(folder: Path, old: dict, stale: list[dict], keep: set[str],
-                    plan: commit.Plan, outcome: Outcome) -> None:
+def _stale_removals(st: Stage, stale: list[manifest.Entry], archive: list[str],
+                    keep: set[str]) -> None:
     """Files of documents whose source rows are gone, and old archive files of this build's
-    scope: removed only when nobody changed them."""
-    written = _written(old)
-    moved = {t for _, t, _ in plan.moves} | {o for o, _ in plan.backups}
-    candidates = [o["file"] for e in stale for o in e.get("outputs", {}).values()]
-    candidates += [r for e in stale for r in e.get("archive", [])]
+    scope (``archive``): removed only when nobody changed them."""
+    moved = {t for _, t, _ in st.plan.moves} | {o for o, _ in st.plan.backups}
+    candidates = [f for e in stale for f in e.files()]
+    candidates += [r for e in stale for r in e.archive or []] + archive
     for rel in dict.fromkeys(candidates):
         if rel in keep or rel in moved:
             continue
-        st = ownership.state(folder / rel, written.get(rel))
-        if st is ownership.State.OURS:
-            plan.removals.append(rel)
-        elif st is not ownership.State.MISSING:
-            outcome.kept_rels.add(rel)
-            outcome.kept.append(folder / rel)
-            outcome.notices.append((rel, "hører ikke lenger til noe dokument (radene er borte "
-                                    "fra arbeidsboken), men er endret etter at den ble laget, "
-                                    "så den er ikke slettet."))
+        state = ownership.state(st.folder / rel, st.written.get(rel))
+        if state is ownership.State.OURS:
+            st.plan.removals.append(rel)
+        elif state is not ownership.State.MISSING:
+            st.keep(rel, "hører ikke lenger til noe dokument (radene er borte fra "
+                    "arbeidsboken), men er endret etter at den ble laget, så den er ikke "
+                    "slettet.")
 
 
-def _stats(folder: Path, new: dict) -> dict[str, list[int]]:
+def _stats(folder: Path, new: manifest.Manifest) -> dict[str, list[int]]:
     """Size and mtime of every file the manifest names, and of the manifest itself: the
     no-change check compares them."""
-    rels = [o["file"] for e in new["documents"].values() for o in e["outputs"].values()]
-    rels += new["archive"] + new["kept"] + [manifest.FILENAME]
-    rels += [new["overview"]["file"]] if new.get("overview") else []
+    rels = [f for e in new.documents.values() for f in e.files()]
+    rels += new.archive + new.kept + [manifest.FILENAME]
+    rels += [new.overview.file] if new.overview else []
     out = {}
     for rel in dict.fromkeys(rels):
         try:
@@ -513,38 +486,34 @@ def _stats(folder: Path, new: dict) -> dict[str, list[int]]:
     return out
 
 
-def _overview(folder: Path, stage: Path, old: dict, plan: commit.Plan, outcome: Outcome,
-              force: bool, data: Styringsdata, entries: dict, carried: dict,
-              staged: dict[str, dict[str, str]], workbook_notices: Sequence[Notice]) -> dict:
+def _overview(st: Stage, data: Styringsdata, carried: dict[str, manifest.Entry],
+              workbook_notices: Sequence[Notice]) -> manifest.OutputRecord:
     """Stage ``oversikt.html`` (see :mod:`generator.output.delivery.oversikt`) under the same
     ownership rule as the documents; returns its manifest record."""
     from .delivery import oversikt
 
-    target = _target(folder, oversikt.FILENAME, _written(old), force,
-                     ownership.backup_folder(folder), plan, outcome)
+    target = st.target(oversikt.FILENAME)
     page = oversikt.Overview(
         kommune=data.kommune.navn, år=data.kommune.år, made=datetime.now(),
-        rows=tuple(oversikt.rows(folder, entries, carried, staged, outcome.kept_rels)),
-        notices=oversikt.notices(outcome.notices, workbook_notices))
-    path = oversikt.write(stage / target, page)
+        rows=tuple(oversikt.rows(st.folder, st.entries, carried, st.staged,
+                                 st.outcome.kept_rels)),
+        notices=oversikt.notices(st.outcome.notices, workbook_notices))
+    path = oversikt.write(st.path / target, page)
     sha = sha256_file(path)
-    plan.moves.append((target, target, sha))
-    return {"file": target, "sha256": sha}
+    st.plan.moves.append((target, target, sha))
+    return manifest.OutputRecord(target, sha)
 
 
-def _old_overview(folder: Path | None, old: dict) -> str | None:
+def _old_overview(folder: Path, old: manifest.Manifest) -> str | None:
     """The previous build's overview page (only a path inside the year folder)."""
-    rec = old.get("overview")
-    rel = rec.get("file") if isinstance(rec, dict) else None
-    if not isinstance(rel, str) or not rel or (folder is not None
-                                               and ownership.inside(folder, rel) is None):
+    if old.overview is None or ownership.inside(folder, old.overview.file) is None:
         return None
-    return rel
+    return old.overview.file
 
 
-def _describe(folder: Path, path: Path) -> dict:
-    return {"file": path.relative_to(folder).as_posix(), "sha256": sha256_file(path),
-            "size": path.stat().st_size}
+def _describe(folder: Path, rel: str, data_sha256: str) -> manifest.OutputRecord:
+    path = folder / rel
+    return manifest.OutputRecord(rel, sha256_file(path), path.stat().st_size, data_sha256)
 
 
 def _properties(doc: Planned) -> dict:
@@ -590,15 +559,14 @@ def _render_batch(tpl: Template, docs: list[Planned], stage: Path, done: int, to
     return done
 
 
-def _pdfs(planned: list[Planned], outcome: Outcome, stage: Path,
-          staged: dict[str, dict[str, str]]) -> None:
-    todo = list(outcome.rendered)
+def _pdfs(st: Stage) -> None:
+    todo = list(st.outcome.rendered)
     if not todo:
         return
     from . import signing  # pyHanko is slow to import: only when there is work
 
-    docx = [stage / staged[d.filename]["docx"] for d in todo]
-    pdf_dir = stage / ".pdf"
+    docx = [st.path / st.staged[d.filename]["docx"] for d in todo]
+    pdf_dir = st.path / ".pdf"
     try:
         made = pdf.convert(docx, pdf_dir)
         # A table of contents gets its page numbers from the first layout, then once more.
@@ -621,11 +589,9 @@ def _pdfs(planned: list[Planned], outcome: Outcome, stage: Path,
             problems.append(f"{path.name}: " + "; ".join(report.problems))
             continue
         rel = _rel(doc, ".pdf")
-        target = stage / rel
+        target = st.path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, target)
-        staged[doc.filename]["pdf"] = rel
+        st.staged[doc.filename]["pdf"] = rel
     if problems:
         raise BuildError("PDF/A-kontrollen feilet: " + " | ".join(problems[:5]))
-
-

@@ -5,12 +5,13 @@ screened lederavtale), a sidecar per registration, arkivmeldinger and a CSV list
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ...documents import Planned
-from ...files import sha256_file
 from ...model.styringsdata import Styringsdata
 from .. import archive
+from ..manifest import OutputRecord
 
 ARCHIVE_DIR = "arkiv"
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
@@ -27,25 +28,22 @@ def _saksnr(value: str | None) -> tuple[int | None, int | None]:
     return int(year), int(seq)
 
 
-def _file(doc: Planned, key: str, stage: Path, staged: dict, folder: Path, entries: dict,
-          variantformat: str, fmt: str) -> archive.ArchiveFile | None:
-    if doc.filename in staged and key in staged[doc.filename]:
-        rel = staged[doc.filename][key]
-        path = stage / rel
-        sha, size = sha256_file(path), path.stat().st_size
-    else:
-        entry = entries[doc.filename]
-        out = entry.get("outputs", {}).get(key)
-        if out is None or out.get("data_sha256", entry.get("data_sha256")) != entry.get(
-                "data_sha256"):
-            return None  # missing, or an older file kept by a build without PDF
-        rel, sha, size = out["file"], out["sha256"], out["size"]
-    return archive.ArchiveFile(path=folder / rel, variantformat=variantformat, format=fmt,
-                               sha256=sha, size=size)
+#: The current file of a document by its file name and output key (``docx``, ``pdf``):
+#: staged by this build or kept from an earlier one; None when there is none.
+Output = Callable[[str, str], OutputRecord | None]
 
 
-def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dict,
-            folder: Path, entries: dict) -> list[archive.ArchiveRecord]:
+def _file(doc: Planned, key: str, folder: Path, output: Output, variantformat: str,
+          fmt: str) -> archive.ArchiveFile | None:
+    out = output(doc.filename, key)
+    if out is None:
+        return None  # missing, or an older file kept by a build without PDF
+    return archive.ArchiveFile(path=folder / out.file, variantformat=variantformat, format=fmt,
+                               sha256=out.sha256 or "", size=out.size or 0)
+
+
+def records(planned: list[Planned], data: Styringsdata, folder: Path,
+            output: Output) -> list[archive.ArchiveRecord]:
     """One record per registration; a public variant joins its full document."""
     groups: dict[str, list[Planned]] = {}
     for doc in planned:
@@ -66,7 +64,7 @@ def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dic
                                       ("docx", "Produksjonsformat", archive.PRONOM["docx"])):
                 if public and key == "docx":
                     continue  # the public variant is archived as PDF/A only
-                f = _file(d, key, stage, staged, folder, entries, variant, fmt)
+                f = _file(d, key, folder, output, variant, fmt)
                 if f is not None:
                     files.append(f)
         år, seq = _saksnr(facts.saksnr(k))
@@ -84,10 +82,10 @@ def records(planned: list[Planned], data: Styringsdata, stage: Path, staged: dic
     return out
 
 
-def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, staged: dict,
-          folder: Path, entries: dict) -> list[str]:
+def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, folder: Path,
+          output: Output) -> list[str]:
     """Write sidecars, arkivmeldinger and the CSV list into the stage; returns their paths."""
-    recs = records(planned, data, stage_dir, staged, folder, entries)
+    recs = records(planned, data, folder, output)
     target = stage_dir / ARCHIVE_DIR
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -97,9 +95,7 @@ def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, staged: d
     # error, never a silently skipped check.
     written += archive.write_arkivmeldinger(recs, target, check=True)
     written.append(archive.write_listing(recs, target / "arkivliste.csv"))
-    rels = [p.relative_to(stage_dir).as_posix() for p in written]
-    staged["__arkiv__"] = {f"arkiv:{i}": rel for i, rel in enumerate(rels)}
-    return rels
+    return [p.relative_to(stage_dir).as_posix() for p in written]
 
 
 def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]]:

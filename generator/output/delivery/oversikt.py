@@ -24,6 +24,7 @@ from urllib.parse import quote
 from ... import __version__
 from ...paths import KIND_NAMES
 from .. import ownership
+from ..manifest import Entry
 
 FILENAME = "oversikt.html"
 KIND_LABELS = {"oppdragsbrev": "Oppdragsbrev", "tertialrapport": "Tertialrapport",
@@ -108,30 +109,28 @@ def _kept(folder: Path, rel: str) -> Status:
     return Status.SIGNERT if signed else Status.BEHOLDT
 
 
-def document_files(folder: Path, name: str, entry: dict, staged: dict[str, str] | None,
+def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str] | None,
                    kept: set[str], in_build: bool) -> list[FileLink]:
     """The files of one document: its current Word/PDF, a person's version it was written
     beside, and a signed copy (``…-signert.pdf``) when there is one."""
     from ..archive.records import signed_copy
 
     out: list[FileLink] = []
-    outputs = entry.get("outputs", {})
     for key in ("docx", "pdf"):
-        base = f"{entry.get('kind', '')}/{_stem(name)}.{key}"
+        base = f"{entry.kind}/{_stem(name)}.{key}"
         label = FORMAT_LABELS[key]
-        old = outputs.get(key)
+        old = entry.outputs.get(key)
         if staged and key in staged:
             current, status, note = staged[key], Status.NY, ""
-        elif isinstance(old, dict) and isinstance(old.get("file"), str):
-            current = old["file"]
+        elif old is not None:
+            current = old.file
             if current in kept:
                 status = _kept(folder, current)
             elif in_build:
                 status = Status.UENDRET
             else:
-                status = _state(folder, current, old.get("sha256"))
-            stale = old.get("data_sha256", entry.get("data_sha256")) != entry.get("data_sha256")
-            note = "laget før dataene ble endret" if stale else ""
+                status = _state(folder, current, old.sha256)
+            note = "" if old.made_from(entry.data_sha256) else "laget før dataene ble endret"
         else:
             continue
         out.append(FileLink(current, label, status, note))
@@ -145,21 +144,20 @@ def document_files(folder: Path, name: str, entry: dict, staged: dict[str, str] 
     return out
 
 
-def rows(folder: Path, entries: dict[str, dict], carried: dict[str, dict],
+def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
          staged: dict[str, dict[str, str]], kept: set[str]) -> list[Row]:
     """A row per document: this build's first (in the build's order), then those of other
     scopes that the build left as they were."""
     out = []
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
-            if entry.get("kind") not in KIND_NAMES:
+            if entry.kind not in KIND_NAMES:
                 continue  # e-mail drafts and calendars are delivery, not documents
             files = document_files(folder, name, entry, staged.get(name) if in_build else None,
                                    kept, in_build)
-            sources = [s for s in entry.get("sources", []) if isinstance(s, str)]
-            out.append(Row(kind=str(entry.get("kind", "")), title=str(entry.get("title", name)),
-                           files=tuple(files), sources=tuple(sources),
-                           restricted=bool(entry.get("restricted")), in_build=in_build))
+            out.append(Row(kind=entry.kind, title=entry.title or name, files=tuple(files),
+                           sources=tuple(entry.sources), restricted=bool(entry.restricted),
+                           in_build=in_build))
     return out
 
 
