@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from generator import __version__
 from generator.output import archive
 from generator.output.archive import ArchiveError, ArchiveFile, ArchiveRecord
 
@@ -63,6 +64,7 @@ def batch(tmp_path: Path) -> list[ArchiveRecord]:
         _record(tittel="Tertialrapport 2. tertial 2026", dokumentdato=date(2026, 9, 20),
                 kind="tertialrapport", administrativ_enhet="Økonomi", arkivdel="SAK",
                 klassifikasjon=(archive.Klassifikasjon("FE", "000"),),
+                mappetittel="Tertialrapporter 2026",
                 files=(ArchiveFile.from_path(tertial, "Arkivformat", pdfa),),
                 referanse_ekstern="tertialrapport-2026-T2"),
         _record(tittel="Kommunedirektørens oppdragsbrev 2026", dokumentdato=date(2026, 1, 5),
@@ -435,6 +437,41 @@ def test_built_arkivmeldinger_validate_and_use_published_codes(tmp_path):
     sidecar = json.loads(next((tmp_path / "2026" / "arkiv").glob("*.json")).read_text("utf-8"))
     assert sidecar["arkivdel"] == "SAK"
     assert sidecar["klassifikasjon"][0]["klassifikasjonssystemID"] == "FE"
+    assert sidecar["mappetittel"] == "Lederavtaler 2026"  # the first: a lederavtale
+    made_by = {e.text for p in messages
+               for e in etree.parse(str(p)).iter("{urn:styringsdokumenter:arkiv:v1}programversjon")}
+    assert made_by == {f"styringsdokumenter {__version__}"}
+
+
+def test_a_document_without_case_number_gets_the_folder_title_its_kind_states(tmp_path):
+    """The saksmappe title comes from the kind's module (KindFacts), with the year filled in."""
+    from dataclasses import replace
+
+    from generator import documents
+    from generator.demo.data import demo_data
+    from generator.output.archive.records import records
+
+    data = demo_data()
+    data = replace(data, kommune=replace(data.kommune, saksnr_oppdragsbrev=None,
+                                         saksnr_tertialrapport=None,
+                                         saksnr_utviklingsstrategi=None,
+                                         saksnr_lederavtaler=None))
+    planned = [*documents.KINDS["oppdragsbrev"].plan(data, lambda _: None),
+               *documents.KINDS["tertialrapport"].plan(data, lambda _: None, 2),
+               *documents.KINDS["utviklingsstrategi"].plan(data, lambda _: None),
+               *documents.KINDS["lederavtale"].plan(data, lambda _: None)[:2]]
+    titles = {}
+    from generator.output.manifest import OutputRecord
+
+    def output(name: str, key: str) -> OutputRecord:
+        return OutputRecord(f"{key}/{name}.{key}", "0" * 64, 1)
+
+    for rec in records(planned, data, tmp_path, output):
+        root = _parse(archive.arkivmelding([rec]))
+        titles[rec.kind] = _text(root, "a:mappe/a:tittel")
+    facts = {k: m.FACTS.mappetittel.format(år=2026) for k, m in documents.KINDS.items()}
+    assert titles == facts
+    assert titles["tertialrapport"] == "Tertialrapporter 2026"
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
                             ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy(source, src / name)
+    # A version the checkout does not have: what the installed program reports (--version,
+    # manifest, arkivmelding) can then only come from the wheel's metadata.
+    project = src / "pyproject.toml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(re.sub(r'(?m)^version = "([^"]+)"', r'version = "\1+installert"', text,
+                              count=1), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     _run([*pip, "wheel", src, "--no-deps", "-q", "-w", base / "dist"], base, env)
@@ -133,6 +140,11 @@ def test_the_installed_wheel_makes_every_document_from_any_folder(installed: Pat
         assert schema.validate(etree.parse(str(message))), (message, schema.error_log)
     manifest = (out / "manifest.json").read_text(encoding="utf-8")
     assert f'"version": "{installed_version(venv)}"' in manifest
+    assert installed_version(venv).endswith("+installert")
+    ns = {"s": "urn:styringsdokumenter:arkiv:v1"}
+    for message in messages:
+        made_by = etree.parse(str(message)).findall(".//s:programversjon", ns)
+        assert [e.text for e in made_by] == [f"styringsdokumenter {installed_version(venv)}"]
 
     if soffice():
         pdf = _run([styring, "build", "--only", "oppdragsbrev", "--pdf", "--out", "PDF æøå"],

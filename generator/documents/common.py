@@ -29,13 +29,16 @@ class KindFacts:
     how the archive files it (Noark 5 / Fiks Arkiv) and whether it is signed.
 
     ``dokumenttype`` is a code from KS's dokumenttype list; ``saksnr`` picks the case number
-    from the Kommune sheet; ``skjermingshjemmel`` is the legal basis when a document of this
-    kind is screened; ``signaturfelt`` gives its PDF/A the two empty signature fields.
+    from the Kommune sheet; ``mappetittel`` titles the saksmappe the archive creates when
+    there is no case number yet (``{år}`` is the document's year); ``skjermingshjemmel`` is
+    the legal basis when a document of this kind is screened; ``signaturfelt`` gives its
+    PDF/A the two empty signature fields.
     """
 
     journalposttype: str
     dokumenttype: str
     saksnr: Callable[[Kommune], str | None]
+    mappetittel: str
     skjermingshjemmel: str | None = None
     signaturfelt: bool = False
 

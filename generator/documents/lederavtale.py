@@ -21,6 +21,7 @@ PER_TERTIAL = False
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="AVTALE", saksnr=lambda k: k.saksnr_lederavtaler,
+    mappetittel="Lederavtaler {år}",
     skjermingshjemmel=SKJERMINGSHJEMMEL, signaturfelt=True)
 
 

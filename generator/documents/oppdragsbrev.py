@@ -16,7 +16,7 @@ TEMPLATE = "oppdragsbrev.docx"
 PER_TERTIAL = False
 FACTS = KindFacts(
     journalposttype="Organinternt dokument for oppfølging", dokumenttype="KORR",
-    saksnr=lambda k: k.saksnr_oppdragsbrev)
+    saksnr=lambda k: k.saksnr_oppdragsbrev, mappetittel="Kommunedirektørens oppdragsbrev {år}")
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
           "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere", "Kapitler")
 

@@ -32,7 +32,8 @@ TEMPLATE = "tertialrapport.docx"
 PER_TERTIAL = True  # one report per tertial; they accumulate through the year
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
-    dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport)
+    dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport,
+    mappetittel="Tertialrapporter {år}")
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
           "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}

@@ -14,7 +14,8 @@ TEMPLATE = "utviklingsstrategi.docx"
 PER_TERTIAL = False
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
-    dokumenttype="DOKUMENT", saksnr=lambda k: k.saksnr_utviklingsstrategi)
+    dokumenttype="DOKUMENT", saksnr=lambda k: k.saksnr_utviklingsstrategi,
+    mappetittel="Utviklingsstrategi {år}")
 SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
           "Delstrategier", "Delstrategi-innhold", "Kapitler")
 

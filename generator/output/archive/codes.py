@@ -15,6 +15,7 @@ import json
 import re
 
 from ... import resources
+from ...paths import KIND_NAMES
 
 KODELISTER_DIR = resources.kodelister_dir()
 
@@ -56,14 +57,7 @@ DOKUMENTSTATUS = ("F", kodeliste("dokumentstatus")["F"])
 DOKUMENTMEDIUM = ("E", kodeliste("dokumentmedium")["E"])
 INTERN_AVSENDER = ("IA", kodeliste("korrespondanseparttype")["IA"])
 
-KINDS = ("oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale")
-#: Title of the saksmappe created for documents that have no case number yet.
-MAPPETITTEL = {
-    "oppdragsbrev": "Kommunedirektørens oppdragsbrev {år}",
-    "tertialrapport": "Tertialrapporter {år}",
-    "utviklingsstrategi": "Utviklingsstrategi {år}",
-    "lederavtale": "Lederavtaler {år}",
-}
+KINDS = KIND_NAMES  # the dokumentkategori of a record is one of the four kinds
 
 
 class ArchiveError(ValueError):

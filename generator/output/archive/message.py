@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ... import DISTRIBUTION, __version__
 from ...files import write_atomic
 from .codes import (
     DOKUMENTMEDIUM,
@@ -20,7 +21,6 @@ from .codes import (
     FORMAT_NAMES,
     INTERN_AVSENDER,
     JOURNALSTATUS,
-    MAPPETITTEL,
     MIME_TYPES,
     ArchiveError,
     dokumenttype,
@@ -108,7 +108,7 @@ def _saksmappe(root: etree._Element, record: ArchiveRecord, system: str,
     mappe.set(f"{{{NS_XSI}}}type", "saksmappe")
     key = _mappe_noekkel(record)
     _am(mappe, "systemID", systemid(system, "mappe", key))
-    _am(mappe, "tittel", MAPPETITTEL[record.kind].format(år=_year_for_folder(record)))
+    _am(mappe, "tittel", record.mappetittel or record.tittel)
     _kode_el(mappe, "dokumentmedium", DOKUMENTMEDIUM)
     _am(mappe, "opprettetDato", _timestamp(record, now))
     _am(mappe, "opprettetAv", record.saksbehandler)
@@ -236,6 +236,9 @@ def arkivmelding(records: Sequence[ArchiveRecord] | ArchiveRecord, system: str =
                                nsmap={"styring": NS_STYRING})
     etree.SubElement(styring, f"{{{NS_STYRING}}}kommune").text = head.kommune
     etree.SubElement(styring, f"{{{NS_STYRING}}}dokumentkategori").text = head.kind
+    # Which program (and version, from the package metadata) made the registration.
+    etree.SubElement(styring, f"{{{NS_STYRING}}}programversjon").text = (
+        f"{DISTRIBUTION} {__version__}")
     jp_code = journalposttype(head.journalposttype)
     if jp_code[0] != "I":  # our documents leave the administration; the unit is the sender
         part = _am(reg, "korrespondansepart")

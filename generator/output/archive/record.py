@@ -88,6 +88,7 @@ class ArchiveRecord:
     referanse_ekstern: str  # stable id of the document in our system
     arkivdel: str | None = None  # the archive part a new saksmappe goes into, e.g. "SAK"
     klassifikasjon: tuple[Klassifikasjon, ...] = ()  # of a new saksmappe
+    mappetittel: str = ""  # title of a new saksmappe (no case number); empty: the tittel
 
     @property
     def saksnummer(self) -> str | None:

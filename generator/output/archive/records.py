@@ -78,7 +78,8 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
             skjermingshjemmel=facts.skjermingshjemmel if main.restricted else None,
             files=tuple(signed_instead(files, folder)), kommune=k.navn,
             referanse_ekstern=f"{k.år}-{stem}", arkivdel=k.arkivdel,
-            klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),)))
+            klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),),
+            mappetittel=facts.mappetittel.format(år=main.context["dato"].year)))
     return out
 
 

@@ -64,6 +64,7 @@ def sidecar(record: ArchiveRecord, system: str = DEFAULT_SYSTEM) -> dict[str, An
             record.tilgangsrestriksjon or "", record.skjermingshjemmel)) if screened else None,
         "skjermingshjemmel": record.skjermingshjemmel,
         "arkivdel": record.arkivdel,
+        "mappetittel": record.mappetittel or record.tittel,
         "klassifikasjon": [{"klassifikasjonssystemID": k.ordningsprinsipp,
                             "klasseID": k.ordningsverdi, "tittel": k.tittel}
                            for k in record.klassifikasjon],
@@ -111,7 +112,7 @@ def record_from_sidecar(data: dict[str, Any], folder: Path) -> ArchiveRecord:
         skjermingshjemmel=data.get("skjermingshjemmel"), files=files,
         kommune=data["arkivskaperNavn"],
         referanse_ekstern=data["referanseEksternNoekkel"]["noekkel"],
-        arkivdel=data.get("arkivdel"),
+        arkivdel=data.get("arkivdel"), mappetittel=data.get("mappetittel") or "",
         klassifikasjon=tuple(Klassifikasjon(k["klassifikasjonssystemID"], k["klasseID"],
                                             k.get("tittel"))
                              for k in data.get("klassifikasjon", [])))
