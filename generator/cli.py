@@ -211,8 +211,8 @@ def docs(
 ) -> None:
     """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet); med en fil også
     malfeltene (malfelter.md i samme mappe, fra dokumentkontekstene)."""
+    from .documents import malfelter as template_fields
     from .input.docs import markdown
-    from .rendering import fields as template_fields
 
     if target is None:
         sys.stdout.write(markdown())

@@ -169,7 +169,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
         return report
-    from .rendering.profile import depends, for_build, profiled
+    from .input.profil import depends, for_build
+    from .rendering.profile import profiled
 
     profil = for_build(result)  # the Kommune sheet's logo, colour and font
     templates = {name: profiled(t, profil) for name, t in templates.items()}

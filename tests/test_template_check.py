@@ -17,8 +17,8 @@ from docx2python import docx2python
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
+from generator.documents import malfelter as template_fields
 from generator.pipeline import DEMO_DIR, ROOT
-from generator.rendering import fields as template_fields
 from generator.rendering.check import check
 from generator.rendering.fast import FastTemplate, Unsupported
 from generator.rendering.template import TEMPLATE_DIR, Template, environment, url_id

@@ -87,7 +87,7 @@ def walk(contexts: list[Mapping[str, Any]]) -> dict[str, str]:
 def kind_fields() -> dict[str, dict[str, str]]:
     """The field reference per kind, from the demo data's planned documents."""
     from ..demo.data import demo_data
-    from ..documents import KINDS
+    from . import KINDS
 
     data = demo_data()
     out: dict[str, dict[str, str]] = {}
@@ -104,7 +104,7 @@ def kind_fields() -> dict[str, dict[str, str]]:
 
 def markdown() -> str:
     """docs/malfelter.md."""
-    from ..documents import KINDS
+    from . import KINDS
 
     lines = ["# Malfelter: feltene hver dokumenttype gir Word-malen", "",
              "Skrevet fra dokumentkontekstene (`styring docs`); ikke rediger for hånd.", "",
