@@ -91,8 +91,12 @@ def new_workbook(
     from . import pipeline
 
     try:
-        written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
-                                       suffix=".xlsm" if xlsm else ".xlsx")
+        if xlsm:
+            from .excel.xlsm import new_xlsm_workbooks
+
+            written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
+        else:
+            written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
     except pipeline.UserError as e:
         err.print(f"[red]FEIL[/red] {e}")
         raise typer.Exit(1) from None
@@ -221,7 +225,9 @@ def docs(
     target.write_text(markdown(), encoding="utf-8")
     console.print(f"Skrev {target}")
     fields = target.parent / "malfelter.md"
-    fields.write_text(template_fields.markdown(), encoding="utf-8")
+    from .demo.data import demo_data
+
+    fields.write_text(template_fields.markdown(demo_data()), encoding="utf-8")
     console.print(f"Skrev {fields}")
 
 

@@ -54,32 +54,32 @@ def check(paths: Sequence[Path]) -> LoadResult:
     return load(list(paths))
 
 
-def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
-                  overwrite: bool = False, suffix: str = ".xlsx") -> list[Path]:
-    """Write a blank, valid set of input workbooks into ``folder``.
-
-    ``suffix=".xlsm"`` makes macro-enabled workbooks with the button «Lag dokumenter»
-    (no helper files; the button calls the installed package).
-    """
-    xlsm = suffix.lower() == ".xlsm"
-    targets = [folder / f"{name}{suffix}" for name in WORKBOOKS]
-    existing = [p for p in targets if p.exists()]
+def free_for_workbooks(folder: Path, suffix: str, overwrite: bool) -> None:
+    """Refuse to write blank workbooks over ones that are there (unless ``overwrite``)."""
+    existing = [p for name in WORKBOOKS if (p := folder / f"{name}{suffix}").exists()]
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)
                         + ". Velg en annen mappe eller bruk --overwrite.")
+
+
+def blank_kommune(år: int | None, kommune: str | None) -> dict[str, int | str]:
+    """What a blank workbook's Kommune sheet is given: the year (next year by default) and
+    the municipality's name when known."""
     known: dict[str, int | str] = {"år": år or date.today().year + 1}
     if kommune:
         known["navn"] = kommune
-    if xlsm:
-        from .excel.xlsm import XlsmError, write_xlsm_workbooks
+    return known
 
-        try:
-            return write_xlsm_workbooks(folder, {"kommune": known})
-        except XlsmError as e:
-            raise UserError(str(e)) from None
+
+def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
+                  overwrite: bool = False) -> list[Path]:
+    """Write a blank, valid set of input workbooks (.xlsx) into ``folder``; the
+    macro-enabled ones with the button are :func:`generator.excel.xlsm.new_xlsm_workbooks`."""
+    free_for_workbooks(folder, ".xlsx", overwrite)
     from .documents.standardtekster import tekster_felt
 
-    return write_workbooks(folder, {"kommune": known, "tekster": tekster_felt()}, suffix=suffix)
+    return write_workbooks(folder, {"kommune": blank_kommune(år, kommune),
+                                    "tekster": tekster_felt()})
 
 
 def write_demo(folder: Path) -> list[Path]:

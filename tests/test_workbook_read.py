@@ -13,7 +13,7 @@ from openpyxl.worksheet.table import Table
 from generator.demo.data import demo_data
 from generator.demo.logo import with_profile
 from generator.input.blank import HELP_SHEET, cell_value
-from generator.input.schema import SHEETS
+from generator.input.schema import SHEETS, WORKBOOKS
 from generator.input.validate import load
 from generator.model.column import Kind
 from generator.pipeline import DEMO_DIR
@@ -46,6 +46,21 @@ def test_new_workbook_refuses_to_overwrite(tmp_path: Path) -> None:
     again = run("new-workbook", tmp_path)
     assert again.exit_code == 1
     assert "finnes allerede" in again.output
+
+
+def test_blank_macro_workbooks_pass_check_and_are_not_overwritten(tmp_path: Path) -> None:
+    made = run("new-workbook", tmp_path / "ny", "--xlsm", "--år", "2027", "--kommune", "Ny")
+    assert made.exit_code == 0, made.output
+    books = sorted(p.name for p in (tmp_path / "ny").iterdir())
+    assert books == sorted(f"{name}.xlsm" for name in WORKBOOKS)
+    kommune = openpyxl.load_workbook(tmp_path / "ny" / "styring.xlsm", keep_vba=True)["Kommune"]
+    assert {"Ny", 2027} <= {c.value for row in kommune.iter_rows() for c in row}
+    result = run("check", tmp_path / "ny")
+    assert result.exit_code == 0, result.output
+    before = (tmp_path / "ny" / "styring.xlsm").read_bytes()
+    again = run("new-workbook", tmp_path / "ny", "--xlsm")
+    assert again.exit_code == 1 and "finnes allerede" in again.output
+    assert (tmp_path / "ny" / "styring.xlsm").read_bytes() == before
 
 
 def test_blank_workbook_layout(tmp_path: Path) -> None:

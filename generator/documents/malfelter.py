@@ -1,8 +1,8 @@
 """The fields a template of each kind can use («malfelter»), written from the contexts.
 
 The reference (docs/malfelter.md, ``styring docs``) is made by walking the contexts the
-document modules build for the demo data, so it lists exactly what a template gets and
-cannot drift from the code. A test checks the committed file is up to date.
+document modules build for the demo data (given by the caller), so it lists exactly what
+a template gets and cannot drift from the code. A test checks the committed file is up to date.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model.styringsdata import Styringsdata
 
 MAX_DEPTH = 3
 FILTER_HELP = {
@@ -84,12 +87,11 @@ def walk(contexts: list[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
-def kind_fields() -> dict[str, dict[str, str]]:
-    """The field reference per kind, from the demo data's planned documents."""
-    from ..demo.data import demo_data
+def kind_fields(data: Styringsdata) -> dict[str, dict[str, str]]:
+    """The field reference per kind, from the documents planned for ``data`` (the demo data:
+    it fills every sheet)."""
     from . import KINDS
 
-    data = demo_data()
     out: dict[str, dict[str, str]] = {}
     for kind, module in KINDS.items():
         docs = module.plan(data, lambda o: None, 1) if module.PER_TERTIAL \
@@ -102,8 +104,8 @@ def kind_fields() -> dict[str, dict[str, str]]:
     return out
 
 
-def markdown() -> str:
-    """docs/malfelter.md."""
+def markdown(data: Styringsdata) -> str:
+    """docs/malfelter.md, from the documents of ``data``."""
     from . import KINDS
 
     lines = ["# Malfelter: feltene hver dokumenttype gir Word-malen", "",
@@ -122,7 +124,7 @@ def markdown() -> str:
     for name in FILTERS:
         lines.append(f"| `{name}` | {FILTER_HELP.get(name, '')} |")
     lines.append("")
-    for kind, fields in kind_fields().items():
+    for kind, fields in kind_fields(data).items():
         lines += [f"## {kind}", "", "| felt | type |", "|---|---|"]
         lines += [f"| `{path}` | {kind_} |" for path, kind_ in fields.items()]
         lines.append("")

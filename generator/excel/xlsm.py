@@ -191,6 +191,19 @@ def write_xlsm_workbooks(folder: Path, data: Any | None = None,
     return written
 
 
+def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
+                       overwrite: bool = False) -> list[Path]:
+    """Blank macro-enabled workbooks with the button «Lag dokumenter» (no helper files; the
+    button calls the installed package); a problem is a :class:`UserError`."""
+    from ..pipeline import UserError, blank_kommune, free_for_workbooks
+
+    free_for_workbooks(folder, ".xlsm", overwrite)
+    try:
+        return write_xlsm_workbooks(folder, {"kommune": blank_kommune(år, kommune)})
+    except XlsmError as e:
+        raise UserError(str(e)) from None
+
+
 def write_demo_xlsm(folder: Path) -> list[Path]:
     """The demo data (Fjellvik kommune) as .xlsm workbooks with the button."""
     from ..demo.data import demo_data
