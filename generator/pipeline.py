@@ -172,9 +172,10 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     from .input.profil import depends, for_build
     from .rendering.profile import profiled
 
-    profil = for_build(result)  # the Kommune sheet's logo, colour and font
+    kommune = result.data.kommune
+    profil = for_build(kommune, result.folder(kommune))  # the logo, colour and font
     templates = {name: profiled(t, profil) for name, t in templates.items()}
-    if print_ is not None and (extra := depends(result)):
+    if print_ is not None and (extra := depends(kommune, result.folder(kommune))):
         print_["depends"] = extra  # the no-change check also compares the logo file
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:

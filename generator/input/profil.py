@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from ..model.domain import Kommune
     from ..problems import Problems
     from .reader import SheetRows
-    from .validate import LoadResult
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 MAX_LOGO_PIXELS = 4000  # on the longest side
@@ -111,15 +110,6 @@ def read_logo(path: Path) -> tuple[bytes, str, tuple[int, int]]:
     return data, kind[0], px
 
 
-def folder_of(result: LoadResult) -> Path | None:
-    """The folder of the workbook the Kommune sheet came from (logos are found there)."""
-    data = result.data
-    row = result.source(data.kommune) if data is not None and data.kommune else None
-    if row is None:
-        return None
-    return next((f.parent for f in result.files if f.name == row.file), None)
-
-
 def logo_path(kommune: Kommune, folder: Path) -> Path | None:
     return folder / kommune.logo.strip() if kommune.logo and kommune.logo.strip() else None
 
@@ -169,12 +159,9 @@ def font_installed(name: str) -> bool:
     return name.casefold() in families
 
 
-def for_build(result: LoadResult) -> Profil:
-    """The profile of validated data (the logo was checked when loading)."""
-    data = result.data
-    assert data is not None
-    k = data.kommune
-    folder = folder_of(result)
+def for_build(k: Kommune, folder: Path | None) -> Profil:
+    """The profile of validated data (the logo was checked when loading); ``folder`` is
+    where the Kommune sheet's workbook is."""
     logo, ext, px = None, "png", (0, 0)
     path = logo_path(k, folder) if folder is not None else None
     if path is not None:
@@ -183,11 +170,9 @@ def for_build(result: LoadResult) -> Profil:
                   skrift=(k.skrift or "").strip() or None, alt=f"Logo for {k.navn}")
 
 
-def depends(result: LoadResult) -> dict[str, str]:
+def depends(k: Kommune, folder: Path | None) -> dict[str, str]:
     """Files outside the workbooks a build depends on (the logo): path → SHA-256."""
-    data = result.data
-    folder = folder_of(result)
-    if data is None or folder is None or (path := logo_path(data.kommune, folder)) is None:
+    if folder is None or (path := logo_path(k, folder)) is None:
         return {}
     return {str(path.resolve()): hashlib.sha256(path.read_bytes()).hexdigest()}
 

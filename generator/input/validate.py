@@ -50,6 +50,11 @@ class LoadResult:
         """The workbook row a model object came from."""
         return self.sources.get(id(obj))
 
+    def folder(self, obj: object) -> Path | None:
+        """The folder of the workbook a model object came from (a logo is found there)."""
+        row = self.source(obj)
+        return next((f.parent for f in self.files if f.name == row.file), None) if row else None
+
     @property
     def ok(self) -> bool:
         return self.data is not None and not self.problems.errors

@@ -26,7 +26,7 @@ from ..model.styringsdata import Styringsdata
 from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf
-from .delivery.plan import Delivery
+from .delivery.extra import Delivery
 
 Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
@@ -112,7 +112,7 @@ class Stage:
     commit plan. Every step of :func:`run` reads and adds to it.
 
     It is also what a delivered file sees while it is made (:class:`Built` in
-    :mod:`generator.output.delivery.plan`) and where the archive records find each
+    :mod:`generator.output.delivery.extra`) and where the archive records find each
     document's current files (:meth:`output`)."""
 
     def __init__(self, folder: Path, path: Path, old: manifest.Manifest, force: bool,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import eposttekster as texts
 from ...model.domain import Epostvedlegg, Leder
-from .plan import Built, Extra, Made, Notice, where
+from .extra import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:
     from ...documents import Planned

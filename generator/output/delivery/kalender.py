@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from ... import __version__
 from ...documents.common import slug
 from ...model.domain import Møte
-from .plan import Built, Extra, Made, Notice, where
+from .extra import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:
     from ...input.validate import LoadResult
