@@ -179,10 +179,12 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
             f"Av {len(open_risks)} åpne risikoer er {colours.count(Status.RØD)} røde, "
             f"{colours.count(Status.GUL)} gule og {colours.count(Status.GRØNN)} grønne"
             + (f"; {closed} er lukket." if closed else ".")),
-        "risikoer": [{"id": r.id, "beskrivelse": r.beskrivelse, "område": r.område,
+        "risikoer": [{"id": r.id, "beskrivelse": r.beskrivelse, "område": r.område or "",
                       "s": skala.label(r.sannsynlighet), "k": skala.label(r.konsekvens),
                       "rf": r.rf,
-                      "farge": fill(c), "mottiltak": r.mottiltak, "ansvarlig": r.ansvarlig}
+                      "farge": fill(c), "mottiltak": r.mottiltak,
+                      "ansvarlig": " ".join(data.ansvar.vis([r.ansvarlig])) if r.ansvarlig
+                      else ""}
                      for r, c in zip(open_risks, colours, strict=True)],
         "sykefravær_mål": inn.sykefravær_mål,
         "nøkkeltall": [{"enhet": units.get(n.enhet.casefold(), n.enhet),

@@ -236,9 +236,11 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
                        "kolonneoverskriftene: " + ", ".join(c.header for c in sheet.columns) + ".")
         return out
     header_row, _, matched, unknown = best
+    computed = {normalise(k): v for k, v in getattr(sheet.model, "COMPUTED", {}).items()}
     for cell in unknown:
-        problems.notice(file, ws.title, cell.coord, f"ukjent kolonne «{cell.value}» blir "
-                        "ikke brukt.")
+        why = computed.get(normalise(str(cell.value)))
+        problems.notice(file, ws.title, cell.coord, f"kolonnen «{cell.value}» leses ikke: {why}."
+                        if why else f"ukjent kolonne «{cell.value}» blir ikke brukt.")
     present = set(matched.values())
     columns = {c.field: index for index, c in matched.items()}
     for c in sheet.columns:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from ..model.column import Column
 from ..problems import Problems
 from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
@@ -99,15 +100,43 @@ def _names(files: Sequence[Path]) -> str:
     return ", ".join(f.name for f in files)
 
 
+class _Numbering:
+    """Ids for the empty cells of a column with ``auto_id`` («R1», «R2» … by row), skipping
+    the ids typed in the sheet, so a typed R2 and a numbered one never clash."""
+
+    def __init__(self, rows: SheetRows) -> None:
+        self.rows = rows
+        self.counts: dict[str, int] = {}
+        self.taken: dict[str, set[str]] = {}
+
+    def next(self, col: Column) -> str:
+        if col.field not in self.taken:
+            self.taken[col.field] = {
+                str(c.value).strip().casefold() for r in self.rows.rows
+                if (c := r.cells.get(col.field)) is not None and str(c.value or "").strip()}
+        taken = self.taken[col.field]
+        n = self.counts.get(col.field, 0)
+        while True:
+            n += 1
+            candidate = f"{col.col.auto_id}{n}"
+            if candidate.casefold() not in taken:
+                self.counts[col.field] = n
+                return candidate
+
+
 def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
            partial: dict[str, dict[str, Any]] | None = None) -> list[Any]:
     sheet = rows.sheet
     out = []
+    numbered = _Numbering(rows)
     for row in rows.rows:
         kwargs: dict[str, Any] = {}
         ok = True
         for col in sheet.columns:
             cell = row.cells.get(col.field)
+            if col.col.auto_id and (cell is None or not str(cell.value or "").strip()):
+                kwargs[col.field] = numbered.next(col)
+                continue
             if cell is None or cell.value is None:
                 if col.required:
                     where = cell.coord if cell else row.place(col.field)
@@ -195,19 +224,19 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                     "eller en Leder-ID.")
 
     unresolved = _check_ansvar(d, loc, problems)
-    for x in d.mål:
-        known_unit(x, "ansvarlig", [x.ansvarlig], "ansvarlig")
-    for r in d.risikoer:
-        known_unit(r, "ansvarlig", [r.ansvarlig], "ansvarlig")
+    owned: list[m.Mål | m.Risiko | m.Rammeområde] = [*d.mål, *d.risikoer, *d.rammeområder]
+    for x in owned:
+        if x.ansvarlig:  # a unit, a leader, a group or a role, read as HA is
+            for t in d.ansvar.treff([x.ansvarlig]):
+                if t.feil:
+                    err(x, "ansvarlig", f"ansvarlig «{t.tekst}» peker ikke på noen leder: "
+                        f"{t.feil}.")
     for n in d.nøkkeltall:
         known_unit(n, "enhet", [n.enhet], "enheten")
     for ld in d.ledere:
         known_unit(ld, "enhet", [ld.enhet], "enheten")
         if ld.overordnet and ld.overordnet.casefold() not in leaders:
             err(ld, "overordnet", f"overordnet «{ld.overordnet}» finnes ikke i arket Ledere.")
-    for ra in d.rammeområder:
-        if ra.ansvarlig:
-            known_unit(ra, "ansvarlig", [ra.ansvarlig], "ansvarlig")
 
     areas = {ra.navn.casefold() for ra in d.rammeområder}
     for line in d.økonomi:

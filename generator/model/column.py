@@ -52,6 +52,7 @@ class Col:
     pattern_help: str | None = None
     width: int | None = None
     aliases: tuple[str, ...] = ()
+    auto_id: str | None = None  # an empty cell gets «<auto_id><n>», numbered by row
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from .column import Col, Kind
 
@@ -480,14 +480,28 @@ class Oppdragsstatus:
     kommentar: Annotated[str | None, Col("Kommentar", "Kort om framdriften.", width=50)] = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Risiko:
-    """A risk with sannsynlighet (S) and konsekvens (K); RF = S × K is computed."""
+    """A risk with sannsynlighet (S) and konsekvens (K); RF = S × K is computed.
 
-    id: Annotated[str, Col("Risiko-ID", "Unik kode, f.eks. R01.")]
+    A project plan's risk table often has only the risk, S, K and the measures: the id is
+    then numbered by row, and område and ansvarlig may stay empty."""
+
+    #: Columns a risk table often has that the product works out itself (header → why).
+    COMPUTED: ClassVar[dict[str, str]] = {
+        "RF": "risikofaktoren regnes ut som S × K, og fargen følger grensene i Innstillinger",
+        "Risikofaktor (RF)": "risikofaktoren regnes ut som S × K",
+        "S x K": "risikofaktoren regnes ut som S × K", "S × K": "risikofaktoren regnes ut som "
+        "S × K"}
+
+    id: Annotated[str, Col("Risiko-ID", "Unik kode, f.eks. R01. Tom: R1, R2 … i radenes "
+                           "rekkefølge (koder som er skrevet, hoppes over).", auto_id="R",
+                           aliases=("ID", "Nr"))] = ""
     beskrivelse: Annotated[str, Col("Beskrivelse", "Hva kan skje, og hva fører det til?",
-                                    width=45)]
-    område: Annotated[str, Col("Område", "Fagområde eller rammeområde risikoen hører til.")]
+                                    width=45, aliases=("Risikofaktor", "Risiko", "Hendelse",
+                                                       "Risikobeskrivelse"))]
+    område: Annotated[str | None, Col("Område", "Fagområde eller rammeområde risikoen hører "
+                                      "til.")] = None
     sannsynlighet: Annotated[int, Col("Sannsynlighet", "S på skalaen i Innstillinger: 1 (svært "
                                       "lite sannsynlig) til 5 (svært sannsynlig), eller L/M/H.",
                                       kind=Kind.LEVEL, minimum=1, maximum=5, aliases=("S",))]
@@ -496,7 +510,10 @@ class Risiko:
                                    minimum=1, maximum=5, aliases=("K",))]
     mottiltak: Annotated[list[str], Col("Mottiltak", "Tiltak som reduserer risikoen, ett per "
                                         "linje.", width=45)]
-    ansvarlig: Annotated[str, Col("Ansvarlig", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
+    ansvarlig: Annotated[str | None, Col(
+        "Ansvarlig", "Hvem som følger opp: en enhetskode (arket Enheter), en Leder-ID, en "
+        "gruppe eller en rolle, skrevet som i HA.", width=22,
+        aliases=("Ansvar",))] = None
     frist: Annotated[date | None, Col("Frist", "Frist for tiltakene.")] = None
     status: Annotated[Risikostatus, Col("Status", "Hvor arbeidet med risikoen står.")] = (
         Risikostatus.ÅPEN)
