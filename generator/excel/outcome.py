@@ -84,7 +84,6 @@ class Outcome:
                 "rettes. Rett dem og trykk «Lag dokumenter» igjen.")
 
 
-
 def output_dir(workbook: Path) -> Path:
     """Where the documents go: ``Utmappe`` in the xlwings.conf sheet, else ``dokumenter``;
     a relative folder is taken from the workbook's folder."""
@@ -227,4 +226,3 @@ def _names(paths: Sequence[Path]) -> str:
 
 def _seconds(s: float) -> str:
     return f"{s:.1f} s".replace(".", ",")
-

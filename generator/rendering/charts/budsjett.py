@@ -88,4 +88,3 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
         retning = "over" if deviation > 0 else "under"
         alt += f" Største avvik: {name}, prognose {money(abs(deviation))} {retning} budsjett."
     return Chart(png=png, alt=alt, width_cm=width_cm)
-

@@ -20,7 +20,6 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-
 def kompass_radar(
     areas: list[tuple[str, float, float, float]], heading: str, group_label: str
 ) -> Chart:

@@ -225,4 +225,3 @@ def risk_heatmap(
             listed = [rid for _, rid, _, _ in items]
         alt += f" {word}: {_join_nb(listed)}."
     return Chart(png=png, alt=alt, width_cm=width_cm)
-

@@ -118,4 +118,3 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
         alt += " Samme tertial i fjor: " + "; ".join(
             f"{points[x][0]} {nb(v, 1)} %" for x, v in before) + "."
     return Chart(png=png, alt=alt, width_cm=width_cm)
-
