@@ -25,7 +25,9 @@ from lxml import etree
 
 from generator import pipeline
 from generator.demo.data import demo_data
-from generator.excel import button as excel
+from generator.excel import button
+from generator.excel.cells import Link, excel_value, hyperlink_formula, write_log_file
+from generator.excel.outcome import output_dir, problem_link
 from generator.excel.xlsm import (
     BUTTON_CAPTION,
     BUTTON_COMMAND,
@@ -284,12 +286,12 @@ def test_new_workbook_xlsm_from_the_cli(tmp_path: Path) -> None:
 @pytest.fixture
 def press(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Press the button in the workbook at ``path``; returns the stand-in book."""
-    monkeypatch.setattr(excel, "BUILD_OPTIONS", FAST)
+    monkeypatch.setattr(button, "BUILD_OPTIONS", FAST)
 
     def go(path: Path) -> FakeBook:
         book = FakeBook(path)
         monkeypatch.setattr(xlwings.Book, "caller", lambda: book)
-        excel.main()
+        button.main()
         return book
 
     return go
@@ -382,7 +384,7 @@ def test_an_unexpected_error_is_logged_not_shown_as_a_traceback(
     def boom(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("noe gikk galt")
 
-    monkeypatch.setattr(excel, "run_for", boom)
+    monkeypatch.setattr(button, "run_for", boom)
     book = press(books / "risiko.xlsm")
     alert = book.app.alerts[0]
     assert alert["mode"] == "critical" and "uventet feil" in alert["prompt"]
@@ -399,7 +401,7 @@ def test_without_excel_main_says_so_in_bokmal(monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(xlwings.Book, "caller", no_caller)
     with pytest.raises(SystemExit) as exit_info:
-        excel.main()
+        button.main()
     assert exit_info.value.code == 1
     err = capsys.readouterr().err
     assert "arbeidsbok som er åpen i Excel" in err and "Traceback" not in err
@@ -407,13 +409,13 @@ def test_without_excel_main_says_so_in_bokmal(monkeypatch: pytest.MonkeyPatch,
 
 def test_output_folder_comes_from_the_conf_sheet(books: Path) -> None:
     path = books / "risiko.xlsm"
-    assert excel.output_dir(path) == books / "dokumenter"
+    assert output_dir(path) == books / "dokumenter"
     wb = openpyxl.load_workbook(path, keep_vba=True)
     ws = wb[CONF_SHEET]
     row = next(r for r in ws.iter_rows(max_col=2) if r[0].value == OUT_KEY)
     row[1].value = "ut/Word"
     wb.save(path)
-    assert excel.output_dir(path) == books / "ut" / "Word"
+    assert output_dir(path) == books / "ut" / "Word"
 
 
 # --- links and formula injection -----------------------------------------------------------------
@@ -423,7 +425,7 @@ def test_problem_links(tmp_path: Path) -> None:
     other = tmp_path / "styring.xlsx"
     for p in (me, other):
         p.write_bytes(b"")
-    link = excel.problem_link
+    link = problem_link
     assert link(Problem("risiko.xlsm", "Risiko", "E7", "x"), me) == "#'Risiko'!E7"
     assert link(Problem("risiko.xlsm", "O'Brien", "rad 5", "x"), me) == "#'O''Brien'!A5"
     assert link(Problem("risiko.xlsm", "Risiko", None, "x"), me) == "#'Risiko'!A1"
@@ -438,11 +440,11 @@ HOSTILE = ["=HYPERLINK(\"http://evil\",\"klikk\")", "+1+1", "-2+3", "@SUM(A1)", 
 
 def test_values_from_user_data_are_text_not_formulas() -> None:
     for text in HOSTILE:
-        assert excel.excel_value(text) == "'" + text
-    formula = excel.hyperlink_formula(excel.Link('#\'Ri"s\'!A1', 'a"),EVIL("'))
+        assert excel_value(text) == "'" + text
+    formula = hyperlink_formula(Link('#\'Ri"s\'!A1', 'a"),EVIL("'))
     assert formula == '=HYPERLINK("#\'Ri""s\'!A1","a""),EVIL(""")'
-    assert excel.hyperlink_formula(excel.Link("x" * 300, "y")) is None
-    assert excel.excel_value(excel.Link("x" * 300, "=EVIL()")) == "'=EVIL()"
+    assert hyperlink_formula(Link("x" * 300, "y")) is None
+    assert excel_value(Link("x" * 300, "=EVIL()")) == "'=EVIL()"
 
 
 def test_hostile_values_in_the_log_stay_text(books: Path, press: Any,
@@ -463,9 +465,9 @@ def test_hostile_values_in_the_log_stay_text(books: Path, press: Any,
 def test_write_log_file_keeps_vba_button_and_data(books: Path) -> None:
     path = books / "styring.xlsm"
     before = load([books])
-    rows = [("01.01.2026 12:00:00", "feil", excel.Link("#'Mål'!B2", "styring.xlsm › Mål › B2"),
+    rows = [("01.01.2026 12:00:00", "feil", Link("#'Mål'!B2", "styring.xlsm › Mål › B2"),
              text) for text in HOSTILE]
-    excel.write_log_file(path, rows)
+    write_log_file(path, rows)
     _still_has_vba_and_button(path)
     after = load([books])
     assert after.data == before.data and after.ok
@@ -485,14 +487,14 @@ def test_write_log_file_keeps_vba_button_and_data(books: Path) -> None:
 def test_write_log_file_refuses_a_workbook_open_in_excel(books: Path) -> None:
     (books / "~$styring.xlsm").write_bytes(b"lock")
     with pytest.raises(OSError, match="åpen i Excel"):
-        excel.write_log_file(books / "styring.xlsm", [("a", "b", "c", "d")])
+        write_log_file(books / "styring.xlsm", [("a", "b", "c", "d")])
 
 
 def test_run_file_is_the_button_without_excel(books: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(excel, "BUILD_OPTIONS", FAST)
+    monkeypatch.setattr(button, "BUILD_OPTIONS", FAST)
     coord = _set_keep_vba(books / "risiko.xlsm", "Risiko", "Sannsynlighet", "høy")
-    assert excel._cli([str(books / "risiko.xlsm")]) == 1
+    assert button._cli([str(books / "risiko.xlsm")]) == 1
     log = _log(books / "risiko.xlsm")
     assert log[1][1] == "FEIL" and any(f"'Risiko'!{coord}" in str(r[2]) for r in log)
     _still_has_vba_and_button(books / "risiko.xlsm")

@@ -23,7 +23,7 @@ import pytest
 
 from generator import pipeline
 from generator.demo.data import demo_data
-from generator.excel import button as excel
+from generator.excel.outcome import log_rows, run_for
 from generator.input.blank import write_workbooks
 from generator.output import ownership
 
@@ -133,9 +133,9 @@ def test_the_logg_sheet_shows_the_kept_file_as_a_notice(demo: Path, tmp_path: Pa
     rel = _agreement_of_row(out)
     _edit_with_word(out / YEAR / rel)
     set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Nytt bidrag", 1)
-    outcome = excel.run_for(demo / "styring.xlsx", out, pdf=False)
+    outcome = run_for(demo / "styring.xlsx", out, pdf=False)
     assert outcome.ok
-    rows = excel.log_rows(outcome)
+    rows = log_rows(outcome)
     notes = [r for r in rows if r[1] == "merknad" and "ny" in str(r[3])]
     assert notes and "-ny.docx" in str(notes[0][3]) and "ikke erstattet" in str(notes[0][3])
     assert rows[0][1] == "OK"

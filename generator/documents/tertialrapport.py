@@ -217,17 +217,19 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
 
     @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
-        from ..rendering import charts
+        from ..rendering.charts.budsjett import budget_chart
+        from ..rendering.charts.risiko import risk_heatmap
+        from ..rendering.charts.sykefravaer import sykefravær_chart
 
         drift = ctx["drift"]["rader"]
         return {
-            "budsjettgraf": charts.budget_chart(
+            "budsjettgraf": budget_chart(
                 [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
                 f"Drift per rammeområde, {periode}"),
-            "sykefraværsgraf": charts.sykefravær_chart(
+            "sykefraværsgraf": sykefravær_chart(
                 trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}",
                 last_year=trend_i_fjor or None),
-            "risikomatrise": charts.risk_heatmap(
+            "risikomatrise": risk_heatmap(
                 [(r.id, int(r.sannsynlighet), int(r.konsekvens)) for r in open_risks],
                 gul_fra, rød_fra, f"Risikomatrise, {periode}", levels=skala.levels,
                 labels=[skala.label(i) for i in range(1, skala.levels + 1)]),

@@ -64,9 +64,9 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
 
     @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
-        from ..rendering import charts
+        from ..rendering.charts.kompass import kompass_radar
 
-        return {"radar": charts.kompass_radar(
+        return {"radar": kompass_radar(
             [(a.navn, a.poeng, a.snitt_nasjonalt, a.snitt_gruppe) for a in areas],
             f"Kommunekompasset {ctx['kompass_år']}: {k.navn}", f"Snitt {gruppe}")}
 
