@@ -27,8 +27,6 @@ from .. import ownership
 from ..manifest import Entry
 
 FILENAME = "oversikt.html"
-KIND_LABELS = {"oppdragsbrev": "Oppdragsbrev", "tertialrapport": "Tertialrapport",
-               "utviklingsstrategi": "Utviklingsstrategi", "lederavtale": "Lederavtale"}
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
 MANY_SOURCES = 4  # more rows than this fold into a <details> list
 
@@ -254,7 +252,7 @@ def html_page(ov: Overview) -> str:
                 if (n := by_status.get(s, 0))]
     body_rows = []
     for r in ov.rows:
-        kind = escape(KIND_LABELS.get(r.kind, r.kind))
+        kind = escape(r.kind.capitalize())  # the kind as the page shows it: «Lederavtale»
         title = escape(r.title)
         if r.restricted:
             title += '<span class="skjermet">Unntatt offentlighet</span>'
