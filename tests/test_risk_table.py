@@ -102,3 +102,14 @@ def test_an_owner_is_read_as_ha_is(demo: Path, tmp_path: Path) -> None:
     rows = {r[0]: r for r in table_with_header(path, "ID")[1:]}
     assert rows["R1"][-1] == "Alle ledere"
     assert rows["R2"][-1] != leder[0] and rows["R2"][-1]  # shown as the leader's role
+
+
+def test_risikofaktor_beside_a_description_is_the_computed_rf(demo: Path) -> None:
+    _risk_sheet(demo / "risiko.xlsx", ["Risiko-ID", "Beskrivelse", "S", "K", "Risikofaktor",
+                                       "Mottiltak"], [["R1", "Noe kan skje", 2, 3, 6, "Tiltak"]])
+    result = load([demo])
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.data.risikoer[0].beskrivelse == "Noe kan skje"
+    notes = [str(p) for p in result.problems.notices if "Risikofaktor" in str(p)]
+    assert notes == ["risiko.xlsx › Risiko › E1: kolonnen «Risikofaktor» leses ikke: "
+                     "risikofaktoren regnes ut som S × K."]

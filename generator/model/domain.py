@@ -491,6 +491,8 @@ class Risiko:
     COMPUTED: ClassVar[dict[str, str]] = {
         "RF": "risikofaktoren regnes ut som S × K, og fargen følger grensene i Innstillinger",
         "Risikofaktor (RF)": "risikofaktoren regnes ut som S × K",
+        # beside a «Beskrivelse» column, «Risikofaktor» is the RF (alone it is the risk)
+        "Risikofaktor": "risikofaktoren regnes ut som S × K",
         "S x K": "risikofaktoren regnes ut som S × K", "S × K": "risikofaktoren regnes ut som "
         "S × K"}
 
