@@ -14,8 +14,8 @@ import openpyxl
 from generator import pipeline
 from generator.input.validate import load
 
-from .conftest import set_field
-from .docx_tools import table_with_header, text
+from .conftest import set_cell, set_field
+from .docx_tools import table_with_header, tables, text
 
 SEED_HEADERS = ["Risikofaktor", "S", "K", "RF", "Mottiltak"]
 SEED_ROWS = [
@@ -113,3 +113,19 @@ def test_risikofaktor_beside_a_description_is_the_computed_rf(demo: Path) -> Non
     notes = [str(p) for p in result.problems.notices if "Risikofaktor" in str(p)]
     assert notes == ["risiko.xlsx › Risiko › E1: kolonnen «Risikofaktor» leses ikke: "
                      "risikofaktoren regnes ut som S × K."]
+
+
+def test_a_goal_owned_by_a_leader_shows_the_role_in_the_oppdragsbrev(demo: Path,
+                                                                      tmp_path: Path) -> None:
+    data = load([demo]).data
+    leder = next(ld for ld in data.ledere if data.ansvar.rolle(ld) != ld.id)
+    set_cell(demo / "styring.xlsx", "Mål", "Ansvarlig", leder.id.lower())  # any letter case
+    result = load([demo])
+    assert result.ok, [str(p) for p in result.problems]
+    report = pipeline.build([demo], tmp_path / "out", kinds=["oppdragsbrev"], pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    path = next((tmp_path / "out" / "2026" / "oppdragsbrev").glob("*.docx"))
+    goal = result.data.mål[0]
+    row = next(r for t in tables(path) for r in t if goal.mål in r)
+    assert result.data.ansvar.rolle(leder) in row
+    assert leder.id.lower() not in row and leder.id not in row

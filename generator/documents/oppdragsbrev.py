@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from babel.dates import format_date
 
-from ..model.domain import Perspektiv
+from ..model.domain import Mål, Perspektiv
 from ..model.styringsdata import Styringsdata
 from ..norsk import LOCALE
 from ..rendering.template import paragraphs
@@ -22,8 +24,13 @@ SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Å
 
 
 def perspektiver(data: Styringsdata) -> list[dict]:
-    """Goals grouped by the four BMS perspectives, in their fixed order."""
-    return [{"navn": p.value.capitalize(), "mål": [g for g in data.mål if g.perspektiv is p]}
+    """Goals grouped by the four BMS perspectives, in their fixed order; a Leder-ID as
+    Ansvarlig is shown as the leader's role, as in HA and DA."""
+    def shown(g: Mål) -> Mål:
+        return replace(g, ansvarlig=" ".join(data.ansvar.vis([g.ansvarlig])))
+
+    return [{"navn": p.value.capitalize(),
+             "mål": [shown(g) for g in data.mål if g.perspektiv is p]}
             for p in Perspektiv if any(g.perspektiv is p for g in data.mål)]
 
 
