@@ -8,7 +8,8 @@ from .schema import SHEETS, WORKBOOKS
 
 def markdown() -> str:
     lines = ["# Arbeidsbøkene: ark og kolonner", "",
-             "Skrevet fra skjemaet i `generator/model.py` (`styring docs`); ikke rediger for hånd.",
+             "Skrevet fra skjemaet i `generator/model/domain.py` (`styring docs`); ikke rediger "
+             "for hånd.",
              "Ark og kolonner gjenkjennes på navn, ikke plassering. Tomme rader hoppes over.", ""]
     for wb in WORKBOOKS:
         lines += [f"## {wb}.xlsx", ""]
