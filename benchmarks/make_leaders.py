@@ -39,7 +39,12 @@ def scaled(n: int) -> Styringsdata:
         avtaler.append(dataclasses.replace(avtale, leder_id=new_id))
         bidrag += [dataclasses.replace(b, leder_id=new_id) for b in data.bidrag
                    if b.leder_id == avtale.leder_id]
-    return dataclasses.replace(data, ledere=ledere, lederavtaler=avtaler, bidrag=bidrag)
+    out = dataclasses.replace(data, ledere=ledere, lederavtaler=avtaler, bidrag=bidrag)
+    # A clone is reached by the HA/DA that name its unit or a group, not by those that name
+    # the original by Leder-ID: its Bidrag for those oppdrag would be refused, so drop them.
+    reached = {(ld.id, o.nr) for ld in out.ledere for o, _ in out.oppdrag_for(ld)}
+    return dataclasses.replace(out, bidrag=[b for b in out.bidrag
+                                            if (b.leder_id, b.oppdrag_nr) in reached])
 
 
 def main() -> None:
