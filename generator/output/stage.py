@@ -26,7 +26,7 @@ from ..model.styringsdata import Styringsdata
 from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf
-from .delivery.extra import Delivery
+from .delivery.extra import Delivery, Notice
 
 Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
@@ -102,7 +102,6 @@ def _lock_by_create(path: Path, wait_seconds: float) -> Iterator[None]:  # pragm
         path.unlink(missing_ok=True)
 
 
-Notice = tuple[str, str]  # (file relative to the year folder, message in bokmål)
 StagedFiles = dict[str, str]  # output key (docx, pdf) → path in the stage and the year folder
 
 
