@@ -7,6 +7,7 @@ real SIGKILL and SIGINT."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -233,7 +234,26 @@ def test_only_and_tertial_leave_the_rest_alone(demo: Path, tmp_path: Path) -> No
     archived = " ".join(_manifest(out)["archive"])
     for name in reports:
         assert name.removesuffix(".docx") in archived
+    # the CSV for the archivist still lists every registration, not only this build's
+    sidecars = {p.stem for p in (folder / "arkiv").glob("*.json")}
+    with open(folder / "arkiv" / "arkivliste.csv", encoding="utf-8-sig", newline="") as fh:
+        listed = {row["Ekstern referanse"] for row in csv.DictReader(fh, delimiter=";")}
+    assert listed == sidecars and len(listed) > len(reports) + 20
     _matches_manifest(out)
+
+
+def test_an_unreadable_sidecar_of_another_scope_is_named_not_dropped(demo: Path,
+                                                                      tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    _build(demo, out)
+    sidecar = out / YEAR / "arkiv" / f"{YEAR}-oppdragsbrev-{YEAR}.json"
+    sidecar.write_text("{ikke json", encoding="utf-8")
+    report = _build(demo, out, kinds=["lederavtale"])
+    notes = [p.message for p in report.problems.notices if sidecar.name in p.file]
+    assert notes and "ikke med i arkivliste.csv" in notes[0]
+    assert sidecar.read_text(encoding="utf-8") == "{ikke json"  # left as it is
+    listing = (out / YEAR / "arkiv" / "arkivliste.csv").read_text(encoding="utf-8-sig")
+    assert f"{YEAR}-utviklingsstrategi" in listing and f"{YEAR}-oppdragsbrev-{YEAR}" not in listing
 
 
 # --- 4. unique names ---------------------------------------------------------------------------

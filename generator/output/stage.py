@@ -259,8 +259,11 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
             stale += [old.documents[d.filename] for d in outcome.rendered
                       if d.filename in old.documents]  # e.g. a -ny file no longer needed
             stale += extra_stale
-            arkiv = [st.move(rel) for rel in
-                     archive_records.stage(planned, data, st.path, folder, st.output)]
+            others = [r for e in carried.values() for r in e.archive or []]
+            staged_arkiv, unread = archive_records.stage(planned, data, st.path, folder,
+                                                         st.output, others)
+            outcome.notices += unread
+            arkiv = [st.move(rel) for rel in staged_arkiv]
             for name, rels in archive_records.per_document(arkiv, planned).items():
                 st.entries[name].archive = rels
             arkiv_all = sorted(set(arkiv) | {r for e in carried.values() for r in e.archive or []})

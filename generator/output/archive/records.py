@@ -5,7 +5,8 @@ screened lederavtale), a sidecar per registration, arkivmeldinger and a CSV list
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ...documents import Planned
@@ -31,6 +32,7 @@ def _saksnr(value: str | None) -> tuple[int | None, int | None]:
 #: The current file of a document by its file name and output key (``docx``, ``pdf``):
 #: staged by this build or kept from an earlier one; None when there is none.
 Output = Callable[[str, str], OutputRecord | None]
+Notice = tuple[str, str]  # (file relative to the year folder, message in bokmål)
 
 
 def _file(doc: Planned, key: str, folder: Path, output: Output, variantformat: str,
@@ -84,9 +86,15 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
 
 
 def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, folder: Path,
-          output: Output) -> list[str]:
-    """Write sidecars, arkivmeldinger and the CSV list into the stage; returns their paths."""
+          output: Output, others: Sequence[str] = ()) -> tuple[list[str], list[Notice]]:
+    """Write sidecars, arkivmeldinger and the CSV list into the stage; returns their paths
+    and notices.
+
+    ``others`` are the archive files of documents this build leaves alone (other scopes, e.g.
+    the tertialrapport of 1. tertial in a build of 2. tertial): their registrations stay in
+    arkivliste.csv, read back from their sidecars as they are now (signed ones included)."""
     recs = records(planned, data, folder, output)
+    kept, notes = _read_sidecars(folder, [r for r in others if r.endswith(".json")])
     target = stage_dir / ARCHIVE_DIR
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -95,8 +103,25 @@ def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, folder: P
     # Always against the XSD: the schemas ship with the package, so a missing one is an
     # error, never a silently skipped check.
     written += archive.write_arkivmeldinger(recs, target, check=True)
-    written.append(archive.write_listing(recs, target / "arkivliste.csv"))
-    return [p.relative_to(stage_dir).as_posix() for p in written]
+    written.append(archive.write_listing([*recs, *kept], target / "arkivliste.csv"))
+    return [p.relative_to(stage_dir).as_posix() for p in written], notes
+
+
+def _read_sidecars(folder: Path, rels: Sequence[str]
+                   ) -> tuple[list[archive.ArchiveRecord], list[Notice]]:
+    """The records of earlier builds' sidecars, by reference; one that cannot be read is
+    named in a notice (its registration is then missing from the list, not silently)."""
+    out, notes = [], []
+    for rel in rels:
+        try:
+            data = json.loads((folder / rel).read_text(encoding="utf-8"))
+            out.append(archive.record_from_sidecar(data, folder))
+        except FileNotFoundError:
+            continue  # removed by a person: nothing to list
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+            notes.append((rel, f"kan ikke leses ({type(e).__name__}); registreringen er ikke "
+                          "med i arkivliste.csv. Bygg dokumentet på nytt for å få den med."))
+    return sorted(out, key=lambda r: r.referanse_ekstern), notes
 
 
 def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]]:
@@ -162,8 +187,6 @@ def archive_signed(source: Path, signed: Path) -> Path | None:
     S, its own SHA-256 and size) and rewrites the sidecar, the arkivmelding and the record's
     rows in arkivliste.csv. Returns the sidecar, or None when the PDF is not from a build.
     """
-    import json
-
     folder = source.resolve().parent.parent / ARCHIVE_DIR
     year = folder.parent
     if not folder.is_dir():
