@@ -173,9 +173,10 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     from .rendering.profile import profiled
 
     kommune = result.data.kommune
-    profil = for_build(kommune, result.folder(kommune))  # the logo, colour and font
+    profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
+    profil = for_build(kommune, profile_folder)  # the logo, colour and font
     templates = {name: profiled(t, profil) for name, t in templates.items()}
-    if print_ is not None and (extra := depends(kommune, result.folder(kommune))):
+    if print_ is not None and (extra := depends(kommune, profile_folder)):
         print_["depends"] = extra  # the no-change check also compares the logo file
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:

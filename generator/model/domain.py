@@ -480,6 +480,9 @@ class Oppdragsstatus:
     kommentar: Annotated[str | None, Col("Kommentar", "Kort om framdriften.", width=50)] = None
 
 
+RF_COMPUTED = "risikofaktoren regnes ut som S × K"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Risiko:
     """A risk with sannsynlighet (S) and konsekvens (K); RF = S × K is computed.
@@ -488,13 +491,10 @@ class Risiko:
     then numbered by row, and område and ansvarlig may stay empty."""
 
     #: Columns a risk table often has that the product works out itself (header → why).
+    #: («Risikofaktor» beside a «Beskrivelse» column is the RF; alone it is the risk.)
     COMPUTED: ClassVar[dict[str, str]] = {
-        "RF": "risikofaktoren regnes ut som S × K, og fargen følger grensene i Innstillinger",
-        "Risikofaktor (RF)": "risikofaktoren regnes ut som S × K",
-        # beside a «Beskrivelse» column, «Risikofaktor» is the RF (alone it is the risk)
-        "Risikofaktor": "risikofaktoren regnes ut som S × K",
-        "S x K": "risikofaktoren regnes ut som S × K", "S × K": "risikofaktoren regnes ut som "
-        "S × K"}
+        "RF": RF_COMPUTED + ", og fargen følger grensene i Innstillinger",
+        **dict.fromkeys(("Risikofaktor (RF)", "Risikofaktor", "S x K", "S × K"), RF_COMPUTED)}
 
     id: Annotated[str, Col("Risiko-ID", "Unik kode, f.eks. R01. Tom: R1, R2 … i radenes "
                            "rekkefølge (koder som er skrevet, hoppes over).", auto_id="R",

@@ -216,8 +216,7 @@ class Manifest:
                    notices=raw.get("notices", []) if isinstance(raw.get("notices"), list)
                    else [],
                    scopes=_str_list(raw.get("scopes")),
-                   overview=OutputRecord.from_json(page) if isinstance(page, dict) and
-                   isinstance(page.get("file"), str) and page["file"] else None,
+                   overview=OutputRecord.from_json(page),
                    build=build if isinstance(build, str) else None)
 
     def to_json(self) -> dict[str, Any]:
