@@ -9,19 +9,51 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import paths
+from . import cli_text, paths
 from .paths import KIND_NAMES as KINDS
 from .problems import Level, Problem
 
+cli_text.install()
+
+
+class _NorskGroup(typer.core.TyperGroup):
+    """The ``styring`` group: usage errors in bokmål (see :mod:`generator.cli_text`), also
+    when the app is called from a test runner instead of :func:`main`."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except typer._click.exceptions.NoArgsIsHelpError as e:
+            err.print(escape(e.ctx.get_help()))
+            sys.exit(2)
+        except typer._click.exceptions.ClickException as e:
+            ctx = getattr(e, "ctx", None)
+            if ctx is not None:
+                err.print(escape(ctx.get_usage()))
+                err.print(f"Se «{escape(ctx.command_path)} --help» for hjelp.")
+            err.print(f"[red]FEIL[/red] {escape(cli_text.usage_error(e))}")
+            sys.exit(e.exit_code)
+        except typer._click.exceptions.Abort:
+            err.print("Avbrutt.")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="styring",
+    cls=_NorskGroup,
     help="Lager kommunens styringsdokumenter (oppdragsbrev, tertialrapport, utviklingsstrategi "
          "og lederavtaler) fra Excel-arbeidsbøker.",
     no_args_is_help=True,
@@ -33,7 +65,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Workbooks = Annotated[list[Path] | None, typer.Argument(
     help="Arbeidsbøker eller mapper. Uten argument brukes mappen du står i.",
-    show_default=False)]
+    show_default=False, metavar="ARBEIDSBØKER")]
 
 
 def _show_version(value: bool) -> None:
@@ -79,7 +111,8 @@ def check(workbooks: Workbooks = None) -> None:
 
 @app.command("new-workbook")
 def new_workbook(
-    folder: Annotated[Path, typer.Argument(help="Mappen de nye arbeidsbøkene skal legges i.")],
+    folder: Annotated[Path, typer.Argument(help="Mappen de nye arbeidsbøkene skal legges i.",
+                                            metavar="MAPPE")],
     år: Annotated[int | None, typer.Option("--år", "--year", help="Dokumentåret.")] = None,
     kommune: Annotated[str | None, typer.Option(help="Kommunens navn.")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Skriv over filer som finnes."
@@ -106,7 +139,8 @@ def new_workbook(
 
 @app.command("excel-shim")
 def excel_shim(
-    workbook: Annotated[Path, typer.Argument(help="Arbeidsboken (.xlsm) som har fått nytt navn.")],
+    workbook: Annotated[Path, typer.Argument(help="Arbeidsboken (.xlsm) som har fått nytt navn.",
+                                              metavar="ARBEIDSBOK")],
 ) -> None:
     """Trengs ikke lenger: bare for arbeidsbøker laget før versjon 0.2, der knappen bruker en
     hjelpefil (.py) med samme navn som arbeidsboken."""
@@ -132,7 +166,7 @@ def check_templates(
     inputs: Annotated[list[Path] | None, typer.Argument(
         help="Mapper med Word-maler, maler (.docx) og arbeidsbøker. Uten maler prøves de "
         "innebygde; uten arbeidsbøker brukes mappen du står i, eller demo-dataene når den "
-        "ikke har noen.", show_default=False)] = None,
+        "ikke har noen.", show_default=False, metavar="MALER_OG_ARBEIDSBØKER")] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mappen med Word-malene."
                                                    )] = None,
 ) -> None:
@@ -169,7 +203,8 @@ def _is_templates(path: Path) -> bool:
 
 @app.command()
 def sign(
-    pdf_file: Annotated[Path, typer.Argument(help="Lederavtalen (PDF/A) som skal signeres.")],
+    pdf_file: Annotated[Path, typer.Argument(help="Lederavtalen (PDF/A) som skal signeres.",
+                                                 metavar="AVTALE.pdf")],
     field: Annotated[str, typer.Option("--felt", help="Signaturfeltet: «Leder» eller "
                                        "«NaermesteOverordnedeLeder».")],
     certificate: Annotated[Path, typer.Option("--sertifikat", help="PKCS#12-fil (.p12/.pfx).")],
@@ -211,7 +246,7 @@ def sign(
 def docs(
     target: Annotated[Path | None, typer.Argument(
         help="Filen dokumentasjonen skrives til. Uten fil skrives den til skjermen "
-        "(standard ut).", show_default=False)] = None,
+        "(standard ut).", show_default=False, metavar="FIL")] = None,
 ) -> None:
     """Skriver beskrivelsen av alle ark og kolonner (fra skjemaet); med en fil også
     malfeltene (malfelter.md i samme mappe, fra dokumentkontekstene)."""
@@ -234,7 +269,7 @@ def docs(
 @app.command()
 def demo(
     folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.",
-                                           show_default=False)],
+                                           show_default=False, metavar="MAPPE")],
     xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
                                        "dokumenter».")] = False,
 ) -> None:
@@ -301,28 +336,31 @@ def build(
         err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget"
                   + ("." if kept_old else f"; ingen filer i {out} er endret."))
         raise typer.Exit(1)
+    from .norsk import tall
+
     outcome = report.outcome
     on_disk = [p for p in report.files if p.is_file()]
-    console.print(f"[green]Ferdig[/green] på {report.seconds:.1f} s: {sum(report.counts.values())} "
-                  f"dokumenter, {len(on_disk)} filer i {report.out_dir} "
-                  f"({len(outcome.rendered)} laget, {len(outcome.reused)} uendret og gjenbrukt).")
+    console.print(f"[green]Ferdig[/green] på {tall(report.seconds, 1)} s: "
+                  f"{tall(sum(report.counts.values()))} dokumenter, {tall(len(on_disk))} filer i "
+                  f"{report.out_dir} ({tall(len(outcome.rendered))} laget, "
+                  f"{tall(len(outcome.reused))} uendret og gjenbrukt).")
     for kind, n in report.counts.items():
-        console.print(f"  {kind}: {n}")
+        console.print(f"  {kind}: {tall(n)}")
     arkiv = report.out_dir / "arkiv" if report.out_dir else None
     messages = sorted(arkiv.glob("arkivmelding-*.xml")) if arkiv else []
     if messages:
-        console.print(f"  arkiv: {len(messages)} arkivmeldinger, validert mot XSD-en for "
+        console.print(f"  arkiv: {tall(len(messages))} arkivmeldinger, validert mot XSD-en for "
                       "Fiks Arkiv v2")
     if outcome.kept:
-        console.print(f"  beholdt {len(outcome.kept)} filer som er endret eller signert")
+        console.print(f"  beholdt {tall(len(outcome.kept))} filer som er endret eller signert")
     if outcome.beside:
-        console.print(f"  skrev {len(outcome.beside)} nye versjoner ved siden av "
+        console.print(f"  skrev {tall(len(outcome.beside))} nye versjoner ved siden av "
                       "(…-ny.docx / …-ny.pdf)")
     if outcome.backed_up:
-        console.print(f"  flyttet {len(outcome.backed_up)} endrede filer til "
+        console.print(f"  flyttet {tall(len(outcome.backed_up))} endrede filer til "
                       f"{outcome.backed_up[0].parent}")
     if outcome.removed:
-        console.print(f"  fjernet {len(outcome.removed)} foreldede filer")
+        console.print(f"  fjernet {tall(len(outcome.removed))} foreldede filer")
     if outcome.overview:
         console.print(f"  oversikt: {outcome.overview}")
     if report.pdf_note:

@@ -19,6 +19,7 @@ T = TypeVar("T")
 _TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A",
                            "đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T",
                            "ß": "ss", "–": "-", "—": "-"})
+MAX_WORD = 80  # a single word is never cut, unless it is absurdly long
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
 
@@ -70,8 +71,20 @@ def slug(text: str, max_len: int = 60) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLIT)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    text = text[:max_len].strip("-") or "uten-navn"
+    text = _shorten(text, max_len) or "uten-navn"
     return f"x-{text}" if text in _WINDOWS_RESERVED else text
+
+
+def _shorten(text: str, max_len: int) -> str:
+    """At most ``max_len`` characters, cut between two words, never inside one: the words
+    that fit (``helse-og-omsorg-politisk-sekretariat`` at 30 → ``helse-og-omsorg-politisk``).
+    A first word longer than ``max_len`` is kept whole (up to :data:`MAX_WORD`)."""
+    if len(text) <= max_len:
+        return text
+    cut = text.rfind("-", 0, max_len + 1)
+    if cut > 0:
+        return text[:cut]
+    return text.split("-", 1)[0][:MAX_WORD]
 
 
 def fill(status: Status | str | None) -> str:

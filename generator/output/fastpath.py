@@ -46,8 +46,13 @@ class Unchanged:
             where = self.folder if rel == "." else self.folder / rel
             print(f"MERKNAD {where}: {message}", file=sys.stderr)
         n = sum(self.counts.values())
-        print(f"Ingen endringer: {n} dokumenter i {self.folder} er som de skal være "
-              f"({len(self.rels)} filer). Ingenting å gjøre.")
+        print(f"Ingen endringer: {_tall(n)} dokumenter i {self.folder} er som de skal være "
+              f"({_tall(len(self.rels))} filer). Ingenting å gjøre.")
+
+
+def _tall(n: int) -> str:
+    """A count as :func:`generator.norsk.tall` writes it (``3 666``), without loading Babel."""
+    return f"{n:,}".replace(",", "\u00a0")
 
 
 def office_installed() -> bool:

@@ -30,6 +30,7 @@ MIME = {"docx": ("application", "vnd.openxmlformats-officedocument.wordprocessin
         "pdf": ("application", "pdf")}
 Attach = Callable[[Built, "Planned", str], tuple[tuple[str, bytes], list[Notice]]]
 SCREENED_MARK = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+SUBJECT_MARK = "Unntatt offentlighet, offl. § 13"  # first in a screened draft's subject
 
 
 class _DraftPolicy(EmailPolicy):
@@ -57,7 +58,10 @@ def message(to: list[Address], cc: list[Address], subject: str, body: str,
         msg["To"] = to
     if cc:
         msg["Cc"] = cc
-    msg["Subject"] = " ".join(subject.split())  # a header is one line
+    subject = " ".join(subject.split())  # a header is one line
+    if screened and not subject.casefold().startswith("unntatt offentlighet"):
+        subject = f"{SUBJECT_MARK}: {subject}"
+    msg["Subject"] = subject
     if screened:
         msg["Sensitivity"] = "Private"  # Outlook marks the message «Privat»
     msg.set_content(body)
