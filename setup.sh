@@ -3,7 +3,7 @@
 #   - on Debian/Ubuntu as root: LibreOffice Writer (headless), metric-compatible fonts, poppler-utils,
 #     Chromium (the tests open the build overview oversikt.html in it, headless)
 #   - a Python virtual environment in .venv with the package and its test tools
-#   - the Open XML SDK validator (npm) used by the tests
+#   - the Open XML SDK validator and axe-core (npm) used by the tests
 # Usage: ./setup.sh            (everything)
 #        SKIP_SYSTEM=1 ./setup.sh  (no apt-get)
 set -euo pipefail
@@ -39,10 +39,10 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
 fi
 
 if command -v npm >/dev/null 2>&1; then
-  if [ ! -x node_modules/.bin/ooxml-validator ]; then
+  if [ ! -x node_modules/.bin/ooxml-validator ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
     # Exact version pinned in package.json. Not «npm ci»: npm 11 leaves the other platforms'
     # optional native packages out of the lock file and then refuses it.
-    echo "== npm install (Open XML SDK validator)"
+    echo "== npm install (Open XML SDK validator, axe-core)"
     npm install --no-save --no-audit --no-fund --loglevel=error
   fi
 else

@@ -6,7 +6,7 @@ A thin door into :mod:`generator.pipeline`; everything it prints is bokmål.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,13 +28,15 @@ class _NorskGroup(typer.core.TyperGroup):
     """The ``styring`` group: usage errors in bokmål (see :mod:`generator.cli_text`), also
     when the app is called from a test runner instead of :func:`main`."""
 
-    def main(self, args: Any = None, prog_name: str | None = None,
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args,
+                                **extra)
         try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args,
+                                **extra)
         except typer._click.exceptions.NoArgsIsHelpError as e:
             err.print(escape(e.ctx.get_help()))
             sys.exit(2)
@@ -45,7 +47,7 @@ class _NorskGroup(typer.core.TyperGroup):
                 err.print(f"Se «{escape(ctx.command_path)} --help» for hjelp.")
             err.print(f"[red]FEIL[/red] {escape(cli_text.usage_error(e))}")
             sys.exit(e.exit_code)
-        except typer._click.exceptions.Abort:
+        except typer.Abort:
             err.print("Avbrutt.")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
@@ -365,6 +367,31 @@ def build(
         console.print(f"  oversikt: {outcome.overview}")
     if report.pdf_note:
         err.print(f"[yellow]MERKNAD[/yellow] Bare Word-filer ble laget. {report.pdf_note}")
+
+
+@app.command()
+def doctor(
+    folder: Annotated[Path | None, typer.Argument(
+        help="Mappen med arbeidsbøkene. Uten argument brukes mappen du står i.",
+        show_default=False, metavar="MAPPE")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Utmappen som skal prøves. Standard: «dokumenter» ved siden av "
+        "arbeidsbøkene.", show_default=False)] = None,
+) -> None:
+    """Viser hva denne maskinen har for programmet: Python, LibreOffice (og hvor), skrifter,
+    xlwings-tillegget og om utmappen kan skrives. Exit 1 når noe mangler."""
+    from .doctor import findings
+
+    found = findings(folder or Path.cwd(), out)
+    style = {"OK": "green", "MERKNAD": "yellow", "FEIL": "red"}
+    for f in found:
+        console.print(f"[{style[f.level]}]{f.level}[/{style[f.level]}] {escape(f.what)}: "
+                      f"{escape(f.text)}")
+    errors = sum(f.level == "FEIL" for f in found)
+    if errors:
+        err.print(f"[red]{errors} feil[/red]: se linjene merket FEIL.")
+        raise typer.Exit(1)
+    console.print("[green]Klar[/green]: maskinen kan lage dokumentene, også PDF/A.")
 
 
 @contextmanager

@@ -149,7 +149,9 @@ def test_subject_and_body_from_tekster_with_placeholders(demo: Path, tmp_path: P
     name, entry = next(iter(_agreements(out).items()))
     leder = next(ld for ld in data.ledere if entry["title"].endswith(ld.navn))
     msg = _eml(out / YEAR / "epost" / name.replace(".docx", ".eml"))
-    assert msg["Subject"] == f"Avtale {YEAR} for {leder.navn} ({data.enhet(leder.enhet).navn})"
+    mark = "Unntatt offentlighet, offl. § 13: " if entry["restricted"] else ""  # issue 31
+    assert msg["Subject"] == (
+        f"{mark}Avtale {YEAR} for {leder.navn} ({data.enhet(leder.enhet).navn})")
     body = _body(msg)
     assert body.rstrip("\n").endswith(
         f"Vedlegg: {name}. Hilsen {data.leder(leder.overordnet).navn} {{KD}}")
@@ -458,4 +460,6 @@ def test_names_with_line_breaks_and_commas_stay_one_recipient(demo: Path,
                and "berg" in p.name]
     msg = _eml(path)
     assert _addresses(msg, "To") == [("Berg, Anne-Lise Šuolja", leder.epost)]
-    assert msg["Subject"] == "Avtale Berg, Anne-Lise Šuolja"
+    screened = any(a.leder_id == leder.id and a.skjermet for a in data.lederavtaler)
+    mark = "Unntatt offentlighet, offl. § 13: " if screened else ""  # issue 31
+    assert msg["Subject"] == f"{mark}Avtale Berg, Anne-Lise Šuolja"

@@ -57,12 +57,15 @@ def _tall(n: int) -> str:
 
 def office_installed() -> bool:
     """Whether LibreOffice is there (the same places :func:`generator.output.pdf.soffice` looks)."""
-    if shutil.which("soffice") or shutil.which("libreoffice"):
+    chosen = os.environ.get("STYRING_SOFFICE")
+    if (chosen and Path(chosen).is_file()) or shutil.which("soffice") or shutil.which(
+            "libreoffice"):
         return True
     return any(Path(p).exists() for p in (
         "/usr/lib/libreoffice/program/soffice",
         "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-        r"C:\Program Files\LibreOffice\program\soffice.exe"))
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"))
 
 
 def _workbooks(paths: Sequence[Path]) -> list[Path]:

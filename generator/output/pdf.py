@@ -54,14 +54,19 @@ class PdfError(Exception):
 
 
 def soffice() -> str | None:
-    """The LibreOffice executable, if installed."""
+    """The LibreOffice executable, if installed: ``$STYRING_SOFFICE`` when it names a file,
+    then ``soffice``/``libreoffice`` on PATH, then the standard install folders."""
+    chosen = os.environ.get("STYRING_SOFFICE")
+    if chosen and Path(chosen).is_file():
+        return chosen
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
     for path in ("/usr/lib/libreoffice/program/soffice",
                  "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                 r"C:\Program Files\LibreOffice\program\soffice.exe"):
+                 r"C:\Program Files\LibreOffice\program\soffice.exe",
+                 r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"):
         if Path(path).exists():
             return path
     return None

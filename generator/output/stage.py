@@ -499,7 +499,10 @@ def _overview(st: Stage, data: Styringsdata, carried: dict[str, manifest.Entry],
         kommune=data.kommune.navn, år=data.kommune.år, made=datetime.now(),
         rows=tuple(oversikt.rows(st.folder, st.entries, carried, st.staged,
                                  st.outcome.kept_rels)),
-        notices=oversikt.notices(st.outcome.notices, workbook_notices))
+        notices=oversikt.notices(st.outcome.notices, workbook_notices),
+        delivered=oversikt.delivered(st.entries, carried),
+        archive_list=next((rel for rel in [oversikt.ARCHIVE_LIST] if (st.path / rel).is_file()
+                           or (st.folder / rel).is_file()), None))
     path = oversikt.write(st.path / target, page)
     sha = sha256_file(path)
     st.plan.moves.append((target, target, sha))

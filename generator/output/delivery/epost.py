@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
@@ -43,6 +44,11 @@ class _DraftPolicy(EmailPolicy):
             parts = [formataddr((a.display_name, a.addr_spec), charset="utf-8")
                      for a in value.addresses]
             return f"{name}: " + ("," + self.linesep + " ").join(parts) + self.linesep
+        if name.lower() == "subject" and not str(value).isascii():
+            # Whole encoded words: the default folder can drop the space between a plain
+            # and an encoded word in a long subject («2026 –» came back as «2026–»).
+            text = Header(str(value), "utf-8", header_name=name).encode(linesep=self.linesep)
+            return f"{name}: {text}{self.linesep}"
         return super()._fold(name, value, refold_binary)  # type: ignore[misc]
 
 

@@ -3,8 +3,13 @@
 Every document in the year folder is listed with its kind, title, links to its Word and
 PDF files (relative, so the folder can be moved or shared), its status (new, unchanged,
 kept because a person changed it, signed), the workbook rows it came from and the
-build's notices. The page is self-contained: inline CSS, no scripts, no network, no
-external assets. Everything from the workbook or the file system is escaped.
+build's notices. It is the adviser's workplace: what needs attention first (notices,
+agreements missing a signature, signed copies older than the data), the documents
+grouped by kind with counts, a filter box, and links to the e-mail drafts, the
+calendars and ``arkiv/arkivliste.csv``. The page is self-contained: inline CSS and one
+small inline script (the filter), both allowed by the Content-Security-Policy only by
+their SHA-256 hash; no network, no external assets. Everything from the workbook or the
+file system is escaped.
 
 The build writes it as one more output file (staged, committed atomically, under the same
 ownership rule as every document: a page a person edited is kept and the new one goes
@@ -13,7 +18,9 @@ beside it); see :func:`generator.build.run`.
 
 from __future__ import annotations
 
+import base64
 import enum
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +36,15 @@ from ..manifest import Entry
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
 MANY_SOURCES = 4  # more rows than this fold into a <details> list
+MANY_MISSING = 8  # a longer list of agreements missing a signature folds too
+ARCHIVE_LIST = "arkiv/arkivliste.csv"
+DELIVERY_LABELS = {"epost": "E-postutkast", "kalender": "Kalendere"}
+PUBLIC_VARIANT = "Offentlig variant"
+# The lederavtale's signature fields and their names on the page: the same as
+# generator.output.signing.FIELDS (a test holds them equal), not imported from there, as
+# that loads pyHanko (slow, and it prints a warning) for a page that only reads names.
+SIGNATURE_FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder"),
+                    ("Leder", "Leder"))
 
 
 class Status(enum.Enum):
@@ -58,6 +74,23 @@ class FileLink:
 
 
 @dataclass(frozen=True)
+class Signing:
+    """A signed kind's signature state (one per document): the fields signed and the fields
+    still empty, by their display names. The one place the page learns it is
+    :func:`signing`; a richer source (who signed, when) plugs in there."""
+
+    signed: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    pdf: str | None = None  # the file that holds the signatures (relative)
+
+    @property
+    def label(self) -> str:
+        if not self.missing:
+            return "signert"
+        return "delvis signert" if self.signed else "ikke signert"
+
+
+@dataclass(frozen=True)
 class Row:
     """One document on the page."""
 
@@ -67,6 +100,21 @@ class Row:
     sources: tuple[str, ...] = ()
     restricted: bool = False
     in_build: bool = True  # False: another scope (--only, --tertial), left as it was
+    name: str = ""  # the manifest key (``lederavtale-skole-kari.docx``): the row's anchor
+    draft: str | None = None  # its e-mail draft (relative), when there is one
+    signing: Signing | None = None  # None: a kind that is not signed
+
+    @property
+    def anchor(self) -> str:
+        return "dok-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in _stem(self.name))
+
+    @property
+    def stale_signature(self) -> bool:
+        """A signed file while the data changed after it was made: a new version is there
+        (``-ny``, or a new unsigned PDF beside the signed copy) or a file is older."""
+        if not any(f.status is Status.SIGNERT for f in self.files):
+            return False
+        return any(f.status is Status.NY or f.note for f in self.files)
 
     @property
     def status(self) -> Status:
@@ -84,6 +132,17 @@ class Overview:
     made: datetime
     rows: tuple[Row, ...]
     notices: tuple[tuple[str, str], ...] = ()
+    delivered: tuple[Delivered, ...] = ()  # e-mail drafts and calendars
+    archive_list: str | None = None  # ``arkiv/arkivliste.csv`` when the build has one
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """An e-mail draft or a calendar (relative link)."""
+
+    kind: str
+    title: str
+    rel: str
 
 
 # --- from the build's bookkeeping to rows -----------------------------------------------------
@@ -155,8 +214,65 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
                                    kept, in_build)
             out.append(Row(kind=entry.kind, title=entry.title or name, files=tuple(files),
                            sources=tuple(entry.sources), restricted=bool(entry.restricted),
-                           in_build=in_build))
+                           in_build=in_build, name=name,
+                           draft=_draft(name, {**carried, **entries}),
+                           signing=signing(folder, entry, files)))
     return out
+
+
+def _draft(name: str, entries: dict[str, Entry]) -> str | None:
+    """The document's e-mail draft (``epost/<stem>.eml``, or its ``-ny`` version)."""
+    from .epost import FOLDER
+
+    entry = entries.get(f"{FOLDER}/{_stem(name)}.eml")
+    out = entry.outputs.get("eml") if entry is not None else None
+    return out.file if out is not None else None
+
+
+def signing(folder: Path, entry: Entry, files: Sequence[FileLink]) -> Signing | None:
+    """The signature state of a document whose kind is signed (its PDF has signature
+    fields; not a public variant), read from the file that holds the signatures: the
+    signed copy, else the PDF a person signed in place. A PDF the build made (new or
+    unchanged) has every field empty, so it is not opened."""
+    from ...documents import KINDS
+
+    module = KINDS.get(entry.kind)
+    if module is None or not module.FACTS.signaturfelt or entry.variant == PUBLIC_VARIANT:
+        return None
+    names = tuple(label for _, label in SIGNATURE_FIELDS)
+    pdfs = [f for f in files if f.label.startswith("PDF")]
+    signed = [f for f in pdfs if f.status is Status.SIGNERT]
+    holder = next((f for f in signed if f.label == "PDF, signert"), signed[0] if signed else None)
+    if holder is None:
+        return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
+    filled = _filled_fields(folder / holder.rel)
+    return Signing(signed=tuple(label for key, label in SIGNATURE_FIELDS if key in filled),
+                   missing=tuple(label for key, label in SIGNATURE_FIELDS if key not in filled),
+                   pdf=holder.rel)
+
+
+def _filled_fields(pdf: Path) -> set[str]:
+    """The names of the signature fields that hold a signature."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(pdf) as doc:
+            form = doc.Root.get("/AcroForm")
+            return {str(f.get("/T")) for f in (form.get("/Fields", []) if form is not None else [])
+                    if f.get("/FT") == "/Sig" and f.get("/V") is not None}
+    except (pikepdf.PdfError, OSError):
+        return set()
+
+
+def delivered(entries: dict[str, Entry], carried: dict[str, Entry]) -> tuple[Delivered, ...]:
+    """The e-mail drafts and calendars of the year folder (this build's and the others')."""
+    out = []
+    for name, entry in {**carried, **entries}.items():
+        if entry.kind not in DELIVERY_LABELS:
+            continue
+        for record in entry.outputs.values():
+            out.append(Delivered(entry.kind, entry.title or name, record.file))
+    return tuple(sorted(out, key=lambda d: (d.kind, d.rel)))
 
 
 # --- the page -----------------------------------------------------------------------------------
@@ -191,7 +307,62 @@ a { color: var(--blå); }
 details summary { cursor: pointer; color: var(--grå); font-size: 0.9em; }
 ol.merknader li { margin-bottom: 4px; }
 footer { margin-top: 32px; color: var(--grå); font-size: 0.85em; }
-@media print { body { padding: 0; } details { display: block; } }
+.sign { display: inline-block; border-radius: 10px; padding: 1px 9px; font-size: 0.9em; }
+.sign.signert { background: #C6E9C9; color: #1d5020; }
+.sign.delvis { background: #FFE8A3; color: #5c4400; }
+.sign.mangler { background: #F8D7D7; color: #7a1515; }
+h3 { color: var(--blå); font-size: 1.05em; margin: 20px 0 6px; }
+h3 .antall { color: var(--grå); font-weight: normal; }
+.skjult { position: absolute; width: 1px; height: 1px; overflow: hidden;
+          clip: rect(0 0 0 0); white-space: nowrap; }
+.tabell { overflow-x: auto; }
+ul.typer, ul.lenker, ul.levering { padding-left: 1.1em; margin: 4px 0; }
+ul.typer { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
+section.oppfolging { background: #FFF8E1; border-left: 4px solid #B58900; padding: 4px 16px 8px;
+                     margin-top: 12px; }
+.filter { margin: 8px 0 12px; }
+.filter label { font-weight: 600; margin-right: 8px; }
+.filter input { font: inherit; padding: 4px 8px; width: min(30em, 100%);
+                border: 1px solid #595959; border-radius: 4px; }
+a:focus-visible, input:focus-visible, summary:focus-visible {
+  outline: 3px solid #B35C00; outline-offset: 2px; }
+a:focus, input:focus, summary:focus { outline: 3px solid #B35C00; outline-offset: 2px; }
+[hidden] { display: none !important; }
+@media print { body { padding: 0; } details { display: block; } .filter { display: none; } }
+"""
+
+# The filter: shows the rows whose text contains every word typed (case-insensitive),
+# hides a kind with no row left and says how many it shows. «#filter=ord» in the address
+# fills it in. Allowed by its SHA-256 hash in the page's Content-Security-Policy.
+SCRIPT = """
+(function () {
+  var box = document.getElementById("filter");
+  var say = document.getElementById("filter-svar");
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.dokument"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll("section.gruppe"));
+  function apply() {
+    var words = box.value.toLocaleLowerCase("nb").split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    rows.forEach(function (tr) {
+      var text = tr.textContent.toLocaleLowerCase("nb");
+      var hit = words.every(function (w) { return text.indexOf(w) >= 0; });
+      tr.hidden = !hit;
+      if (hit) { shown += 1; }
+    });
+    groups.forEach(function (g) {
+      var left = g.querySelectorAll("tr.dokument:not([hidden])").length;
+      g.hidden = left === 0;
+      g.querySelector(".antall").textContent = "(" + (words.length ? left + " av " : "") +
+        g.getAttribute("data-antall") + ")";
+    });
+    say.textContent = words.length ? "Viser " + shown + " av " + rows.length + "." :
+      "Viser alle " + rows.length + ".";
+  }
+  box.addEventListener("input", apply);
+  var m = /^#filter=(.*)$/.exec(window.location.hash);
+  if (m) { box.value = decodeURIComponent(m[1]); }
+  apply();
+})();
 """
 
 
@@ -242,6 +413,136 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _signing_cell(row: Row) -> str:
+    sig = row.signing
+    if sig is None:
+        return '<span class="notat">–</span>'
+    css = "signert" if not sig.missing else ("delvis" if sig.signed else "mangler")
+    text = f'<span class="sign {css}">{escape(sig.label)}</span>'
+    if sig.signed and sig.missing:
+        text += f'<span class="notat">signert av {escape(", ".join(sig.signed).lower())}</span>'
+    if sig.missing:
+        text += (f'<span class="notat">mangler: {escape(", ".join(sig.missing).lower())}'
+                 "</span>")
+    return text
+
+
+def _draft_cell(row: Row) -> str:
+    if row.draft is None:
+        return '<span class="notat">–</span>'
+    return f'<a class="fil" href="{_href(row.draft)}">{escape(Path(row.draft).name)}</a>'
+
+
+def _row_html(r: Row, signed_kind: bool, drafts: bool) -> str:
+    kind = escape(r.kind.capitalize())  # the kind as the page shows it: «Lederavtale»
+    title = escape(r.title)
+    if r.restricted:
+        title += '<span class="skjermet">Unntatt offentlighet</span>'
+    cells = (f"<td>{kind}</td><td>{title}</td>"
+             f"<td>{_files_cell(r, 'Word')}</td><td>{_files_cell(r, 'PDF')}</td>"
+             f"<td>{_status_cell(r)}</td><td>{_sources_cell(r.sources)}</td>")
+    if signed_kind:
+        cells += f"<td>{_signing_cell(r)}</td>"
+    if drafts:
+        cells += f"<td>{_draft_cell(r)}</td>"
+    return f'<tr class="dokument" id="{escape(r.anchor, quote=True)}">{cells}</tr>'
+
+
+def groups(rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:
+    """The rows by kind, in the product's order of kinds (others after), each in the
+    build's order."""
+    by_kind: dict[str, list[Row]] = {}
+    for r in rows:
+        by_kind.setdefault(r.kind, []).append(r)
+    order = [k for k in KIND_NAMES if k in by_kind] + [k for k in by_kind if k not in KIND_NAMES]
+    return [(k, by_kind[k]) for k in order]
+
+
+def _group_html(kind: str, rows: Sequence[Row]) -> str:
+    signed_kind = any(r.signing is not None for r in rows)
+    drafts = any(r.draft for r in rows)
+    head = ("<th scope=\"col\">Type</th><th scope=\"col\">Tittel</th><th scope=\"col\">Word</th>"
+            "<th scope=\"col\">PDF</th><th scope=\"col\">Status</th>"
+            "<th scope=\"col\">Fra arbeidsboken</th>")
+    cols = '<col class="type"><col><col><col><col class="status"><col class="kilder">'
+    if signed_kind:
+        head += '<th scope="col">Signatur</th>'
+        cols += '<col class="status">'
+    if drafts:
+        head += '<th scope="col">E-postutkast</th>'
+        cols += "<col>"
+    gid = f"gruppe-{escape(kind, quote=True)}"
+    label = escape(kind.capitalize())
+    body = "\n".join(_row_html(r, signed_kind, drafts) for r in rows)
+    return (f'<section class="gruppe" aria-labelledby="{gid}" data-antall="{len(rows)}">\n'
+            f'<h3 id="{gid}">{label} <span class="antall">({len(rows)})</span></h3>\n'
+            f'<div class="tabell"><table>\n<caption class="skjult">{label}</caption>\n'
+            f"<colgroup>{cols}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n"
+            "</tbody>\n</table></div>\n</section>")
+
+
+def _attention(ov: Overview) -> str:
+    """What the adviser should look at first: missing signatures, stale signed copies."""
+    missing = [r for r in ov.rows if r.signing is not None and r.signing.missing]
+    stale = [r for r in ov.rows if r.stale_signature]
+    parts = []
+    if missing:
+        items = "".join(
+            f'<li><a href="#{escape(r.anchor, quote=True)}">{escape(r.title)}</a>: '
+            f"{escape(r.signing.label)}"  # type: ignore[union-attr]
+            f" (mangler {escape(', '.join(r.signing.missing).lower())})</li>"  # type: ignore[union-attr]
+            for r in missing)
+        listed = f'<ul class="oppfolging mangler">{items}</ul>'
+        if len(missing) > MANY_MISSING:
+            listed = f"<details><summary>Vis alle {len(missing)}</summary>{listed}</details>"
+        parts.append(f'<h3 id="mangler-signatur">Mangler signatur ({len(missing)})</h3>'
+                     + listed)
+    if stale:
+        items = "".join(f'<li><a href="#{escape(r.anchor, quote=True)}">{escape(r.title)}</a>: '
+                        "dataene er endret etter at den ble signert; den nye versjonen må "
+                        "signeres på nytt</li>" for r in stale)
+        parts.append(f'<h3 id="eldre-signert">Signert før dataene ble endret ({len(stale)})</h3>'
+                     f'<ul class="oppfolging eldre">{items}</ul>')
+    n = len(ov.notices)
+    lead = (f'<p><a href="#merknader">{_count(n, "merknad", "merknader")}</a> fra byggingen.</p>'
+            if n else "<p>Ingen merknader fra byggingen.</p>")
+    if not parts:
+        parts.append("<p>Ingen avtaler mangler signatur.</p>")
+    return lead + "".join(parts)
+
+
+def _delivery(ov: Overview) -> str:
+    """Links to the e-mail drafts, the calendars and the archive list."""
+    items = []
+    for kind, label in DELIVERY_LABELS.items():
+        mine = [d for d in ov.delivered if d.kind == kind]
+        if not mine:
+            continue
+        links = "".join(f'<li><a href="{_href(d.rel)}">{escape(Path(d.rel).name)}</a></li>'
+                        for d in mine)
+        many = len(mine) > MANY_SOURCES
+        inner = f'<ul class="lenker">{links}</ul>'
+        if many:
+            inner = f"<details><summary>Vis alle {len(mine)}</summary>{inner}</details>"
+        items.append(f"<li><strong>{label} ({len(mine)})</strong>{inner}</li>")
+    if ov.archive_list:
+        items.append(f'<li><strong>Arkiv</strong><ul class="lenker"><li><a href="'
+                     f'{_href(ov.archive_list)}">{escape(ov.archive_list)}</a> – alle '
+                     "registreringene (semikolon, UTF-8)</li></ul></li>")
+    if not items:
+        return "<p>Ingen e-postutkast, kalendere eller arkivliste i denne mappen.</p>"
+    return f'<ul class="levering">{"".join(items)}</ul>'
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+CSP = (f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(SCRIPT)}; "
+       "img-src 'none'; base-uri 'none'; form-action 'none'")
+
+
 def html_page(ov: Overview) -> str:
     """The page as text (UTF-8, bokmål, ``lang="nb"``)."""
     by_status: dict[Status, int] = {}
@@ -250,16 +551,10 @@ def html_page(ov: Overview) -> str:
     summary = [_count(len(ov.rows), "dokument", "dokumenter")]
     summary += [f"{n} {s.value if n == 1 else PLURAL[s]}" for s in Status
                 if (n := by_status.get(s, 0))]
-    body_rows = []
-    for r in ov.rows:
-        kind = escape(r.kind.capitalize())  # the kind as the page shows it: «Lederavtale»
-        title = escape(r.title)
-        if r.restricted:
-            title += '<span class="skjermet">Unntatt offentlighet</span>'
-        body_rows.append(
-            f'<tr class="dokument"><td>{kind}</td><td>{title}</td>'
-            f"<td>{_files_cell(r, 'Word')}</td><td>{_files_cell(r, 'PDF')}</td>"
-            f"<td>{_status_cell(r)}</td><td>{_sources_cell(r.sources)}</td></tr>")
+    grouped = groups(ov.rows)
+    kinds_nav = "".join(f'<li><a href="#gruppe-{escape(k, quote=True)}">'
+                        f"{escape(k.capitalize())} ({len(rs)})</a></li>" for k, rs in grouped)
+    tables = "\n".join(_group_html(k, rs) for k, rs in grouped) or "<p>Ingen dokumenter.</p>"
     if ov.notices:
         notices = "".join(f"<li><strong>{escape(place)}</strong>: {escape(message)}</li>"
                           for place, message in ov.notices)
@@ -272,27 +567,42 @@ def html_page(ov: Overview) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>Oversikt – {heading}</title>
 <style>{CSS}</style>
 </head>
 <body>
+<header>
 <h1>{heading}</h1>
 <p class="ingress">Bygget {escape(_when(ov.made))}. Lenkene åpner filene i denne mappen.</p>
 <ul class="tall">{"".join(f"<li>{escape(s)}</li>" for s in summary)}</ul>
-<h2>Dokumenter</h2>
-<table>
-<colgroup><col class="type"><col><col><col><col class="status"><col class="kilder"></colgroup>
-<thead><tr><th>Type</th><th>Tittel</th><th>Word</th><th>PDF</th><th>Status</th>
-<th>Fra arbeidsboken</th></tr></thead>
-<tbody>
-{chr(10).join(body_rows)}
-</tbody>
-</table>
+<nav aria-label="Dokumenttyper"><ul class="typer">{kinds_nav}</ul></nav>
+</header>
+<main>
+<section aria-labelledby="oppfolging" class="oppfolging">
+<h2 id="oppfolging">Trenger oppfølging</h2>
+{_attention(ov)}
+</section>
+<section id="merknader" aria-label="Merknader">
 <h2>Merknader</h2>
 {notice_html}
-<footer>Laget av styring {escape(__version__)}. Siden bruker ingen skript og henter
-ingenting fra nettet.</footer>
+</section>
+<section aria-labelledby="levering">
+<h2 id="levering">E-post, kalendere og arkiv</h2>
+{_delivery(ov)}
+</section>
+<section aria-labelledby="dokumenter">
+<h2 id="dokumenter">Dokumenter</h2>
+<div class="filter"><label for="filter">Filtrer dokumentene</label>
+<input type="search" id="filter" autocomplete="off" aria-describedby="filter-svar"
+ placeholder="navn, enhet, status, fil …">
+<p id="filter-svar" class="notat" aria-live="polite">Viser alle {len(ov.rows)}.</p></div>
+{tables}
+</section>
+</main>
+<footer>Laget av styring {escape(__version__)}. Siden henter ingenting fra nettet; det eneste
+skriptet er filteret.</footer>
+<script>{SCRIPT}</script>
 </body>
 </html>
 """
