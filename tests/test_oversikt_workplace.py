@@ -206,19 +206,28 @@ def test_axe_core_finds_no_violations_and_would_find_one(plain: dict) -> None:
 
 
 def test_landmarks_headers_and_visible_focus(plain: dict) -> None:
+    """The box and the links take keyboard focus, and the page's own style rules draw a
+    clear outline for them (headless Chromium has no focused window, so the rules are
+    read from the page's style sheet as Chromium parsed it, not from :focus)."""
     tmp = plain["tmp"]
-    script = ("var out = []; ['filter', null].forEach(function (id) {"
-              " var el = id ? document.getElementById(id) : document.querySelector('main a');"
-              " el.focus(); var s = getComputedStyle(el);"
-              " out.push([el.tagName, s.outlineStyle, s.outlineWidth, s.outlineColor]); });"
+    script = ("var out = {focus: [], rules: {}};"
+              " [document.getElementById('filter'), document.querySelector('section.gruppe a')]"
+              ".forEach(function (el) { el.focus(); out.focus.push("
+              "document.activeElement === el ? el.tagName : null); });"
+              " Array.prototype.forEach.call(document.styleSheets[0].cssRules, function (r) {"
+              " (r.selectorText || '').split(',').forEach(function (sel) {"
+              " sel = sel.trim(); if (/:focus/.test(sel) && r.style.outlineStyle) {"
+              " out.rules[sel] = [r.style.outlineStyle, r.style.outlineWidth,"
+              " r.style.outlineColor]; } }); });"
               " var pre = document.createElement('pre'); pre.id = 'fokus';"
               " pre.textContent = JSON.stringify(out); document.body.appendChild(pre);")
     dom = _dump(tmp, _with_scripts(plain["page"], tmp / "fokus.html", script))
-    focus = json.loads(dom.xpath("string(//pre[@id='fokus'])"))
-    assert [f[0] for f in focus] == ["INPUT", "A"]
-    for _, style, width, colour in focus:
-        assert style == "solid" and float(width.removesuffix("px")) >= 2
-        assert colour == "rgb(179, 92, 0)"  # the page's focus colour, not the browser's
+    found = json.loads(dom.xpath("string(//pre[@id='fokus'])"))
+    assert found["focus"] == ["INPUT", "A"]
+    for sel in ("a:focus-visible", "input:focus-visible", "summary:focus-visible", "a:focus"):
+        style, width, colour = found["rules"][sel]
+        assert style == "solid" and float(width.removesuffix("px")) >= 2, sel
+        assert colour == "rgb(179, 92, 0)", sel  # dark orange: 3:1 against white and blue
     assert dom.get("lang") == "nb"
     assert len(dom.xpath("/html/body/header")) == len(dom.xpath("/html/body/main")) == 1
     assert dom.xpath("/html/body/footer") and dom.xpath("//header//nav[@aria-label]")
@@ -278,7 +287,7 @@ def _leader_of(year: Path, pdf: Path) -> str:
 def _signature_cells(dom: lxml_html.HtmlElement) -> dict[str, str]:
     heads = [th.text_content() for th in dom.xpath("//section[@class='gruppe']//thead//th")]
     col = heads.index("Signatur") + 1
-    return {tr.get("id"): " ".join(tr.xpath(f"string(./td[{col}])").split())
+    return {tr.get("id"): " | ".join(span.text_content() for span in tr.xpath(f"./td[{col}]/span"))
             for tr in dom.xpath("//tr[@class='dokument']")}
 
 
@@ -291,10 +300,10 @@ def test_each_agreement_shows_its_signature_state(signed: dict) -> None:
     dom = lxml_html.fromstring(signed["before"])
     cells = _signature_cells(dom)
     assert cells[_anchor(signed["half"])] == (
-        "delvis signert signert av leder mangler: nærmeste overordnede leder")
+        "delvis signert | signert av leder | mangler: nærmeste overordnede leder")
     assert cells[_anchor(signed["full"])] == "signert"
     assert cells[_anchor(signed["none"])] == (
-        "ikke signert mangler: nærmeste overordnede leder, leder")
+        "ikke signert | mangler: nærmeste overordnede leder, leder")
     public = [v for k, v in cells.items() if k.endswith("-offentlig")]
     assert public and set(public) == {"–"}  # a public variant is not signed
     missing = dom.xpath("//section[@aria-labelledby='oppfolging']//ul[contains(@class,"
