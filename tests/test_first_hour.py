@@ -103,7 +103,8 @@ def test_slug_cuts_between_words_never_inside_one() -> None:
     assert slug(unit, 30) == "helse-og-omsorg-politisk"
     assert slug("Arbeid og integrering", 18) == "arbeid-og"
     assert slug("Arbeid og integrering", 21) == "arbeid-og-integrering"
-    assert slug("Oppvekst", 3) == "oppvekst"  # one word is kept whole
+    assert slug("Arbeid og integrering", 8) == "arbeid"
+    assert slug("Oppvekstsenter", 8) == "oppvekst"  # one word alone: no boundary to cut at
 
 
 def test_long_unit_and_leader_names_are_cut_at_a_word_and_stay_unique(tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ T = TypeVar("T")
 _TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A",
                            "đ": "d", "Đ": "D", "ŋ": "n", "Ŋ": "N", "ŧ": "t", "Ŧ": "T",
                            "ß": "ss", "–": "-", "—": "-"})
-MAX_WORD = 80  # a single word is never cut, unless it is absurdly long
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
 
@@ -78,13 +77,11 @@ def slug(text: str, max_len: int = 60) -> str:
 def _shorten(text: str, max_len: int) -> str:
     """At most ``max_len`` characters, cut between two words, never inside one: the words
     that fit (``helse-og-omsorg-politisk-sekretariat`` at 30 → ``helse-og-omsorg-politisk``).
-    A first word longer than ``max_len`` is kept whole (up to :data:`MAX_WORD`)."""
+    Only a first word longer than ``max_len`` on its own has no place to cut but inside."""
     if len(text) <= max_len:
         return text
     cut = text.rfind("-", 0, max_len + 1)
-    if cut > 0:
-        return text[:cut]
-    return text.split("-", 1)[0][:MAX_WORD]
+    return text[:cut] if cut > 0 else text[:max_len]
 
 
 def fill(status: Status | str | None) -> str:
