@@ -206,6 +206,7 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
     """A row per document: this build's first (in the build's order), then those of other
     scopes that the build left as they were."""
     out = []
+    every = {**carried, **entries}
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
             if entry.kind not in KIND_NAMES:
@@ -215,7 +216,7 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
             out.append(Row(kind=entry.kind, title=entry.title or name, files=tuple(files),
                            sources=tuple(entry.sources), restricted=bool(entry.restricted),
                            in_build=in_build, name=name,
-                           draft=_draft(name, {**carried, **entries}),
+                           draft=_draft(name, every),
                            signing=signing(folder, entry, files)))
     return out
 
