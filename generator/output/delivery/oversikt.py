@@ -312,6 +312,7 @@ footer { margin-top: 32px; color: var(--grå); font-size: 0.85em; }
 .sign.signert { background: #C6E9C9; color: #1d5020; }
 .sign.delvis { background: #FFE8A3; color: #5c4400; }
 .sign.mangler { background: #F8D7D7; color: #7a1515; }
+.sign ~ .notat { display: block; }
 h3 { color: var(--blå); font-size: 1.05em; margin: 20px 0 6px; }
 h3 .antall { color: var(--grå); font-weight: normal; }
 .skjult { position: absolute; width: 1px; height: 1px; overflow: hidden;
