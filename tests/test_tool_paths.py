@@ -77,7 +77,7 @@ def test_demo_writes_into_the_folder_given_and_needs_one(tmp_path: Path) -> None
         "fjellvik-logo.png", "kompass.xlsx", "lederavtaler.xlsx", "risiko.xlsx",
         "styring.xlsx", "tertial.xlsx"]
     missing = run("demo")
-    assert missing.exit_code == 2 and "FOLDER" in missing.output.upper()
+    assert missing.exit_code == 2 and "mangler argumentet «MAPPE»" in missing.output  # issue 31
 
 
 def test_docs_to_stdout_or_to_the_file_given(tmp_path: Path) -> None:
