@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .documents import KINDS, PlanError, Planned
+from .errors import OutputError
 from .input.blank import write_workbooks
 from .input.schema import WORKBOOKS
 from .input.validate import LoadResult, load
@@ -25,7 +26,7 @@ from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 Progress = Callable[[int, int, str], None]
 
 
-class UserError(Exception):
+class UserError(OutputError):
     """A problem the user can fix; the message is bokmål and names what to do."""
 
 

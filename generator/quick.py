@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .errors import StyringError
 
 
 def parse_build(argv: list[str]) -> dict[str, Any] | None:
@@ -77,8 +78,8 @@ def main() -> None:
     try:
         if try_unchanged(sys.argv[1:]):
             return
-    except OSError:
-        pass  # the full CLI reports file problems properly
+    except (OSError, StyringError):
+        pass  # the full CLI reports them properly (one FEIL line: generator.cli.refuse)
     from .cli import main as full
 
     full()

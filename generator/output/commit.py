@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import OutputError
 from ..files import sha256_file
 from . import ownership
 
@@ -24,7 +25,7 @@ JOURNAL = "journal.json"
 OLD = ".gammelt"
 
 
-class CommitError(Exception):
+class CommitError(OutputError):
     """The new files could not be put in place; the message (bokmål) says the folder's state."""
 
 

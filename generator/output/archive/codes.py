@@ -15,6 +15,7 @@ import json
 import re
 
 from ... import resources
+from ...errors import OutputError
 from ...paths import KIND_NAMES
 
 KODELISTER_DIR = resources.kodelister_dir()
@@ -60,7 +61,7 @@ INTERN_AVSENDER = ("IA", kodeliste("korrespondanseparttype")["IA"])
 KINDS = KIND_NAMES  # the dokumentkategori of a record is one of the four kinds
 
 
-class ArchiveError(ValueError):
+class ArchiveError(OutputError, ValueError):
     """Archive metadata that cannot be written as given; the message says what is wrong."""
 
 
