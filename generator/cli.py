@@ -18,8 +18,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import paths
+from .documents import KINDS
 from .errors import StyringError
-from .paths import KIND_NAMES as KINDS
 from .problems import Level, Problem
 
 app = typer.Typer(

@@ -105,11 +105,9 @@ def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[
 
     planned: list[Planned] = []
     for kind in kinds:
-        module = KINDS[kind]
-        if module.PER_TERTIAL:
-            planned += module.plan(data, source, tertial or latest_tertial(result))
-        else:
-            planned += module.plan(data, source)
+        declared = KINDS[kind]
+        planned += declared.documents(
+            data, source, (tertial or latest_tertial(result)) if declared.per_tertial else 0)
     return planned
 
 
@@ -219,7 +217,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
 
 def scopes(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> dict[str, str]:
     """Kind → what a build of it covers: each tertial's report is its own document."""
-    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if KINDS[kind].PER_TERTIAL
+    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if KINDS[kind].per_tertial
             else kind for kind in kinds}
 
 

@@ -129,7 +129,8 @@ def test_a_future_arrow_against_the_flow_fails() -> None:
     package from a shared module and a rendering module reaching into documents are caught;
     the same imports downward are not."""
     model = PACKAGE / "model" / "domain.py"
-    upward = "def f():\n    from ..output import stage\n    from ..documents.common import Planned\n"
+    upward = ("def f():\n    from ..output import stage\n"
+              "    from ..documents.common import Planned\n")
     assert [(a.target, a.line) for a in against_the_flow(arrows(model, upward))] == [
         ("output", 2), ("documents", 3)]
     shared = PACKAGE / "norsk.py"

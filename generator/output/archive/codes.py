@@ -16,7 +16,6 @@ import re
 
 from ... import resources
 from ...errors import OutputError
-from ...paths import KIND_NAMES
 
 KODELISTER_DIR = resources.kodelister_dir()
 
@@ -57,8 +56,6 @@ JOURNALSTATUS = ("F", kodeliste("journalstatus")["F"])
 DOKUMENTSTATUS = ("F", kodeliste("dokumentstatus")["F"])
 DOKUMENTMEDIUM = ("E", kodeliste("dokumentmedium")["E"])
 INTERN_AVSENDER = ("IA", kodeliste("korrespondanseparttype")["IA"])
-
-KINDS = KIND_NAMES  # the dokumentkategori of a record is one of the four kinds
 
 
 class ArchiveError(OutputError, ValueError):

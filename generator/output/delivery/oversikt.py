@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ... import __version__
-from ...paths import KIND_NAMES
+from ...documents import KINDS
 from .. import ownership
 from ..manifest import Entry
 
@@ -149,7 +149,7 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
     out = []
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
-            if entry.kind not in KIND_NAMES:
+            if entry.kind not in KINDS:
                 continue  # e-mail drafts and calendars are delivery, not documents
             files = document_files(folder, name, entry, staged.get(name) if in_build else None,
                                    kept, in_build)
