@@ -18,7 +18,7 @@ import pytest
 from generator import pipeline
 from generator.documents import KINDS, DocumentKind, register
 from generator.documents.common import KindFacts, Planned, Source, base_context, properties
-from generator.documents.outlines import Each, Outline, Own, Section
+from generator.documents.outlines import Outline, Own, Section
 from generator.model.domain import PLASSERINGER
 from generator.model.styringsdata import Styringsdata
 from generator.paths import TEMPLATE_DIR
