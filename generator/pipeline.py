@@ -94,7 +94,8 @@ def write_demo(folder: Path) -> list[Path]:
     return [*write_workbooks(folder, with_profile(demo_data())), logo]
 
 
-def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[Planned]:
+def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None
+                   ) -> list[Planned]:
     """Every document the chosen kinds make from the data."""
     data = result.data
     assert data is not None
@@ -153,7 +154,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         print_ = fastpath.retarget(print_, template_dir)
     kinds = list(kinds or KINDS)
     try:
-        planned = plan(result, kinds, tertial)
+        planned = plan_documents(result, kinds, tertial)
     except PlanError as e:
         report.problems.error("build", None, None, str(e))
         return report
@@ -168,7 +169,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
         return report
-    from .input.profil import depends, for_build
+    from .input.profile_reader import depends, for_build
     from .rendering.profile import profiled
 
     kommune = result.data.kommune
@@ -184,7 +185,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     elif pdf is None and not has_office:
         report.pdf_note = INSTALL_HINT
     year_dir = out_dir / str(result.data.kommune.år)
-    from .output.delivery.plan import plan as plan_delivery
+    from .output.delivery.plan import plan_delivery
 
     scopes_ = scopes(result, kinds, tertial)
     try:
@@ -295,7 +296,7 @@ def check_templates(paths: Sequence[Path],
             continue
         if kind not in contexts:
             try:
-                contexts[kind] = next(iter(plan(result, [kind], None)), None)
+                contexts[kind] = next(iter(plan_documents(result, [kind], None)), None)
             except PlanError as e:
                 problems.error(path.name, None, None, str(e))
                 contexts[kind] = None

@@ -44,7 +44,7 @@ def test_the_branches_say_where_the_problem_lies() -> None:
     from generator.excel.xlsm import XlsmError
     from generator.input.convert import ConversionError
     from generator.input.package import WorkbookFileError
-    from generator.input.profil import LogoError
+    from generator.input.profile_reader import LogoError
     from generator.output import signing
     from generator.output.archive import ArchiveError
     from generator.output.commit import CommitError

@@ -30,7 +30,7 @@ class CommitError(OutputError):
 
 
 @dataclass
-class Plan:
+class CommitPlan:
     """What a commit does: (stage path, target path, sha) moves, (file, backup) moves for
     --force, and files the build removes (made by it, unchanged, no longer wanted)."""
 
@@ -39,7 +39,10 @@ class Plan:
     removals: list[str] = field(default_factory=list)
 
 
-def precheck(folder: Path, plan: Plan) -> None:
+Plan = CommitPlan  # the name before 0.3 (kept while other branches still use it)
+
+
+def precheck(folder: Path, plan: CommitPlan) -> None:
     """Every target can be written, and none goes through a symlink out of ``folder``."""
     problems: list[str] = []
     targets = [t for _, t, _ in plan.moves] + [b for _, b in plan.backups]
@@ -68,7 +71,7 @@ def precheck(folder: Path, plan: Plan) -> None:
         raise CommitError(f"Ingenting er endret i {folder}: " + "; ".join(problems[:8]) + ".")
 
 
-def commit(folder: Path, stage: Path, build_id: str, plan: Plan) -> None:
+def commit(folder: Path, stage: Path, build_id: str, plan: CommitPlan) -> None:
     """Move the staged files into place, keeping the old ones in the stage for a rollback."""
     (stage / JOURNAL).write_text(json.dumps({
         "build": build_id, "moves": plan.moves, "backups": plan.backups,

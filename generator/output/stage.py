@@ -121,7 +121,7 @@ class Stage:
             folder, path, old, force, outcome)
         self.entries: dict[str, manifest.Entry] = {}
         self.staged: dict[str, StagedFiles] = {}  # by document file name
-        self.plan = commit.Plan()
+        self.plan = commit.CommitPlan()
         self.written = old.written()
         self.backup = ownership.backup_folder(folder)
 
