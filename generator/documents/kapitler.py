@@ -98,7 +98,7 @@ class Numbering:
 
     def own(self, placement: str) -> None:
         """Number the own chapters placed here."""
-        out = self.kapitler[slot(placement)]
+        out = self.kapitler.setdefault(slot(placement), [])  # a kind the sheet lacks: none
         for k in self._by_slot.get(slot(placement), []):
             nr = self.number(k.nivå)
             out.append({"nivå": k.nivå, "nr": nr, "overskrift": k.overskrift,
