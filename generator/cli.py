@@ -5,11 +5,12 @@ A thin door into :mod:`generator.pipeline`; everything it prints is bokmål.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 import typer.core
@@ -18,7 +19,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import cli_text, paths
-from .paths import KIND_NAMES as KINDS
+from .documents import KINDS
+from .errors import StyringError
 from .problems import Level, Problem
 
 cli_text.install()
@@ -65,6 +67,31 @@ app = typer.Typer(
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def refuse(e: StyringError) -> NoReturn:
+    """The one way the product's errors reach the user: one bokmål line, exit 1, no traceback."""
+    err.print(f"[red]FEIL[/red] {escape(str(e))}")
+    raise typer.Exit(1) from None
+
+
+def command(name: str | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``app.command``, with every :class:`~generator.errors.StyringError` the command raises
+    told by :func:`refuse`."""
+    def register(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return fn(*args, **kwargs)
+            except StyringError as e:
+                refuse(e)
+        app.command(name)(run)
+        return run
+    return register
+
+
 Workbooks = Annotated[list[Path] | None, typer.Argument(
     help="Arbeidsbøker eller mapper. Uten argument brukes mappen du står i.",
     show_default=False, metavar="ARBEIDSBØKER")]
@@ -95,7 +122,7 @@ def print_problems(problems: list[Problem]) -> None:
                   markup=True, highlight=False)
 
 
-@app.command()
+@command()
 def check(workbooks: Workbooks = None) -> None:
     """Kontrollerer arbeidsbøkene og viser alle feil på én gang."""
     from . import pipeline
@@ -111,7 +138,7 @@ def check(workbooks: Workbooks = None) -> None:
     console.print(f"[green]OK[/green]: {files} er i orden ({n_note} merknader).")
 
 
-@app.command("new-workbook")
+@command("new-workbook")
 def new_workbook(
     folder: Annotated[Path, typer.Argument(help="Mappen de nye arbeidsbøkene skal legges i.",
                                             metavar="MAPPE")],
@@ -125,28 +152,24 @@ def new_workbook(
     """Lager tomme arbeidsbøker med alle ark, kolonner, nedtrekkslister og veiledning."""
     from . import pipeline
 
-    try:
-        if xlsm:
-            from .excel.xlsm import new_xlsm_workbooks
+    if xlsm:
+        from .excel.xlsm import new_xlsm_workbooks
 
-            written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
-        else:
-            written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
-    except pipeline.UserError as e:
-        err.print(f"[red]FEIL[/red] {e}")
-        raise typer.Exit(1) from None
+        written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
+    else:
+        written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
     for p in written:
         console.print(f"Skrev {p}")
 
 
-@app.command("excel-shim")
+@command("excel-shim")
 def excel_shim(
     workbook: Annotated[Path, typer.Argument(help="Arbeidsboken (.xlsm) som har fått nytt navn.",
                                               metavar="ARBEIDSBOK")],
 ) -> None:
     """Trengs ikke lenger: bare for arbeidsbøker laget før versjon 0.2, der knappen bruker en
     hjelpefil (.py) med samme navn som arbeidsboken."""
-    from .excel.xlsm import XlsmError, write_shim
+    from .excel.xlsm import write_shim
 
     err.print("[yellow]MERKNAD[/yellow] excel-shim trengs ikke lenger: knappen i nye "
               "arbeidsbøker virker uansett filnavn. Lag arbeidsbøkene på nytt med "
@@ -155,15 +178,11 @@ def excel_shim(
     if workbook.suffix.lower() != ".xlsm":
         err.print(f"[red]FEIL[/red] {workbook.name} er ikke en .xlsm-fil.")
         raise typer.Exit(1)
-    try:
-        path = write_shim(workbook)
-    except XlsmError as e:
-        err.print(f"[red]FEIL[/red] {e}")
-        raise typer.Exit(1) from None
+    path = write_shim(workbook)
     console.print(f"Skrev {path}")
 
 
-@app.command("check-templates")
+@command("check-templates")
 def check_templates(
     inputs: Annotated[list[Path] | None, typer.Argument(
         help="Mapper med Word-maler, maler (.docx) og arbeidsbøker. Uten maler prøves de "
@@ -203,7 +222,7 @@ def _is_templates(path: Path) -> bool:
     return path.suffix.lower() == ".docx"
 
 
-@app.command()
+@command()
 def sign(
     pdf_file: Annotated[Path, typer.Argument(help="Lederavtalen (PDF/A) som skal signeres.",
                                                  metavar="AVTALE.pdf")],
@@ -219,9 +238,7 @@ def sign(
     """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
     import os
 
-    from .output.archive import ArchiveError
     from .output.archive.records import SIGNED_SUFFIX, archive_signed
-    from .output.signing import SigningError
     from .output.signing import sign as sign_pdf
 
     secret = os.environ.get(passphrase_env)
@@ -231,20 +248,20 @@ def sign(
     try:
         sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path,
                  variable=passphrase_env)
-    except (SigningError, OSError) as e:
-        err.print(f"[red]FEIL[/red] {e}")
+    except OSError as e:
+        err.print(f"[red]FEIL[/red] {escape(str(e))}")
         raise typer.Exit(1) from None
     console.print(f"Signerte feltet «{field}»: {out_path}")
     try:
         sidecar = archive_signed(pdf_file, out_path)
-    except (ArchiveError, OSError) as e:
+    except (StyringError, OSError) as e:
         err.print(f"[red]FEIL[/red] Filen er signert, men arkivposten ble ikke oppdatert: {e}")
         raise typer.Exit(1) from None
     if sidecar is not None:
         console.print(f"Arkivposten viser nå den signerte filen: {sidecar}")
 
 
-@app.command()
+@command()
 def docs(
     target: Annotated[Path | None, typer.Argument(
         help="Filen dokumentasjonen skrives til. Uten fil skrives den til skjermen "
@@ -268,7 +285,7 @@ def docs(
     console.print(f"Skrev {fields}")
 
 
-@app.command()
+@command()
 def demo(
     folder: Annotated[Path, typer.Argument(help="Mappen demo-arbeidsbøkene skrives til.",
                                            show_default=False, metavar="MAPPE")],
@@ -288,7 +305,7 @@ def demo(
         console.print(f"Skrev {p}")
 
 
-@app.command()
+@command()
 def build(
     workbooks: Workbooks = None,
     out: Annotated[Path | None, typer.Option(
@@ -369,7 +386,7 @@ def build(
         err.print(f"[yellow]MERKNAD[/yellow] Bare Word-filer ble laget. {report.pdf_note}")
 
 
-@app.command()
+@command()
 def doctor(
     folder: Annotated[Path | None, typer.Argument(
         help="Mappen med arbeidsbøkene. Uten argument brukes mappen du står i.",

@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "workbooks"
 """The committed demo workbooks of the source checkout (tests only)."""
 OUT_FOLDER = "dokumenter"
-KIND_NAMES = ("oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale")
 
 
 def bundled_templates() -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .documents import KINDS, PlanError, Planned
+from .errors import OutputError
 from .input.blank import write_workbooks
 from .input.schema import WORKBOOKS
 from .input.validate import LoadResult, load
@@ -25,7 +26,7 @@ from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 Progress = Callable[[int, int, str], None]
 
 
-class UserError(Exception):
+class UserError(OutputError):
     """A problem the user can fix; the message is bokmål and names what to do."""
 
 
@@ -93,7 +94,8 @@ def write_demo(folder: Path) -> list[Path]:
     return [*write_workbooks(folder, with_profile(demo_data())), logo]
 
 
-def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[Planned]:
+def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None
+                   ) -> list[Planned]:
     """Every document the chosen kinds make from the data."""
     data = result.data
     assert data is not None
@@ -104,11 +106,9 @@ def plan(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> list[
 
     planned: list[Planned] = []
     for kind in kinds:
-        module = KINDS[kind]
-        if module.PER_TERTIAL:
-            planned += module.plan(data, source, tertial or latest_tertial(result))
-        else:
-            planned += module.plan(data, source)
+        declared = KINDS[kind]
+        planned += declared.documents(
+            data, source, (tertial or latest_tertial(result)) if declared.per_tertial else 0)
     return planned
 
 
@@ -154,7 +154,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         print_ = fastpath.retarget(print_, template_dir)
     kinds = list(kinds or KINDS)
     try:
-        planned = plan(result, kinds, tertial)
+        planned = plan_documents(result, kinds, tertial)
     except PlanError as e:
         report.problems.error("build", None, None, str(e))
         return report
@@ -169,7 +169,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         report.problems.extend(static_check(templates[name]))
     if report.problems.errors:
         return report
-    from .input.profil import depends, for_build
+    from .input.profile_reader import depends, for_build
     from .rendering.profile import profiled
 
     kommune = result.data.kommune
@@ -185,7 +185,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     elif pdf is None and not has_office:
         report.pdf_note = INSTALL_HINT
     year_dir = out_dir / str(result.data.kommune.år)
-    from .output.delivery.plan import plan as plan_delivery
+    from .output.delivery.plan import plan_delivery
 
     scopes_ = scopes(result, kinds, tertial)
     try:
@@ -218,7 +218,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
 
 def scopes(result: LoadResult, kinds: Sequence[str], tertial: int | None) -> dict[str, str]:
     """Kind → what a build of it covers: each tertial's report is its own document."""
-    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if KINDS[kind].PER_TERTIAL
+    return {kind: f"{kind}:{tertial or latest_tertial(result)}" if KINDS[kind].per_tertial
             else kind for kind in kinds}
 
 
@@ -296,7 +296,7 @@ def check_templates(paths: Sequence[Path],
             continue
         if kind not in contexts:
             try:
-                contexts[kind] = next(iter(plan(result, [kind], None)), None)
+                contexts[kind] = next(iter(plan_documents(result, [kind], None)), None)
             except PlanError as e:
                 problems.error(path.name, None, None, str(e))
                 contexts[kind] = None

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .errors import StyringError
 
 
 def parse_build(argv: list[str]) -> dict[str, Any] | None:
@@ -31,9 +32,7 @@ def parse_build(argv: list[str]) -> dict[str, Any] | None:
             if given is None:
                 return None
             value = given
-            if name == "--only":
-                if value not in paths.KIND_NAMES:
-                    return None
+            if name == "--only":  # an unknown kind matches no earlier build: the full CLI
                 opts["only"].append(value)
             elif name == "--tertial":
                 if value not in ("1", "2", "3"):
@@ -77,8 +76,8 @@ def main() -> None:
     try:
         if try_unchanged(sys.argv[1:]):
             return
-    except OSError:
-        pass  # the full CLI reports file problems properly
+    except (OSError, StyringError):
+        pass  # the full CLI reports them properly (one FEIL line: generator.cli.refuse)
     from .cli import main as full
 
     full()

@@ -2,6 +2,10 @@
 
 ``--templates`` first; else «Malmappe» in the sheet Innstillinger (relative to the folder
 of the workbook that holds it); else the templates that come with the product.
+
+Not one of the shared modules: it reads the loaded workbooks (:mod:`generator.input`), so
+it stands above ``input``, beside ``output``, and only the pipeline imports it
+(``tests/test_layers.py``).
 """
 
 from __future__ import annotations

@@ -3,16 +3,23 @@
 The committed .docx files are what the generator reads; advisers may edit them
 in Word afterwards. Tags are docxtpl's Jinja tags; the context each template
 gets is built in ``generator/documents/<kind>.py``.
+
+The headings, their order and numbers come from each kind's declared outline
+(``OUTLINE`` in ``generator/documents/<kind>.py``): :func:`sections` writes them, and
+this file holds only each section's part (the text and tables under its heading).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))
 
+from docx.document import Document  # noqa: E402
 from docxkit import (  # noqa: E402
     bullets,
     caption_before,
@@ -31,9 +38,44 @@ from docxkit import (  # noqa: E402
     toc_styles,
 )
 
+from generator.documents import KINDS  # noqa: E402
+from generator.documents.outlines import Each, Outline, Own, Section  # noqa: E402
+from generator.model.kapitler import slot  # noqa: E402
+
 HEADER_LEFT = "{{ kommune.navn }}"
 SKJERMING_PERSONLIG = (
     "Personlige utviklingsmål er unntatt offentlighet og er tatt ut av denne versjonen.")
+
+
+Part = Callable[[Document], None]
+
+
+def sections(doc: Document, outline: Outline, parts: dict[str, Part], nr: str = "nr",
+             own: str = "kapitler", shift: int = 0, depth: int = 3) -> None:
+    """The document's headings in the outline's order, each followed by its part; own
+    chapters where the outline places them. ``shift`` moves the headings down (``depth``
+    leaves deeper ones out), for the lederavtale inside the oppdragsbrev's appendix."""
+    known = {s.key for s in outline.steps if isinstance(s, Section | Each)}
+    assert set(parts) <= known, f"parts without a section in the outline: {set(parts) - known}"
+    for step in outline.steps:
+        if isinstance(step, Own):
+            own_chapters(doc, f"{own}.{slot(step.placement)}", shift)
+        elif isinstance(step, Section):
+            if step.level > depth:
+                continue
+            if step.shown_if:
+                para(doc, f"{{%p if {step.shown_if} %}}")
+            heading(doc, f"{{{{ {nr}.{step.key} }}}} {step.title}" if step.numbered
+                    else step.title, step.level + shift)
+            if step.key in parts:
+                parts[step.key](doc)
+            if step.shown_if:
+                para(doc, "{%p endif %}")
+        else:
+            para(doc, f"{{%p for {step.var} in {step.key} %}}")
+            heading(doc, f"{{{{ {step.var}.{step.attr} }}}} {step.title}", step.level + shift)
+            parts[step.key](doc)
+            para(doc, "{%p endfor %}")
 
 
 def _lines(var: str) -> list[str]:
@@ -50,42 +92,60 @@ def oppdragsbrev(path: Path) -> None:
                 "{%p if saksnr %}", "Saksnummer {{ saksnr }}", "{%p endif %}"])
     toc_styles(doc)
     table_of_contents(doc)
-    own_chapters(doc, "kapitler.først")
-    heading(doc, "Sammendrag")
-    texts(doc, "tekster.sammendrag")
-    own_chapters(doc, "kapitler.etter_sammendrag")
-    heading(doc, "Kommunedirektørens forord")
+    sections(doc, KINDS["oppdragsbrev"].outline, {
+        "sammendrag": lambda doc: texts(doc, "tekster.sammendrag"),
+        "forord": _forord,
+        "virksomhetsstyring": lambda doc: texts(doc, "tekster.virksomhetsstyring"),
+        "møtekalender": _møtekalender,
+        "styringsdialog": _styringsdialog,
+        "om_lederavtaler": lambda doc: texts(doc, "tekster.om_lederavtaler"),
+        "prioriteringer": _prioriteringer,
+        "politiske_vedtak": lambda doc: texts(doc, "tekster.politiske_vedtak"),
+        "oppdrag": _oppdrag,
+        "forkortelser": _forkortelser,
+        "mål": lambda doc: para(doc, "Visjon: «{{ kommune.visjon }}». Målene er ordnet etter "
+                                     "de fire perspektivene."),
+        "perspektiver": _perspektiv,
+    })
+    page_break(doc)
+    heading(doc, "Vedlegg: Mal for lederavtale")
+    para(doc, "Malen er lik for alle ledernivåer. Hver leder får sin egen avtale med oppdragene "
+              "lederen har hovedansvar eller delansvar for.", style="Merknad")
+    sections(doc, KINDS["lederavtale"].outline, _lederavtale_standard() | {
+        "oppfølging": _oppfølging_vedlegg}, nr="la_nr", own="la_kapitler", shift=1, depth=1)
+    _signature(doc, "", "", "", "")
+    doc.save(path)
+
+
+def _forord(doc: Document) -> None:
     texts(doc, "tekster.forord")
     para(doc, "{{ kommune.kommunedirektør }}", bold=True)
     para(doc, "Kommunedirektør")
-    own_chapters(doc, "kapitler.etter_forord")
-    heading(doc, "{{ nr.virksomhetsstyring }} Virksomhetsstyring")
-    texts(doc, "tekster.virksomhetsstyring")
-    heading(doc, "{{ nr.møtekalender }} Møtekalender for UKLG", 2)
+
+
+def _møtekalender(doc: Document) -> None:
     caption_before(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
           ["{{ m.måned }}", ["{%p if m.dato %}", "{{ m.dato|kort_dato }}", "{%p endif %}",
                              "{%p if m.tid %}", "kl. {{ m.tid }}", "{%p endif %}"],
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
-    heading(doc, "{{ nr.styringsdialog }} Styringsdialog", 2)
+
+
+def _styringsdialog(doc: Document) -> None:
     para(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.",
          style="Caption")
     table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [3.2, 3.0, 4.0, 5.8],
           ["{{ s.forum }}", "{{ s.hyppighet }}", "{{ s.deltakere }}", "{{ s.rapportering }}"],
           loop="s in styringsdialog")
-    heading(doc, "{{ nr.om_lederavtaler }} Lederavtaler", 2)
-    texts(doc, "tekster.om_lederavtaler")
-    own_chapters(doc, "kapitler.etter_virksomhetsstyring")
-    heading(doc, "{{ nr.prioriteringer }} Kommunedirektørens prioriteringer")
+
+
+def _prioriteringer(doc: Document) -> None:
     para(doc, "Kommunedirektøren prioriterer dette i {{ år }}:")
     bullets(doc, "prioriteringer")
-    para(doc, "{%p if tekster.politiske_vedtak %}")
-    heading(doc, "{{ nr.politiske_vedtak }} Oppfølging av politiske vedtak", 2)
-    texts(doc, "tekster.politiske_vedtak")
-    para(doc, "{%p endif %}")
-    own_chapters(doc, "kapitler.etter_prioriteringer")
-    heading(doc, "{{ nr.oppdrag }} Oppdrag for {{ år }}")
+
+
+def _oppdrag(doc: Document) -> None:
     para(doc, "Oppdragene nedenfor gis til lederne med hovedansvar (HA) og delansvar (DA). "
               "Hovedansvarlig leder koordinerer arbeidet og rapporterer status hvert tertial.")
     para(doc, "Tabell 3: Kommunedirektørens oppdrag {{ år }}.", style="Caption")
@@ -95,26 +155,22 @@ def oppdragsbrev(path: Path) -> None:
            ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}"],
            _lines("o.ha"), _lines("o.da")],
           loop="o in oppdrag")
-    heading(doc, "{{ nr.forkortelser }} Forkortelser", 2)
+
+
+def _forkortelser(doc: Document) -> None:
     table(doc, ["Forkortelse", "Betydning"], [3.5, 12.5],
           ["{{ f.forkortelse }}", "{{ f.betydning }}"], loop="f in forkortelser")
-    own_chapters(doc, "kapitler.etter_oppdrag")
-    heading(doc, "{{ nr.mål }} Mål for {{ år }} i balansert målstyring")
-    para(doc, "Visjon: «{{ kommune.visjon }}». Målene er ordnet etter de fire perspektivene.")
-    para(doc, "{%p for p in perspektiver %}")
-    heading(doc, "{{ p.nr }} {{ p.navn }}", 2)
+
+
+def _perspektiv(doc: Document) -> None:
     table(doc, ["Satsingsområde", "Mål", "Indikator", "Måltall", "Ansvar"],
           [3.2, 4.6, 4.2, 2.4, 1.6],
           ["{{ g.satsingsområde }}", "{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}",
            "{{ g.ansvarlig }}"], loop="g in p.mål")
-    para(doc, "{%p endfor %}")
-    own_chapters(doc, "kapitler.etter_mål")
-    page_break(doc)
-    heading(doc, "Vedlegg: Mal for lederavtale")
-    para(doc, "Malen er lik for alle ledernivåer. Hver leder får sin egen avtale med oppdragene "
-              "lederen har hovedansvar eller delansvar for.", style="Merknad")
-    _lederavtale_standard(doc, level=2, nr="la_nr", own="la_kapitler")
-    heading(doc, "{{ la_nr.oppfølging }} Oppfølging", 2)
+
+
+def _oppfølging_vedlegg(doc: Document) -> None:
+    """Part 4 of the lederavtale in the oppdragsbrev's appendix: the questions to answer."""
     for title, prompt in (
             ("Oppdrag fra oppdragsbrevet", "Hva er ditt viktigste bidrag til oppdragene du har "
              "HA eller DA for?"),
@@ -125,26 +181,20 @@ def oppdragsbrev(path: Path) -> None:
         heading(doc, title, 3)
         para(doc, prompt)
         para(doc, " ", style="Notatfelt")
-    own_chapters(doc, "la_kapitler.etter_oppfølging", shift=1)
-    _signature(doc, "", "", "", "")
-    doc.save(path)
 
 
-def _lederavtale_standard(doc, level: int, nr: str = "nr", own: str = "kapitler") -> None:
-    """Parts 1–3 of the lederavtale: texts from the workbook (``standard``), own chapters."""
-    shift = level - 1
-    own_chapters(doc, f"{own}.først", shift)
-    heading(doc, f"{{{{ {nr}.struktur }}}} Struktur og oppfølging", level)
-    texts(doc, "standard.struktur")
-    own_chapters(doc, f"{own}.etter_struktur", shift)
-    heading(doc, f"{{{{ {nr}.ansvar }}}} Lederens myndighet og ansvar", level)
-    para(doc, "Lederen har ansvar for:")
-    bullets(doc, "standard.ansvar")
-    own_chapters(doc, f"{own}.etter_ansvar", shift)
-    heading(doc, f"{{{{ {nr}.lederstøtte }}}} Lederstøtte", level)
-    para(doc, "For å kunne ivareta ansvaret kan lederen forvente:")
-    bullets(doc, "standard.lederstøtte")
-    own_chapters(doc, f"{own}.etter_lederstøtte", shift)
+def _lederavtale_standard() -> dict[str, Part]:
+    """Parts 1–3 of the lederavtale: texts from the workbook (``standard``)."""
+    def ansvar(doc: Document) -> None:
+        para(doc, "Lederen har ansvar for:")
+        bullets(doc, "standard.ansvar")
+
+    def lederstøtte(doc: Document) -> None:
+        para(doc, "For å kunne ivareta ansvaret kan lederen forvente:")
+        bullets(doc, "standard.lederstøtte")
+
+    return {"struktur": lambda doc: texts(doc, "standard.struktur"), "ansvar": ansvar,
+            "lederstøtte": lederstøtte}
 
 
 def _signature(doc, left_name: str, left_title: str, right_name: str, right_title: str) -> None:
@@ -187,9 +237,13 @@ def lederavtale(path: Path) -> None:
                "{{ leder.stilling }}")
     page_break(doc)
     toc_styles(doc)
-    _lederavtale_standard(doc, level=1)
-    heading(doc, "{{ nr.oppfølging }} Oppfølging")
-    heading(doc, "{{ nr.oppdrag }} Oppdrag fra oppdragsbrevet", 2)
+    sections(doc, KINDS["lederavtale"].outline, _lederavtale_standard() | {
+        "oppdrag": _la_oppdrag, "ledelsesutvikling": _ledelsesutvikling,
+        "personal": _personal, "høsten": _høsten})
+    doc.save(path)
+
+
+def _la_oppdrag(doc: Document) -> None:
     para(doc, "{%p if oppdrag %}")
     para(doc, "{{ leder.navn }} har ansvar for disse oppdragene i kommunedirektørens "
               "oppdragsbrev for {{ år }}:")
@@ -203,7 +257,9 @@ def lederavtale(path: Path) -> None:
     para(doc, "{%p endif %}")
     heading(doc, "Hva er ditt viktigste bidrag til de prioriterte områdene?", 3)
     para(doc, "{{ avtale.viktigste_bidrag }}", style="Notatfelt")
-    heading(doc, "{{ nr.ledelsesutvikling }} Ledelsesutvikling", 2)
+
+
+def _ledelsesutvikling(doc: Document) -> None:
     para(doc, "Med utgangspunkt i lederplattformen er det valgt to områder å forsterke og ett "
               "å forbedre. Personlige utviklingsmål er ikke offentlige med mindre det er "
               "avtalt.")
@@ -217,18 +273,20 @@ def lederavtale(path: Path) -> None:
     para(doc, "{%p else %}")
     para(doc, SKJERMING_PERSONLIG, style="Merknad")
     para(doc, "{%p endif %}")
-    heading(doc, "{{ nr.personal }} Personal, økonomi og fag", 2)
+
+
+def _personal(doc: Document) -> None:
     for label, var in (("Personal", "avtale.personal"), ("Økonomi", "avtale.økonomi"),
                        ("Fag", "avtale.fag")):
         heading(doc, label, 3)
         para(doc, f"{{{{ {var} or '' }}}}", style="Notatfelt")
-    heading(doc, "{{ nr.høsten }} Oppdatering av lederavtalen om høsten", 2)
+
+
+def _høsten(doc: Document) -> None:
     para(doc, "Spørsmål til hjelp i oppfølgingssamtalen:")
     bullets(doc, "standard.høstspørsmål", "q")
     heading(doc, "Nye forhold i oppfølgingssamtalen", 3)
     para(doc, "{{ avtale.høstsamtale or '' }}", style="Notatfelt")
-    own_chapters(doc, "kapitler.etter_oppfølging")
-    doc.save(path)
 
 
 def tertialrapport(path: Path) -> None:
@@ -240,11 +298,25 @@ def tertialrapport(path: Path) -> None:
                 "{%p endif %}"])
     toc_styles(doc)
     table_of_contents(doc)
-    own_chapters(doc, "kapitler.først")
-    heading(doc, "{{ nr.innledning }} Innledning")
-    texts(doc, "tekst.innledning")
-    own_chapters(doc, "kapitler.etter_innledning")
-    heading(doc, "{{ nr.økonomi }} Økonomi")
+    sections(doc, KINDS["tertialrapport"].outline, {
+        "innledning": lambda doc: texts(doc, "tekst.innledning"),
+        "økonomi": _økonomi,
+        "drift": _economy("drift", "Drift", 1),
+        "investering": _economy("investering", "Investering", 2),
+        "mål": lambda doc: para(
+            doc, "Status for målene i balansert målstyring per {{ periode }}. Grønn: på plan. "
+                 "Gul: risiko for avvik. Rød: målet nås ikke uten nye tiltak."),
+        "perspektiver": _målstatus,
+        "oppdrag": _oppdragsstatus,
+        "risiko": _risiko,
+        "nøkkeltall": _nøkkeltall,
+        "forutsetninger": _forutsetninger,
+        "forslag": _forslag,
+    })
+    doc.save(path)
+
+
+def _økonomi(doc: Document) -> None:
     para(doc, "Tabellene viser vedtatt (eventuelt revidert) budsjett, regnskap per "
               "{{ per_dato|dato }} og prognose for året. Avvik = budsjett − prognose; negativt "
               "avvik betyr merforbruk. Avvik større enn {{ terskel|prosent }} er markert.")
@@ -252,8 +324,11 @@ def tertialrapport(path: Path) -> None:
     para(doc, "Regnskap i fjor er regnskapet per samme dato i fjor. Endring = regnskap hittil "
               "i år − regnskap i fjor, i 1\u00a0000 kr og i prosent av fjorårets tall.")
     para(doc, "{%p endif %}")
-    for key, label, n in (("drift", "Drift", 1), ("investering", "Investering", 2)):
-        heading(doc, f"{{{{ nr.{key} }}}} {label}", 2)
+
+
+def _economy(key: str, label: str, n: int) -> Part:
+    """Drift or investering: the table per rammeområde (with last year's, when given)."""
+    def part(doc: Document) -> None:
         para(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).", style="Caption")
         para(doc, f"{{%p if {key}.sammenligning %}}")
         _economy_compared(doc, key)
@@ -273,25 +348,24 @@ def tertialrapport(path: Path) -> None:
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
                       "rammeområde.", style="Caption")
-    own_chapters(doc, "kapitler.etter_økonomi")
-    heading(doc, "{{ nr.mål }} Mål og indikatorer")
-    para(doc, "Status for målene i balansert målstyring per {{ periode }}. Grønn: på plan. Gul: "
-              "risiko for avvik. Rød: målet nås ikke uten nye tiltak.")
-    para(doc, "{%p for p in perspektiver %}")
-    heading(doc, "{{ p.nr }} {{ p.navn }}", 2)
+    return part
+
+
+def _målstatus(doc: Document) -> None:
     table(doc, ["Mål", "Indikator", "Måltall", "Resultat", "Status", "Kommentar"],
           [3.6, 3.2, 1.9, 1.9, 1.5, 3.9],
           ["{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}", "{{ g.resultat }}",
            "{% cellbg g.farge %}{{ g.status }}", "{{ g.kommentar }}"], loop="g in p.mål")
-    para(doc, "{%p endfor %}")
-    own_chapters(doc, "kapitler.etter_mål")
-    heading(doc, "{{ nr.oppdrag }} Oppdrag fra oppdragsbrevet")
+
+
+def _oppdragsstatus(doc: Document) -> None:
     table(doc, ["Nr", "Oppdrag", "HA", "Status", "Kommentar"], [1.0, 4.6, 2.8, 1.6, 6.0],
           ["{{ o.nr }}", "{{ o.tittel }}", _lines("o.ha"),
            "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
-    own_chapters(doc, "kapitler.etter_oppdrag")
-    heading(doc, "{{ nr.risiko }} Risiko")
+
+
+def _risiko(doc: Document) -> None:
     para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). {{ risikoskala }} Rød fra "
               "RF {{ risiko_rød_fra }}, gul fra RF {{ risiko_gul_fra }}. {{ risikosammendrag }}")
     para(doc, "{{ risikomatrise }}")
@@ -303,8 +377,9 @@ def tertialrapport(path: Path) -> None:
            "{% cellbg r.farge %}{{ r.rf }}",
            ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"], "{{ r.ansvarlig }}"],
           loop="r in risikoer", align_right=(2, 3, 4))
-    own_chapters(doc, "kapitler.etter_risiko")
-    heading(doc, "{{ nr.nøkkeltall }} Nærvær, overtid, årsverk og avvik")
+
+
+def _nøkkeltall(doc: Document) -> None:
     para(doc, "Sykefravær og nærvær i prosent, overtid i timer, årsverk ved utgangen av "
               "tertialet og meldte avvik i internkontrollen, per enhet. Kommunens mål for "
               "sykefravær er {{ sykefravær_mål|prosent }}.")
@@ -328,23 +403,23 @@ def tertialrapport(path: Path) -> None:
     para(doc, "{%p else %}")
     para(doc, "Figur 3: Sykefravær i kommunen per tertial mot målet.", style="Caption")
     para(doc, "{%p endif %}")
-    own_chapters(doc, "kapitler.etter_nøkkeltall")
-    heading(doc, "{{ nr.forutsetninger }} Endrede forutsetninger")
+
+
+def _forutsetninger(doc: Document) -> None:
     para(doc, "{%p if tekst.endrede_forutsetninger %}")
     texts(doc, "endrede_forutsetninger")
     para(doc, "{%p else %}")
     para(doc, "Det er ikke meldt om endrede forutsetninger i perioden.")
     para(doc, "{%p endif %}")
-    own_chapters(doc, "kapitler.etter_forutsetninger")
-    heading(doc, "{{ nr.forslag }} Forslag til vedtak")
+
+
+def _forslag(doc: Document) -> None:
     para(doc, "{%p if tekst.forslag %}")
     para(doc, "Kommunedirektøren legger fram disse forslagene:")
     bullets(doc, "tekst.forslag", "f")
     para(doc, "{%p else %}")
     para(doc, "Tertialrapporten tas til orientering.")
     para(doc, "{%p endif %}")
-    own_chapters(doc, "kapitler.etter_forslag")
-    doc.save(path)
 
 
 def utviklingsstrategi(path: Path) -> None:
@@ -356,83 +431,17 @@ def utviklingsstrategi(path: Path) -> None:
                 "{%p if saksnr %}", "Saksnummer {{ saksnr }}", "{%p endif %}"])
     toc_styles(doc)
     table_of_contents(doc)
-    own_chapters(doc, "kapitler.først")
-    heading(doc, "Forord")
-    texts(doc, "tekster.forord")
-    own_chapters(doc, "kapitler.etter_forord")
-    heading(doc, "{{ nr.innledning }} Innledning")
-    texts(doc, "tekster.innledning")
-    own_chapters(doc, "kapitler.etter_innledning")
-    heading(doc, "{{ nr.metode }} Metode: Kommunekompasset")
-    texts(doc, "tekster.metode")
-    own_chapters(doc, "kapitler.etter_metode")
-    heading(doc, "{{ nr.resultater }} Resultater")
-    para(doc, "{{ kommune.navn }} fikk {{ total|tall }} av {{ maks_total|tall }} mulige poeng. "
-              "Snittet for alle kommuner er {{ total_nasjonalt|tall }}, og snittet for kommuner "
-              "med {{ gruppe }} innbyggere er {{ total_gruppe|tall }}.{% if normalområde %} "
-              "Normalområdet er {{ normalområde.fra|tall }}–{{ normalområde.til|tall }} poeng, "
-              "og kommunen ligger {{ normalområde.plassering }}.{% endif %}")
-    caption_before(doc, "Tabell 1: Poeng per område i Kommunekompasset (maks 100 per område).")
-    areas = table(doc, ["Nr", "Område", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
-          [1.0, 7.4, 2.2, 2.7, 2.7],
-          ["{{ a.nr }}", "{{ a.navn }}", "{% cellbg a.farge %}{{ a.poeng|tall }}",
-           "{{ a.snitt_nasjonalt|tall }}", "{{ a.snitt_gruppe|tall }}"], loop="a in områder",
-          total=["", "Sum (maks {{ maks_total }})", "{{ total|tall }}",
-                 "{{ total_nasjonalt|tall }}", "{{ total_gruppe|tall }}"], align_right=(2, 3, 4))
-    keep_together(areas)
-    para(doc, "{{ radar }}")
-    para(doc, "Figur 1: Kommunens poeng per område sammenlignet med snittene.", style="Caption")
-    para(doc, "{%p if fokusområder %}")
-    para(doc, "Områdene hører til {{ fokusområder|length }} fokusområder:"
-         ).paragraph_format.keep_with_next = True
-    caption_before(doc, "Tabell 2: Poeng per fokusområde.")
-    fokus = table(doc, ["Fokusområde", "Områder", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
-          [3.6, 5.8, 2.0, 2.3, 2.3],
-          ["{{ f.navn }}", "{{ f.områdenavn }}", "{{ f.poeng|tall }} av {{ f.maks }}",
-           "{{ f.snitt_nasjonalt|tall }}", "{{ f.snitt_gruppe|tall }}"], loop="f in fokusområder",
-          align_right=(2, 3, 4))
-    keep_together(fokus)
-    para(doc, "{%p endif %}")
-    heading(doc, "{{ nr.styrker }} Styrker, utfordringer og svakheter", 2)
-    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
-          ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
-           ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
-           ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")
-    para(doc, "{%p if poengtabeller %}")
-    heading(doc, "{{ nr.poeng }} Poeng per delspørsmål", 2)
-    para(doc, "Tabellene viser kommunens poeng og maks poeng for hvert delspørsmål i "
-              "Kommunekompasset. Summen er områdets poeng.").paragraph_format.keep_with_next = True
-    para(doc, "{%p for t in poengtabeller %}")
-    caption_before(doc, "Tabell {{ t.tabell }}: {{ t.nr }}. {{ t.navn }}.")
-    points = table(doc, ["Delspørsmål", "Poeng", "Maks"], [11.6, 2.2, 2.2],
-          ["{{ q.spørsmål }}", "{{ q.poeng|poeng }}", "{{ q.maks|poeng }}"], loop="q in t.rader",
-          total=["Sum", "{{ t.poeng|poeng }}", "{{ t.maks|poeng }}"], align_right=(1, 2))
-    keep_together(points)
-    para(doc, "{%p endfor %}")
-    para(doc, "{%p endif %}")
-    own_chapters(doc, "kapitler.etter_resultater")
-    heading(doc, "{{ nr.visjon }} Visjon og mål")
-    para(doc, "Kommunens visjon er «{{ kommune.visjon }}». Utviklingsstrategien skal bidra til "
-              "satsingsområdene i kommuneplanen:")
-    bullets(doc, "satsingsområder", "s")
-    own_chapters(doc, "kapitler.etter_visjon")
-    para(doc, "{%p for d in delstrategier %}")
-    heading(doc, "{{ d.kapittelnr }} Delstrategi: {{ d.navn }}")
-    heading(doc, "Hvorfor", 3)  # level 3: the table of contents lists the delstrategier only
-    para(doc, "{%p for a in d.hvorfor %}")
-    para(doc, "{{ a }}")
-    para(doc, "{%p endfor %}")
-    heading(doc, "Suksesskriterier", 3)
-    bullets(doc, "d.suksesskriterier", "k")
-    heading(doc, "Innhold og hovedoppgaver", 3)
-    table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
-          ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
-                               "{%p endfor %}"]], loop="i in d.innhold")
-    para(doc, "{%p endfor %}")
-    own_chapters(doc, "kapitler.etter_delstrategier")
-    heading(doc, "Oppfølging")
-    texts(doc, "tekster.oppfølging")
-    own_chapters(doc, "kapitler.etter_oppfølging")
+    sections(doc, KINDS["utviklingsstrategi"].outline, {
+        "forord": lambda doc: texts(doc, "tekster.forord"),
+        "innledning": lambda doc: texts(doc, "tekster.innledning"),
+        "metode": lambda doc: texts(doc, "tekster.metode"),
+        "resultater": _resultater,
+        "styrker": _styrker,
+        "poeng": _poeng,
+        "visjon": _visjon,
+        "delstrategier": _delstrategi,
+        "oppfølging": lambda doc: texts(doc, "tekster.oppfølging"),
+    })
     sec = landscape_section(doc)
     sec.header.is_linked_to_previous = False  # its own header: the right tab is wider
     sec.footer.is_linked_to_previous = False
@@ -463,6 +472,73 @@ def utviklingsstrategi(path: Path) -> None:
         for row in plakat.rows:
             row.cells[j].width = Cm(w)
     doc.save(path)
+
+
+def _resultater(doc: Document) -> None:
+    para(doc, "{{ kommune.navn }} fikk {{ total|tall }} av {{ maks_total|tall }} mulige poeng. "
+              "Snittet for alle kommuner er {{ total_nasjonalt|tall }}, og snittet for kommuner "
+              "med {{ gruppe }} innbyggere er {{ total_gruppe|tall }}.{% if normalområde %} "
+              "Normalområdet er {{ normalområde.fra|tall }}–{{ normalområde.til|tall }} poeng, "
+              "og kommunen ligger {{ normalområde.plassering }}.{% endif %}")
+    caption_before(doc, "Tabell 1: Poeng per område i Kommunekompasset (maks 100 per område).")
+    areas = table(doc, ["Nr", "Område", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
+          [1.0, 7.4, 2.2, 2.7, 2.7],
+          ["{{ a.nr }}", "{{ a.navn }}", "{% cellbg a.farge %}{{ a.poeng|tall }}",
+           "{{ a.snitt_nasjonalt|tall }}", "{{ a.snitt_gruppe|tall }}"], loop="a in områder",
+          total=["", "Sum (maks {{ maks_total }})", "{{ total|tall }}",
+                 "{{ total_nasjonalt|tall }}", "{{ total_gruppe|tall }}"], align_right=(2, 3, 4))
+    keep_together(areas)
+    para(doc, "{{ radar }}")
+    para(doc, "Figur 1: Kommunens poeng per område sammenlignet med snittene.", style="Caption")
+    para(doc, "{%p if fokusområder %}")
+    para(doc, "Områdene hører til {{ fokusområder|length }} fokusområder:"
+         ).paragraph_format.keep_with_next = True
+    caption_before(doc, "Tabell 2: Poeng per fokusområde.")
+    fokus = table(doc, ["Fokusområde", "Områder", "Poeng", "Snitt nasjonalt", "Snitt {{ gruppe }}"],
+          [3.6, 5.8, 2.0, 2.3, 2.3],
+          ["{{ f.navn }}", "{{ f.områdenavn }}", "{{ f.poeng|tall }} av {{ f.maks }}",
+           "{{ f.snitt_nasjonalt|tall }}", "{{ f.snitt_gruppe|tall }}"], loop="f in fokusområder",
+          align_right=(2, 3, 4))
+    keep_together(fokus)
+    para(doc, "{%p endif %}")
+
+
+def _styrker(doc: Document) -> None:
+    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
+          ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
+           ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
+           ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")
+
+
+def _poeng(doc: Document) -> None:
+    para(doc, "Tabellene viser kommunens poeng og maks poeng for hvert delspørsmål i "
+              "Kommunekompasset. Summen er områdets poeng.").paragraph_format.keep_with_next = True
+    para(doc, "{%p for t in poengtabeller %}")
+    caption_before(doc, "Tabell {{ t.tabell }}: {{ t.nr }}. {{ t.navn }}.")
+    points = table(doc, ["Delspørsmål", "Poeng", "Maks"], [11.6, 2.2, 2.2],
+          ["{{ q.spørsmål }}", "{{ q.poeng|poeng }}", "{{ q.maks|poeng }}"], loop="q in t.rader",
+          total=["Sum", "{{ t.poeng|poeng }}", "{{ t.maks|poeng }}"], align_right=(1, 2))
+    keep_together(points)
+    para(doc, "{%p endfor %}")
+
+
+def _visjon(doc: Document) -> None:
+    para(doc, "Kommunens visjon er «{{ kommune.visjon }}». Utviklingsstrategien skal bidra til "
+              "satsingsområdene i kommuneplanen:")
+    bullets(doc, "satsingsområder", "s")
+
+
+def _delstrategi(doc: Document) -> None:
+    heading(doc, "Hvorfor", 3)  # level 3: the table of contents lists the delstrategier only
+    para(doc, "{%p for a in d.hvorfor %}")
+    para(doc, "{{ a }}")
+    para(doc, "{%p endfor %}")
+    heading(doc, "Suksesskriterier", 3)
+    bullets(doc, "d.suksesskriterier", "k")
+    heading(doc, "Innhold og hovedoppgaver", 3)
+    table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
+          ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
+                               "{%p endfor %}"]], loop="i in d.innhold")
 
 
 BUILDERS = {

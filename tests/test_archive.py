@@ -469,7 +469,7 @@ def test_a_document_without_case_number_gets_the_folder_title_its_kind_states(tm
     for rec in records(planned, data, tmp_path, output):
         root = _parse(archive.arkivmelding([rec]))
         titles[rec.kind] = _text(root, "a:mappe/a:tittel")
-    facts = {k: m.FACTS.mappetittel.format(år=2026) for k, m in documents.KINDS.items()}
+    facts = {k: m.facts.mappetittel.format(år=2026) for k, m in documents.KINDS.items()}
     assert titles == facts
     assert titles["tertialrapport"] == "Tertialrapporter 2026"
 

@@ -41,9 +41,9 @@ BEHOLDT, SIGNERT = "beholdt fordi en person har endret den", "signert"
 
 def _documents(year: Path) -> dict:
     """The manifest's documents, without the e-mail drafts and calendars (not listed)."""
-    from generator.paths import KIND_NAMES
+    from generator.documents import KINDS
 
-    return {n: e for n, e in _manifest(year)["documents"].items() if e["kind"] in KIND_NAMES}
+    return {n: e for n, e in _manifest(year)["documents"].items() if e["kind"] in KINDS}
 
 def _chromium() -> str:
     exe = shutil.which("chromium") or shutil.which("chromium-browser")

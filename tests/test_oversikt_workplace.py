@@ -23,9 +23,10 @@ from lxml import html as lxml_html
 
 from generator import pipeline
 from generator.demo.data import demo_data
+from generator.documents import KINDS as KIND_NAMES
 from generator.input.blank import write_workbooks
 from generator.output.delivery import oversikt
-from generator.paths import KIND_NAMES, ROOT
+from generator.paths import ROOT
 
 from .test_oversikt import _browser, _manifest
 from .test_pdf import _certificate

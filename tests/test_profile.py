@@ -22,7 +22,7 @@ from PIL import Image
 from generator import pipeline
 from generator.demo.logo import LOGO_NAME, PROFILE_COLOUR, draw
 from generator.files import sha256_file as sha256
-from generator.input.profil import MAX_LOGO_BYTES, MAX_LOGO_PIXELS, Profil
+from generator.input.profile_reader import MAX_LOGO_BYTES, MAX_LOGO_PIXELS, Profil
 from generator.paths import TEMPLATE_DIR
 from generator.rendering import palette
 from generator.rendering.profile import profiled

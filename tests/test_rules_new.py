@@ -472,12 +472,12 @@ def test_paths_inside_the_folder_are_kept_and_symlinks_out_refused(tmp_path: Pat
 # --- putting a build in place: all of it or none of it ----------------------------------------
 
 
-def _stage(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, Path, commit.Plan]:
+def _stage(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, Path, commit.CommitPlan]:
     """An output folder with old files, a stage with new ones and the plan that moves them."""
     folder, stage = tmp_path / "ut", tmp_path / "stage"
     folder.mkdir(parents=True)
     stage.mkdir()
-    plan = commit.Plan()
+    plan = commit.CommitPlan()
     for i, (rel, data) in enumerate(files.items()):
         (stage / f"{i}.new").write_bytes(data)
         plan.moves.append((f"{i}.new", rel, hashlib.sha256(data).hexdigest()))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from ..errors import InputError
 from ..model.domain import Kommune, Status
 from ..model.styringsdata import Styringsdata
 from ..rendering.palette import STATUS_FILL
@@ -120,7 +121,7 @@ Source = Callable[[object], str | None]
 """Names the workbook row a model object came from (``fil › ark › rad N``)."""
 
 
-class PlanError(Exception):
+class PlanError(InputError):
     """The data cannot make the asked-for document (e.g. no figures for the tertial)."""
 
 

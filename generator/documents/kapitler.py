@@ -1,8 +1,8 @@
 """Own chapters in a document: the text convention and one numbering of standard and own
 headings per document.
 
-A document module walks its standard sections in template order through an
-:class:`Outline`; own chapters are numbered where they are placed, so
+A document's declared outline (:mod:`.outlines`) is walked in template order through a
+:class:`Numbering`; own chapters are numbered where they are placed, so
 «1. Virksomhetsstyring» becomes «2. …» when a level-1 chapter is placed before it.
 The template shows a placement's chapters with a generic block
 (``{%p for k in kapitler.etter_forord %}``, see ``templates/docxkit.py``).
@@ -56,14 +56,14 @@ def blocks(text: str | None) -> list[Blokk]:
 
 
 @dataclass
-class Outline:
+class Numbering:
     """Numbers the headings of one document in order: standard sections and own chapters.
 
     ``nr`` holds the number of each standard section by key; ``kapitler`` the own
     chapters per placement slot, ready for the template.
     """
 
-    dokument: Dokument
+    dokument: Dokument | str  # the kind's name
     chapters: Sequence[Kapittel] = ()
     letters: bool = False  # the lederavtale writes level 2 as «4 a)»
     nr: dict[str, str] = field(default_factory=dict)
@@ -71,11 +71,12 @@ class Outline:
     _count: list[int] = field(default_factory=lambda: [0, 0, 0])
 
     def __post_init__(self) -> None:
-        mine = [k for k in self.chapters if k.dokument is self.dokument]
+        mine = [k for k in self.chapters if k.dokument == self.dokument]
         self._by_slot: dict[str, list[Kapittel]] = {}
         for k in ordered(mine):
             self._by_slot.setdefault(slot(k.plassering), []).append(k)
-        for key in PLASSERINGER[self.dokument]:
+        places = {str(d): keys for d, keys in PLASSERINGER.items()}
+        for key in places.get(str(self.dokument), {}):  # none for a kind the sheet lacks
             self.kapitler[slot(key)] = []
 
     def number(self, level: int) -> str:
@@ -97,7 +98,7 @@ class Outline:
 
     def own(self, placement: str) -> None:
         """Number the own chapters placed here."""
-        out = self.kapitler[slot(placement)]
+        out = self.kapitler.setdefault(slot(placement), [])  # a kind the sheet lacks: none
         for k in self._by_slot.get(slot(placement), []):
             nr = self.number(k.nivå)
             out.append({"nivå": k.nivå, "nr": nr, "overskrift": k.overskrift,

@@ -8,21 +8,44 @@ as well.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model.domain import Leder, Lederavtale
 from ..model.styringsdata import Styringsdata
-from . import outlines
 from .common import KindFacts, Planned, Source, base_context, properties, slug
+from .kind import DocumentKind
+from .outlines import Outline, Own, Section
+from .standardtekster import lederavtale_tekster
 
-KIND = "lederavtale"
-TEMPLATE = "lederavtale.docx"
 SKJERMINGSHJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 SKJERMING_MERKING = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
-PER_TERTIAL = False
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="AVTALE", saksnr=lambda k: k.saksnr_lederavtaler,
     mappetittel="Lederavtaler {år}",
     skjermingshjemmel=SKJERMINGSHJEMMEL, signaturfelt=True)
+SHEETS = ("Oppdrag", "Enheter", "Kommune", "Grupper", "Ledere", "Lederavtaler", "Tekster",
+          "Kapitler")
+OUTLINE = Outline((
+    Own("først"),
+    Section("struktur", "Struktur og oppfølging"),
+    Own("etter struktur"),
+    Section("ansvar", "Lederens myndighet og ansvar"),
+    Own("etter ansvar"),
+    Section("lederstøtte", "Lederstøtte"),
+    Own("etter lederstøtte"),
+    Section("oppfølging", "Oppfølging"),
+    Section("oppdrag", "Oppdrag fra oppdragsbrevet", 2),
+    Section("ledelsesutvikling", "Ledelsesutvikling", 2),
+    Section("personal", "Personal, økonomi og fag", 2),
+    Section("høsten", "Oppdatering av lederavtalen om høsten", 2),
+    Own("etter oppfølging"),
+), letters=True)  # level 2 as «4 a)»
+
+
+def outline_context(data: Styringsdata) -> dict[str, Any]:
+    """The heading numbers and own chapters of a lederavtale, and its standard texts."""
+    return KIND.numbers(data) | {"standard": lederavtale_tekster(data.tekster)}
 
 
 def _party(data: Styringsdata, rolle: str, leder: Leder) -> dict[str, str]:
@@ -61,7 +84,7 @@ def context(data: Styringsdata, avtale: Lederavtale, public: bool,
         "skjerming_merking": SKJERMING_MERKING if screened else "",
         "sted": avtale.sted or data.kommune.sted,
         "dato": avtale.dato,
-    } | (outline if outline is not None else outlines.lederavtale(data))
+    } | (outline if outline is not None else outline_context(data))
 
 
 def _public(avtale: Lederavtale) -> dict:
@@ -84,14 +107,13 @@ def _unique_suffixes(data: Styringsdata) -> dict[str, str]:
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
     out = []
     unique = _unique_suffixes(data)
-    outline = outlines.lederavtale(data)  # the same for every leader
+    outline = outline_context(data)  # the same for every leader
     for avtale in data.lederavtaler:
         leder = data.avtaleleder(avtale)
         own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
-        rows += ["ark Oppdrag", "ark Enheter", "ark Kommune", "ark Grupper", "ark Ledere",
-                 "ark Lederavtaler", "ark Tekster", "ark Kapitler"]
+        rows += [f"ark {s}" for s in SHEETS]
         title = f"Lederavtale {data.kommune.år} – {leder.navn}"
         props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
                            "lederavtale; oppdragsbrev; ledelsesutvikling")
@@ -100,8 +122,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             variants.append((True, "-offentlig"))
         for public, suffix in variants:
             out.append(Planned(
-                kind=KIND, facts=FACTS,
-                template=TEMPLATE, filename=filename(leder, data, own + suffix),
+                kind=KIND.name, facts=KIND.facts,
+                template=KIND.template, filename=filename(leder, data, own + suffix),
                 title=title + (" (offentlig versjon)" if public else ""),
                 context=context(data, avtale, public, outline), sources=rows,
                 description=f"Lederavtale {leder.navn}",
@@ -109,3 +131,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
                 variant="Offentlig variant" if public else "Produksjonsformat",
                 properties=props | ({"title": title + " (offentlig versjon)"} if public else {})))
     return out
+
+
+KIND = DocumentKind(name="lederavtale", template="lederavtale.docx", facts=FACTS,
+                    sheets=SHEETS, plan=plan, outline=OUTLINE)

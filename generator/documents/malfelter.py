@@ -93,9 +93,8 @@ def kind_fields(data: Styringsdata) -> dict[str, dict[str, str]]:
     from . import KINDS
 
     out: dict[str, dict[str, str]] = {}
-    for kind, module in KINDS.items():
-        docs = module.plan(data, lambda o: None, 1) if module.PER_TERTIAL \
-            else module.plan(data, lambda o: None)
+    for kind, declared in KINDS.items():
+        docs = declared.documents(data, lambda o: None, 1)
         fields = walk([doc.context for doc in docs])
         for doc in docs[:1]:
             for name in (doc.images() if doc.images else {}):

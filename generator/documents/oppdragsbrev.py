@@ -10,17 +10,39 @@ from ..model.domain import Mål, Perspektiv
 from ..model.styringsdata import Styringsdata
 from ..norsk import LOCALE
 from ..rendering.template import paragraphs
-from . import outlines
+from . import lederavtale
 from .common import KindFacts, Planned, Source, base_context, properties
+from .kind import DocumentKind
+from .outlines import Each, Outline, Own, Section
 
-KIND = "oppdragsbrev"
-TEMPLATE = "oppdragsbrev.docx"
-PER_TERTIAL = False
 FACTS = KindFacts(
     journalposttype="Organinternt dokument for oppfølging", dokumenttype="KORR",
     saksnr=lambda k: k.saksnr_oppdragsbrev, mappetittel="Kommunedirektørens oppdragsbrev {år}")
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
           "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere", "Kapitler")
+OUTLINE = Outline((
+    Own("først"),
+    Section("sammendrag", "Sammendrag", numbered=False),
+    Own("etter sammendrag"),
+    Section("forord", "Kommunedirektørens forord", numbered=False),
+    Own("etter forord"),
+    Section("virksomhetsstyring", "Virksomhetsstyring"),
+    Section("møtekalender", "Møtekalender for UKLG", 2),
+    Section("styringsdialog", "Styringsdialog", 2),
+    Section("om_lederavtaler", "Lederavtaler", 2),
+    Own("etter virksomhetsstyring"),
+    Section("prioriteringer", "Kommunedirektørens prioriteringer"),
+    Section("politiske_vedtak", "Oppfølging av politiske vedtak", 2,
+            shown_if="tekster.politiske_vedtak",
+            present=lambda data: bool(data.tekster.politiske_vedtak)),
+    Own("etter prioriteringer"),
+    Section("oppdrag", "Oppdrag for {{ år }}"),
+    Section("forkortelser", "Forkortelser", 2),
+    Own("etter oppdrag"),
+    Section("mål", "Mål for {{ år }} i balansert målstyring"),
+    Each("perspektiver", "p", "nr", "{{ p.navn }}", 2),
+    Own("etter mål"),
+))
 
 
 def perspektiver(data: Styringsdata) -> list[dict]:
@@ -64,11 +86,18 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
                          for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],
     }
     ctx["perspektiver"] = perspektiver(data)
-    ctx |= outlines.oppdragsbrev(data, ctx["perspektiver"])
+    ctx |= KIND.numbers(data, lists={"perspektiver": ctx["perspektiver"]})
+    # the appendix shows the lederavtale's parts 1–4 with its own numbers and chapters
+    la = lederavtale.outline_context(data)
+    ctx |= {"la_nr": la["nr"], "la_kapitler": la["kapitler"], "standard": la["standard"]}
     return [Planned(
-        kind=KIND, facts=FACTS,
-        template=TEMPLATE, filename=f"oppdragsbrev-{k.år}.docx", title=title,
+        kind=KIND.name, facts=KIND.facts,
+        template=KIND.template, filename=f"oppdragsbrev-{k.år}.docx", title=title,
         context=ctx, sources=[f"ark {s}" for s in SHEETS],
         description=f"Oppdragsbrev {k.år}",
         properties=properties(data, title, "Oppdragsbrev til alle ledere",
                               "oppdragsbrev; virksomhetsstyring; lederavtale"))]
+
+
+KIND = DocumentKind(name="oppdragsbrev", template="oppdragsbrev.docx", facts=FACTS,
+                    sheets=SHEETS, plan=plan, outline=OUTLINE)

@@ -1,110 +1,98 @@
-"""The heading order of each template, for numbering standard and own chapters together.
+"""A document's outline: its sections in template order, declared once per kind.
 
-Each function walks a document's sections in the order its template shows them
-(``templates/build.py``) and returns the context parts the template numbers its
-headings with: ``nr`` (standard sections by key) and ``kapitler`` (own chapters per
-placement). Keep the two in step: a test compares the rendered headings with it.
+Each kind declares its :class:`Outline` in its :class:`~generator.documents.kind.DocumentKind`
+(``documents/<kind>.py``): standard sections (:class:`Section`, with the heading key the
+template numbers with), the places for the adviser's own chapters (:class:`Own`) and lists
+whose items are numbered headings (:class:`Each`). Two things read it:
+
+- :func:`numbers` gives the context parts the template numbers its headings with: ``nr``
+  (standard sections by key) and ``kapitler`` (own chapters per placement);
+- ``templates/build.py`` writes the bundled template's headings from it, in its order,
+  with each section's own part (the text and tables under the heading) beside it.
+
+A section is added or moved in the outline alone; the numbers and the template follow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ..model.domain import Dokument
 from ..model.styringsdata import Styringsdata
-from .kapitler import Outline
-from .standardtekster import lederavtale_tekster
+from .kapitler import Numbering
 
 
-def oppdragsbrev(data: Styringsdata, perspektiver: list[dict[str, Any]]) -> dict[str, Any]:
-    """Numbers for the oppdragsbrev; sets ``nr`` on each perspective. Its appendix shows the
-    lederavtale's parts 1–4 with the lederavtale's own numbers and chapters."""
-    o = Outline(Dokument.OPPDRAGSBREV, data.kapitler)
-    o.own("først")
-    o.section("sammendrag", numbered=False)
-    o.own("etter sammendrag")
-    o.section("forord", numbered=False)
-    o.own("etter forord")
-    o.section("virksomhetsstyring")
-    for key in ("møtekalender", "styringsdialog", "om_lederavtaler"):
-        o.section(key, 2)
-    o.own("etter virksomhetsstyring")
-    o.section("prioriteringer")
-    o.section("politiske_vedtak", 2, numbered=bool(data.tekster.politiske_vedtak))
-    o.own("etter prioriteringer")
-    o.section("oppdrag")
-    o.section("forkortelser", 2)
-    o.own("etter oppdrag")
-    o.section("mål")
-    for p in perspektiver:
-        p["nr"] = o.number(2)
-    o.own("etter mål")
-    la = lederavtale(data)
-    return {"nr": o.nr, "kapitler": o.kapitler, "la_nr": la["nr"],
-            "la_kapitler": la["kapitler"], "standard": la["standard"]}
+@dataclass(frozen=True)
+class Section:
+    """A standard heading: ``key`` in ``nr``, ``title`` after the number (Jinja allowed).
+
+    ``shown_if`` is the template's condition for the whole section (a context expression),
+    and ``present`` the same condition read from the data: a section left out is not
+    numbered."""
+
+    key: str
+    title: str
+    level: int = 1
+    numbered: bool = True
+    shown_if: str | None = None
+    present: Callable[[Styringsdata], bool] | None = None
 
 
-def lederavtale(data: Styringsdata) -> dict[str, Any]:
-    """Numbers for the lederavtale (level 2 as «4 a)») and its standard texts."""
-    o = Outline(Dokument.LEDERAVTALE, data.kapitler, letters=True)
-    o.own("først")
-    o.section("struktur")
-    o.own("etter struktur")
-    o.section("ansvar")
-    o.own("etter ansvar")
-    o.section("lederstøtte")
-    o.own("etter lederstøtte")
-    o.section("oppfølging")
-    for key in ("oppdrag", "ledelsesutvikling", "personal", "høsten"):
-        o.section(key, 2)
-    o.own("etter oppfølging")
-    return {"nr": o.nr, "kapitler": o.kapitler, "standard": lederavtale_tekster(data.tekster)}
+@dataclass(frozen=True)
+class Own:
+    """The adviser's own chapters placed here (the sheet Kapitler's «Plassering»)."""
+
+    placement: str
 
 
-def tertialrapport(data: Styringsdata, perspektiver: list[dict[str, Any]], tertial: int
-                   ) -> dict[str, Any]:
-    """Numbers for one tertial's report (own chapters for all tertials or for this one);
-    sets ``nr`` on each perspective."""
-    o = Outline(Dokument.TERTIALRAPPORT,
-                [k for k in data.kapitler if k.tertial in (None, tertial)])
-    o.own("først")
-    o.section("innledning")
-    o.own("etter innledning")
-    o.section("økonomi")
-    o.section("drift", 2)
-    o.section("investering", 2)
-    o.own("etter økonomi")
-    o.section("mål")
-    for p in perspektiver:
-        p["nr"] = o.number(2)
-    o.own("etter mål")
-    for key, after in (("oppdrag", "etter oppdrag"), ("risiko", "etter risiko"),
-                       ("nøkkeltall", "etter nøkkeltall"),
-                       ("forutsetninger", "etter forutsetninger"), ("forslag", "etter forslag")):
-        o.section(key)
-        o.own(after)
-    return {"nr": o.nr, "kapitler": o.kapitler}
+@dataclass(frozen=True)
+class Each:
+    """A numbered heading per item of the context list ``key``: the number goes into each
+    item's ``attr``; the template loops with ``var`` and writes ``title`` after it."""
+
+    key: str
+    var: str
+    attr: str
+    title: str
+    level: int = 1
 
 
-def utviklingsstrategi(data: Styringsdata, delstrategier: list[dict[str, Any]]
-                       ) -> dict[str, Any]:
-    """Numbers for the utviklingsstrategi; sets ``kapittelnr`` on each delstrategi."""
-    o = Outline(Dokument.UTVIKLINGSSTRATEGI, data.kapitler)
-    o.own("først")
-    o.section("forord", numbered=False)
-    o.own("etter forord")
-    for key in ("innledning", "metode"):
-        o.section(key)
-        o.own(f"etter {key}")
-    o.section("resultater")
-    o.section("styrker", 2)
-    o.section("poeng", 2, numbered=bool(data.kompass_spørsmål))
-    o.own("etter resultater")
-    o.section("visjon")
-    o.own("etter visjon")
-    for d in delstrategier:
-        d["kapittelnr"] = o.number(1)
-    o.own("etter delstrategier")
-    o.section("oppfølging", numbered=False)
-    o.own("etter oppfølging")
+Step = Section | Own | Each
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The sections of one document in order. ``letters``: level 2 is written «4 a)»."""
+
+    steps: tuple[Step, ...]
+    letters: bool = False
+
+    @property
+    def placements(self) -> tuple[str, ...]:
+        """Where own chapters can go, in order (as the sheet Kapitler names them)."""
+        return tuple(s.placement for s in self.steps if isinstance(s, Own))
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.steps if isinstance(s, Section))
+
+
+def numbers(outline: Outline, dokument: str, data: Styringsdata,
+            chapters: Sequence[Any] | None = None,
+            lists: Mapping[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """``nr`` and ``kapitler`` for one document; sets each :class:`Each` item's number.
+
+    ``chapters``: the own chapters to place (default: all in the sheet Kapitler)."""
+    o = Numbering(dokument, data.kapitler if chapters is None else chapters,
+                  letters=outline.letters)
+    for step in outline.steps:
+        if isinstance(step, Own):
+            o.own(step.placement)
+        elif isinstance(step, Section):
+            o.section(step.key, step.level,
+                      numbered=step.numbered and (step.present is None or step.present(data)))
+        else:
+            for item in (lists or {}).get(step.key, []):
+                item[step.attr] = o.number(step.level)
     return {"nr": o.nr, "kapitler": o.kapitler}

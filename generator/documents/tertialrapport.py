@@ -11,7 +11,6 @@ from ..model.styringsdata import Styringsdata
 from ..norsk import prosent, tertial
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
-from . import outlines
 from .common import (
     NO_FILL,
     KindFacts,
@@ -25,11 +24,10 @@ from .common import (
     position,
     properties,
 )
+from .kind import DocumentKind
 from .oppdragsbrev import perspektiver
+from .outlines import Each, Outline, Own, Section
 
-KIND = "tertialrapport"
-TEMPLATE = "tertialrapport.docx"
-PER_TERTIAL = True  # one report per tertial; they accumulate through the year
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport,
@@ -37,6 +35,28 @@ FACTS = KindFacts(
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
           "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
+OUTLINE = Outline((
+    Own("først"),
+    Section("innledning", "Innledning"),
+    Own("etter innledning"),
+    Section("økonomi", "Økonomi"),
+    Section("drift", "Drift", 2),
+    Section("investering", "Investering", 2),
+    Own("etter økonomi"),
+    Section("mål", "Mål og indikatorer"),
+    Each("perspektiver", "p", "nr", "{{ p.navn }}", 2),
+    Own("etter mål"),
+    Section("oppdrag", "Oppdrag fra oppdragsbrevet"),
+    Own("etter oppdrag"),
+    Section("risiko", "Risiko"),
+    Own("etter risiko"),
+    Section("nøkkeltall", "Nærvær, overtid, årsverk og avvik"),
+    Own("etter nøkkeltall"),
+    Section("forutsetninger", "Endrede forutsetninger"),
+    Own("etter forutsetninger"),
+    Section("forslag", "Forslag til vedtak"),
+    Own("etter forslag"),
+))
 
 
 def avviksfarge(avvik_prosent: float | None, terskel: float) -> str:
@@ -199,7 +219,9 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "årsverk": sum(n.årsverk for n in key_rows),
                       "avvik": sum(n.avvik for n in key_rows)},
     }
-    ctx |= outlines.tertialrapport(data, ctx["perspektiver"], nr)
+    # own chapters for all tertials or for this one
+    ctx |= KIND.numbers(data, chapters=[c for c in data.kapitler if c.tertial in (None, nr)],
+                        lists={"perspektiver": ctx["perspektiver"]})
     trend = []
     trend_i_fjor = []
     for t in range(1, nr + 1):
@@ -239,9 +261,13 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     if trend_i_fjor:
         ctx["_bilder"]["trend_i_fjor"] = trend_i_fjor
     return [Planned(
-        kind=KIND, facts=FACTS,
-        template=TEMPLATE, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
+        kind=KIND.name, facts=KIND.facts,
+        template=KIND.template, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
         context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
         description=title,
         properties=properties(data, title, f"Status per {periode} til kommunestyret",
                               "tertialrapport; økonomi; mål; risiko; sykefravær"))]
+
+
+KIND = DocumentKind(name="tertialrapport", template="tertialrapport.docx", facts=FACTS,
+                    sheets=SHEETS, plan=plan, outline=OUTLINE, per_tertial=True)

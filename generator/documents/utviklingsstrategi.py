@@ -6,18 +6,37 @@ from ..model.domain import Status
 from ..model.styringsdata import Styringsdata
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
-from . import kompass, outlines
+from . import kompass
 from .common import KindFacts, Planned, Source, base_context, fill, properties
+from .kind import DocumentKind
+from .outlines import Each, Outline, Own, Section
 
-KIND = "utviklingsstrategi"
-TEMPLATE = "utviklingsstrategi.docx"
-PER_TERTIAL = False
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="DOKUMENT", saksnr=lambda k: k.saksnr_utviklingsstrategi,
     mappetittel="Utviklingsstrategi {år}")
 SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
           "Delstrategier", "Delstrategi-innhold", "Kapitler")
+OUTLINE = Outline((
+    Own("først"),
+    Section("forord", "Forord", numbered=False),
+    Own("etter forord"),
+    Section("innledning", "Innledning"),
+    Own("etter innledning"),
+    Section("metode", "Metode: Kommunekompasset"),
+    Own("etter metode"),
+    Section("resultater", "Resultater"),
+    Section("styrker", "Styrker, utfordringer og svakheter", 2),
+    Section("poeng", "Poeng per delspørsmål", 2, shown_if="poengtabeller",
+            present=lambda data: bool(data.kompass_spørsmål)),
+    Own("etter resultater"),
+    Section("visjon", "Visjon og mål"),
+    Own("etter visjon"),
+    Each("delstrategier", "d", "kapittelnr", "Delstrategi: {{ d.navn }}"),
+    Own("etter delstrategier"),
+    Section("oppfølging", "Oppfølging", numbered=False),
+    Own("etter oppfølging"),
+))
 
 
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
@@ -60,7 +79,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "satsingsområder": satsinger,
         "delstrategier": strategier,
     }
-    ctx |= outlines.utviklingsstrategi(data, strategier)
+    ctx |= KIND.numbers(data, lists={"delstrategier": strategier})
 
     @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
@@ -71,8 +90,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             f"Kommunekompasset {ctx['kompass_år']}: {k.navn}", f"Snitt {gruppe}")}
 
     return [Planned(
-        kind=KIND, facts=FACTS,
-        template=TEMPLATE, filename=f"utviklingsstrategi-{_file_period(periode)}.docx",
+        kind=KIND.name, facts=KIND.facts,
+        template=KIND.template, filename=f"utviklingsstrategi-{_file_period(periode)}.docx",
         title=title, context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
         description=title,
         properties=properties(data, title, "Utviklingsstrategi bygget på Kommunekompasset",
@@ -83,3 +102,7 @@ def _file_period(periode: str) -> str:
     from .common import slug
 
     return slug(periode, 20)
+
+
+KIND = DocumentKind(name="utviklingsstrategi", template="utviklingsstrategi.docx", facts=FACTS,
+                    sheets=SHEETS, plan=plan, outline=OUTLINE)

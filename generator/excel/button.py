@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import pipeline
+from ..errors import StyringError
 from ..problems import Problems
 from .cells import write_log_book, write_log_file
 from .outcome import Outcome, log_rows, run_for
@@ -82,8 +83,17 @@ def press(book: Any) -> Outcome:
                                   "(Ctrl+S) og prøv igjen.")
             return Outcome(path, path.parent / DEFAULT_OUT, started, report)
         return run_for(path, **BUILD_OPTIONS)
+    except StyringError as e:
+        return refused(path, e, started)
     except Exception:
         return Outcome(path, path.parent / DEFAULT_OUT, started, crash=traceback.format_exc())
+
+
+def refused(path: Path, e: StyringError, started: datetime | None = None) -> Outcome:
+    """The product's own error as the outcome: one bokmål line in the log, no traceback."""
+    report = pipeline.BuildReport(Problems())
+    report.problems.error(path.name, None, None, str(e))
+    return Outcome(path, path.parent / DEFAULT_OUT, started or datetime.now(), report)
 
 
 def _status(app: Any, text: str | bool) -> None:
@@ -95,6 +105,8 @@ def run_file(path: Path) -> Outcome:
     """The button without Excel: run the pipeline and write the log into the file."""
     try:
         outcome = run_for(path, **BUILD_OPTIONS)
+    except StyringError as e:
+        outcome = refused(path, e)
     except Exception:
         outcome = Outcome(path, path.parent / DEFAULT_OUT, crash=traceback.format_exc())
     write_log_file(path, log_rows(outcome))

@@ -45,6 +45,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..errors import OutputError
 from ..files import write_atomic
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS
@@ -68,7 +69,7 @@ DEFAULT_PYTHONPATH = ""  # the wheel is installed in the interpreter's venv: not
 RESERVED_MODULES = {"generator", "xlwings", "templates", "tests"}
 
 
-class XlsmError(Exception):
+class XlsmError(OutputError):
     """The .xlsm files cannot be made; the message is bokmål."""
 
 

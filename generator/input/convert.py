@@ -14,13 +14,14 @@ from typing import Any
 
 from babel.dates import format_date
 
+from ..errors import InputError
 from ..model.column import Column, Kind
 from ..model.domain import LMH_WORDS, Nivå
 from ..norsk import LOCALE
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
 
-class ConversionError(ValueError):
+class ConversionError(InputError, ValueError):
     """The cell's value does not fit its column; the message is for the adviser."""
 
 

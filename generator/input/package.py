@@ -17,6 +17,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..errors import InputError
+
 # Limits that keep a hostile or absurd file from exhausting memory.
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_RATIO = 150
@@ -36,7 +38,7 @@ _T = f"{{{NS['m']}}}t"
 _RPH = f"{{{NS['m']}}}rPh"
 
 
-class PackageError(Exception):
+class WorkbookFileError(InputError):
     """The file cannot be read as a workbook; the message says why in bokmål."""
 
 
@@ -68,47 +70,47 @@ def inspect(path: Path) -> Package:
     """Check that ``path`` is a readable, sane workbook and describe its sheets."""
     name = path.name
     if path.suffix.lower() == ".xls":
-        raise PackageError(
+        raise WorkbookFileError(
             "filen er i det gamle .xls-formatet. Åpne den i Excel og lagre som "
             "«Excel-arbeidsbok (*.xlsx)».")
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise PackageError("filen finnes ikke.") from None
+        raise WorkbookFileError("filen finnes ikke.") from None
     except PermissionError:
-        raise PackageError(
+        raise WorkbookFileError(
             "filen kan ikke leses (ingen tilgang, eller den er låst av et annet program). "
             "Lukk den i Excel og prøv igjen.") from None
     except OSError as e:
-        raise PackageError(f"filen kan ikke leses ({e.strerror}).") from None
+        raise WorkbookFileError(f"filen kan ikke leses ({e.strerror}).") from None
     if head == OLE_MAGIC:
-        raise PackageError(
+        raise WorkbookFileError(
             "filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet. Fjern "
             "passordet (Fil › Info › Beskytt arbeidsbok) og lagre som .xlsx.")
     if not zipfile.is_zipfile(path):
-        raise PackageError(f"{name} er ikke en Excel-arbeidsbok (.xlsx/.xlsm), eller filen er "
-                           "skadet.")
+        raise WorkbookFileError(f"{name} er ikke en Excel-arbeidsbok (.xlsx/.xlsm), eller filen "
+                                "er skadet.")
     try:
         with zipfile.ZipFile(path) as zf:
             _check_sizes(zf)
             return Package(path, _sheets(zf), _shared_strings(zf))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as e:
-        raise PackageError(f"arbeidsboken er skadet og kan ikke leses ({e}).") from None
+        raise WorkbookFileError(f"arbeidsboken er skadet og kan ikke leses ({e}).") from None
 
 
 def _check_sizes(zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise PackageError(f"arbeidsboken har urimelig mange deler ({len(infos)}).")
+        raise WorkbookFileError(f"arbeidsboken har urimelig mange deler ({len(infos)}).")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
-        raise PackageError(
+        raise WorkbookFileError(
             f"arbeidsboken pakker seg ut til {total // 2**20} MB, mer enn grensen på "
             f"{MAX_UNCOMPRESSED // 2**20} MB. Den er trolig skadet eller laget for å skade.")
     for i in infos:
         if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise PackageError(
+            raise WorkbookFileError(
                 f"delen {i.filename} er mistenkelig sterkt komprimert (en «zip-bombe»). "
                 "Filen leses ikke.")
 

@@ -112,7 +112,7 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
     name = path.name
     try:
         pkg = package.inspect(path)
-    except package.PackageError as e:
+    except package.WorkbookFileError as e:
         problems.error(name, None, None, str(e))
         return []
     lock = path.with_name("~$" + path.name)

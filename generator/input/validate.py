@@ -89,7 +89,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
     _cross_check(data, located, problems, partial)
-    from .profil import check_loaded
+    from .profile_reader import check_loaded
 
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
     ok = complete and not problems.errors

@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import OutputError
 from ..files import sha256_file
 from . import ownership
 
@@ -24,12 +25,12 @@ JOURNAL = "journal.json"
 OLD = ".gammelt"
 
 
-class CommitError(Exception):
+class CommitError(OutputError):
     """The new files could not be put in place; the message (bokmål) says the folder's state."""
 
 
 @dataclass
-class Plan:
+class CommitPlan:
     """What a commit does: (stage path, target path, sha) moves, (file, backup) moves for
     --force, and files the build removes (made by it, unchanged, no longer wanted)."""
 
@@ -38,7 +39,10 @@ class Plan:
     removals: list[str] = field(default_factory=list)
 
 
-def precheck(folder: Path, plan: Plan) -> None:
+Plan = CommitPlan  # the name before 0.3 (kept while other branches still use it)
+
+
+def precheck(folder: Path, plan: CommitPlan) -> None:
     """Every target can be written, and none goes through a symlink out of ``folder``."""
     problems: list[str] = []
     targets = [t for _, t, _ in plan.moves] + [b for _, b in plan.backups]
@@ -67,7 +71,7 @@ def precheck(folder: Path, plan: Plan) -> None:
         raise CommitError(f"Ingenting er endret i {folder}: " + "; ".join(problems[:8]) + ".")
 
 
-def commit(folder: Path, stage: Path, build_id: str, plan: Plan) -> None:
+def commit(folder: Path, stage: Path, build_id: str, plan: CommitPlan) -> None:
     """Move the staged files into place, keeping the old ones in the stage for a rollback."""
     (stage / JOURNAL).write_text(json.dumps({
         "build": build_id, "moves": plan.moves, "backups": plan.backups,

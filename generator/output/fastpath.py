@@ -20,7 +20,6 @@ from pathlib import Path
 
 from .. import __version__
 from ..files import sha256_file
-from ..paths import KIND_NAMES
 from .manifest import Manifest
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
@@ -90,7 +89,9 @@ def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] 
         templates = {p.name: sha256_file(p) for p in sorted(template_dir.glob("*.docx"))}
     except OSError:
         return None
-    options = {"kinds": sorted(kinds or KIND_NAMES), "tertial": tertial,
+    # The kinds asked for (empty: all); the names are not known here, before the documents'
+    # declarations are imported (and need not be: a full build checks --only).
+    options = {"kinds": sorted(kinds or ()), "tertial": tertial,
                "pdf": want_pdf, "templates": str(template_dir.resolve())}
     if auto:
         options["templates_auto"] = True
@@ -129,7 +130,7 @@ def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, lis
     files = []
     for entry in manifest.documents.values():
         if entry.scope in scopes:
-            if entry.kind in KIND_NAMES:  # documents; not e-mail drafts and calendars
+            if entry.template is not None:  # documents; not e-mail drafts and calendars
                 counts[entry.kind] = counts.get(entry.kind, 0) + 1
             files += entry.files()
     record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),

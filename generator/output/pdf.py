@@ -26,6 +26,8 @@ from typing import Any
 
 import pikepdf
 
+from ..errors import OutputError
+
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 INSTALL_HINT = ("PDF/A lages med LibreOffice, som ikke er installert. På Debian/Ubuntu: "
                 "«sudo apt-get install libreoffice-writer-nogui fonts-crosextra-carlito "
@@ -49,7 +51,7 @@ Arguments"><prop oor:name="AutoCheckEnabled" oor:op="fuse"><value>false</value><
 """
 
 
-class PdfError(Exception):
+class PdfError(OutputError):
     """Conversion failed or a PDF did not pass the archive checks."""
 
 

@@ -25,6 +25,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata.model import DocumentMetadata
 from pyhanko.sign import fields, signers
 
+from ..errors import SigningError
+
 # (field name, label printed under the line), left to right as in the template.
 FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder"), ("Leder", "Leder"))
 FIELD_HEIGHT = 42.0  # points above the line
@@ -34,10 +36,6 @@ FONT_PATHS = ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"
               "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
               "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
               r"C:\Windows\Fonts\arial.ttf")
-
-
-class SigningError(Exception):
-    """Signature fields could not be placed, or signing failed; message in bokmål."""
 
 
 @dataclass(frozen=True)

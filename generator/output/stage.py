@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import Planned
+from ..errors import OutputError
 from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
 from ..rendering import toc
@@ -35,7 +36,7 @@ PARALLEL_FROM = 64  # below this a second process costs more than it saves
 LOCK_NAME = ".bygg.lock"
 
 
-class BuildError(Exception):
+class BuildError(OutputError):
     """The build could not finish; nothing was replaced. The message is bokmål."""
 
 
@@ -120,7 +121,7 @@ class Stage:
             folder, path, old, force, outcome)
         self.entries: dict[str, manifest.Entry] = {}
         self.staged: dict[str, StagedFiles] = {}  # by document file name
-        self.plan = commit.Plan()
+        self.plan = commit.CommitPlan()
         self.written = old.written()
         self.backup = ownership.backup_folder(folder)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from .package_check import PackageError, safe_parser
+from .package_check import TemplatePackageError, safe_parser
 
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -64,12 +64,12 @@ class TemplateParts:
 
 def template_parts(texts: dict[str, bytes], names: set[str]) -> TemplateParts:
     """The parts of a package (``texts``: its .xml and .rels members; ``names``: every
-    member) that docxtpl renders. Raises PackageError when the main part is missing."""
+    member) that docxtpl renders. Raises TemplatePackageError when the main part is missing."""
     pkg_rels = relationships(texts.get("_rels/.rels"))
     main = next((t for t, ty in pkg_rels if ty == OFFICE_DOC), "word/document.xml")
     main = main.lstrip("/")
     if main not in texts:
-        raise PackageError(f"malen mangler {main}")
+        raise TemplatePackageError(f"malen mangler {main}")
     base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
     whole = []
     for target, rtype in relationships(texts.get(f"{base}_rels/{main.rsplit('/', 1)[-1]}.rels")):

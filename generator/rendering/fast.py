@@ -57,7 +57,7 @@ from .docx_package import (
     template_parts,
     w3cdtf,
 )
-from .package_check import PackageError, inspect
+from .package_check import TemplatePackageError, inspect
 from .template import (
     PROPERTIES,
     TAG_START,
@@ -130,7 +130,7 @@ class FastTemplate:
         self._patcher = StrictDocxTemplate(io.BytesIO(b""), self.name)
         try:
             self._load(data)
-        except PackageError as e:
+        except TemplatePackageError as e:
             raise TemplateError(f"{self.name}: {e}.") from None
         except ZipError as e:
             raise TemplateError(f"{self.name}: {e}") from None

@@ -14,13 +14,15 @@ import zipfile
 
 from lxml import etree
 
+from ..errors import TemplateError
+
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 5000
 _CHUNK = 1 << 20
 
 
-class PackageError(Exception):
+class TemplatePackageError(TemplateError):
     """The file is not a usable .docx; the message is one bokmål sentence."""
 
 
@@ -31,22 +33,24 @@ def safe_parser() -> etree.XMLParser:
 
 
 def inspect(data: bytes) -> dict[str, bytes]:
-    """Every member of the package, inflated within limits; raises PackageError."""
+    """Every member of the package, inflated within limits; raises TemplatePackageError."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise PackageError("filen er ikke en Word-fil (.docx er en zip-pakke, denne er ikke det)")
+        raise TemplatePackageError("filen er ikke en Word-fil (.docx er en zip-pakke, denne er "
+                                   "ikke det)")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise PackageError(f"filen er en ødelagt Word-fil ({e})") from None
+        raise TemplatePackageError(f"filen er en ødelagt Word-fil ({e})") from None
     out: dict[str, bytes] = {}
     total = 0
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise PackageError(f"pakken har {len(infos)} deler, mer enn grensen på {MAX_MEMBERS}")
+            raise TemplatePackageError(f"pakken har {len(infos)} deler, mer enn grensen på "
+                                       f"{MAX_MEMBERS}")
         for info in infos:
             if info.file_size > MAX_PART_BYTES:
-                raise PackageError(_too_big(info.filename, info.file_size))
+                raise TemplatePackageError(_too_big(info.filename, info.file_size))
             chunks: list[bytes] = []
             size = 0
             try:
@@ -55,18 +59,19 @@ def inspect(data: bytes) -> dict[str, bytes]:
                         size += len(chunk)
                         total += len(chunk)
                         if size > MAX_PART_BYTES:
-                            raise PackageError(_too_big(info.filename, size))
+                            raise TemplatePackageError(_too_big(info.filename, size))
                         if total > MAX_TOTAL_BYTES:
-                            raise PackageError(f"pakken pakkes ut til mer enn "
-                                               f"{MAX_TOTAL_BYTES // 2**20} MB til sammen")
+                            raise TemplatePackageError(f"pakken pakkes ut til mer enn "
+                                                       f"{MAX_TOTAL_BYTES // 2**20} MB til sammen")
                         chunks.append(chunk)
             except (zipfile.BadZipFile, OSError, ValueError, EOFError,
                     NotImplementedError, RuntimeError) as e:
-                raise PackageError(f"delen {info.filename} kan ikke pakkes ut ({e})") from None
+                raise TemplatePackageError(f"delen {info.filename} kan ikke pakkes ut ({e})"
+                                           ) from None
             out[info.filename] = b"".join(chunks)
     if "[Content_Types].xml" not in out:
-        raise PackageError("filen er en zip-pakke, men ikke en Word-fil ([Content_Types].xml "
-                           "mangler)")
+        raise TemplatePackageError("filen er en zip-pakke, men ikke en Word-fil "
+                                   "([Content_Types].xml mangler)")
     for name, raw in out.items():
         if name.endswith((".xml", ".rels")):
             _check_xml(name, raw)
@@ -76,14 +81,15 @@ def inspect(data: bytes) -> dict[str, bytes]:
 def _check_xml(name: str, raw: bytes) -> None:
     head = raw[:4096].lstrip(b"\xef\xbb\xbf")
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise PackageError(f"delen {name} har en DTD med entiteter (<!DOCTYPE/<!ENTITY>). Word "
-                           "lager aldri slikt; det brukes til angrep (XXE), så malen avvises")
+        raise TemplatePackageError(f"delen {name} har en DTD med entiteter (<!DOCTYPE/<!ENTITY>). "
+                                   "Word lager aldri slikt; det brukes til angrep (XXE), så "
+                                   "malen avvises")
     try:
         tree = etree.fromstring(raw, safe_parser())
     except etree.XMLSyntaxError as e:
-        raise PackageError(f"delen {name} er ikke gyldig XML ({e})") from None
+        raise TemplatePackageError(f"delen {name} er ikke gyldig XML ({e})") from None
     if tree.getroottree().docinfo.doctype or head.startswith(b"<!"):
-        raise PackageError(f"delen {name} har en DTD, som Word aldri lager; malen avvises")
+        raise TemplatePackageError(f"delen {name} har en DTD, som Word aldri lager; malen avvises")
 
 
 def _too_big(name: str, size: int) -> str:

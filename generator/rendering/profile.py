@@ -1,6 +1,6 @@
 """The municipality's own look applied to the templates: logo, profile colour and font.
 
-The profile (read and checked by :mod:`generator.input.profil`) is applied once per build
+The profile (read and checked by :mod:`generator.input.profile_reader`) is applied once per build
 to each Word template, giving a «profiled template»: the logo becomes a picture of the
 template itself (in the header and on the title page), the colour and font replace the
 product's defaults in the styles.
@@ -22,7 +22,7 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from ..input.profil import Profil, luminance
+from ..input.profile_reader import Profil, luminance
 from . import palette
 
 if TYPE_CHECKING:

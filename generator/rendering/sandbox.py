@@ -23,6 +23,8 @@ from jinja2 import nodes
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..errors import StyringError
+
 MAX_LOOP_STEPS = 5_000_000  # loop iterations per rendered part
 MAX_OUTPUT_CHARS = 64 * 1024 * 1024  # characters of XML per rendered part
 MAX_VALUE_CHARS = 1_000_000  # one string or list made by * or padding
@@ -80,8 +82,11 @@ def _guarded(name: str, func: Any) -> Any:
     return guarded
 
 
-class LimitError(jinja2.TemplateRuntimeError):
-    """A template broke one of the sandbox's limits (loop, output or value size)."""
+class LimitError(StyringError, jinja2.TemplateRuntimeError):
+    """A template broke one of the sandbox's limits (loop, output or value size).
+
+    Not a :class:`~generator.errors.TemplateError` on purpose: rendering turns it into one
+    that names the template (:func:`generator.rendering.template.template_error`)."""
 
 
 class LimitedTemplate(jinja2.Template):

@@ -19,9 +19,10 @@ from docxtpl import DocxTemplate, InlineImage, Listing
 from lxml import etree
 from markupsafe import Markup, escape
 
+from ..errors import TemplateError
 from ..norsk import FILTERS
 from . import toc
-from .package_check import PackageError, inspect
+from .package_check import TemplatePackageError, inspect
 from .sandbox import LimitedEnvironment
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
@@ -30,10 +31,6 @@ _SHD_FIRST = re.compile(
     r"((?:<w:tcW [^>]*/>)?(?:<w:gridSpan [^>]*/>)?(?:<w:hMerge[^>]*/>)?(?:<w:vMerge[^>]*/>)?"
     r"(?:<w:tcBorders>.*?</w:tcBorders>)?)", re.DOTALL)
 from ..paths import TEMPLATE_DIR  # noqa: E402,F401 - re-exported
-
-
-class TemplateError(Exception):
-    """A template that cannot be used; the message names the template and the tag."""
 
 
 def environment(undefined: type[jinja2.Undefined] = jinja2.StrictUndefined
@@ -113,7 +110,7 @@ class Template:
         self.data = path.read_bytes()
         try:
             self.parts = inspect(self.data)
-        except PackageError as e:
+        except TemplatePackageError as e:
             raise TemplateError(f"{path.name}: {e}.") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
 

@@ -15,8 +15,10 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..errors import TemplateError
 
-class ZipError(ValueError):
+
+class ZipError(TemplateError, ValueError):
     """A zip this writer cannot copy (encrypted, unknown compression) or write (over 4 GB)."""
 
 

@@ -15,7 +15,7 @@ import json
 import re
 
 from ... import resources
-from ...paths import KIND_NAMES
+from ...errors import OutputError
 
 KODELISTER_DIR = resources.kodelister_dir()
 
@@ -57,10 +57,8 @@ DOKUMENTSTATUS = ("F", kodeliste("dokumentstatus")["F"])
 DOKUMENTMEDIUM = ("E", kodeliste("dokumentmedium")["E"])
 INTERN_AVSENDER = ("IA", kodeliste("korrespondanseparttype")["IA"])
 
-KINDS = KIND_NAMES  # the dokumentkategori of a record is one of the four kinds
 
-
-class ArchiveError(ValueError):
+class ArchiveError(OutputError, ValueError):
     """Archive metadata that cannot be written as given; the message says what is wrong."""
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ...documents import KINDS
 from ...files import sha256_file
 from .codes import (
     ARCHIVE_FORMATS,
-    KINDS,
     SIGNERT,
     ArchiveError,
     dokumenttype,
@@ -144,7 +144,7 @@ def check_record(record: ArchiveRecord) -> None:
         raise ArchiveError("referanse_ekstern mangler")
     if not record.tittel.strip():
         raise ArchiveError(f"{where}: tittel mangler")
-    if record.kind not in KINDS:
+    if record.kind not in KINDS:  # the dokumentkategori is a declared document kind
         raise ArchiveError(f"{where}: ukjent dokumentkategori {record.kind!r}")
     for field in ("saksbehandler", "administrativ_enhet", "kommune"):
         if not getattr(record, field).strip():

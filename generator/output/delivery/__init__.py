@@ -1,5 +1,5 @@
 """Delivering the documents to people: e-mail drafts and the årshjul as calendars.
 
-:mod:`.plan` says what to deliver (from the validated data and the planned documents);
-the build makes the files with the same ownership rules as every other output.
+:func:`.plan.plan_delivery` says what to deliver (from the validated data and the planned
+documents); the build makes the files with the same ownership rules as every other output.
 """

@@ -87,8 +87,8 @@ def _address(leder: Leder) -> Address | None:
     return Address(display_name=" ".join(leder.navn.split()), addr_spec=leder.epost)
 
 
-def plan(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
-         want_pdf: bool) -> tuple[list[Extra], list[Notice]]:
+def drafts(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
+           want_pdf: bool) -> tuple[list[Extra], list[Notice]]:
     """A draft for each lederavtale (not its public variant) and one for the oppdragsbrev.
 
     When no leader has an address there are no drafts, and one notice says how to get them.

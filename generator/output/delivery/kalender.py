@@ -46,7 +46,7 @@ def uid(kommune: str, forum: str, day: date, n: int = 1) -> str:
     return f"arshjul-{day:%Y%m%d}-{slug(forum, 40)}{extra}@{slug(kommune, 40)}.styring"
 
 
-def plan(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]]:
+def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]]:
     """One calendar per forum (forums match ignoring case; the first spelling names it)."""
     data = result.data
     assert data is not None

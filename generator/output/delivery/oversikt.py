@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ... import __version__
-from ...paths import KIND_NAMES
+from ...documents import KINDS
 from .. import ownership
 from ..manifest import Entry
 
@@ -209,7 +209,7 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
     every = {**carried, **entries}
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
-            if entry.kind not in KIND_NAMES:
+            if entry.kind not in KINDS:
                 continue  # e-mail drafts and calendars are delivery, not documents
             files = document_files(folder, name, entry, staged.get(name) if in_build else None,
                                    kept, in_build)
@@ -235,10 +235,8 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink]) -> Signing | 
     fields; not a public variant), read from the file that holds the signatures: the
     signed copy, else the PDF a person signed in place. A PDF the build made (new or
     unchanged) has every field empty, so it is not opened."""
-    from ...documents import KINDS
-
-    module = KINDS.get(entry.kind)
-    if module is None or not module.FACTS.signaturfelt or entry.variant == PUBLIC_VARIANT:
+    kind = KINDS.get(entry.kind)
+    if kind is None or not kind.facts.signaturfelt or entry.variant == PUBLIC_VARIANT:
         return None
     names = tuple(label for _, label in SIGNATURE_FIELDS)
     pdfs = [f for f in files if f.label.startswith("PDF")]
@@ -456,7 +454,7 @@ def groups(rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:
     by_kind: dict[str, list[Row]] = {}
     for r in rows:
         by_kind.setdefault(r.kind, []).append(r)
-    order = [k for k in KIND_NAMES if k in by_kind] + [k for k in by_kind if k not in KIND_NAMES]
+    order = [k for k in KINDS if k in by_kind] + [k for k in by_kind if k not in KINDS]
     return [(k, by_kind[k]) for k in order]
 
 

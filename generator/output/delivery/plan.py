@@ -11,16 +11,16 @@ if TYPE_CHECKING:
     from ...input.validate import LoadResult
 
 
-def plan(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
-         want_pdf: bool) -> Delivery:
+def plan_delivery(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
+                  want_pdf: bool) -> Delivery:
     """The drafts of this build's oppdragsbrev and lederavtaler, and the calendars (with
     the oppdragsbrev, where the årshjul is printed)."""
     from . import epost, kalender
 
     assert result.data is not None
-    extras, notices = epost.plan(result, planned, scopes, want_pdf)
+    extras, notices = epost.drafts(result, planned, scopes, want_pdf)
     if "oppdragsbrev" in scopes:
-        more, notes = kalender.plan(result, scopes["oppdragsbrev"])
+        more, notes = kalender.calendars(result, scopes["oppdragsbrev"])
         extras += more
         notices += notes
     return Delivery(extras, notices)

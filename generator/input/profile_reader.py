@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
+
 if TYPE_CHECKING:
     from ..model.domain import Kommune
     from ..problems import Problems
@@ -30,7 +32,7 @@ _MAGIC = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", 
 
 
 
-class LogoError(ValueError):
+class LogoError(InputError, ValueError):
     """The logo file cannot be used; the message is bokmål."""
 
 
