@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("output", "demo", "template_folder"),
     ("pipeline",),
     ("excel",),
+    ("cli_text", "doctor"),  # the command line's Norwegian words and `styring doctor`
     ("cli",),
     ("quick",),
     ("__main__",),
