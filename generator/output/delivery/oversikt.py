@@ -14,7 +14,7 @@ beside it); see :func:`generator.build.run`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -25,6 +25,7 @@ from ... import __version__
 from ...paths import KIND_NAMES
 from .. import ownership
 from ..manifest import Entry
+from ..signatures import Signed
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
@@ -38,13 +39,17 @@ class Status(enum.Enum):
     UENDRET = "uendret"
     BEHOLDT = "beholdt fordi en person har endret den"
     SIGNERT = "signert"
+    DELVIS = "delvis signert"
+    UTDATERT = "må signeres på nytt"
 
 
-RANK = {Status.UENDRET: 0, Status.NY: 1, Status.BEHOLDT: 2, Status.SIGNERT: 3}
+RANK = {Status.UENDRET: 0, Status.NY: 1, Status.BEHOLDT: 2, Status.SIGNERT: 3,
+        Status.DELVIS: 4, Status.UTDATERT: 5}
 PLURAL = {Status.NY: "nye", Status.UENDRET: "uendret",
-          Status.BEHOLDT: "beholdt fordi en person har endret dem", Status.SIGNERT: "signert"}
+          Status.BEHOLDT: "beholdt fordi en person har endret dem", Status.SIGNERT: "signert",
+          Status.DELVIS: "delvis signert", Status.UTDATERT: "må signeres på nytt"}
 CSS_CLASS = {Status.NY: "ny", Status.UENDRET: "uendret", Status.BEHOLDT: "beholdt",
-             Status.SIGNERT: "signert"}
+             Status.SIGNERT: "signert", Status.DELVIS: "delvis", Status.UTDATERT: "pa-nytt"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class Row:
     sources: tuple[str, ...] = ()
     restricted: bool = False
     in_build: bool = True  # False: another scope (--only, --tertial), left as it was
+    signing: str = ""  # an agreement's signatures: who has signed, who is missing
 
     @property
     def status(self) -> Status:
@@ -108,9 +114,11 @@ def _kept(folder: Path, rel: str) -> Status:
 
 
 def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str] | None,
-                   kept: set[str], in_build: bool) -> list[FileLink]:
+                   kept: set[str], in_build: bool, copy: Signed | None = None
+                   ) -> list[FileLink]:
     """The files of one document: its current Word/PDF, a person's version it was written
-    beside, and a signed copy (``…-signert.pdf``) when there is one."""
+    beside, and a signed copy (``…-signert.pdf``) when there is one (``copy``: as the build
+    read it; signed, partly signed, or made from old data)."""
     from ..archive.records import signed_copy
 
     out: list[FileLink] = []
@@ -134,7 +142,9 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
         out.append(FileLink(current, label, status, note))
         if current != base and (folder / base).is_file():
             out.append(FileLink(base, f"{label}, personens versjon", _kept(folder, base)))
-        if key == "pdf":
+        if key == "pdf" and copy is not None:
+            out.append(_copy_link(copy))
+        elif key == "pdf":
             signed = signed_copy(folder / base)
             if signed is not None:
                 out.append(FileLink(signed.relative_to(folder).as_posix(), "PDF, signert",
@@ -142,20 +152,43 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
     return out
 
 
+def _copy_link(copy: Signed) -> FileLink:
+    """The signed copy: signed, partly signed, or signed on data that has changed since."""
+    if not copy.current:
+        return FileLink(copy.rel, "PDF, signert på gamle data", Status.UTDATERT)
+    if copy.state.complete:
+        return FileLink(copy.rel, "PDF, signert", Status.SIGNERT)
+    return FileLink(copy.rel, "PDF, delvis signert", Status.DELVIS)
+
+
+def signing_note(copy: Signed | None) -> str:
+    """Who has signed an agreement and who is missing, in one line."""
+    if copy is None:
+        return "ikke signert"
+    if not copy.current:
+        return "signert på gamle data; må signeres på nytt"
+    return copy.state.summary() or "ikke signert"
+
+
 def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
-         staged: dict[str, dict[str, str]], kept: set[str]) -> list[Row]:
+         staged: dict[str, dict[str, str]], kept: set[str],
+         signatures: Mapping[str, Signed | None] | None = None) -> list[Row]:
     """A row per document: this build's first (in the build's order), then those of other
-    scopes that the build left as they were."""
+    scopes that the build left as they were. ``signatures``: the agreements with signature
+    fields and their signed copies (see :func:`generator.output.stage.run`)."""
+    signatures = signatures or {}
     out = []
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
             if entry.kind not in KIND_NAMES:
                 continue  # e-mail drafts and calendars are delivery, not documents
+            signs = in_build and name in signatures
+            copy = signatures.get(name) if signs else None
             files = document_files(folder, name, entry, staged.get(name) if in_build else None,
-                                   kept, in_build)
+                                   kept, in_build, copy)
             out.append(Row(kind=entry.kind, title=entry.title or name, files=tuple(files),
                            sources=tuple(entry.sources), restricted=bool(entry.restricted),
-                           in_build=in_build))
+                           in_build=in_build, signing=signing_note(copy) if signs else ""))
     return out
 
 
@@ -181,11 +214,14 @@ tbody tr:nth-child(even) td { background: #f5f8fc; }
 a { color: var(--blå); }
 .fil { display: block; overflow-wrap: anywhere; }
 .notat { color: var(--grå); font-size: 0.9em; }
+.notat.signering { display: block; }
 .status { display: inline-block; border-radius: 10px; padding: 1px 9px; font-size: 0.9em; }
 .status.ny { background: #DEEAF6; color: #1F4E79; }
 .status.uendret { background: #EDEDED; color: #404040; }
 .status.beholdt { background: #FFE8A3; color: #5c4400; }
 .status.signert { background: #C6E9C9; color: #1d5020; }
+.status.delvis { background: #FFE8A3; color: #5c4400; }
+.status.pa-nytt { background: #F8D0D0; color: #8a1c1c; }
 .skjermet { color: #8a1c1c; font-size: 0.85em; display: block; }
 .kilder { margin: 0; padding-left: 1.1em; color: var(--grå); font-size: 0.9em; }
 details summary { cursor: pointer; color: var(--grå); font-size: 0.9em; }
@@ -227,6 +263,8 @@ def _sources_cell(sources: Sequence[str]) -> str:
 def _status_cell(row: Row) -> str:
     s = row.status
     text = f'<span class="status {CSS_CLASS[s]}">{escape(s.value)}</span>'
+    if row.signing:
+        text += f'<span class="notat signering">{escape(row.signing)}</span>'
     if not row.in_build:
         text += '<span class="notat">ikke med i denne byggingen</span>'
     return text
