@@ -25,7 +25,15 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata.model import DocumentMetadata
 from pyhanko.sign import fields, signers
 
-from .signatures import FIELDS, LABELS, certificate_name, line_names, same_person, stamp_time
+from .signatures import (
+    FIELDS,
+    LABELS,
+    OSLO,
+    certificate_name,
+    line_names,
+    same_person,
+    stamp_time,
+)
 
 FIELD_HEIGHT = 42.0  # points above the line
 FONT_ENV = "STYRING_SIGNATURFONT"
@@ -298,7 +306,7 @@ def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale si
                            + (", ".join(found) or "ingen") + ").")
     if found[field] is not None:
         raise SigningError(f"{pdf.name}: feltet «{field}» er allerede signert.")
-    moment = (moment or datetime.now(UTC)).replace(microsecond=0)
+    moment = (moment or datetime.now(UTC)).replace(microsecond=0).astimezone(OSLO)
     pdf_signer = _PdfSigner(meta, signer=signer, stamp_style=_stamp_style(), moment=moment)
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # «FFTM NOT subset» noise
     out = io.BytesIO()

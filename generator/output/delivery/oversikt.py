@@ -107,10 +107,13 @@ def _state(folder: Path, rel: str, sha: str | None) -> Status:
 
 
 def _kept(folder: Path, rel: str) -> Status:
-    """A file a person changed: signed, or otherwise edited."""
+    """A file a person changed: signed (every field, or only some), or otherwise edited."""
     path = folder / rel
-    signed = path.suffix.lower() == ".pdf" and ownership.is_signed(path)
-    return Status.SIGNERT if signed else Status.BEHOLDT
+    if not (path.suffix.lower() == ".pdf" and ownership.is_signed(path)):
+        return Status.BEHOLDT
+    from ..signatures import read_state
+
+    return Status.SIGNERT if read_state(path).complete else Status.DELVIS
 
 
 def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str] | None,
