@@ -204,6 +204,10 @@ def round_(built: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> d
         report = _build(wb)
         out["rebuilt_once"], out["report_once"] = _snapshot(year, report), report
         out["page_once"] = (year / "oversikt.html").read_text(encoding="utf-8")
+        (year / ".uendret.json").unlink()  # past the no-change answer: the command's summary
+        cli = run("build", wb, "--only", "lederavtale", "--pdf")
+        assert cli.exit_code == 0, cli.output
+        out["cli_once"] = cli.output
         second = _sign(pdf, "Leder", built["geir"])  # the unsigned PDF: goes into the copy
         assert second.exit_code == 0, second.output
         out["signed_twice"], out["sign_twice_output"] = _snapshot(year), second.output
@@ -256,6 +260,13 @@ def test_one_signature_of_two_is_delvis_signert_and_keeps_the_unsigned_variant(
     assert copy is not None and copy.state.partial and not copy.state.complete
     assert [f.field for f in copy.state.signed] == ["NaermesteOverordnedeLeder"]
     assert copy.state.signed[0].signer == SUPERIOR and copy.state.signed[0].valid
+    cli = round_["cli_once"]
+    assert "  signering: 0 signert, 1 delvis signert, 2 ikke signert" in cli
+    assert (f"  delvis signert: Lederavtale {YEAR} – Geir Andreassen: signert av {SUPERIOR} "
+            "(Nærmeste overordnede leder); mangler Geir Andreassen (Leder)") in cli
+    # notices about the workbooks (the shortened demo), none about the year folder
+    assert [ln for ln in cli.splitlines() if ln.startswith("MERKNAD") and "dokumenter" in ln] \
+        == [] and "-ny" not in cli
     rows = log_rows(Outcome(round_["wb"] / "styring.xlsx", round_["wb"] / "dokumenter",
                             report=report))
     texts = {(r[1], r[3]) for r in rows}
