@@ -112,6 +112,9 @@ def _options(
 ) -> None:
     """Lager kommunens styringsdokumenter (oppdragsbrev, tertialrapport, utviklingsstrategi
     og lederavtaler) fra Excel-arbeidsbøker."""
+    from .problems import quiet_third_party
+
+    quiet_third_party()
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -234,31 +237,68 @@ def sign(
     passphrase_env: Annotated[str, typer.Option(
         "--passord-variabel", help="Miljøvariabelen som holder sertifikatets passord.")] = (
         "STYRING_SERTIFIKAT_PASSORD"),
+    other_signer: Annotated[bool, typer.Option(
+        "--annen-signerer", help="Signer selv om sertifikatet har et annet navn enn "
+        "signaturlinjen (skrives i arkivposten).")] = False,
 ) -> None:
     """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
     import os
 
-    from .output.archive.records import SIGNED_SUFFIX, archive_signed
+    from .output import ownership
+    from .output.archive import ArchiveError
+    from .output.archive.records import SIGNED_SUFFIX, archive_signed, year_lock
+    from .output.signing import SigningError
     from .output.signing import sign as sign_pdf
+    from .output.stage import BuildError
 
     secret = os.environ.get(passphrase_env)
     # The second signature goes into the signed copy itself: one signed file per agreement.
-    out_path = target or (pdf_file if pdf_file.stem.endswith(SIGNED_SUFFIX) else
-                          pdf_file.with_name(pdf_file.stem + SIGNED_SUFFIX + ".pdf"))
+    copy = pdf_file.with_name(pdf_file.stem + SIGNED_SUFFIX + ".pdf")
+    if target is None and not pdf_file.stem.endswith(SIGNED_SUFFIX) and copy.is_file() \
+            and ownership.is_signed(copy):
+        if not _signed_from(copy, pdf_file):
+            err.print(f"[red]FEIL[/red] {escape(copy.name)} finnes og er signert fra en "
+                      "annen versjon av avtalen (gamle data); ingenting er signert. Flytt "
+                      "den til et eget arkiv først, så lages en ny signert kopi.")
+            raise typer.Exit(1)
+        pdf_file = copy  # signed once already: the next signature goes into that copy
+    out_path = target or (pdf_file if pdf_file.stem.endswith(SIGNED_SUFFIX) else copy)
+    if target is not None and target.resolve() != pdf_file.resolve() and target.is_file() \
+            and ownership.is_signed(target):
+        err.print(f"[red]FEIL[/red] {escape(target.name)} finnes og er signert; den skrives "
+                  "ikke over. Velg et annet filnavn med --ut.")
+        raise typer.Exit(1)
     try:
-        sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None, out_path,
-                 variable=passphrase_env)
-    except OSError as e:
+        with year_lock(out_path):
+            sign_pdf(pdf_file, field, certificate, secret.encode() if secret else None,
+                     out_path, variable=passphrase_env, other_signer=other_signer)
+            try:
+                after = archive_signed(pdf_file, out_path)
+            except (ArchiveError, OSError) as e:
+                err.print(f"[red]FEIL[/red] Filen er signert, men arkivposten ble ikke "
+                          f"oppdatert: {escape(str(e))}")
+                raise typer.Exit(1) from None
+    except (SigningError, BuildError, OSError) as e:
         err.print(f"[red]FEIL[/red] {escape(str(e))}")
         raise typer.Exit(1) from None
     console.print(f"Signerte feltet «{field}»: {out_path}")
-    try:
-        sidecar = archive_signed(pdf_file, out_path)
-    except (StyringError, OSError) as e:
-        err.print(f"[red]FEIL[/red] Filen er signert, men arkivposten ble ikke oppdatert: {e}")
-        raise typer.Exit(1) from None
-    if sidecar is not None:
-        console.print(f"Arkivposten viser nå den signerte filen: {sidecar}")
+    if after is None:
+        return
+    state = after.signed.state
+    if state.complete and after.signed.current:
+        where = f": {after.sidecar}" if after.sidecar else ""
+        console.print(f"Avtalen er signert av alle; arkivposten viser nå den signerte filen"
+                      f"{where}")
+    else:
+        console.print(f"Avtalen er {state.status} ({state.summary()}). Arkivposten viser den "
+                      "usignerte PDF-en til alle har signert.")
+
+
+def _signed_from(copy: Path, pdf: Path) -> bool:
+    """The signed copy begins with the PDF's bytes: it was signed from this PDF."""
+    size = pdf.stat().st_size
+    with copy.open("rb") as a, pdf.open("rb") as b:
+        return a.read(size) == b.read() and size > 0
 
 
 @command()
@@ -370,6 +410,11 @@ def build(
     if messages:
         console.print(f"  arkiv: {tall(len(messages))} arkivmeldinger, validert mot XSD-en for "
                       "Fiks Arkiv v2")
+    from .output.signatures import summary_lines
+
+    titles = {d.filename: d.title for d in report.documents}
+    for heading, text in summary_lines(getattr(outcome, "signatures", {}), titles):
+        console.print(f"  {heading}: {escape(text)}")
     if outcome.kept:
         console.print(f"  beholdt {tall(len(outcome.kept))} filer som er endret eller signert")
     if outcome.beside:

@@ -135,7 +135,9 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     from .output import fastpath
     from .output import stage as building
     from .output.pdf import INSTALL_HINT, soffice
+    from .problems import quiet_third_party
 
+    quiet_third_party()  # no English library warnings in the terminal or the Logg sheet
     started = time.perf_counter()
     out_dir = out_dir if out_dir is not None else default_out(paths)
     if (quick := fastpath.unchanged(paths, out_dir, template_dir, kinds, tertial, pdf, force)):

@@ -58,3 +58,29 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.errors)
+
+
+#: Libraries whose log records (pyHanko's certificate path errors with a traceback,
+#: fontTools' subsetting notes) must never reach the terminal through logging's last resort.
+QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator", "fontTools")
+
+
+def quiet_third_party() -> None:
+    """Keep other libraries' English warnings out of what the user sees.
+
+    Python prints a warning such as cryptography's «CryptographyDeprecationWarning: DSA is
+    deprecated» (raised when pyHanko is imported) on stderr, and a library's log record
+    without a handler goes there too. Neither is the user's to act on. Warnings are
+    ignored unless the user asked for them (``python -W`` or ``PYTHONWARNINGS``); the
+    libraries' loggers get a handler that drops their records.
+    """
+    import logging
+    import sys
+    import warnings
+
+    if not sys.warnoptions:
+        warnings.filterwarnings("ignore")
+    for name in QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())

@@ -193,6 +193,11 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
         for kind, count in outcome.counts().items():
             kind_dir = folder / kind
             rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))
+        from ..output.signatures import summary_lines
+
+        titles = {d.filename: d.title for d in report.documents}
+        for heading, text in summary_lines(getattr(report.outcome, "signatures", {}), titles):
+            rows.append(("", heading, "", text))
         page = getattr(report.outcome, "overview", None) or folder / "oversikt.html"
         if page.is_file():
             rows.append(("", "oversikt", Link(str(page), page.name), "Oversikt over dokumentene "

@@ -139,9 +139,10 @@ class Entry:
     variant: str | None = None
     archive: list[str] | None = None
     memory: dict[str, Any] = field(default_factory=dict)
+    signed: OutputRecord | None = None
 
     _KNOWN = ("kind", "title", "sources", "data_sha256", "scope", "outputs", "built",
-              "template", "restricted", "variant", "archive")
+              "template", "restricted", "variant", "archive", "signed")
 
     @classmethod
     def from_json(cls, raw: object) -> Entry | None:
@@ -164,7 +165,8 @@ class Entry:
                    restricted=bool(raw["restricted"]) if "restricted" in raw else None,
                    variant=str(raw["variant"]) if raw.get("variant") is not None else None,
                    archive=_str_list(raw["archive"]) if "archive" in raw else None,
-                   memory={k: v for k, v in raw.items() if k not in cls._KNOWN})
+                   memory={k: v for k, v in raw.items() if k not in cls._KNOWN},
+                   signed=OutputRecord.from_json(raw.get("signed")))
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "title": self.title, "sources": self.sources,
@@ -176,6 +178,8 @@ class Entry:
                     "restricted": self.restricted, "variant": self.variant}
         if self.archive is not None:
             out["archive"] = self.archive
+        if self.signed is not None:
+            out["signed"] = self.signed.to_json()
         return out
 
     def files(self) -> list[str]:

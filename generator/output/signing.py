@@ -26,9 +26,16 @@ from pyhanko.pdf_utils.metadata.model import DocumentMetadata
 from pyhanko.sign import fields, signers
 
 from ..errors import SigningError
+from .signatures import (
+    FIELDS,
+    LABELS,
+    OSLO,
+    certificate_name,
+    line_names,
+    same_person,
+    stamp_time,
+)
 
-# (field name, label printed under the line), left to right as in the template.
-FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder"), ("Leder", "Leder"))
 FIELD_HEIGHT = 42.0  # points above the line
 FONT_ENV = "STYRING_SIGNATURFONT"
 FONT_FAMILIES = ("Liberation Sans", "DejaVu Sans")
@@ -101,14 +108,30 @@ def _font_file() -> Path:
 
 
 def _stamp_style() -> Any:
-    """Signer's name and time in an embedded TrueType subset (correct widths, Sámi letters)."""
+    """Signer's name and time in an embedded TrueType subset (correct widths, Sámi letters).
+
+    The time is ``%(tid)s``, filled in by :func:`sign_bytes` with :func:`stamp_time`
+    (Norwegian time), not pyHanko's ``%(ts)s`` (the machine's zone, often UTC)."""
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
     font = _font_factory()(str(_font_file()), font_size=9)
-    return TextStampStyle(stamp_text="Signert av %(signer)s\n%(ts)s",
-                          timestamp_format="%d.%m.%Y kl. %H.%M %Z",
+    return TextStampStyle(stamp_text="Signert av %(signer)s\n%(tid)s",
                           text_box_style=TextBoxStyle(font=font), border_width=1)
+
+
+class _PdfSigner(signers.PdfSigner):
+    """pyHanko's signer with one fixed signing time: the stamp, the signature dictionary
+    (/M) and the CMS signing-time attribute all state the same moment."""
+
+    def __init__(self, *args: Any, moment: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.moment = moment
+
+    def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
+        session = super().init_signing_session(pdf_out, existing_fields_only)
+        session.system_time = self.moment
+        return session
 
 
 def _font_factory() -> type:
@@ -234,9 +257,36 @@ def _is_pkcs12(data: bytes) -> bool:
         return False
 
 
+def check_signer(pdf: Path, field: str, signer: Any, other_signer: bool = False) -> str | None:
+    """Compare the certificate's name with the name on the field's signature line.
+
+    A different name is refused (one bokmål line) unless ``other_signer`` (the
+    ``--annen-signerer`` flag) says it is deliberate; then the deviation is returned as
+    a note (the archive record states it). None when the names agree or the line has none.
+    """
+    cert = certificate_name(signer.signing_cert)
+    try:
+        expected = line_names(pdf).get(field, "")
+    except Exception:  # PDFium cannot read it: sign_bytes reports the file
+        return None
+    if not expected or same_person(cert, expected):
+        return None
+    label = LABELS.get(field, field)
+    if not other_signer:
+        raise SigningError(f"{pdf.name}: sertifikatet er utstedt til «{cert}», men "
+                           f"signaturlinjen for {label.lower()} har navnet «{expected}»; "
+                           "ingenting er signert. Bruk sertifikatet til personen på linjen, "
+                           "eller --annen-signerer hvis det er meningen.")
+    return (f"Feltet «{label}» er signert av {cert}, mens signaturlinjen har navnet "
+            f"{expected} (signert med --annen-signerer).")
+
+
 def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale signert",
-               location: str | None = None) -> bytes:
-    """The PDF with ``field`` signed (PAdES baseline, appearance in an embedded font)."""
+               location: str | None = None, moment: datetime | None = None) -> bytes:
+    """The PDF with ``field`` signed (PAdES baseline, appearance in an embedded font).
+
+    ``moment`` is the signing time (now when not given); the stamp shows it in Norwegian
+    time."""
     data = _read_pdf(pdf)
     meta = signers.PdfSignatureMetadata(field_name=field, reason=reason, location=location,
                                         subfilter=fields.SigSeedSubFilter.PADES,
@@ -253,12 +303,14 @@ def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale si
                            + (", ".join(found) or "ingen") + ").")
     if found[field] is not None:
         raise SigningError(f"{pdf.name}: feltet «{field}» er allerede signert.")
-    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style())
+    moment = (moment or datetime.now(UTC)).replace(microsecond=0).astimezone(OSLO)
+    pdf_signer = _PdfSigner(meta, signer=signer, stamp_style=_stamp_style(), moment=moment)
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # «FFTM NOT subset» noise
     out = io.BytesIO()
     try:
         with _agreeing_metadata(writer):
-            pdf_signer.sign_pdf(writer, output=out)
+            pdf_signer.sign_pdf(writer, output=out,
+                                appearance_text_params={"tid": stamp_time(moment)})
     except (PyHankoPdfError, ValueError) as e:
         raise SigningError(f"{pdf.name}: signeringen feilet ({e}).") from None
     return out.getvalue()
@@ -275,18 +327,25 @@ def _read_pdf(pdf: Path) -> bytes:
 
 def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: Path,
          reason: str = "Lederavtale signert", location: str | None = None,
-         variable: str | None = None) -> Path:
+         variable: str | None = None, other_signer: bool = False,
+         moment: datetime | None = None) -> Path:
     """Sign one field with a PKCS#12 certificate (PAdES) and write ``target``.
 
-    The result must pass the full PDF/A check (:func:`generator.output.pdf.verify_bytes`, which also
-    looks at annotation appearances and form resources); a file that does not is refused
-    and nothing is written.
+    The certificate must name the person on the field's signature line
+    (:func:`check_signer`; ``other_signer`` allows another, and the signature's reason
+    says so). The result must pass the full PDF/A check
+    (:func:`generator.output.pdf.verify_bytes`, which also looks at annotation appearances
+    and form resources); a file that does not is refused and nothing is written.
     """
     from ..files import write_atomic
     from . import pdf as pdfcheck
 
     signer = load_signer(pkcs12, passphrase, variable)
-    signed = sign_bytes(pdf, field, signer, reason, location)
+    _read_pdf(pdf)
+    deviation = check_signer(pdf, field, signer, other_signer)
+    if deviation:
+        reason = f"{reason}. {deviation}"
+    signed = sign_bytes(pdf, field, signer, reason, location, moment)
     report = pdfcheck.verify_bytes(signed, target)
     if not report.ok:
         raise SigningError(f"{target.name}: den signerte filen ville ikke være PDF/A-2b ("

@@ -28,6 +28,7 @@ from ..rendering import toc
 from ..rendering.template import Template, TemplateError
 from . import commit, fastpath, manifest, ownership, pdf
 from .delivery.extra import Delivery, Notice
+from .signatures import Signed
 
 Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
@@ -57,6 +58,8 @@ class Outcome:
     manifest: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
     overview: Path | None = None  # oversikt.html (or its -ny version beside a person's copy)
+    #: every agreement with signature fields, by file name: its signed copy, or None
+    signatures: dict[str, Signed | None] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -185,12 +188,24 @@ class Stage:
 
     def move(self, rel: str, changed: bool = True, sha: str | None = None) -> str:
         """Plan the move of the staged file ``rel`` to its target (renamed in the stage to
-        match); returns the target."""
-        target = self.target(rel, changed)
+        match); returns the target. A file in the year folder with exactly the staged bytes
+        is this build's own, whatever the manifest says (e.g. an archive record ``sign``
+        rewrote just before it was killed)."""
+        target = rel if self._same_bytes(rel) else self.target(rel, changed)
         if target != rel:
             os.replace(self.path / rel, self.path / target)
         self.plan.moves.append((target, target, sha or sha256_file(self.path / target)))
         return target
+
+    def _same_bytes(self, rel: str) -> bool:
+        path, staged = self.folder / rel, self.path / rel
+        try:
+            if path.is_symlink() or not path.is_file() or \
+                    path.stat().st_size != staged.stat().st_size:
+                return False
+            return path.read_bytes() == staged.read_bytes()
+        except OSError:
+            return False
 
     def keep(self, rel: str, message: str | None = None) -> None:
         """A file a person changed: left as it is, with a notice when ``message`` is given."""
@@ -249,6 +264,7 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                 _pdfs(st)
                 outcome.timings["pdf"] = time.perf_counter() - t
             st.place()
+            _signatures(st, planned)
             extra_stale = _extras(st, delivery)
             t = time.perf_counter()
             current = {d.filename for d in planned} | {e.rel for e in delivery.extras}
@@ -262,7 +278,8 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
             stale += extra_stale
             others = [r for e in carried.values() for r in e.archive or []]
             staged_arkiv, unread = archive_records.stage(planned, data, st.path, folder,
-                                                         st.output, others)
+                                                         st.output, others,
+                                                         _copy_of(outcome))
             outcome.notices += unread
             arkiv = [st.move(rel) for rel in staged_arkiv]
             for name, rels in archive_records.per_document(arkiv, planned).items():
@@ -417,6 +434,52 @@ def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> 
     return text
 
 
+def _signatures(st: Stage, planned: list[Planned]) -> None:
+    """Read the signed copy (``…-signert.pdf``) beside the PDF of every document with
+    signature fields: who has signed, whether every signature validates, and whether it
+    was made from the current data (the manifest keeps what it was signed from). A copy
+    that describes old data, or holds a signature that no longer validates, gets a notice;
+    the archive record then keeps the unsigned PDF (see :mod:`.archive.records`)."""
+    from .archive.records import PUBLIC_SUFFIX
+    from .signatures import inspect_copy
+
+    for doc in planned:
+        if doc.facts is None or not doc.facts.signaturfelt or doc.stem.endswith(PUBLIC_SUFFIX):
+            continue  # the public variant is not what the two sign
+        entry = st.entries[doc.filename]
+        made = st.staged.get(doc.filename, {}).get("pdf")
+        pdf_rel = made or (entry.outputs["pdf"].file if "pdf" in entry.outputs else None)
+        if pdf_rel is None:
+            st.outcome.signatures[doc.filename] = None  # no PDF: nothing to sign yet
+            continue
+        previous = st.old.documents.get(doc.filename)
+        old_pdf = previous.outputs.get("pdf") if previous else None
+        if previous is not None and old_pdf is not None and old_pdf.data_sha256 is None:
+            old_pdf = replace(old_pdf, data_sha256=previous.data_sha256)
+        copy = inspect_copy(st.folder, pdf_rel, entry.data_sha256,
+                            previous.signed if previous else None, old_pdf)
+        st.outcome.signatures[doc.filename] = copy
+        if copy is None:
+            continue
+        entry.signed = copy.base
+        name, pdf_name = Path(copy.rel).name, Path(pdf_rel).name
+        if not copy.current:
+            st.outcome.notices.append((copy.rel, (
+                "beskriver de gamle dataene og må signeres på nytt: dataene bak "
+                f"avtalen er endret etter at den ble signert. Flytt {name} til et eget arkiv og "
+                f"signer den nye {pdf_name} med «styring sign»; arkivposten viser den "
+                "usignerte PDF-en til da.")))
+        elif copy.state.invalid:
+            st.outcome.notices.append((copy.rel, (
+                "har en signatur som ikke lenger er gyldig (filen er endret etter at den ble "
+                "signert): " + ", ".join(f.who() for f in copy.state.invalid)
+                + f". Arkivposten viser den usignerte {pdf_name}; signer den på nytt.")))
+
+
+def _copy_of(outcome: Outcome) -> Callable[[str], Signed | None]:
+    return lambda filename: outcome.signatures.get(filename)
+
+
 def _extras(st: Stage, delivery: Delivery) -> list[manifest.Entry]:
     """Make the delivered files (e-mail drafts, calendars) from the built documents, each
     its own manifest entry under the same ownership rules: an unchanged one is left, one a
@@ -499,7 +562,7 @@ def _overview(st: Stage, data: Styringsdata, carried: dict[str, manifest.Entry],
     page = oversikt.Overview(
         kommune=data.kommune.navn, år=data.kommune.år, made=datetime.now(),
         rows=tuple(oversikt.rows(st.folder, st.entries, carried, st.staged,
-                                 st.outcome.kept_rels)),
+                                 st.outcome.kept_rels, st.outcome.signatures)),
         notices=oversikt.notices(st.outcome.notices, workbook_notices),
         delivered=oversikt.delivered(st.entries, carried),
         archive_list=next((rel for rel in [oversikt.ARCHIVE_LIST] if (st.path / rel).is_file()

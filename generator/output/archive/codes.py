@@ -54,8 +54,11 @@ TILGANGSRESTRIKSJON = kodeliste("tilgangsrestriksjon")
 _PARAGRAPH = re.compile(r"^(offl\.?\s*)?§?\s*\d{1,2}\s*[a-z]?$|unntatt offentlighet", re.IGNORECASE)
 JOURNALSTATUS = ("F", kodeliste("journalstatus")["F"])
 DOKUMENTSTATUS = ("F", kodeliste("dokumentstatus")["F"])
+#: An agreement that still lacks a signature: «Dokumentet er under redigering».
+UNDER_REDIGERING = ("B", kodeliste("dokumentstatus")["B"])
 DOKUMENTMEDIUM = ("E", kodeliste("dokumentmedium")["E"])
 INTERN_AVSENDER = ("IA", kodeliste("korrespondanseparttype")["IA"])
+MERKNAD_FRA_SAKSBEHANDLER = ("MS", kodeliste("merknadstype")["MS"])
 
 
 class ArchiveError(OutputError, ValueError):
@@ -80,6 +83,11 @@ def journalposttype(value: str) -> tuple[str, str]:
 def variantformat(value: str) -> tuple[str, str]:
     """Noark variantformat (M700) as (code, name), from the code or the name."""
     return _lookup(value, VARIANTFORMAT, "variantformat")
+
+
+def dokumentstatus(value: str) -> tuple[str, str]:
+    """Noark dokumentstatus (M054) as (code, name): F (ferdigstilt) or B (under redigering)."""
+    return _lookup(value, kodeliste("dokumentstatus"), "dokumentstatus")
 
 
 def tilknyttet_registrering_som(value: str) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from ...files import write_atomic
 from ...formulas import looks_like_formula
 from .codes import (
     FORMAT_NAMES,
+    dokumentstatus,
     dokumenttype,
     journalposttype,
     tilgangsrestriksjon,
@@ -25,7 +26,7 @@ LISTING_COLUMNS = (
     "Dokumenttype", "Tilknyttet som", "Variantformat", "Format", "Filnavn",
     "Referanse dokumentfil", "Filstørrelse (byte)", "Sjekksum (SHA-256)", "Tilgangsrestriksjon",
     "Skjermingshjemmel", "Saksbehandler", "Administrativ enhet", "Kommune", "Ekstern referanse",
-    "Arkivdel", "Klassifikasjon",
+    "Arkivdel", "Klassifikasjon", "Dokumentstatus", "Merknad",
 )
 
 
@@ -85,6 +86,8 @@ def listing_rows(record: ArchiveRecord) -> list[list[str]]:
             record.referanse_ekstern,
             record.arkivdel,
             ", ".join(map(str, record.klassifikasjon)),
+            dokumentstatus(record.dokumentstatus)[1],
+            " ".join(record.merknader),
         )])
     return rows
 

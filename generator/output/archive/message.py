@@ -1,8 +1,10 @@
 """The KS Fiks Arkiv v2 ``arkivmelding`` (``no.ks.fiks.arkiv.v2.arkivering.arkivmelding.opprett``).
 
 One message per registration, written with lxml and validated against the shared XSD
-(:mod:`.xsd`). Deterministic: the dates the archive wants (opprettetDato, arkivertDato,
-tilknyttetDato) come from the document date at 00:00:00 unless an explicit ``now`` is given.
+(:mod:`.xsd`). Deterministic: the dates it states (opprettetDato, tilknyttetDato) come from
+the document date at 00:00:00 unless an explicit ``now`` is given. Only dates that are true
+when the message is written go in: ``arkivertDato``/``arkivertAv`` (optional in the
+schema) are left to the archive, which sets them when it files the registration.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from ... import DISTRIBUTION, __version__
 from ...files import write_atomic
 from .codes import (
     DOKUMENTMEDIUM,
-    DOKUMENTSTATUS,
     FORMAT_NAMES,
     INTERN_AVSENDER,
     JOURNALSTATUS,
+    MERKNAD_FRA_SAKSBEHANDLER,
     MIME_TYPES,
     ArchiveError,
+    dokumentstatus,
     dokumenttype,
     journalposttype,
     tilgangsrestriksjon,
@@ -131,7 +134,7 @@ def _dokumentbeskrivelse(reg: etree._Element, record: ArchiveRecord, nummer: int
     db = _am(reg, "dokumentbeskrivelse")
     _am(db, "systemID", systemid(system, "dokumentbeskrivelse", record.referanse_ekstern))
     _kode_el(db, "dokumenttype", dokumenttype(record.dokumenttype))
-    _kode_el(db, "dokumentstatus", DOKUMENTSTATUS)
+    _kode_el(db, "dokumentstatus", dokumentstatus(record.dokumentstatus))
     _am(db, "tittel", record.tittel)
     _am(db, "opprettetDato", _timestamp(record, now))
     _am(db, "opprettetAv", record.saksbehandler)
@@ -141,6 +144,10 @@ def _dokumentbeskrivelse(reg: etree._Element, record: ArchiveRecord, nummer: int
     _am(db, "dokumentnummer", nummer)
     _am(db, "tilknyttetDato", _timestamp(record, now))
     _am(db, "tilknyttetAv", record.saksbehandler)
+    for text in record.merknader:
+        merknad = _am(db, "merknad")
+        _am(merknad, "merknadstekst", text)
+        _kode_el(merknad, "merknadstype", MERKNAD_FRA_SAKSBEHANDLER)
     _skjerming(db, record)
     for f, ref in zip(record.files, names, strict=True):
         code, name = variantformat(f.variantformat)
@@ -214,8 +221,6 @@ def arkivmelding(records: Sequence[ArchiveRecord] | ArchiveRecord, system: str =
     _am(reg, "systemID", systemid(system, "registrering", head.referanse_ekstern))
     _am(reg, "opprettetDato", stamp)
     _am(reg, "opprettetAv", head.saksbehandler)
-    _am(reg, "arkivertDato", stamp)
-    _am(reg, "arkivertAv", head.saksbehandler)
     parent = _am(reg, "referanseForelderMappe")
     if head.saksnummer is None:
         _ekstern_noekkel(parent, "referanseEksternNoekkel", system, _mappe_noekkel(head),

@@ -22,6 +22,7 @@ from .codes import (
     ARCHIVE_FORMATS,
     SIGNERT,
     ArchiveError,
+    dokumentstatus,
     dokumenttype,
     journalposttype,
     tilgangsrestriksjon,
@@ -89,6 +90,10 @@ class ArchiveRecord:
     arkivdel: str | None = None  # the archive part a new saksmappe goes into, e.g. "SAK"
     klassifikasjon: tuple[Klassifikasjon, ...] = ()  # of a new saksmappe
     mappetittel: str = ""  # title of a new saksmappe (no case number); empty: the tittel
+    #: F (ferdigstilt), or B (under redigering) for an agreement that lacks a signature
+    dokumentstatus: str = "F"
+    #: What the archivist must know about the document (a field signed by another person)
+    merknader: tuple[str, ...] = ()
 
     @property
     def saksnummer(self) -> str | None:
@@ -153,6 +158,7 @@ def check_record(record: ArchiveRecord) -> None:
         raise ArchiveError(f"{where}: saksnummer trenger både saksår og sekvensnummer")
     journalposttype(record.journalposttype)
     dokumenttype(record.dokumenttype)
+    dokumentstatus(record.dokumentstatus)
     tilknyttet_registrering_som(record.tilknyttet_registrering_som)
     screened = record.tilgangsrestriksjon is not None
     if screened != (record.skjermingshjemmel is not None):

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...documents import Planned
 from ...model.styringsdata import Styringsdata
 from .. import archive
 from ..manifest import OutputRecord
+from ..signatures import Signed
 
 ARCHIVE_DIR = "arkiv"
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
 #: the paragraph of offentleglova is its skjermingshjemmel.
 TILGANGSRESTRIKSJON = "P"
-SIGNED_SUFFIX = "-signert"
+SIGNED_SUFFIX = "-signert"  # as signatures.SIGNED_SUFFIX
 PUBLIC_SUFFIX = "-offentlig"
 
 
@@ -32,6 +35,8 @@ def _saksnr(value: str | None) -> tuple[int | None, int | None]:
 #: The current file of a document by its file name and output key (``docx``, ``pdf``):
 #: staged by this build or kept from an earlier one; None when there is none.
 Output = Callable[[str, str], OutputRecord | None]
+#: The signed copy of a document by its file name, as the build found it (or None).
+SignedOf = Callable[[str], Signed | None]
 Notice = tuple[str, str]  # (file relative to the year folder, message in bokmål)
 
 
@@ -44,9 +49,15 @@ def _file(doc: Planned, key: str, folder: Path, output: Output, variantformat: s
                                sha256=out.sha256 or "", size=out.size or 0)
 
 
+def _no_copy(_filename: str) -> Signed | None:
+    return None
+
+
 def records(planned: list[Planned], data: Styringsdata, folder: Path,
-            output: Output) -> list[archive.ArchiveRecord]:
-    """One record per registration; a public variant joins its full document."""
+            output: Output, signed: SignedOf = _no_copy) -> list[archive.ArchiveRecord]:
+    """One record per registration; a public variant joins its full document. A document
+    with signature fields is filed signed only when its signed copy is complete and made
+    from the current data (:func:`with_signature`)."""
     groups: dict[str, list[Planned]] = {}
     for doc in planned:
         groups.setdefault(doc.stem.removesuffix(PUBLIC_SUFFIX), []).append(doc)
@@ -70,7 +81,7 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
                 if f is not None:
                     files.append(f)
         år, seq = _saksnr(facts.saksnr(k))
-        out.append(archive.ArchiveRecord(
+        record = archive.ArchiveRecord(
             tittel=main.title, dokumentdato=main.context["dato"], kind=main.kind,
             saksår=år, sekvensnummer=seq, saksbehandler=k.saksbehandler,
             administrativ_enhet=k.administrativ_enhet,
@@ -78,22 +89,26 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
             tilknyttet_registrering_som="Hoveddokument",
             tilgangsrestriksjon=TILGANGSRESTRIKSJON if main.restricted else None,
             skjermingshjemmel=facts.skjermingshjemmel if main.restricted else None,
-            files=tuple(signed_instead(files, folder)), kommune=k.navn,
+            files=tuple(files), kommune=k.navn,
             referanse_ekstern=f"{k.år}-{stem}", arkivdel=k.arkivdel,
             klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),),
-            mappetittel=facts.mappetittel.format(år=main.context["dato"].year)))
+            mappetittel=facts.mappetittel.format(år=main.context["dato"].year))
+        if facts.signaturfelt:
+            record = with_signature(record, signed(main.filename), folder)
+        out.append(record)
     return out
 
 
 def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, folder: Path,
-          output: Output, others: Sequence[str] = ()) -> tuple[list[str], list[Notice]]:
+          output: Output, others: Sequence[str] = (), signed: SignedOf = _no_copy
+          ) -> tuple[list[str], list[Notice]]:
     """Write sidecars, arkivmeldinger and the CSV list into the stage; returns their paths
     and notices.
 
     ``others`` are the archive files of documents this build leaves alone (other scopes, e.g.
     the tertialrapport of 1. tertial in a build of 2. tertial): their registrations stay in
     arkivliste.csv, read back from their sidecars as they are now (signed ones included)."""
-    recs = records(planned, data, folder, output)
+    recs = records(planned, data, folder, output, signed)
     kept, notes = _read_sidecars(folder, [r for r in others if r.endswith(".json")])
     target = stage_dir / ARCHIVE_DIR
     target.mkdir(parents=True, exist_ok=True)
@@ -145,7 +160,7 @@ def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]
 
 def signed_copy(pdf: Path) -> Path | None:
     """The signed version of a PDF next to it (``<navn>-signert.pdf``) if it holds a
-    signature. The build-side hook: the ownership check can replace this test."""
+    signature (complete or not; see :func:`generator.output.signatures.inspect_copy`)."""
     candidate = pdf.with_name(pdf.stem + SIGNED_SUFFIX + pdf.suffix)
     return candidate if candidate.is_file() and has_signature(candidate) else None
 
@@ -163,50 +178,127 @@ def has_signature(pdf: Path) -> bool:
         return False
 
 
-def signed_instead(files: list[archive.ArchiveFile], folder: Path
-                   ) -> list[archive.ArchiveFile]:
-    """Replace the unsigned arkivformat by its signed copy (variantformat S) when one exists,
-    so the next build keeps describing the signed agreement."""
-    out = []
-    for f in files:
-        signed = signed_copy(f.path) if archive.variantformat(f.variantformat)[0] == "A" else None
-        out.append(signed_file(signed) if signed else f)
-    return out
-
-
 def signed_file(path: Path) -> archive.ArchiveFile:
     """A signed PDF/A-2b as the registration's «Digitalt signert dokument»."""
     return archive.ArchiveFile.from_path(path, archive.SIGNERT, archive.PRONOM["pdfa2b"])
 
 
-def archive_signed(source: Path, signed: Path) -> Path | None:
-    """After signing: point the archive record of ``source`` at ``signed``.
+def with_signature(record: archive.ArchiveRecord, signed: Signed | None, folder: Path,
+                   unsigned: archive.ArchiveFile | None = None) -> archive.ArchiveRecord:
+    """The record of a document with signature fields, as its signatures make it.
 
-    Looks for the sidecar in ``<år>/arkiv/`` (the year folder two levels above the PDF) whose
-    arkivformat or signed variant is ``source``, replaces that file by ``signed`` (variantformat
-    S, its own SHA-256 and size) and rewrites the sidecar, the arkivmelding and the record's
-    rows in arkivliste.csv. Returns the sidecar, or None when the PDF is not from a build.
+    Filed as «S» (the signed copy, its own SHA-256 and size) with dokumentstatus F only
+    when every field is signed, every signature validates and the copy was made from the
+    current data; until then the unsigned PDF/A («A», ``unsigned`` when the record holds
+    the signed copy) with dokumentstatus B (under redigering). A field signed by another
+    person than the one on its line is stated as a merknad."""
+    complete = signed is not None and signed.current and signed.state.complete
+    files = []
+    for f in record.files:
+        code = archive.variantformat(f.variantformat)[0]
+        if code in ("A", archive.SIGNERT):
+            if complete and signed is not None:
+                f = signed_file(folder / signed.rel)
+            elif code == archive.SIGNERT and unsigned is not None:
+                f = unsigned
+        files.append(f)
+    notes = signed.state.notes() if signed is not None and signed.current else ()
+    return replace(record, files=tuple(files), dokumentstatus="F" if complete else "B",
+                   merknader=notes)
+
+
+@dataclass(frozen=True)
+class AfterSigning:
+    """What ``styring sign`` did to the archive record: the copy as it is now, and the
+    sidecar it rewrote (None when the PDF is not in a year folder of a build)."""
+
+    signed: Signed
+    sidecar: Path | None
+
+
+def archive_signed(source: Path, signed: Path) -> AfterSigning | None:
+    """After signing: bring the year folder's bookkeeping up to date with ``signed``.
+
+    ``signed`` is the copy ``<år>/<type>/<navn>-signert.pdf`` of the built PDF
+    ``<navn>.pdf``. Its signatures are read (:func:`generator.output.signatures.inspect_copy`,
+    the same reading as the build's), the record is rewritten by :func:`with_signature`
+    (sidecar, arkivmelding and the record's rows in arkivliste.csv), and the manifest gets
+    the new checksums of those files and the copy's record, so the next build takes them
+    as its own (no ``-ny`` copies, no notices). The caller holds the folder's lock
+    (:func:`year_lock`). Returns None when ``signed`` is not a copy in a build's folder.
     """
-    folder = source.resolve().parent.parent / ARCHIVE_DIR
-    year = folder.parent
-    if not folder.is_dir():
+    from ...files import sha256_file
+    from .. import fastpath, manifest
+    from ..signatures import copy_of, inspect_copy
+
+    signed = signed.resolve()
+    year = signed.parent.parent
+    if not signed.name.endswith(SIGNED_SUFFIX + ".pdf") or not (
+            (year / manifest.FILENAME).is_file() or (year / ARCHIVE_DIR).is_dir()):
         return None
-    for sidecar in sorted(folder.glob("*.json")):
+    pdf_rel = f"{signed.parent.name}/{signed.name.removesuffix(SIGNED_SUFFIX + '.pdf')}.pdf"
+    if copy_of(pdf_rel) != signed.relative_to(year).as_posix():
+        return None
+    built = manifest.load(year)
+    entry = next((e for e in built.documents.values()
+                  if (out := e.outputs.get("pdf")) is not None and out.file == pdf_rel), None)
+    if entry is None:
+        copy = inspect_copy(year, pdf_rel, "")
+    else:
+        previous = entry.outputs["pdf"]
+        copy = inspect_copy(year, pdf_rel, entry.data_sha256, entry.signed,
+                             replace(previous, data_sha256=previous.data_sha256
+                                     or entry.data_sha256))
+    if copy is None:
+        return None
+    sidecar, record = _sidecar_of(year, {Path(pdf_rel).name, signed.name})
+    written: list[Path] = []
+    if sidecar is not None and record is not None:
+        unsigned_path = year / pdf_rel
+        unsigned = (archive.ArchiveFile.from_path(unsigned_path, "Arkivformat",
+                                                  archive.PRONOM["pdfa2b"])
+                    if unsigned_path.is_file() else None)
+        record = with_signature(record, copy, year, unsigned)
+        folder = year / ARCHIVE_DIR
+        written.append(archive.write_sidecar(record, sidecar))
+        written += archive.write_arkivmeldinger([record], folder)
+        written.append(archive.update_listing(folder / "arkivliste.csv", record))
+    if entry is not None:
+        entry.signed = copy.base
+    for path in written:
+        rel = path.relative_to(year).as_posix()
+        if rel in built.archive:
+            built.archive_sha[rel] = sha256_file(path)
+    if entry is not None or written:
+        fastpath.forget(year)  # the next build looks again (and updates the overview)
+        manifest.write(year, built.to_json())
+    return AfterSigning(copy, sidecar)
+
+
+def _sidecar_of(year: Path, names: set[str]
+                ) -> tuple[Path | None, archive.ArchiveRecord | None]:
+    """The sidecar in ``<år>/arkiv/`` whose arkivformat or signed variant is one of ``names``."""
+    folder = year / ARCHIVE_DIR
+    for sidecar in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             data = json.loads(sidecar.read_text(encoding="utf-8"))
             record = archive.record_from_sidecar(data, year)
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             continue
-        names = {f.path.name for f in record.files
-                 if archive.variantformat(f.variantformat)[0] in ("A", archive.SIGNERT)}
-        if source.name not in names:
-            continue
-        files = tuple(signed_file(signed) if f.path.name in names else f for f in record.files)
-        from dataclasses import replace
+        if any(f.path.name in names for f in record.files
+               if archive.variantformat(f.variantformat)[0] in ("A", archive.SIGNERT)):
+            return sidecar, record
+    return None, None
 
-        record = replace(record, files=files)
-        archive.write_sidecar(record, sidecar)
-        archive.write_arkivmeldinger([record], folder)
-        archive.update_listing(folder / "arkivliste.csv", record)
-        return sidecar
-    return None
+
+def year_lock(pdf: Path) -> AbstractContextManager[None]:
+    """The build lock of the year folder a PDF is in (``<år>/<type>/<navn>.pdf``), so that
+    signing and a build never write the bookkeeping at the same time; a no-op elsewhere."""
+    from .. import manifest
+
+    year = pdf.resolve().parent.parent
+    if not (year / manifest.FILENAME).is_file():
+        return nullcontext()
+    from ..stage import locked
+
+    return locked(year)

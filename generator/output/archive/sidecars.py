@@ -11,6 +11,7 @@ from ...files import write_atomic
 from .codes import (
     FORMAT_NAMES,
     MIME_TYPES,
+    dokumentstatus,
     dokumenttype,
     journalposttype,
     tilgangsrestriksjon,
@@ -58,6 +59,8 @@ def sidecar(record: ArchiveRecord, system: str = DEFAULT_SYSTEM) -> dict[str, An
         "administrativEnhet": record.administrativ_enhet,
         "journalposttype": _kode(journalposttype(record.journalposttype)),
         "dokumenttype": _kode(dokumenttype(record.dokumenttype)),
+        "dokumentstatus": _kode(dokumentstatus(record.dokumentstatus)),
+        "merknad": list(record.merknader),
         "tilknyttetRegistreringSom": _kode(
             tilknyttet_registrering_som(record.tilknyttet_registrering_som)),
         "tilgangsrestriksjon": _kode(tilgangsrestriksjon(
@@ -115,6 +118,8 @@ def record_from_sidecar(data: dict[str, Any], folder: Path) -> ArchiveRecord:
         arkivdel=data.get("arkivdel"), mappetittel=data.get("mappetittel") or "",
         klassifikasjon=tuple(Klassifikasjon(k["klassifikasjonssystemID"], k["klasseID"],
                                             k.get("tittel"))
-                             for k in data.get("klassifikasjon", [])))
+                             for k in data.get("klassifikasjon", [])),
+        dokumentstatus=data.get("dokumentstatus", {}).get("kode", "F"),
+        merknader=tuple(str(m) for m in data.get("merknad", [])))
 
 

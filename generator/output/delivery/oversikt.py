@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import enum
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -32,6 +32,7 @@ from ... import __version__
 from ...documents import KINDS
 from .. import ownership
 from ..manifest import Entry
+from ..signatures import Signed
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
@@ -54,13 +55,17 @@ class Status(enum.Enum):
     UENDRET = "uendret"
     BEHOLDT = "beholdt fordi en person har endret den"
     SIGNERT = "signert"
+    DELVIS = "delvis signert"
+    UTDATERT = "må signeres på nytt"
 
 
-RANK = {Status.UENDRET: 0, Status.NY: 1, Status.BEHOLDT: 2, Status.SIGNERT: 3}
+RANK = {Status.UENDRET: 0, Status.NY: 1, Status.BEHOLDT: 2, Status.SIGNERT: 3,
+        Status.DELVIS: 4, Status.UTDATERT: 5}
 PLURAL = {Status.NY: "nye", Status.UENDRET: "uendret",
-          Status.BEHOLDT: "beholdt fordi en person har endret dem", Status.SIGNERT: "signert"}
+          Status.BEHOLDT: "beholdt fordi en person har endret dem", Status.SIGNERT: "signert",
+          Status.DELVIS: "delvis signert", Status.UTDATERT: "må signeres på nytt"}
 CSS_CLASS = {Status.NY: "ny", Status.UENDRET: "uendret", Status.BEHOLDT: "beholdt",
-             Status.SIGNERT: "signert"}
+             Status.SIGNERT: "signert", Status.DELVIS: "delvis", Status.UTDATERT: "pa-nytt"}
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,10 @@ class Signing:
     still empty, by their display names. The one place the page learns it is
     :func:`signing`; a richer source (who signed, when) plugs in there."""
 
-    signed: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
+    signed: tuple[str, ...] = ()  # «Kari Nordmann (Leder)», or the field's label
+    missing: tuple[str, ...] = ()  # «Ola Nordmann (Nærmeste overordnede leder)»
     pdf: str | None = None  # the file that holds the signatures (relative)
+    stale: bool = False  # signed on data that has changed since
 
     @property
     def label(self) -> str:
@@ -112,6 +118,10 @@ class Row:
     def stale_signature(self) -> bool:
         """A signed file while the data changed after it was made: a new version is there
         (``-ny``, or a new unsigned PDF beside the signed copy) or a file is older."""
+        if self.signing is not None and self.signing.stale:
+            return True
+        if any(f.status is Status.UTDATERT for f in self.files):
+            return True
         if not any(f.status is Status.SIGNERT for f in self.files):
             return False
         return any(f.status is Status.NY or f.note for f in self.files)
@@ -160,16 +170,21 @@ def _state(folder: Path, rel: str, sha: str | None) -> Status:
 
 
 def _kept(folder: Path, rel: str) -> Status:
-    """A file a person changed: signed, or otherwise edited."""
+    """A file a person changed: signed (every field, or only some), or otherwise edited."""
     path = folder / rel
-    signed = path.suffix.lower() == ".pdf" and ownership.is_signed(path)
-    return Status.SIGNERT if signed else Status.BEHOLDT
+    if not (path.suffix.lower() == ".pdf" and ownership.is_signed(path)):
+        return Status.BEHOLDT
+    from ..signatures import read_state
+
+    return Status.SIGNERT if read_state(path).complete else Status.DELVIS
 
 
 def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str] | None,
-                   kept: set[str], in_build: bool) -> list[FileLink]:
+                   kept: set[str], in_build: bool, copy: Signed | None = None
+                   ) -> list[FileLink]:
     """The files of one document: its current Word/PDF, a person's version it was written
-    beside, and a signed copy (``…-signert.pdf``) when there is one."""
+    beside, and a signed copy (``…-signert.pdf``) when there is one (``copy``: as the build
+    read it; signed, partly signed, or made from old data)."""
     from ..archive.records import signed_copy
 
     out: list[FileLink] = []
@@ -193,7 +208,9 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
         out.append(FileLink(current, label, status, note))
         if current != base and (folder / base).is_file():
             out.append(FileLink(base, f"{label}, personens versjon", _kept(folder, base)))
-        if key == "pdf":
+        if key == "pdf" and copy is not None:
+            out.append(_copy_link(copy))
+        elif key == "pdf":
             signed = signed_copy(folder / base)
             if signed is not None:
                 out.append(FileLink(signed.relative_to(folder).as_posix(), "PDF, signert",
@@ -201,23 +218,46 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
     return out
 
 
+def _copy_link(copy: Signed) -> FileLink:
+    """The signed copy: signed, partly signed, or signed on data that has changed since."""
+    if not copy.current:
+        return FileLink(copy.rel, "PDF, signert på gamle data", Status.UTDATERT)
+    if copy.state.complete:
+        return FileLink(copy.rel, "PDF, signert", Status.SIGNERT)
+    return FileLink(copy.rel, "PDF, delvis signert", Status.DELVIS)
+
+
+def signing_note(copy: Signed | None) -> str:
+    """Who has signed an agreement and who is missing, in one line."""
+    if copy is None:
+        return "ikke signert"
+    if not copy.current:
+        return "signert på gamle data; må signeres på nytt"
+    return copy.state.summary() or "ikke signert"
+
+
 def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
-         staged: dict[str, dict[str, str]], kept: set[str]) -> list[Row]:
+         staged: dict[str, dict[str, str]], kept: set[str],
+         signatures: Mapping[str, Signed | None] | None = None) -> list[Row]:
     """A row per document: this build's first (in the build's order), then those of other
-    scopes that the build left as they were."""
+    scopes that the build left as they were. ``signatures``: the agreements with signature
+    fields and their signed copies (see :func:`generator.output.stage.run`)."""
+    signatures = signatures or {}
     out = []
     every = {**carried, **entries}
     for docs, in_build in ((entries, True), (carried, False)):
         for name, entry in docs.items():
             if entry.kind not in KINDS:
                 continue  # e-mail drafts and calendars are delivery, not documents
+            signs = in_build and name in signatures
+            copy = signatures.get(name) if signs else None
             files = document_files(folder, name, entry, staged.get(name) if in_build else None,
-                                   kept, in_build)
+                                   kept, in_build, copy)
             out.append(Row(kind=entry.kind, title=entry.title or name, files=tuple(files),
                            sources=tuple(entry.sources), restricted=bool(entry.restricted),
                            in_build=in_build, name=name,
                            draft=_draft(name, every),
-                           signing=signing(folder, entry, files)))
+                           signing=signing(folder, entry, files, copy, signs)))
     return out
 
 
@@ -230,7 +270,8 @@ def _draft(name: str, entries: dict[str, Entry]) -> str | None:
     return out.file if out is not None else None
 
 
-def signing(folder: Path, entry: Entry, files: Sequence[FileLink]) -> Signing | None:
+def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed | None = None,
+            inspected: bool = False) -> Signing | None:
     """The signature state of a document whose kind is signed (its PDF has signature
     fields; not a public variant), read from the file that holds the signatures: the
     signed copy, else the PDF a person signed in place. A PDF the build made (new or
@@ -240,6 +281,12 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink]) -> Signing | 
         return None
     names = tuple(label for _, label in SIGNATURE_FIELDS)
     pdfs = [f for f in files if f.label.startswith("PDF")]
+    if inspected:  # the build has read the signed copy with pyHanko (who signed, validity)
+        if copy is None:
+            return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
+        return Signing(signed=tuple(f"{f.signer} ({f.label})" for f in copy.state.signed),
+                       missing=tuple(f.who() for f in copy.state.missing), pdf=copy.rel,
+                       stale=not copy.current)
     signed = [f for f in pdfs if f.status is Status.SIGNERT]
     holder = next((f for f in signed if f.label == "PDF, signert"), signed[0] if signed else None)
     if holder is None:
@@ -296,11 +343,14 @@ tbody tr:nth-child(even) td { background: #f5f8fc; }
 a { color: var(--blå); }
 .fil { display: block; overflow-wrap: anywhere; }
 .notat { color: var(--grå); font-size: 0.9em; }
+.notat.signering { display: block; }
 .status { display: inline-block; border-radius: 10px; padding: 1px 9px; font-size: 0.9em; }
 .status.ny { background: #DEEAF6; color: #1F4E79; }
 .status.uendret { background: #EDEDED; color: #404040; }
 .status.beholdt { background: #FFE8A3; color: #5c4400; }
 .status.signert { background: #C6E9C9; color: #1d5020; }
+.status.delvis { background: #FFE8A3; color: #5c4400; }
+.status.pa-nytt { background: #F8D0D0; color: #8a1c1c; }
 .skjermet { color: #8a1c1c; font-size: 0.85em; display: block; }
 .kilder { margin: 0; padding-left: 1.1em; color: var(--grå); font-size: 0.9em; }
 details summary { cursor: pointer; color: var(--grå); font-size: 0.9em; }
@@ -420,9 +470,9 @@ def _signing_cell(row: Row) -> str:
     css = "signert" if not sig.missing else ("delvis" if sig.signed else "mangler")
     text = f'<span class="sign {css}">{escape(sig.label)}</span>'
     if sig.signed and sig.missing:
-        text += f'<span class="notat">signert av {escape(", ".join(sig.signed).lower())}</span>'
+        text += f'<span class="notat">signert av {escape(", ".join(sig.signed))}</span>'
     if sig.missing:
-        text += (f'<span class="notat">mangler: {escape(", ".join(sig.missing).lower())}'
+        text += (f'<span class="notat">mangler: {escape(", ".join(sig.missing))}'
                  "</span>")
     return text
 
@@ -490,7 +540,7 @@ def _attention(ov: Overview) -> str:
         items = "".join(
             f'<li><a href="#{escape(r.anchor, quote=True)}">{escape(r.title)}</a>: '
             f"{escape(r.signing.label)}"  # type: ignore[union-attr]
-            f" (mangler {escape(', '.join(r.signing.missing).lower())})</li>"  # type: ignore[union-attr]
+            f" (mangler {escape(', '.join(r.signing.missing))})</li>"  # type: ignore[union-attr]
             for r in missing)
         listed = f'<ul class="oppfolging mangler">{items}</ul>'
         if len(missing) > MANY_MISSING:
