@@ -264,10 +264,11 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> dict:
                              and _leader_of(year, p) == a.leder_id) for a in avtaler}
     half, full, none = (a.leder_id for a in avtaler)
     p12, _ = _certificate(tmp)
-    signing.sign(pdfs[half], "Leder", p12, b"hemmelig", pdfs[half])
+    signing.sign(pdfs[half], "Leder", p12, b"hemmelig", pdfs[half], other_signer=True)
     copy = pdfs[full].with_name(pdfs[full].stem + "-signert.pdf")
-    signing.sign(pdfs[full], "Leder", p12, b"hemmelig", copy)
-    signing.sign(copy, "NaermesteOverordnedeLeder", p12, b"hemmelig", copy)
+    signing.sign(pdfs[full], "Leder", p12, b"hemmelig", copy, other_signer=True)
+    signing.sign(copy, "NaermesteOverordnedeLeder", p12, b"hemmelig", copy,
+                 other_signer=True)
     assert pipeline.build([wb], out, kinds=kinds, pdf=True).ok
     before = (year / "oversikt.html").read_text(encoding="utf-8")
     leder = data.leder(full)
@@ -301,10 +302,10 @@ def test_each_agreement_shows_its_signature_state(signed: dict) -> None:
     dom = lxml_html.fromstring(signed["before"])
     cells = _signature_cells(dom)
     assert cells[_anchor(signed["half"])] == (
-        "delvis signert | signert av leder | mangler: nærmeste overordnede leder")
+        "delvis signert | signert av Leder | mangler Nærmeste overordnede leder")
     assert cells[_anchor(signed["full"])] == "signert"
     assert cells[_anchor(signed["none"])] == (
-        "ikke signert | mangler: nærmeste overordnede leder, leder")
+        "ikke signert | mangler Nærmeste overordnede leder, Leder")
     public = [v for k, v in cells.items() if k.endswith("-offentlig")]
     assert public and set(public) == {"–"}  # a public variant is not signed
     missing = dom.xpath("//section[@aria-labelledby='oppfolging']//ul[contains(@class,"

@@ -281,13 +281,11 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed 
         return None
     names = tuple(label for _, label in SIGNATURE_FIELDS)
     pdfs = [f for f in files if f.label.startswith("PDF")]
-    if inspected:  # the build has read the signed copy with pyHanko (who signed, validity)
-        if copy is None:
-            return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
+    if inspected and copy is not None:  # the build read the signed copy with pyHanko
         return Signing(signed=tuple(f"{f.signer} ({f.label})" for f in copy.state.signed),
                        missing=tuple(f.who() for f in copy.state.missing), pdf=copy.rel,
                        stale=not copy.current)
-    signed = [f for f in pdfs if f.status is Status.SIGNERT]
+    signed = [f for f in pdfs if f.status in (Status.SIGNERT, Status.DELVIS)]
     holder = next((f for f in signed if f.label == "PDF, signert"), signed[0] if signed else None)
     if holder is None:
         return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
@@ -472,7 +470,7 @@ def _signing_cell(row: Row) -> str:
     if sig.signed and sig.missing:
         text += f'<span class="notat">signert av {escape(", ".join(sig.signed))}</span>'
     if sig.missing:
-        text += (f'<span class="notat">mangler: {escape(", ".join(sig.missing))}'
+        text += (f'<span class="notat">mangler {escape(", ".join(sig.missing))}'
                  "</span>")
     return text
 
