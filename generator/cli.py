@@ -322,7 +322,8 @@ def build(
         console.print(f"  flyttet {len(outcome.backed_up)} endrede filer til "
                       f"{outcome.backed_up[0].parent}")
     if outcome.removed:
-        console.print(f"  fjernet {len(outcome.removed)} foreldede filer")
+        console.print(f"  flyttet {len(outcome.removed)} foreldede filer til "
+                      f"{outcome.retired_to}")
     if outcome.overview:
         console.print(f"  oversikt: {outcome.overview}")
     if report.pdf_note:

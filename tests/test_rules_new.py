@@ -503,7 +503,8 @@ def test_a_commit_moves_new_files_in_and_keeps_the_old_aside(tmp_path: Path) -> 
     assert _tree(stage / commit.OLD) == {"a.docx": b"gammel a", "borte.docx": b"skal bort"}
     journal = json.loads((stage / commit.JOURNAL).read_text(encoding="utf-8"))
     assert journal == {"build": "bygg-1", "moves": [list(m) for m in plan.moves],
-                       "backups": [list(b) for b in plan.backups], "removals": ["borte.docx"]}
+                       "backups": [list(b) for b in plan.backups], "removals": ["borte.docx"],
+                       "retire_to": "", "made": ["pdf", "sikkerhetskopi", "sikkerhetskopi/t"]}
 
 
 def test_a_rollback_puts_everything_back_as_before(tmp_path: Path) -> None:
