@@ -27,4 +27,10 @@ def _version() -> str:
         return "0+ukjent"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    """``__version__``, worked out on first use: importing the package does nothing else, so
+    the console entry (:mod:`generator.quick`) is reached at once and can take Ctrl-C."""
+    if name == "__version__":
+        value = globals()["__version__"] = _version()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -353,3 +353,9 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Avbrutt.")
         sys.exit(130)
+    except SystemExit as e:
+        # Typer turns a Ctrl-C its commands do not catch into a silent exit 130.
+        if e.code == 130 and isinstance(getattr(e.__context__, "__cause__", None),
+                                        KeyboardInterrupt):
+            err.print("Avbrutt.")
+        raise

@@ -10,11 +10,49 @@ Anything else (another command, --force, --help, a typo) goes to :mod:`generator
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
-from pathlib import Path
-from typing import Any
 
-from . import paths
+INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C (128 + SIGINT)
+
+
+def _stop_at_start(signum: int, frame: object) -> None:
+    """Ctrl-C before :func:`main` runs (while Python loads the program): nothing has been
+    written yet, so say so and leave at once, without a traceback."""
+    with _quiet():
+        os.write(2, b"Avbrutt.\n")
+    os._exit(INTERRUPTED)
+
+
+class _quiet:
+    """Ignore a closed or broken stderr while saying «Avbrutt.»."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return exc[0] is not None and issubclass(exc[0], OSError)  # type: ignore[arg-type]
+
+
+def _started_as_program() -> bool:
+    """Whether this module is being loaded by the ``styring`` command or ``python -m
+    generator`` (not imported by other code, such as tests, whose Ctrl-C stays theirs)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "generator.__main__":
+        return True
+    name = os.path.basename(sys.argv[0] if sys.argv else "").lower()
+    return name.removesuffix(".exe").removesuffix("-script.py") == "styring"
+
+
+# The first instruction of the program: from here on Ctrl-C gives «Avbrutt.» and exit 130.
+if _started_as_program() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _stop_at_start)
+
+from pathlib import Path  # noqa: E402 - after the Ctrl-C handler, on purpose
+from typing import Any  # noqa: E402
+
+from . import paths  # noqa: E402
 
 
 def parse_build(argv: list[str]) -> dict[str, Any] | None:
@@ -68,7 +106,18 @@ def try_unchanged(argv: list[str]) -> bool:
 
 
 def main() -> None:
-    """Entry point of ``styring`` and ``python -m generator``."""
+    """Entry point of ``styring`` and ``python -m generator``. Ctrl-C anywhere gives
+    «Avbrutt.» and exit code 130 (a build in progress says how the folder stands)."""
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt now
+        _main()
+    except KeyboardInterrupt:
+        with _quiet():
+            print("Avbrutt.", file=sys.stderr, flush=True)
+        raise SystemExit(INTERRUPTED) from None
+
+
+def _main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from . import __version__
 
