@@ -26,6 +26,7 @@ from .manifest import Manifest
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
+LOCK_NAME = ".bygg.lock"  # as generator.output.stage: there only while a build runs
 
 
 @dataclass
@@ -218,8 +219,8 @@ def untouched(folder: Path) -> dict[str, str]:
 
 
 def _intact(folder: Path, data: dict) -> bool:
-    if any(folder.glob(STAGING_PREFIX + "*")):
-        return False  # a killed build's leftovers: the full build cleans up
+    if any(folder.glob(STAGING_PREFIX + "*")) or os.path.lexists(folder / LOCK_NAME):
+        return False  # a build running now, or a killed build's leftovers: the full build
     stat = data.get("stat")
     if not isinstance(stat, dict) or not stat:
         return False

@@ -34,7 +34,7 @@ Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
 FAST_CHUNK = 500  # documents per FastTemplate batch (the progress bar moves per batch)
 PARALLEL_FROM = 64  # below this a second process costs more than it saves
-LOCK_NAME = ".bygg.lock"
+LOCK_NAME = fastpath.LOCK_NAME  # removed when the build ends
 
 
 class BuildError(Exception):
