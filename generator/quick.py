@@ -6,6 +6,10 @@ plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
 :func:`generator.output.fastpath.unchanged` finds nothing to do, it says so and exits 0.
 Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`;
 ``--version`` is answered here too.
+
+Ctrl-C is taken from the first instruction of this module on (before its imports): until
+:func:`main` runs it prints «Avbrutt.» and exits 130 at once (nothing is written yet), and
+from there on a KeyboardInterrupt anywhere ends the same way.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ class _quiet:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, *exc: object) -> bool:
-        return exc[0] is not None and issubclass(exc[0], OSError)  # type: ignore[arg-type]
+    def __exit__(self, kind: object, error: object, trace: object) -> bool:
+        return isinstance(error, OSError)
 
 
 def _started_as_program() -> bool:

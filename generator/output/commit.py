@@ -176,8 +176,11 @@ def rollback(folder: Path, stage: Path) -> list[str]:
         if not inside(rel, f"{retire_to}/{rel}" if retire_to else rel):
             continue
         try:
-            if os.path.lexists(aside) and not os.path.lexists(folder / rel):
-                os.replace(aside, folder / rel)
+            if os.path.lexists(aside):
+                if os.path.lexists(folder / rel):  # something new stands there: keep both
+                    failed.append(rel)
+                else:
+                    os.replace(aside, folder / rel)
         except OSError:
             failed.append(rel)
     for orig, backup in reversed(journal.get("backups", [])):
@@ -202,6 +205,8 @@ def recover(folder: Path, stages: list[Path], current_build: str | None) -> list
     was written is kept, any other is rolled back. Returns notices (bokmål)."""
     notes = []
     for stage in stages:
+        if not os.path.lexists(stage):
+            continue
         if stage.is_symlink() or not stage.is_dir():
             notes.append(f"«{stage.name}» er ikke en mappe programmet har laget (en snarvei "
                          "eller en fil); den er ikke rørt.")
