@@ -224,3 +224,52 @@ def test_ctrl_c_at_start_up_says_avbrutt(demo: Path, tmp_path: Path, delay: floa
     assert proc.returncode == 130, text
     assert "Avbrutt." in text and "Traceback" not in text, text
     assert not [p for p in out.rglob("*") if p.is_file()] if out.exists() else True
+
+
+# --- the commit's own journal and stages are read back as hostile too ----------------------
+
+def test_a_killed_builds_stage_cannot_reach_outside(tmp_path: Path) -> None:
+    from generator.output import commit
+
+    folder, outside = tmp_path / "ut", tmp_path / "utenfor"
+    folder.mkdir()
+    outside.mkdir()
+    (outside / "x").write_bytes(b"ikke din fil")
+    # a stage that is a symlink out of the folder: not followed, not removed
+    (outside / commit.JOURNAL).write_text(json.dumps({"build": "b", "moves": [
+        ["x", "x", hashlib.sha256(b"ikke din fil").hexdigest()]]}), encoding="utf-8")
+    link = folder / ".staging-lenke"
+    link.symlink_to(outside, target_is_directory=True)
+    notes = commit.recover(folder, [link], current_build=None)
+    assert notes and "snarvei" in notes[0]
+    assert (outside / "x").read_bytes() == b"ikke din fil" and link.is_symlink()
+    # a real stage whose journal names paths out of the folder: those are left alone
+    stage = folder / ".staging-ekte"
+    (stage / commit.OLD).mkdir(parents=True)
+    (stage / commit.JOURNAL).write_text(json.dumps({
+        "build": "b", "moves": [["../../utenfor/x", "../utenfor/x", "0"]],
+        "removals": ["../utenfor/x"], "backups": [["inn.docx", "../utenfor/x"]],
+        "made": ["../utenfor"]}), encoding="utf-8")
+    commit.recover(folder, [stage], current_build=None)
+    assert sorted(p.name for p in outside.iterdir()) == [commit.JOURNAL, "x"]
+    assert (outside / "x").read_bytes() == b"ikke din fil"
+    assert not (folder / "inn.docx").exists()
+
+
+def test_a_rolled_back_commit_removes_the_folders_it_made(tmp_path: Path) -> None:
+    from generator.output import commit
+
+    folder, stage = tmp_path / "ut", tmp_path / "ut" / ".staging-1"
+    stage.mkdir(parents=True)
+    (folder / "gammel.docx").write_bytes(b"gammel")
+    (stage / "ny.docx").write_bytes(b"ny")
+    plan = commit.Plan(moves=[("ny.docx", "a/b/ny.docx", hashlib.sha256(b"ny").hexdigest())],
+                       removals=["gammel.docx"], retire_to="sikkerhetskopi/t")
+    commit.precheck(folder, plan)
+    assert sorted(p.name for p in folder.iterdir()) == [".staging-1", "gammel.docx"]
+    commit.commit(folder, stage, "b", plan)
+    assert (folder / "sikkerhetskopi/t/gammel.docx").read_bytes() == b"gammel"  # not deleted
+    assert (folder / "a/b/ny.docx").read_bytes() == b"ny"
+    assert commit.rollback(folder, stage) == []
+    assert sorted(p.name for p in folder.iterdir()) == [".staging-1", "gammel.docx"]
+    assert (folder / "gammel.docx").read_bytes() == b"gammel"
