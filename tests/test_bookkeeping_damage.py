@@ -119,6 +119,19 @@ def test_a_truncated_manifest_is_named_once_and_recovered(demo: Path, tmp_path: 
                for p in report.problems.notices if "blir ikke erstattet" in p.message)
 
 
+def test_a_deleted_manifest_is_named_and_its_files_still_known(demo: Path,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    _build(demo, out)
+    year = out / YEAR
+    (year / "manifest.json").unlink()
+    (year / ".manifest-kopi.json").unlink()
+    report = _build(demo, out)
+    lines = _damaged(report, "manifest.json")
+    assert len(lines) == 1 and lines[0].startswith("mangler, og det finnes ingen kopi"), lines
+    assert _ny(year) == [] and (year / "manifest.json").is_file()
+
+
 @pytest.mark.parametrize("record", [b'{"fingerprint": {', b'{"fingerprint": {}, "stat": '
                                     b'{"a": 5}, "counts": {}, "files": [], "notices": []}'])
 def test_a_damaged_no_change_record_is_named_and_made_again(demo: Path, tmp_path: Path,

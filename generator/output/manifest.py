@@ -100,16 +100,17 @@ def damage(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     return data, None
 
 
-def recover(folder: Path) -> tuple[dict[str, Any], str | None, bool]:
+def recover(folder: Path, expected: bool = False) -> tuple[dict[str, Any], str | None, bool]:
     """The previous build's manifest: (JSON, notice, sound). A damaged or missing manifest
     is taken from the copy when that is sound; the notice (bokmål, one line) names the file
     and what is wrong. ``sound`` is False when nothing could be recovered: the build then
-    knows its own files only by their content."""
+    knows its own files only by their content. ``expected``: a build has been here (its
+    other bookkeeping is there), so a missing manifest is a lost one, not a new folder."""
     data, wrong = damage(folder / FILENAME)
     if data is not None:
         return data, None, True
     copy, copy_wrong = damage(folder / COPY)
-    if wrong is None and copy is None and copy_wrong is None:
+    if wrong is None and copy is None and copy_wrong is None and not expected:
         return {"documents": {}}, None, True  # a new folder
     what = wrong or "mangler"
     if copy is not None:

@@ -322,13 +322,14 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
     scopes = scopes or {doc.kind: doc.kind for doc in planned}
     planned = _unique(planned)
     with locked(folder):
-        raw, damaged, sound = manifest.recover(folder)
+        been_here = os.path.lexists(folder / fastpath.STATUS)  # a lost manifest, not a new one
+        raw, damaged, sound = manifest.recover(folder, been_here)
         once = _damaged_bookkeeping(folder, damaged)  # said now, not repeated by later builds
         outcome.notices += once
         notes = commit.recover(folder, sorted(folder.glob(STAGING_PREFIX + "*")),
                                raw.get("build"))
         if notes:
-            raw = manifest.recover(folder)[0]
+            raw = manifest.recover(folder, been_here)[0]
             outcome.notices += [(".", n) for n in notes]
         old, ignored = _inside_only(folder, manifest.Manifest.from_json(raw))
         outcome.notices += ignored
