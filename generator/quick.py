@@ -7,53 +7,22 @@ plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
 Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`;
 ``--version`` is answered here too.
 
-Ctrl-C is taken from the first instruction of this module on (before its imports): until
-:func:`main` runs it prints «Avbrutt.» and exits 130 at once (nothing is written yet), and
-from there on a KeyboardInterrupt anywhere ends the same way.
+Ctrl-C is taken from the first instruction of the package on (:func:`generator.take_ctrl_c`):
+until :func:`main` runs it prints «Avbrutt.» and exits 130 at once (nothing is written yet),
+and from there on a KeyboardInterrupt anywhere ends the same way.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 
-INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C (128 + SIGINT)
+from . import INTERRUPTED, take_ctrl_c
 
+take_ctrl_c()  # (again) for ``python -m generator``, which is known only from here on
 
-def _stop_at_start(signum: int, frame: object) -> None:
-    """Ctrl-C before :func:`main` runs (while Python loads the program): nothing has been
-    written yet, so say so and leave at once, without a traceback."""
-    with _quiet():
-        os.write(2, b"Avbrutt.\n")
-    os._exit(INTERRUPTED)
-
-
-class _quiet:
-    """Ignore a closed or broken stderr while saying «Avbrutt.»."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, error: object, trace: object) -> bool:
-        return isinstance(error, OSError)
-
-
-def _started_as_program() -> bool:
-    """Whether this module is being loaded by the ``styring`` command or ``python -m
-    generator`` (not imported by other code, such as tests, whose Ctrl-C stays theirs)."""
-    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-    if spec is not None and spec.name == "generator.__main__":
-        return True
-    name = os.path.basename(sys.argv[0] if sys.argv else "").lower()
-    return name.removesuffix(".exe").removesuffix("-script.py") == "styring"
-
-
-# The first instruction of the program: from here on Ctrl-C gives «Avbrutt.» and exit 130.
-if _started_as_program() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-    signal.signal(signal.SIGINT, _stop_at_start)
-
-from pathlib import Path  # noqa: E402 - after the Ctrl-C handler, on purpose
+import contextlib  # noqa: E402 - after the Ctrl-C handler, on purpose
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 from . import paths  # noqa: E402
@@ -116,7 +85,7 @@ def main() -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt now
         _main()
     except KeyboardInterrupt:
-        with _quiet():
+        with contextlib.suppress(OSError):
             print("Avbrutt.", file=sys.stderr, flush=True)
         raise SystemExit(INTERRUPTED) from None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -212,9 +213,15 @@ def test_no_lock_file_after_success_failure_and_kill(demo: Path, tmp_path: Path)
 # --- 4. Ctrl-C from the first instruction on -----------------------------------------------
 
 def _before_the_program(returncode: int, stderr: str) -> bool:
-    """The interpreter itself was still starting (no instruction of the program had run):
-    killed by SIGINT before Python installs its handler, or stopped while importing site."""
-    return (returncode == -signal.SIGINT and not stderr) or "init_import_site" in stderr
+    """The interpreter itself was still starting, no instruction of the package had run:
+    killed by SIGINT before Python installs its handler, or stopped in ``site`` or in the
+    import system before ``generator/__init__.py`` (no frame of the package in the
+    traceback)."""
+    if returncode == -signal.SIGINT and not stderr:
+        return True
+    package = f"{os.sep}generator{os.sep}"
+    return "KeyboardInterrupt" in stderr and not any(
+        package in frame for frame in re.findall(r'File "([^"]+)"', stderr))
 
 
 @pytest.mark.parametrize("delay", [0.05, 0.1, 0.3])
