@@ -1,5 +1,40 @@
 """Kommunens styringsdokumenter fra Excel-arbeidsbøker til Word, PDF/A og arkiv."""
 
+import os
+import signal
+import sys
+
+INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C (128 + SIGINT)
+
+
+def stop_at_start(signum: int, frame: object) -> None:
+    """Ctrl-C while the ``styring`` command is still loading: nothing has been written yet,
+    so say so and leave at once, without a traceback (see :mod:`generator.quick`)."""
+    try:  # noqa: SIM105 - contextlib is one import more before Ctrl-C is taken
+        os.write(2, b"Avbrutt.\n")
+    except OSError:
+        pass
+    os._exit(INTERRUPTED)
+
+
+def started_as_program() -> bool:
+    """Whether the package is being loaded by the ``styring`` command or ``python -m
+    generator`` (not imported by other code, such as tests, whose Ctrl-C stays theirs)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "generator.__main__":
+        return True
+    name = os.path.basename(sys.argv[0] if sys.argv else "").lower()
+    return name.removesuffix(".exe").removesuffix("-script.py") == "styring"
+
+
+def take_ctrl_c() -> None:
+    """From here on, until :func:`generator.quick.main` runs, Ctrl-C is :func:`stop_at_start`."""
+    if started_as_program() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, stop_at_start)
+
+
+take_ctrl_c()  # the first thing the program does
+
 DISTRIBUTION = "styringsdokumenter"
 
 
@@ -27,4 +62,10 @@ def _version() -> str:
         return "0+ukjent"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    """``__version__``, worked out on first use: importing the package does nothing else, so
+    the console entry (:mod:`generator.quick`) is reached at once and can take Ctrl-C."""
+    if name == "__version__":
+        value = globals()["__version__"] = _version()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

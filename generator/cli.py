@@ -424,7 +424,8 @@ def build(
         console.print(f"  flyttet {tall(len(outcome.backed_up))} endrede filer til "
                       f"{outcome.backed_up[0].parent}")
     if outcome.removed:
-        console.print(f"  fjernet {tall(len(outcome.removed))} foreldede filer")
+        console.print(f"  flyttet {tall(len(outcome.removed))} foreldede filer til "
+                      f"{outcome.retired_to}")
     if outcome.overview:
         console.print(f"  oversikt: {outcome.overview}")
     if report.pdf_note:
@@ -479,3 +480,9 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Avbrutt.")
         sys.exit(130)
+    except SystemExit as e:
+        # Typer turns a Ctrl-C its commands do not catch into a silent exit 130.
+        if e.code == 130 and isinstance(getattr(e.__context__, "__cause__", None),
+                                        KeyboardInterrupt):
+            err.print("Avbrutt.")
+        raise

@@ -6,16 +6,27 @@ plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
 :func:`generator.output.fastpath.unchanged` finds nothing to do, it says so and exits 0.
 Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`;
 ``--version`` is answered here too.
+
+Ctrl-C is taken from the first instruction of the package on (:func:`generator.take_ctrl_c`):
+until :func:`main` runs it prints «Avbrutt.» and exits 130 at once (nothing is written yet),
+and from there on a KeyboardInterrupt anywhere ends the same way.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
-from pathlib import Path
-from typing import Any
 
-from . import paths
-from .errors import StyringError
+from . import INTERRUPTED, take_ctrl_c
+
+take_ctrl_c()  # (again) for ``python -m generator``, which is known only from here on
+
+import contextlib  # noqa: E402 - after the Ctrl-C handler, on purpose
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from . import paths  # noqa: E402
+from .errors import StyringError  # noqa: E402
 
 
 def parse_build(argv: list[str]) -> dict[str, Any] | None:
@@ -67,7 +78,18 @@ def try_unchanged(argv: list[str]) -> bool:
 
 
 def main() -> None:
-    """Entry point of ``styring`` and ``python -m generator``."""
+    """Entry point of ``styring`` and ``python -m generator``. Ctrl-C anywhere gives
+    «Avbrutt.» and exit code 130 (a build in progress says how the folder stands)."""
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt now
+        _main()
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):
+            print("Avbrutt.", file=sys.stderr, flush=True)
+        raise SystemExit(INTERRUPTED) from None
+
+
+def _main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from . import __version__
 

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from .. import __version__
 from ..files import sha256_file
@@ -24,6 +25,7 @@ from .manifest import Manifest
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
+LOCK_NAME = ".bygg.lock"  # as generator.output.stage: there only while a build runs
 
 
 @dataclass
@@ -154,12 +156,9 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,
         return None  # the full build reports the missing LibreOffice
     prints: dict[str, dict | None] = {}
     for path in sorted(out_dir.glob(f"*/{STATUS}")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(data, dict):
-            continue
+        data, _wrong = read_status(path)
+        if data is None:
+            continue  # the full build names a damaged record (see stage.run)
         folder_of = template_dir
         if folder_of is None:
             recorded_print = data.get("fingerprint")
@@ -184,9 +183,53 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,
     return None
 
 
+def read_status(path: Path) -> tuple[dict | None, str | None]:
+    """A no-change record read and checked: (its content, None) when sound, (None, None)
+    when there is none, else (None, what is wrong in bokmål)."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return None, None
+    except OSError as e:
+        return None, f"kan ikke leses ({e.strerror or e})"
+    except ValueError:
+        return None, "er avkortet eller skadet (ikke gyldig JSON)"
+    if not isinstance(data, dict):
+        return None, "er skadet (ikke et JSON-objekt)"
+    stat, counts, files, notices = (data.get(k) for k in ("stat", "counts", "files", "notices"))
+    if not (isinstance(data.get("fingerprint"), dict) and isinstance(stat, dict)
+            and all(isinstance(v, list) and len(v) == 2 and all(type(x) is int for x in v)
+                    for v in stat.values())
+            and isinstance(counts, dict) and all(type(v) is int for v in counts.values())
+            and isinstance(files, list) and all(isinstance(f, str) for f in files)
+            and isinstance(notices, list)
+            and all(isinstance(n, list) and len(n) == 2 and all(isinstance(x, str) for x in n)
+                    for n in notices)):
+        return None, "er skadet (innholdet har ikke formen programmet skriver)"
+    return data, None
+
+
+def untouched(folder: Path) -> dict[str, str]:
+    """The files the no-change record says the last build left, which still have the size
+    and modification time it recorded (path → SHA-256 now): nobody has written to them
+    since. Used only when the manifest is lost."""
+    data, _wrong = read_status(folder / STATUS)
+    out: dict[str, str] = {}
+    for rel, (size, mtime) in (data or {}).get("stat", {}).items():
+        path = folder / rel
+        try:
+            st = os.lstat(path)
+            if (S_ISREG(st.st_mode) and st.st_size == size and st.st_mtime_ns == mtime
+                    and not rel.startswith(".") and rel != "manifest.json"):
+                out[rel] = sha256_file(path)
+        except (OSError, ValueError):
+            continue
+    return out
+
+
 def _intact(folder: Path, data: dict) -> bool:
-    if any(folder.glob(STAGING_PREFIX + "*")):
-        return False  # a killed build's leftovers: the full build cleans up
+    if any(folder.glob(STAGING_PREFIX + "*")) or os.path.lexists(folder / LOCK_NAME):
+        return False  # a build running now, or a killed build's leftovers: the full build
     stat = data.get("stat")
     if not isinstance(stat, dict) or not stat:
         return False
@@ -212,5 +255,5 @@ def _same(stored: object, print_: dict) -> bool:
     try:
         return isinstance(depends, dict) and all(sha256_file(Path(p)) == sha
                                                  for p, sha in depends.items())
-    except OSError:
+    except (OSError, TypeError, ValueError):
         return False

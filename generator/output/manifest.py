@@ -56,10 +56,72 @@ def read(folder: Path) -> dict[str, Any]:
 
 
 def write(folder: Path, manifest: dict[str, Any]) -> Path:
+    """Write the manifest, then its copy (:data:`COPY`), each atomically: a manifest damaged
+    later (cut short, edited by hand) is recovered from the copy by :func:`recover`."""
     path = folder / FILENAME
-    write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)
-                 .encode("utf-8"))
+    data = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    write_atomic(path, data)
+    write_atomic(folder / COPY, data)
     return path
+
+
+COPY = ".manifest-kopi.json"  # the last good manifest, written right after it
+
+
+def damage(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """A manifest file read and checked: (its JSON, None) when it is sound, (None, None) when
+    there is none, else (None, what is wrong in bokmål)."""
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    except OSError as e:
+        return None, f"kan ikke leses ({e.strerror or e})"
+    try:
+        data = json.loads(text.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "er ikke tekst (UTF-8); innholdet er skadet"
+    except json.JSONDecodeError as e:
+        return None, (f"er avkortet eller skadet: ikke gyldig JSON (linje {e.lineno}, "
+                      f"tegn {e.colno})")
+    except ValueError:
+        return None, "er skadet: ikke gyldig JSON"
+    if not isinstance(data, dict):
+        return None, "er skadet: inneholder ikke et manifest (JSON-objekt)"
+    docs = data.get("documents")
+    if not isinstance(docs, dict):
+        return None, "er skadet: listen over dokumenter («documents») mangler"
+    bad = [str(n) for n, v in docs.items() if Entry.from_json(v) is None
+           or not isinstance(v.get("outputs", {}), dict)
+           or any(OutputRecord.from_json(o) is None for o in v.get("outputs", {}).values())]
+    if bad:
+        return None, (f"er skadet: {len(bad)} av {len(docs)} dokumentoppføringer er ugyldige "
+                      f"(f.eks. «{bad[0]}»)")
+    return data, None
+
+
+def recover(folder: Path, expected: bool = False) -> tuple[dict[str, Any], str | None, bool]:
+    """The previous build's manifest: (JSON, notice, sound). A damaged or missing manifest
+    is taken from the copy when that is sound; the notice (bokmål, one line) names the file
+    and what is wrong. ``sound`` is False when nothing could be recovered: the build then
+    knows its own files only by their content. ``expected``: a build has been here (its
+    other bookkeeping is there), so a missing manifest is a lost one, not a new folder."""
+    data, wrong = damage(folder / FILENAME)
+    if data is not None:
+        return data, None, True
+    copy, copy_wrong = damage(folder / COPY)
+    if wrong is None and copy is None and copy_wrong is None and not expected:
+        return {"documents": {}}, None, True  # a new folder
+    what = wrong or "mangler"
+    if copy is not None:
+        return copy, (f"{what}; innholdet er hentet fra kopien {COPY} fra samme bygging, "
+                      "og manifestet skrives på nytt."), True
+    none = f"kopien {COPY} {copy_wrong}" if copy_wrong else "det finnes ingen kopi"
+    return {"documents": {}}, (
+        f"{what}, og {none}; filer som er uendret siden forrige bygging (etter "
+        ".uendret.json) eller helt like det programmet lager nå, regnes som programmets "
+        "egne, de andre blir liggende urørt (nye versjoner ved siden av), og manifestet "
+        "skrives på nytt."), False
 
 
 # --- the typed view the build works with ---------------------------------------------------------

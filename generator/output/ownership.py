@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..files import sha256_file
+from ..documents import KINDS
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
 BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/
@@ -73,9 +74,34 @@ def beside(rel: str) -> str:
 
 
 def backup_folder(folder: Path, now: datetime | None = None) -> Path:
-    """A dated folder inside the output folder for files --force moves out of the way."""
+    """A dated folder inside the output folder for files a build moves out of the way
+    (--force, and files no longer wanted); a new one each build (``-2`` … in the same
+    second), so a backup is never overwritten."""
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
-    return folder / BACKUP_DIR / stamp
+    path, n = folder / BACKUP_DIR / stamp, 1
+    while os.path.lexists(path):
+        n += 1
+        path = folder / BACKUP_DIR / f"{stamp}-{n}"
+    return path
+
+
+# The files a build makes, by folder: a document kind's folder holds its Word and PDF files,
+# «arkiv» the archive records, «epost» and «kalender» the delivered files, and the year
+# folder itself the overview page. Names are the product's slugs (ASCII lower case, digits,
+# hyphens; see generator.documents.common.slug). Nothing else is ever removed or replaced.
+_OTHERS = (r"|arkiv/[a-z0-9][a-z0-9-]*\.(?:json|xml|csv)"
+           r"|epost/[a-z0-9][a-z0-9-]*\.eml"
+           r"|kalender/[a-z0-9][a-z0-9-]*\.ics"
+           r"|oversikt(?:-ny(?:-[0-9]+)?)?\.html)")
+
+
+def made_by_us(rel: str) -> bool:
+    """Whether ``rel`` (relative to the year folder) has the folder and the name of a file
+    the product makes; a manifest entry naming anything else is not followed. The kinds'
+    folders are read from the declarations each time (a kind may be registered later)."""
+    kinds = "|".join(re.escape(k) for k in KINDS)
+    return re.fullmatch(rf"(?:(?:{kinds})/[a-z0-9][a-z0-9-]*\.(?:docx|pdf){_OTHERS}",
+                        rel) is not None
 
 
 def inside(folder: Path, rel: object) -> Path | None:

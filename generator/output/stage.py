@@ -12,6 +12,8 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,7 +36,7 @@ Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
 FAST_CHUNK = 500  # documents per FastTemplate batch (the progress bar moves per batch)
 PARALLEL_FROM = 64  # below this a second process costs more than it saves
-LOCK_NAME = ".bygg.lock"
+LOCK_NAME = fastpath.LOCK_NAME  # removed when the build ends
 
 
 class BuildError(OutputError):
@@ -48,7 +50,8 @@ class Outcome:
     rendered: list[Planned] = field(default_factory=list)
     reused: list[Planned] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # no longer wanted: moved to retired_to
+    retired_to: Path | None = None  # the backup folder removed files were moved into
     kept: list[Path] = field(default_factory=list)  # changed by a person: left as they are
     beside: list[Path] = field(default_factory=list)  # new versions written beside kept files
     backed_up: list[Path] = field(default_factory=list)  # moved to the backup folder (--force)
@@ -64,46 +67,119 @@ class Outcome:
 
 @contextlib.contextmanager
 def locked(folder: Path, wait_seconds: float = 600) -> Iterator[None]:
-    """An exclusive lock on the output folder (a second build waits for the first)."""
+    """An exclusive lock on the output folder (a second build waits for the first).
+
+    The lock is the file ``.bygg.lock``, opened without following a symlink and only when it
+    is a plain file: a snarvei there is refused before anything is created. It is removed
+    when the build ends however it ends; one left by a killed build holds no lock (the
+    operating system released it) and is taken over and removed. Folders this made for the
+    build are removed again when they are left empty."""
+    made = _missing_parents(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOCK_NAME
     try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: an exclusive create as the lock
-        yield from _lock_by_create(path, wait_seconds)
-        return
-    with path.open("a+") as fh:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise BuildError(f"en annen bygging bruker {folder} og ble ikke ferdig; "
-                                     "prøv igjen senere.") from None
-                time.sleep(0.1)
-        try:
+        with _lock_file(folder, wait_seconds):
             yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    finally:
+        for path in made:  # deepest first: only what this build created, only when empty
+            with contextlib.suppress(OSError):
+                path.rmdir()
 
 
-def _lock_by_create(path: Path, wait_seconds: float) -> Iterator[None]:  # pragma: no cover
+def _missing_parents(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, deepest first."""
+    out = []
+    for path in [folder, *folder.parents]:
+        if os.path.lexists(path):
+            break
+        out.append(path)
+    return out
+
+
+def _lock_refused(path: Path, what: str) -> BuildError:
+    return BuildError(f"Ingenting er endret i {path.parent}: «{path.name}» {what}; programmet "
+                      "bruker bare en vanlig fil som lås og skriver ikke gjennom den. Fjern "
+                      f"«{path.name}» og bygg igjen.")
+
+
+def _open_lock(path: Path) -> int:
+    """The lock file opened for writing: created when missing, never through a symlink."""
+    if path.is_symlink():
+        raise _lock_refused(path, f"er en snarvei (symbolsk lenke) til {os.readlink(path)}")
+    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fd = os.open(path, flags, 0o666)
+    except IsADirectoryError:
+        raise _lock_refused(path, "er en mappe") from None
+    except OSError as e:
+        if path.is_symlink():
+            raise _lock_refused(path, "er en snarvei (symbolsk lenke)") from None
+        raise BuildError(f"kan ikke lage låsefilen {path} ({e.strerror or e}). Sjekk at du "
+                         "har skrivetilgang til mappen.") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _lock_refused(path, "er ikke en vanlig fil")
+    return fd
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """The open lock is still the file at ``path`` (not one removed by the build before)."""
+    try:
+        now, held = os.lstat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
+
+@contextlib.contextmanager
+def _lock_file(folder: Path, wait_seconds: float) -> Iterator[None]:
+    path = folder / LOCK_NAME
     deadline = time.monotonic() + wait_seconds
     while True:
+        fd = _open_lock(path)
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            if time.monotonic() > deadline:
-                raise BuildError(f"mappen er låst av en annen bygging ({path}).") from None
-            time.sleep(0.1)
+            if _try_lock(fd) and _same_file(fd, path):
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # busy, or the file was removed by the build that held it: again
+        if time.monotonic() > deadline:
+            raise BuildError(f"en annen bygging bruker {folder} og ble ikke ferdig; "
+                             "prøv igjen senere.")
+        time.sleep(0.1)
     try:
         yield
     finally:
-        os.close(fd)
-        path.unlink(missing_ok=True)
+        ours = _same_file(fd, path)
+        if sys.platform == "win32":  # pragma: no cover - an open file cannot be removed
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            if ours:
+                path.unlink()  # while still holding the lock: a waiter then opens a new file
+        if sys.platform != "win32":
+            os.close(fd)  # closing releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the operating system's lock on the open file without waiting; False when busy.
+    The lock dies with the process, so a killed build never leaves the folder locked."""
+    if sys.platform == "win32":  # pragma: no cover - a byte-range lock
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 StagedFiles = dict[str, str]  # output key (docx, pdf) → path in the stage and the year folder
@@ -127,6 +203,7 @@ class Stage:
         self.plan = commit.CommitPlan()
         self.written = old.written()
         self.backup = ownership.backup_folder(folder)
+        self.blind = False  # the manifest was lost: a file's content is all there is to go by
 
     # --- what a delivered file and the archive records see --------------------------------
 
@@ -167,7 +244,7 @@ class Stage:
         target, n = rel, 1
         while True:
             st = ownership.state(folder / target, self.written.get(target))
-            if st in (ownership.State.MISSING, ownership.State.OURS):
+            if st in (ownership.State.MISSING, ownership.State.OURS) or self._same(target, rel):
                 break
             if self.force and st is ownership.State.CHANGED:
                 bak = (self.backup / target).relative_to(folder).as_posix()
@@ -183,8 +260,24 @@ class Stage:
             target = f"{stem}.{ext}" if n == 2 else f"{stem}-{n - 1}.{ext}"
         if target != rel:
             outcome.beside.append(folder / target)
-            outcome.notices.append((rel, _kept_message(folder / rel, changed, target)))
+            message = _kept_message(folder / rel, changed, target)
+            if self.blind and rel not in self.written:
+                message = message.replace("er endret etter at den ble laget", "kan ikke "
+                                          f"kjennes igjen uten {manifest.FILENAME}")
+            outcome.notices.append((rel, message))
         return target
+
+    def _same(self, target: str, rel: str) -> bool:
+        """The file at ``target`` has exactly the bytes this build staged for ``rel``: it is
+        the product's own, whatever the manifest says (or lost)."""
+        here, new = self.folder / target, self.path / rel
+        try:
+            if (here.is_symlink() or not here.is_file() or not new.is_file()
+                    or here.stat().st_size != new.stat().st_size):
+                return False
+            return sha256_file(here) == sha256_file(new)
+        except OSError:
+            return False
 
     def move(self, rel: str, changed: bool = True, sha: str | None = None) -> str:
         """Plan the move of the staged file ``rel`` to its target (renamed in the stage to
@@ -245,16 +338,23 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
     scopes = scopes or {doc.kind: doc.kind for doc in planned}
     planned = _unique(planned)
     with locked(folder):
-        raw = manifest.read(folder)
+        been_here = os.path.lexists(folder / fastpath.STATUS)  # a lost manifest, not a new one
+        raw, damaged, sound = manifest.recover(folder, been_here)
+        once = _damaged_bookkeeping(folder, damaged)  # said now, not repeated by later builds
+        outcome.notices += once
         notes = commit.recover(folder, sorted(folder.glob(STAGING_PREFIX + "*")),
                                raw.get("build"))
         if notes:
-            raw = manifest.read(folder)
+            raw = manifest.recover(folder, been_here)[0]
             outcome.notices += [(".", n) for n in notes]
         old, ignored = _inside_only(folder, manifest.Manifest.from_json(raw))
         outcome.notices += ignored
         build_id = f"{os.getpid()}-{time.time_ns()}"
         st = Stage(folder, folder / f"{STAGING_PREFIX}{build_id}", old, force, outcome)
+        if not sound:  # what the last build left untouched is still known by size and time
+            st.blind = True
+            st.written.update({rel: sha for rel, sha in fastpath.untouched(folder).items()
+                               if ownership.made_by_us(rel) and rel not in st.written})
         st.path.mkdir()
         try:
             _render(st, planned, templates, want_pdf, progress, scopes)
@@ -305,7 +405,8 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                     documents={**carried, **st.entries}, archive=arkiv_all,
                     archive_sha={r: shas.get(r) or old.archive_sha.get(r, "")
                                  for r in arkiv_all},
-                    kept=sorted(outcome.kept_rels), notices=list(outcome.notices),
+                    kept=sorted(outcome.kept_rels),
+                    notices=[n for n in outcome.notices if n not in once],
                     scopes=sorted(in_scope), overview=page, build=build_id)
                 fastpath.forget(folder)  # a stale no-change record must never outlive this
                 outcome.manifest = manifest.write(folder, new.to_json())
@@ -316,6 +417,7 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
             if fingerprint:
                 fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
             outcome.removed = [folder / rel for rel in st.plan.removals]
+            outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
             outcome.overview = folder / page.file
         except commit.CommitError as e:
             raise BuildError(str(e)) from None
@@ -326,6 +428,17 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
                            if (folder / f).is_file())
     outcome.timings["total"] = time.perf_counter() - started
     return outcome
+
+
+def _damaged_bookkeeping(folder: Path, damaged: str | None) -> list[Notice]:
+    """One notice per damaged bookkeeping file: the manifest (see :func:`manifest.recover`)
+    and the no-change record (only read by the no-change check, so simply made again)."""
+    out: list[Notice] = [(manifest.FILENAME, damaged)] if damaged else []
+    _status, wrong = fastpath.read_status(folder / fastpath.STATUS)
+    if wrong:
+        out.append((fastpath.STATUS, f"{wrong}; den er oversett og skrives på nytt etter "
+                    "byggingen."))
+    return out
 
 
 def _unique(planned: list[Planned]) -> list[Planned]:
@@ -351,6 +464,11 @@ def _inside_only(folder: Path, old: manifest.Manifest) -> tuple[manifest.Manifes
         if ownership.inside(folder, rel) is None:
             notes.append((manifest.FILENAME, f"nevner «{rel}», som ligger utenfor "
                           f"{folder}; oppføringen er oversett, og ingenting der er rørt."))
+            return False
+        if not ownership.made_by_us(rel):
+            notes.append((manifest.FILENAME, f"nevner «{rel}», som ikke er en fil programmet "
+                          "lager (mappen eller navnet passer ikke); oppføringen er oversett, "
+                          "og filen er ikke rørt."))
             return False
         return True
 
@@ -525,11 +643,12 @@ def _stale_removals(st: Stage, stale: list[manifest.Entry], archive: list[str],
     candidates = [f for e in stale for f in e.files()]
     candidates += [r for e in stale for r in e.archive or []] + archive
     for rel in dict.fromkeys(candidates):
-        if rel in keep or rel in moved:
+        if rel in keep or rel in moved or not ownership.made_by_us(rel):
             continue
         state = ownership.state(st.folder / rel, st.written.get(rel))
         if state is ownership.State.OURS:
-            st.plan.removals.append(rel)
+            st.plan.removals.append(rel)  # into the backup folder, never deleted
+            st.plan.retire_to = st.backup.relative_to(st.folder).as_posix()
         elif state is not ownership.State.MISSING:
             st.keep(rel, "hører ikke lenger til noe dokument (radene er borte fra "
                     "arbeidsboken), men er endret etter at den ble laget, så den er ikke "
@@ -575,7 +694,8 @@ def _overview(st: Stage, data: Styringsdata, carried: dict[str, manifest.Entry],
 
 def _old_overview(folder: Path, old: manifest.Manifest) -> str | None:
     """The previous build's overview page (only a path inside the year folder)."""
-    if old.overview is None or ownership.inside(folder, old.overview.file) is None:
+    if (old.overview is None or ownership.inside(folder, old.overview.file) is None
+            or not ownership.made_by_us(old.overview.file)):
         return None
     return old.overview.file
 
