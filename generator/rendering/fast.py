@@ -64,6 +64,7 @@ from .template import (
     StrictDocxTemplate,
     TemplateError,
     environment,
+    invalid_xml,
     template_error,
 )
 from .zipwriter import RawZip, ZipError
@@ -97,6 +98,7 @@ class _Part:
     suffix: str
     body: bool
     fix_tables: bool
+    source: str = ""  # the compiled text, to name the tag of a failure
 
 
 class FastTemplate:
@@ -165,13 +167,8 @@ class FastTemplate:
         src = _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(src))
         try:
             return self.env.from_string(src)
-        except jinja2.TemplateSyntaxError as e:
-            if e.lineno is not None:
-                lines = src.splitlines()[max(e.lineno - 4, 0):e.lineno + 3]
-                e.docx_context = [_TEXT_TAGS.sub("", ln) for ln in lines]  # type: ignore[attr-defined]
-            raise template_error(self.name, e) from None
         except jinja2.TemplateError as e:
-            raise template_error(self.name, e) from None
+            raise template_error(self.name, e, part, src) from None
 
     def _compile_body(self, part: str, raw: bytes) -> _Part:
         """The main part: like docxtpl only ``w:body`` is a template, the rest is constant."""
@@ -184,12 +181,16 @@ class FastTemplate:
         body = xml[m.end():end]
         fix = bool(_GRID_TAGS.search(_TEXT_TAGS.sub("", body))) or _grid_mismatch(root)
         return _Part(part, _DECL + xml[:m.end()], self._compile(part, body), xml[end:], True,
-                     fix)
+                     fix, self._source(body))
 
     def _compile_whole(self, part: str, raw: bytes) -> _Part:
         """Headers, footers, footnotes: the whole root element is the template (as docxtpl)."""
         xml = etree.tostring(_parse(raw, f"{self.name}: {part}"), encoding="unicode")
-        return _Part(part, _DECL, self._compile(part, xml), "", False, False)
+        return _Part(part, _DECL, self._compile(part, xml), "", False, False, self._source(xml))
+
+    def _source(self, xml: str) -> str:
+        """The text a part's template was compiled from (its lines name a failing tag)."""
+        return _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(xml))
 
     # -- render --------------------------------------------------------------------------
 
@@ -223,7 +224,7 @@ class FastTemplate:
         except TemplateError:
             raise
         except Exception as e:  # a template's fault, whatever Python raised
-            raise template_error(self.name, e) from None
+            raise template_error(self.name, e, part.name, part.source) from None
         # = re.sub(r"\n<w:p([ >])", r"<w:p\1", out), without a Python call per match
         out = out.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
         if "_" in out:
@@ -248,9 +249,7 @@ class FastTemplate:
             try:
                 etree.fromstring(data)
             except etree.XMLSyntaxError as e:
-                raise TemplateError(f"{self.name}: utfylt mal gir ugyldig Word-XML i "
-                                    f"{part.name} ({e}). En tagg står trolig på et sted Word "
-                                    "ikke tåler (f.eks. delt over flere avsnitt).") from None
+                raise invalid_xml(self.name, part.name, e) from None
         return data
 
     def _core_xml(self, properties: Mapping[str, Any], context: Mapping[str, Any]) -> bytes:
@@ -264,7 +263,7 @@ class FastTemplate:
             except TemplateError:
                 raise
             except Exception as e:
-                raise template_error(self.name, e) from None
+                raise template_error(self.name, e, self._core_name) from None
         for key, value in properties.items():
             field_tag = CORE_FIELDS.get(key)
             if field_tag is None:
