@@ -81,8 +81,8 @@ def load(paths: Sequence[Path]) -> LoadResult:
     sheets = read(files, problems)
     if not sheets and problems.errors:  # nothing could be read: that is the one message
         return LoadResult(None, problems, files)
-    for rows in sheets.values():
-        _check_size(rows, problems)
+    for found in sheets.values():
+        _check_size(found, problems)
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere

@@ -54,10 +54,12 @@ from .docx_package import (
     W3CDTF_FIELDS,
     XSI,
     add_core_part,
+    referenced,
     template_parts,
     w3cdtf,
+    without_overrides,
 )
-from .package_check import PackageError, inspect
+from .package_check import PackageError, check_document_size, inspect
 from .template import (
     PROPERTIES,
     TAG_START,
@@ -145,6 +147,13 @@ class FastTemplate:
         members = inspect(data)  # size limits, no DTD/entities
         self._zip = RawZip(data)
         texts = {n: raw for n, raw in members.items() if n.endswith((".xml", ".rels"))}
+        # Members no relationship reaches are not part of the document: left out (as
+        # python-docx, and so docxtpl, leaves them out), with their content types.
+        self._always: dict[str, bytes] = {}
+        dropped = self._zip.keep_only(referenced(texts))
+        if dropped and "[Content_Types].xml" in texts:
+            texts["[Content_Types].xml"] = self._always["[Content_Types].xml"] = \
+                without_overrides(texts["[Content_Types].xml"], dropped)
         where = template_parts(texts, self._zip.names)
         self._parts: dict[str, _Part] = {where.main: self._compile_body(where.main,
                                                                         texts[where.main])}
@@ -207,12 +216,16 @@ class FastTemplate:
         if not self.supports(context):
             raise Unsupported(f"{self.name}: dataene har bilder, underdokumenter eller lenker "
                               "som bare docxtpl kan sette inn.")
-        changed: dict[str, bytes] = {}
+        changed: dict[str, bytes] = dict(self._always)
         for part in self._parts.values():
             changed[part.name] = self._render_part(part, context)
         if properties or self._props or any(v is not None for v in self._stamps.values()):
             changed[self._core_name] = self._core_xml(properties or {}, context)
             changed.update(self._extra)
+        try:
+            check_document_size(self.name, self._zip.unpacked_size(changed))
+        except PackageError as e:
+            raise TemplateError(f"{self.name}: {e}.") from None
         try:
             return self._zip.write(changed, self.level)
         except ZipError as e:

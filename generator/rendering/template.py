@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -21,7 +22,7 @@ from markupsafe import Markup, escape
 
 from ..norsk import FILTERS
 from . import toc
-from .package_check import PackageError, inspect
+from .package_check import PackageError, check_document_size, inspect
 from .sandbox import LimitedEnvironment, LimitError
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
@@ -139,6 +140,12 @@ class Template:
                 setattr(cp, key, value[:255] if isinstance(value, str) else value)
         buf = io.BytesIO()
         tpl.save(buf)
+        with zipfile.ZipFile(buf) as zf:
+            size = sum(i.file_size for i in zf.infolist())
+        try:
+            check_document_size(self.name, size)
+        except PackageError as e:
+            raise TemplateError(f"{self.name}: {e}.") from None
         return buf.getvalue()
 
 
