@@ -334,7 +334,7 @@ def explain(e: BaseException) -> str:
     unsafe = _UNSAFE.search(text)
     if unsafe or isinstance(e, jinja2.exceptions.SecurityError):
         what = f"«{unsafe[1]}»" if unsafe else "noe"
-        return (f"malen prøver å nå {what}, som er Python-internt og ikke tillatt i en mal. "
+        return (f"malen prøver å nå {what}, som er Python-internt og ikke er tillatt i en mal. "
                 "Bare felt og filtre kan brukes")
     if isinstance(e, jinja2.UndefinedError):
         return f"malen bruker et felt som ikke finnes ({_undefined(e)})"
