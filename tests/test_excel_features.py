@@ -133,6 +133,7 @@ FOREIGN = {
     ".numbers": (b"PK\x03\x04", "Numbers"),
     ".csv": (b"Risiko-ID;Beskrivelse\nR1;Noe\n", "CSV"),
     ".xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel"),
+    ".xlsb": (b"PK\x03\x04", "Excel"),
 }
 
 

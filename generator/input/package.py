@@ -50,10 +50,12 @@ FOREIGN = {
              "2007-365 (.xlsx)» (Fil › Lagre som).",
     ".numbers": "Numbers-filer støttes ikke: eksporter til .xlsx i Numbers (Arkiv › Eksporter "
                 "til › Excel).",
+    ".xlsb": "binære Excel-arbeidsbøker (.xlsb) støttes ikke: åpne filen i Excel og lagre "
+             "som «Excel-arbeidsbok (*.xlsx)».",
     ".csv": "CSV-filer støttes ikke: arbeidsbøkene må være Excel-arbeidsbøker. Bruk «styring "
             "new-workbook» og lim inn radene, og lagre som .xlsx.",
 }
-FOREIGN_IN_FOLDER = (".xls", ".ods", ".fods", ".numbers")  # .csv in a folder is not ours
+FOREIGN_IN_FOLDER = (".xls", ".xlsb", ".ods", ".fods", ".numbers")  # .csv in a folder is not ours
 
 
 class PackageError(Exception):

@@ -23,7 +23,7 @@ from ..files import sha256_file
 from ..paths import KIND_NAMES
 from .manifest import Manifest
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".fods", ".numbers")  # as
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".fods", ".numbers")  # as
 # generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
 
