@@ -129,7 +129,7 @@ def test_line_breaks_in_values_become_word_breaks(planned: list[Planned],
 
 def test_tag_syntax_error_names_template_and_text() -> None:
     broken = _with_body("{{ kommune.navn }}", "{{ kommune.navn ")
-    with pytest.raises(TemplateError, match=r"lederavtale\.docx: feil i malen"):
+    with pytest.raises(TemplateError, match=r"lederavtale\.docx › brødtekst: feil i malen"):
         FastTemplate(broken, environment(), name="lederavtale.docx")
 
 

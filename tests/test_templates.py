@@ -48,7 +48,8 @@ def test_shipped_templates_pass() -> None:
     ("{{ leder.navn }} har ansvar", "{{ leder.navn | }} har ansvar", "kan ikke leses"),
     ("{{ avtale.viktigste_bidrag }}", "{{ avtale.viktigste_bidraget }}",
      "«viktigste_bidraget», som ikke finnes"),
-    ("{{ leder.navn }} har ansvar", "{% if leder.navn %} har ansvar", "Unexpected end"),
+    ("{{ leder.navn }} har ansvar", "{% if leder.navn %} har ansvar",
+     "slutter før blokken «if» er lukket"),
     ("{{ leder.navn }} har ansvar", "{ { leder.navn }} har ansvar", "ufullstendig"),
 ], ids=["syntaksfeil", "ukjent felt", "blokk uten slutt", "ødelagt tagg"])
 def test_bad_tags_are_named(templates: Path, old: str, new: str, message: str) -> None:

@@ -36,6 +36,28 @@ _V = f"{{{NS['m']}}}v"
 _SI = f"{{{NS['m']}}}si"
 _T = f"{{{NS['m']}}}t"
 _RPH = f"{{{NS['m']}}}rPh"
+_IS = f"{{{NS['m']}}}is"
+_ROW = f"{{{NS['m']}}}row"
+_ROW_NUMBER = re.compile(r"[A-Z]+(\d+)$")
+
+
+# Spreadsheet formats that are not read (yet), each with what to do instead. These are named
+# with one line both when given on the command line and when found in a folder.
+FOREIGN = {
+    ".xls": "det gamle .xls-formatet støttes ikke: åpne filen i Excel og lagre som "
+            "«Excel-arbeidsbok (*.xlsx)».",
+    ".ods": ".ods støttes ikke ennå: åpne filen i LibreOffice Calc og lagre som «Excel "
+            "2007-365 (.xlsx)» (Fil › Lagre som).",
+    ".fods": ".fods støttes ikke ennå: åpne filen i LibreOffice Calc og lagre som «Excel "
+             "2007-365 (.xlsx)» (Fil › Lagre som).",
+    ".numbers": "Numbers-filer støttes ikke: eksporter til .xlsx i Numbers (Arkiv › Eksporter "
+                "til › Excel).",
+    ".xlsb": "binære Excel-arbeidsbøker (.xlsb) støttes ikke: åpne filen i Excel og lagre "
+             "som «Excel-arbeidsbok (*.xlsx)».",
+    ".csv": "CSV-filer støttes ikke: arbeidsbøkene må være Excel-arbeidsbøker. Bruk «styring "
+            "new-workbook» og lim inn radene, og lagre som .xlsx.",
+}
+FOREIGN_IN_FOLDER = (".xls", ".xlsb", ".ods", ".fods", ".numbers")  # .csv in a folder is not ours
 
 
 class WorkbookFileError(InputError):
@@ -47,6 +69,8 @@ class SheetPart:
     name: str
     path: str
     tables: list[str] = field(default_factory=list)
+    totals_rows: set[int] = field(default_factory=set)  # a table's Total Row is not data
+    last_value_row: int = 0  # the used range: the last row holding a value, not formatting
     formulas_without_value: set[str] = field(default_factory=set)
     bad_numbers: dict[str, str] = field(default_factory=dict)  # cell → the stored text
 
@@ -69,10 +93,9 @@ def unescape(text: str) -> str:
 def inspect(path: Path) -> Package:
     """Check that ``path`` is a readable, sane workbook and describe its sheets."""
     name = path.name
-    if path.suffix.lower() == ".xls":
-        raise WorkbookFileError(
-            "filen er i det gamle .xls-formatet. Åpne den i Excel og lagre som "
-            "«Excel-arbeidsbok (*.xlsx)».")
+    foreign = FOREIGN.get(path.suffix.lower())
+    if foreign:
+        raise WorkbookFileError(foreign)
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -143,9 +166,11 @@ def _sheets(zf: zipfile.ZipFile) -> dict[str, SheetPart]:
         part = SheetPart(el.get("name"), target)
         for t in _rels(zf, target).values():
             if "/tables/" in t and t in zf.namelist():
-                ref = etree.fromstring(zf.read(t)).get("ref")
+                table = etree.fromstring(zf.read(t))
+                ref = table.get("ref")
                 if ref:
                     part.tables.append(ref)
+                    part.totals_rows |= _totals_rows(table, ref)
         _scan(zf, part)
         sheets[part.name] = part
     return sheets
@@ -166,16 +191,47 @@ def _shared_strings(zf: zipfile.ZipFile) -> list[str] | None:
     return out
 
 
+def _totals_rows(table: etree._Element, ref: str) -> set[int]:
+    """The rows of a table's Total Row (Excel's «Totalrad»), which hold sums, not data."""
+    try:
+        count = int(table.get("totalsRowCount", "0"))
+    except ValueError:
+        return set()
+    found = re.fullmatch(r"\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?(\d+)", ref.upper())
+    if count <= 0 or found is None:
+        return set()
+    last = int(found.group(1))
+    return set(range(last - count + 1, last + 1))
+
+
 def _scan(zf: zipfile.ZipFile, sheet: SheetPart) -> None:
-    """Formula cells saved without a value, and number cells holding no number."""
+    """Formula cells saved without a value, number cells holding no number, and the last
+    row holding a value (rows that only carry formatting are not the used range)."""
+    row_number = 0
     with zf.open(sheet.path) as fh:
-        for _, c in etree.iterparse(fh, tag=_C, huge_tree=False):
-            v = c.find(_V)
-            if c.find(_F) is not None and (v is None or v.text is None):
-                sheet.formulas_without_value.add(c.get("r", "?"))
-            elif v is not None and c.get("t", "n") == "n" and not _is_number(v.text or ""):
-                sheet.bad_numbers[c.get("r", "?")] = (v.text or "")[:40]
-            c.clear()
+        for event, el in etree.iterparse(fh, tag=(_ROW, _C), events=("start", "end"),
+                                         huge_tree=False):
+            if el.tag == _ROW:
+                if event == "start":  # a row without a number follows the one before
+                    r = el.get("r", "")
+                    row_number = int(r) if r.isdigit() else row_number + 1
+                else:  # forget the row once read (bounded memory)
+                    el.clear()
+                    while el.getprevious() is not None:
+                        del el.getparent()[0]
+                continue
+            if event == "start":
+                continue
+            v, f = el.find(_V), el.find(_F)
+            if v is None and f is None and el.find(_IS) is None:
+                continue  # an empty cell: formatting only
+            found = _ROW_NUMBER.match(el.get("r", ""))
+            sheet.last_value_row = max(sheet.last_value_row,
+                                       int(found.group(1)) if found else row_number)
+            if f is not None and (v is None or v.text is None):
+                sheet.formulas_without_value.add(el.get("r", "?"))
+            elif v is not None and el.get("t", "n") == "n" and not _is_number(v.text or ""):
+                sheet.bad_numbers[el.get("r", "?")] = (v.text or "")[:40]
 
 
 def _is_number(text: str) -> bool:

@@ -18,6 +18,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from ..model.column import Column
+from ..norsk import tall
 from ..problems import Problems
 from . import package
 from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
@@ -25,7 +26,8 @@ from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
 HEADER_SCAN_ROWS = 20
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_ROWS = 200_000
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls is found only to say it is too old
+# .xls, .ods and .numbers are found only to say they are not read (package.FOREIGN)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", *package.FOREIGN_IN_FOLDER)
 KEY_HEADER, VALUE_HEADER = KEY_HEADER_TEXTS[:2]
 
 
@@ -158,14 +160,25 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
 
 def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
           ) -> list[tuple[int, list[Cell]]]:
-    """Non-empty rows as (row number, cells); formulas without value are marked."""
+    """Non-empty rows as (row number, cells); formulas without value are marked.
+
+    Only the used range is read: up to the last row holding a value (rows that carry
+    only formatting are not data), and never a table's Total Row."""
     missing = part.formulas_without_value if part else set()
+    totals = part.totals_rows if part else set()
+    last = part.last_value_row if part else None
+    if last is not None and last > MAX_ROWS:
+        problems.error(name, ws.title, f"rad {last}", f"arket har data i rad {tall(last)}, "
+                       f"mer enn {tall(MAX_ROWS)} rader; resten er ikke lest.")
+    rows = ws.iter_rows() if last is None else ws.iter_rows(max_row=max(1, min(last, MAX_ROWS)))
     grid = []
-    for r, row in enumerate(ws.iter_rows(), start=1):
+    for r, row in enumerate(rows, start=1):
         if r > MAX_ROWS:
-            problems.error(name, ws.title, f"rad {r}", f"arket har mer enn {MAX_ROWS} rader; "
-                           "resten er ikke lest.")
+            problems.error(name, ws.title, f"rad {r}", f"arket har mer enn {tall(MAX_ROWS)} "
+                           "rader; resten er ikke lest.")
             break
+        if r in totals:
+            continue
         cells = []
         for cell in row:
             col = getattr(cell, "column", None)

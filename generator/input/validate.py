@@ -15,14 +15,23 @@ from typing import Any
 
 from .. import model as m
 from ..model.column import Column
+from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
+from .package import FOREIGN
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 from .schema import SHEETS
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler"}
+# A sheet whose rows all go into one document (a table in the tertialrapport, the
+# oppdragsbrev …) may hold at most this many rows and characters, so a workbook that passes
+# «check» also fits the sandbox's output limit at «build» (64 million characters per part).
+# The leaders' sheets are exempt: each lederavtale holds only its own leader's rows.
+MAX_SHEET_ROWS = 10_000
+MAX_SHEET_TEXT = 4_000_000
+PER_LEADER_SHEETS = {"Ledere", "Lederavtaler", "Bidrag"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SUBSTITUTE = "\ufffd"
@@ -70,6 +79,10 @@ def load(paths: Sequence[Path]) -> LoadResult:
                        "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
         return LoadResult(None, problems, files)
     sheets = read(files, problems)
+    if not sheets and problems.errors:  # nothing could be read: that is the one message
+        return LoadResult(None, problems, files)
+    for found in sheets.values():
+        _check_size(found, problems)
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
@@ -96,8 +109,30 @@ def load(paths: Sequence[Path]) -> LoadResult:
     return LoadResult(data if ok else None, problems, files, sources)
 
 
+def _check_size(rows: SheetRows, problems: Problems) -> None:
+    """A sheet too large for the one document its rows go into, named with its row count
+    (the same limit for «check» and «build»)."""
+    if rows.sheet.name in PER_LEADER_SHEETS or not rows.sheet.is_table:
+        return
+    count = len(rows.rows)
+    if count > MAX_SHEET_ROWS:
+        problems.error(rows.file, rows.sheet_name, None,
+                       f"arket har {tall(count)} rader, mer enn grensen på "
+                       f"{tall(MAX_SHEET_ROWS)}: alle radene kommer i samme dokument, og det "
+                       "ville blitt for stort. Del opp eller fjern rader.")
+        return
+    text = sum(len(c.value) for r in rows.rows for c in r.cells.values()
+               if isinstance(c.value, str))
+    if text > MAX_SHEET_TEXT:
+        problems.error(rows.file, rows.sheet_name, None,
+                       f"arket har {tall(text)} tegn tekst i {tall(count)} rader, mer enn "
+                       f"grensen på {tall(MAX_SHEET_TEXT)} tegn: alle radene kommer i samme "
+                       "dokument, og det ville blitt for stort. Kort ned tekstene.")
+
+
 def _names(files: Sequence[Path]) -> str:
-    return ", ".join(f.name for f in files)
+    """The workbooks searched (a foreign format, named on its own line, left out)."""
+    return ", ".join(f.name for f in files if f.suffix.lower() not in FOREIGN)
 
 
 class _Numbering:

@@ -23,7 +23,8 @@ from .. import __version__
 from ..files import sha256_file
 from .manifest import Manifest
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # as generator.input.reader finds them
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".fods", ".numbers")  # as
+# generator.input.reader finds them
 STAGING_PREFIX = ".staging-"
 LOCK_NAME = ".bygg.lock"  # as generator.output.stage: there only while a build runs
 

@@ -14,8 +14,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from ..files import sha256_file
 from ..documents import KINDS
+from ..files import sha256_file
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
 BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/

@@ -24,7 +24,15 @@ from markupsafe import Markup
 from ..problems import Problem
 from .docx_package import CORE_PART, FOOTNOTES_CT, OFFICE_DOC, join, overrides, relationships
 from .package_check import safe_parser
-from .template import PROPERTIES, StrictDocxTemplate, Template, TemplateError, environment
+from .template import (
+    PROPERTIES,
+    StrictDocxTemplate,
+    Template,
+    TemplateError,
+    environment,
+    syntax_message,
+    template_error,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -133,8 +141,10 @@ def check(template: Template, context: Mapping[str, Any], images: Mapping[str, A
         try:
             template.render(ctx, undefined=_recorder([]))
         except TemplateError as e:
-            problems.append(Problem(template.name, "hele malen", None,
-                                    str(e).removeprefix(f"{template.name}: ")))
+            label, message = "hele malen", str(e).removeprefix(f"{template.name}: ")
+            if message.startswith(f"{template.name} › "):
+                label, _, message = message.removeprefix(f"{template.name} › ").partition(": ")
+            problems.append(Problem(template.name, label, None, message))
     return problems
 
 
@@ -163,7 +173,8 @@ def _static(name: str, source: Source, problems: list[Problem]) -> str | None:
             env.parse(tag)
         except jinja2.TemplateSyntaxError as e:
             clean = _XML_TAG.sub("", tag)
-            report(f"taggen «{clean}» kan ikke leses ({e.message}) – ved teksten "
+            report(f"taggen «{clean}» kan ikke leses ({syntax_message(e.message or '')}) – "
+                   "ved teksten "
                    f"«{_around(xml, m.start(), m.end())}».")
             fixed = fixed.replace(tag, "", 1)
     # 3. The part as a whole: blocks ({% if %} … {% endif %}) must match.
@@ -172,7 +183,8 @@ def _static(name: str, source: Source, problems: list[Problem]) -> str | None:
     except jinja2.TemplateSyntaxError as e:
         lines = fixed.splitlines()[max((e.lineno or 1) - 2, 0):(e.lineno or 1) + 1]
         near = " ".join(_XML_TAG.sub("", ln).strip() for ln in lines).strip()
-        report(f"feil i malen ({e.message}) – ved teksten «{near[:160]}».")
+        report(f"feil i malen ({syntax_message(e.message or '')}) – ved teksten "
+               f"«{near[:160]}».")
         return None
     return fixed
 
@@ -188,9 +200,7 @@ def _trial(name: str, source: Source, fixed: str, ctx: dict[str, Any],
     try:
         out = env.from_string(fixed).render(ctx)
     except Exception as e:
-        from .template import template_error
-
-        report(str(template_error(name, e)).removeprefix(f"{name}: "))
+        report(str(template_error(name, e, None, fixed)).removeprefix(f"{name}: "))
         return
     hinted: set[int] = set()
     unique = {(n, type(o)): (n, o) for n, o in missing}.values()
@@ -233,6 +243,9 @@ def _recorder(missing: list[tuple[str, Any]]) -> type[jinja2.Undefined]:
 
     class Recorder(jinja2.ChainableUndefined):
         def _note(self) -> None:
+            if isinstance(self._undefined_exception, type) and \
+                    issubclass(self._undefined_exception, SecurityError):
+                raise self._undefined_exception(self._undefined_message)  # a refusal
             if self._undefined_name is not None:
                 owner = self._undefined_obj
                 if isinstance(owner, jinja2.Undefined):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -81,6 +82,36 @@ def template_parts(texts: dict[str, bytes], names: set[str]) -> TemplateParts:
             whole.append(part)
     core = next((t.lstrip("/") for t, ty in pkg_rels if ty == CORE_REL), None)
     return TemplateParts(main, tuple(whole), core if core in names else None)
+
+
+def referenced(texts: dict[str, bytes]) -> set[str]:
+    """The members a relationship reaches from the package (following every part's own
+    relationships), with their ``.rels`` and ``[Content_Types].xml``: the document. Any
+    other member is carried along by nobody (Word ignores it; python-docx drops it)."""
+    keep = {"[Content_Types].xml"}
+    todo = [""]  # "" is the package itself, whose relationships are _rels/.rels
+    while todo:
+        source = todo.pop()
+        folder, _, base = source.rpartition("/")
+        rels = f"{folder + '/' if folder else ''}_rels/{base}.rels"
+        if rels not in texts:
+            continue
+        keep.add(rels)
+        for target, _ in relationships(texts[rels]):
+            part = join(folder, unquote(target.split("#", 1)[0]))
+            if part and part not in keep:
+                keep.add(part)
+                todo.append(part)
+    return keep
+
+
+def without_overrides(content_types: bytes, parts: set[str]) -> bytes:
+    """``[Content_Types].xml`` without the Override entries of the given parts."""
+    root = etree.fromstring(content_types, safe_parser())
+    for o in list(root.iter(f"{{{CT_NS}}}Override")):
+        if o.get("PartName", "").lstrip("/") in parts:
+            root.remove(o)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
 
 def relationships(raw: bytes | None) -> list[tuple[str, str]]:

@@ -54,16 +54,19 @@ from .docx_package import (
     W3CDTF_FIELDS,
     XSI,
     add_core_part,
+    referenced,
     template_parts,
     w3cdtf,
+    without_overrides,
 )
-from .package_check import TemplatePackageError, inspect
+from .package_check import TemplatePackageError, check_document_size, inspect
 from .template import (
     PROPERTIES,
     TAG_START,
     StrictDocxTemplate,
     TemplateError,
     environment,
+    invalid_xml,
     template_error,
 )
 from .zipwriter import RawZip, ZipError
@@ -97,6 +100,7 @@ class _Part:
     suffix: str
     body: bool
     fix_tables: bool
+    source: str = ""  # the compiled text, to name the tag of a failure
 
 
 class FastTemplate:
@@ -143,6 +147,13 @@ class FastTemplate:
         members = inspect(data)  # size limits, no DTD/entities
         self._zip = RawZip(data)
         texts = {n: raw for n, raw in members.items() if n.endswith((".xml", ".rels"))}
+        # Members no relationship reaches are not part of the document: left out (as
+        # python-docx, and so docxtpl, leaves them out), with their content types.
+        self._always: dict[str, bytes] = {}
+        dropped = self._zip.keep_only(referenced(texts))
+        if dropped and "[Content_Types].xml" in texts:
+            texts["[Content_Types].xml"] = self._always["[Content_Types].xml"] = \
+                without_overrides(texts["[Content_Types].xml"], dropped)
         where = template_parts(texts, self._zip.names)
         self._parts: dict[str, _Part] = {where.main: self._compile_body(where.main,
                                                                         texts[where.main])}
@@ -165,13 +176,8 @@ class FastTemplate:
         src = _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(src))
         try:
             return self.env.from_string(src)
-        except jinja2.TemplateSyntaxError as e:
-            if e.lineno is not None:
-                lines = src.splitlines()[max(e.lineno - 4, 0):e.lineno + 3]
-                e.docx_context = [_TEXT_TAGS.sub("", ln) for ln in lines]  # type: ignore[attr-defined]
-            raise template_error(self.name, e) from None
         except jinja2.TemplateError as e:
-            raise template_error(self.name, e) from None
+            raise template_error(self.name, e, part, src) from None
 
     def _compile_body(self, part: str, raw: bytes) -> _Part:
         """The main part: like docxtpl only ``w:body`` is a template, the rest is constant."""
@@ -184,12 +190,16 @@ class FastTemplate:
         body = xml[m.end():end]
         fix = bool(_GRID_TAGS.search(_TEXT_TAGS.sub("", body))) or _grid_mismatch(root)
         return _Part(part, _DECL + xml[:m.end()], self._compile(part, body), xml[end:], True,
-                     fix)
+                     fix, self._source(body))
 
     def _compile_whole(self, part: str, raw: bytes) -> _Part:
         """Headers, footers, footnotes: the whole root element is the template (as docxtpl)."""
         xml = etree.tostring(_parse(raw, f"{self.name}: {part}"), encoding="unicode")
-        return _Part(part, _DECL, self._compile(part, xml), "", False, False)
+        return _Part(part, _DECL, self._compile(part, xml), "", False, False, self._source(xml))
+
+    def _source(self, xml: str) -> str:
+        """The text a part's template was compiled from (its lines name a failing tag)."""
+        return _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(xml))
 
     # -- render --------------------------------------------------------------------------
 
@@ -206,12 +216,16 @@ class FastTemplate:
         if not self.supports(context):
             raise Unsupported(f"{self.name}: dataene har bilder, underdokumenter eller lenker "
                               "som bare docxtpl kan sette inn.")
-        changed: dict[str, bytes] = {}
+        changed: dict[str, bytes] = dict(self._always)
         for part in self._parts.values():
             changed[part.name] = self._render_part(part, context)
         if properties or self._props or any(v is not None for v in self._stamps.values()):
             changed[self._core_name] = self._core_xml(properties or {}, context)
             changed.update(self._extra)
+        try:
+            check_document_size(self.name, self._zip.unpacked_size(changed))
+        except TemplatePackageError as e:
+            raise TemplateError(f"{self.name}: {e}.") from None
         try:
             return self._zip.write(changed, self.level)
         except ZipError as e:
@@ -223,7 +237,7 @@ class FastTemplate:
         except TemplateError:
             raise
         except Exception as e:  # a template's fault, whatever Python raised
-            raise template_error(self.name, e) from None
+            raise template_error(self.name, e, part.name, part.source) from None
         # = re.sub(r"\n<w:p([ >])", r"<w:p\1", out), without a Python call per match
         out = out.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
         if "_" in out:
@@ -248,9 +262,7 @@ class FastTemplate:
             try:
                 etree.fromstring(data)
             except etree.XMLSyntaxError as e:
-                raise TemplateError(f"{self.name}: utfylt mal gir ugyldig Word-XML i "
-                                    f"{part.name} ({e}). En tagg står trolig på et sted Word "
-                                    "ikke tåler (f.eks. delt over flere avsnitt).") from None
+                raise invalid_xml(self.name, part.name, e) from None
         return data
 
     def _core_xml(self, properties: Mapping[str, Any], context: Mapping[str, Any]) -> bytes:
@@ -264,7 +276,7 @@ class FastTemplate:
             except TemplateError:
                 raise
             except Exception as e:
-                raise template_error(self.name, e) from None
+                raise template_error(self.name, e, self._core_name) from None
         for key, value in properties.items():
             field_tag = CORE_FIELDS.get(key)
             if field_tag is None:

@@ -17,7 +17,9 @@ from lxml import etree
 from ..errors import TemplateError
 
 MAX_PART_BYTES = 64 * 1024 * 1024
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
+# One budget for the unpacked size of a template (all its parts together) and of every
+# document made from it (:func:`check_document_size`).
+MAX_TOTAL_BYTES = 128 * 1024 * 1024
 MAX_MEMBERS = 5000
 _CHUNK = 1 << 20
 
@@ -33,7 +35,9 @@ def safe_parser() -> etree.XMLParser:
 
 
 def inspect(data: bytes) -> dict[str, bytes]:
-    """Every member of the package, inflated within limits; raises TemplatePackageError."""
+    """The XML members of the package (``.xml``, ``.rels``), inflated within limits; every
+    other member (pictures, fonts, anything else) is inflated only to be measured.
+    Raises TemplatePackageError."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplatePackageError("filen er ikke en Word-fil (.docx er en zip-pakke, denne er "
                                    "ikke det)")
@@ -52,6 +56,7 @@ def inspect(data: bytes) -> dict[str, bytes]:
             if info.file_size > MAX_PART_BYTES:
                 raise TemplatePackageError(_too_big(info.filename, info.file_size))
             chunks: list[bytes] = []
+            keep = info.filename.endswith((".xml", ".rels"))
             size = 0
             try:
                 with zf.open(info) as fh:
@@ -62,13 +67,15 @@ def inspect(data: bytes) -> dict[str, bytes]:
                             raise TemplatePackageError(_too_big(info.filename, size))
                         if total > MAX_TOTAL_BYTES:
                             raise TemplatePackageError(f"pakken pakkes ut til mer enn "
-                                                       f"{MAX_TOTAL_BYTES // 2**20} MB til sammen")
-                        chunks.append(chunk)
+                                               f"{MAX_TOTAL_BYTES // 2**20} MB til sammen")
+                        if keep:
+                            chunks.append(chunk)
             except (zipfile.BadZipFile, OSError, ValueError, EOFError,
                     NotImplementedError, RuntimeError) as e:
                 raise TemplatePackageError(f"delen {info.filename} kan ikke pakkes ut ({e})"
                                            ) from None
-            out[info.filename] = b"".join(chunks)
+            if keep:
+                out[info.filename] = b"".join(chunks)
     if "[Content_Types].xml" not in out:
         raise TemplatePackageError("filen er en zip-pakke, men ikke en Word-fil "
                                    "([Content_Types].xml mangler)")
@@ -76,6 +83,15 @@ def inspect(data: bytes) -> dict[str, bytes]:
         if name.endswith((".xml", ".rels")):
             _check_xml(name, raw)
     return out
+
+
+def check_document_size(name: str, size: int) -> None:
+    """A document made from template ``name`` unpacks to ``size`` bytes: within the
+    template budget, or a bokmål refusal (raised as TemplatePackageError)."""
+    if size > MAX_TOTAL_BYTES:
+        raise TemplatePackageError(f"dokumentet som lages av malen {name} blir {size // 2**20} MB "
+                           f"utpakket, mer enn grensen på {MAX_TOTAL_BYTES // 2**20} MB for en "
+                           "mal og hvert dokument den lager")
 
 
 def _check_xml(name: str, raw: bytes) -> None:

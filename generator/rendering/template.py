@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,8 +23,8 @@ from markupsafe import Markup, escape
 from ..errors import TemplateError
 from ..norsk import FILTERS
 from . import toc
-from .package_check import TemplatePackageError, inspect
-from .sandbox import LimitedEnvironment
+from .package_check import TemplatePackageError, check_document_size, inspect
+from .sandbox import LimitedEnvironment, LimitError
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 _SHD_FIRST = re.compile(
@@ -136,6 +137,12 @@ class Template:
                 setattr(cp, key, value[:255] if isinstance(value, str) else value)
         buf = io.BytesIO()
         tpl.save(buf)
+        with zipfile.ZipFile(buf) as zf:
+            size = sum(i.file_size for i in zf.infolist())
+        try:
+            check_document_size(self.name, size)
+        except TemplatePackageError as e:
+            raise TemplateError(f"{self.name}: {e}.") from None
         return buf.getvalue()
 
 
@@ -159,7 +166,9 @@ class StrictDocxTemplate(DocxTemplate):
         docxtpl puts ``w:shd`` first in ``w:tcPr``; the schema wants it after
         ``w:tcW``, ``w:gridSpan``, ``w:vMerge`` and ``w:tcBorders``.
         """
-        return _SHD_FIRST.sub(r"\1\3\2", super().patch_xml(src_xml))
+        src_xml = _join_tags(src_xml)
+        src_xml = src_xml.replace("-%}", "%}" + _TRIM_AFTER).replace("{%-", "{%" + _TRIM_BEFORE)
+        return _merge_trimmed(_SHD_FIRST.sub(r"\1\3\2", super().patch_xml(src_xml)))
 
     def fix_tables(self, xml: str) -> Any:
         self.strict_parse(xml)
@@ -170,9 +179,7 @@ class StrictDocxTemplate(DocxTemplate):
         try:
             return etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as e:
-            raise TemplateError(f"{self._name}: utfylt mal gir ugyldig Word-XML ({e}). En tagg "
-                                "står trolig på et sted Word ikke tåler (f.eks. delt over "
-                                "flere avsnitt).") from None
+            raise invalid_xml(self._name, "word/document.xml", e) from None
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         """Core properties holding a tag are rendered like docxtpl does (as plain text);
@@ -185,18 +192,83 @@ class StrictDocxTemplate(DocxTemplate):
             if not initial or not TAG_START.search(initial):
                 continue
             env = jinja_env or environment()
-            rendered = env.from_string(self.patch_xml(initial)).render(context)
+            try:
+                rendered = env.from_string(self.patch_xml(initial)).render(context)
+            except Exception as e:  # a template's fault, whatever Python raised
+                raise template_error(self._name, e, "docProps/core.xml") from None
             setattr(cp, prop, Markup(rendered).unescape()[:255])
             self.templated_properties.add(prop)
 
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
                         jinja_env: Any = None) -> str:
-        """docxtpl's rendering, then hyperlinks made by :func:`url_id` get real ids."""
-        xml = super().render_xml_part(src_xml, part, context, jinja_env)
+        """docxtpl's rendering, then hyperlinks made by :func:`url_id` get real ids. A
+        failure names the part and the tag."""
+        try:
+            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+        except TemplateError:
+            raise
+        except Exception as e:  # a template's fault, whatever Python raised
+            raise template_error(self._name, e, str(part.partname).lstrip("/"),
+                                 _P_LINE.sub(r"\n<w:p\1", src_xml)) from None
         if _URL_MARK in xml:
             xml = _URL_ID.sub(lambda m: 'r:id="' + part.relate_to(
                 bytes.fromhex(m[1]).decode("utf-8"), _HYPERLINK, is_external=True) + '"', xml)
         return xml
+
+
+# -- whitespace control around paragraph tags -------------------------------------------------
+# docxtpl merges a tag written «{%- … %}» with the text before it and «{% … -%}» with the
+# text after it, by cutting the XML between the tag and the nearest <w:t>. Its regular
+# expression also stops at <w:tab/>, <w:tbl>, <w:tc> … (all begin «<w:t») and cuts across
+# tables, which leaves broken XML that its forgiving parser then repairs, losing or moving
+# text. Here the markers are hidden from docxtpl and the merge is done afterwards, only where
+# the cut XML stays whole (every element closed before the tag is opened again after it,
+# as from one paragraph's text to the next one's); elsewhere the tag keeps its «-», which
+# Jinja applies to the whitespace around it.
+_TRIM_AFTER, _TRIM_BEFORE = "\ue000", "\ue001"
+_TAG_SPLIT = re.compile(r"(?<={)(<[^>]*>)+(?=[\{%\#])|(?<=[%\}\#])(<[^>]*>)+(?=\})", re.DOTALL)
+_TAG_BODY = re.compile(r"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.DOTALL)
+_RUN_BREAK = re.compile(r"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.DOTALL)
+_ELEMENT = re.compile(r"<(/?)([\w:]+)[^>]*?(/?)>")
+_MERGE_BEFORE = re.compile(r"(</w:t>(?:(?!</w:t>).)*?)\{%" + _TRIM_BEFORE, re.DOTALL)
+_MERGE_AFTER = re.compile(r"%\}" + _TRIM_AFTER + r"((?:(?!<w:t[ >]|{%|{{).)*?<w:t(?: [^>]*)?>)?",
+                          re.DOTALL)
+
+
+def _join_tags(xml: str) -> str:
+    """docxtpl's first step: a tag Word split over runs is joined (so «-%}» is one piece)."""
+    xml = _TAG_SPLIT.sub("", xml)
+    return _TAG_BODY.sub(lambda m: _RUN_BREAK.sub("", m.group(0)), xml)
+
+
+def _balanced_cut(span: str) -> bool:
+    """Whether removing ``span`` leaves well-formed XML: the elements it closes are exactly
+    those it opens again, in mirror order (``</w:t></w:r></w:p><w:p><w:r><w:t>``)."""
+    closed: list[str] = []
+    opened: list[str] = []
+    for m in _ELEMENT.finditer(span):
+        end, name, empty = m.groups()
+        if empty:
+            continue
+        if not end:
+            opened.append(name)
+        elif opened and opened[-1] == name:
+            opened.pop()
+        elif opened:
+            return False
+        else:
+            closed.append(name)
+    return closed[::-1] == opened
+
+
+def _merge_trimmed(xml: str) -> str:
+    def before(m: re.Match[str]) -> str:
+        return "{%" if _balanced_cut(m.group(1)) else m.group(1) + "{%-"
+
+    def after(m: re.Match[str]) -> str:
+        return "%}" if m.group(1) and _balanced_cut(m.group(1)) else "-%}" + (m.group(1) or "")
+    xml = _MERGE_BEFORE.sub(before, xml).replace("{%" + _TRIM_BEFORE, "{%-")
+    return _MERGE_AFTER.sub(after, xml)
 
 
 # docxtpl's list of core properties it renders (the others cannot be written as text).
@@ -214,33 +286,160 @@ def url_id(url: str) -> str:
     return "lenke:" + url.encode("utf-8").hex()
 
 
-def template_error(name: str, e: Exception) -> TemplateError:
-    """A Jinja failure as a bokmål message naming the template and, if known, the text."""
-    if isinstance(e, jinja2.TemplateSyntaxError):
-        return TemplateError(f"{name}: feil i malen ({e.message}) {_near(e)}")
+def template_error(name: str, e: BaseException, part: str | None = None,
+                   source: str | None = None) -> TemplateError:
+    """A Jinja or Python failure as one bokmål message naming the template, the part
+    (``part``: a file name in the package or a label such as «brødtekst») and, when known,
+    the tag and the text around it (``source``: the part's template text, to find the line)."""
+    where = f"{name} › {part_label(part)}" if part else name
+    if source is not None and not getattr(e, "docx_context", None):
+        line = getattr(e, "lineno", None) if isinstance(e, jinja2.TemplateSyntaxError) \
+            else _template_line(e)
+        if line:
+            lines = source.splitlines()[max(line - 1, 0):line]
+            e.docx_context = [_XML_TAGS.sub("", ln) for ln in lines]  # type: ignore[attr-defined]
+    return TemplateError(f"{where}: {explain(e)} {_near(e, _focus(e))}".rstrip())
+
+
+def _focus(e: BaseException) -> str | None:
+    """What a failure is about, to pick its tag among several in one paragraph."""
+    unsafe = _UNSAFE.search(str(e))
+    if unsafe:
+        return unsafe[1]
     if isinstance(e, jinja2.UndefinedError):
-        if "unsafe" in str(e):
-            return TemplateError(f"{name}: malen prøver å nå Python-interne ting ({e}). Det er "
-                                 "ikke tillatt; bare felt og filtre kan brukes.")
-        return TemplateError(f"{name}: malen bruker et felt som ikke finnes "
-                             f"({_undefined(e)}) {_near(e)}")
-    if isinstance(e, jinja2.exceptions.SecurityError):
-        return TemplateError(f"{name}: malen prøver noe som ikke er tillatt ({e}). Bare felt "
-                             "og filtre kan brukes.")
-    if isinstance(e, TypeError) and "loader" in str(e):
-        return TemplateError(f"{name}: malen prøver å hente inn en annen fil "
-                             "(include/import/extends). Det er ikke tillatt.")
-    return TemplateError(f"{name}: malen kunne ikke fylles ut ({e}) {_near(e)}".rstrip())
+        return _undefined(e)
+    if isinstance(e, OverflowError) and "range" in str(e).lower():
+        return "range"
+    return None
 
 
-def _near(e: Exception) -> str:
+def invalid_xml(name: str, part: str, e: etree.XMLSyntaxError) -> TemplateError:
+    """Filled-in XML that does not parse (never repaired), in bokmål."""
+    where = f" (linje {e.lineno}, kolonne {e.offset})" if e.lineno else ""
+    return TemplateError(f"{name} › {part_label(part)}: utfylt mal gir ugyldig Word-XML{where}. "
+                         "En tagg står trolig på et sted Word ikke tåler (f.eks. delt over "
+                         "flere avsnitt, eller et «{%- … -%}» inntil en tabell).")
+
+
+def explain(e: BaseException) -> str:
+    """What went wrong in a template, in bokmål (Jinja's and Python's English translated)."""
+    text = str(e)
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return f"feil i malen ({syntax_message(e.message or text)})"
+    if isinstance(e, LimitError):
+        return f"malen er stoppet av sikkerhetsgrensene: {text}. Det er ikke tillatt"
+    unsafe = _UNSAFE.search(text)
+    if unsafe or isinstance(e, jinja2.exceptions.SecurityError):
+        what = f"«{unsafe[1]}»" if unsafe else "noe"
+        return (f"malen prøver å nå {what}, som er Python-internt og ikke er tillatt i en mal. "
+                "Bare felt og filtre kan brukes")
+    if isinstance(e, jinja2.UndefinedError):
+        return f"malen bruker et felt som ikke finnes ({_undefined(e)})"
+    if isinstance(e, TypeError) and "loader" in text:
+        return ("malen prøver å hente inn en annen fil (include/import/extends). Det er ikke "
+                "tillatt")
+    if isinstance(e, OverflowError) and "range" in text.lower():
+        return ("malen ber om en tallrekke (range) på mer enn 100 000 tall, og det er ikke "
+                "tillatt")
+    if isinstance(e, RecursionError):
+        return ("malen kaller en makro fra seg selv uten å stoppe (rekursjon), og det er ikke "
+                "tillatt")
+    if isinstance(e, MemoryError):
+        return "malen bruker mer minne enn det som er tillatt"
+    if isinstance(e, ZeroDivisionError):
+        return "malen kunne ikke fylles ut (en tagg deler på null)"
+    if isinstance(e, OverflowError):
+        return "malen kunne ikke fylles ut (et tall blir for stort)"
+    if isinstance(e, TypeError):
+        return ("malen kunne ikke fylles ut (en tagg bruker en verdi av feil slag, f.eks. "
+                "regner med tekst)")
+    if isinstance(e, (ValueError, LookupError)):
+        return "malen kunne ikke fylles ut (en tagg får en verdi den ikke kan bruke)"
+    if isinstance(e, jinja2.TemplateRuntimeError):
+        return "malen kunne ikke fylles ut (en tagg kan ikke utføres)"
+    return f"malen kunne ikke fylles ut (en tagg feiler: {type(e).__name__})"
+
+
+def syntax_message(message: str) -> str:
+    """Jinja's English for a tag it cannot read, as bokmål."""
+    for pattern, norsk in _SYNTAX:
+        m = pattern.search(message)
+        if m:
+            return norsk.format(*m.groups())
+    return "taggen kan ikke leses"
+
+
+_SYNTAX_TEXTS = (
+    (r"unexpected end of template.*?innermost block that needs to be closed is '(\w+)'",
+     "malen slutter før blokken «{0}» er lukket; «end{0}» mangler"),
+    (r"unexpected end of template", "malen slutter midt i en tagg"),
+    (r"encountered unknown tag '(\w+)'.*?innermost block that needs to be closed is '(\w+)'",
+     "taggen «{0}» står der blokken «{1}» ikke er lukket, eller finnes ikke"),
+    (r"encountered unknown tag '(\w+)'", "ukjent tagg «{0}»"),
+    (r"unexpected end of (?:print statement|block|comment|variable)",
+     "taggen er ikke lukket"),
+    (r"expected token '(.+?)', got '(.+?)'", "ventet «{0}», fant «{1}»"),
+    (r"unexpected char '(.+?)'", "uventet tegn «{0}»"),
+    (r"unexpected '(.+?)'", "uventet «{0}»"),
+    (r"expected an expression, got '(.+?)'", "ventet et uttrykk, fant «{0}»"),
+    (r"tag name expected", "taggen mangler navn"),
+    (r"no filter named '(.+?)'", "ukjent filter «{0}»"),
+    (r"no test named '(.+?)'", "ukjent test «{0}»"),
+    (r"can't assign to", "taggen kan ikke sette en verdi her"),
+)
+_SYNTAX = [(re.compile(p, re.IGNORECASE | re.DOTALL), n) for p, n in _SYNTAX_TEXTS]
+_UNSAFE = re.compile(r"access to attribute '([^']+)' of '[^']+' object is unsafe")
+_XML_TAGS = re.compile(r"<[^>]*>")
+_P_LINE = re.compile(r"<w:p([ >])")
+
+
+def part_label(part: str) -> str:
+    """The part of a template in words: «brødtekst», «topptekst (word/header1.xml)» …"""
+    base = part.rsplit("/", 1)[-1]
+    for pattern, label in _PART_LABELS:
+        if re.fullmatch(pattern, base):
+            return label if "{}" not in label else label.format(part)
+    return part
+
+
+_PART_LABELS = (
+    (r"document\d*\.xml", "brødtekst"), (r"header\d*\.xml", "topptekst ({})"),
+    (r"footer\d*\.xml", "bunntekst ({})"), (r"footnotes\d*\.xml", "fotnoter ({})"),
+    (r"endnotes\d*\.xml", "sluttnoter ({})"), (r"core\.xml", "dokumentegenskaper"),
+)
+
+
+def _template_line(e: BaseException) -> int | None:
+    """The template line a runtime error happened on (Jinja's rewritten traceback)."""
+    tb = e.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _near(e: BaseException, focus: str | None = None) -> str:
+    """«– i taggen «…» ved teksten «…»»: the failing paragraph's text, and its tag when
+    there is one (or one naming ``focus``, the field or attribute the failure is about)."""
     lines = [ln.strip() for ln in getattr(e, "docx_context", []) if ln.strip()]
     text = " ".join(lines)
-    return f"– ved teksten «{text[:160]}»" if text else ""
+    if not text:
+        return ""
+    tags = _TAG_IN_TEXT.findall(text)
+    if focus and len(tags) > 1:
+        tags = [t for t in tags if focus in t][:1] or tags
+    if len(tags) == 1:
+        return f"– i taggen «{tags[0][:120]}» ved teksten «{text[:160]}»"
+    return f"– ved teksten «{text[:160]}»"
+
+
+_TAG_IN_TEXT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
 def _undefined(e: jinja2.UndefinedError) -> str:
     m = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(e))
     if not m:
-        return str(e)
+        return "et felt"
     return m.group(2) or m.group(1)

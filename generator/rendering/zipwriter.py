@@ -71,6 +71,19 @@ class RawZip:
             else dos_time((1980, 1, 1, 0, 0, 0))
         self.names = {e.name.decode("utf-8") for e in self.entries}
 
+    def keep_only(self, names: set[str]) -> set[str]:
+        """Leave out every member not in ``names``; returns the names left out."""
+        dropped = self.names - names
+        if dropped:
+            self.entries = [e for e in self.entries if e.name.decode("utf-8") in names]
+            self.names -= dropped
+        return dropped
+
+    def unpacked_size(self, changed: Mapping[str, bytes]) -> int:
+        """The unpacked size of the zip :meth:`write` would make with ``changed``."""
+        return (sum(e.usize for e in self.entries if e.name.decode("utf-8") not in changed)
+                + sum(len(v) for v in changed.values()))
+
     def write(self, changed: Mapping[str, bytes], level: int) -> bytes:
         """A zip of the members in order; ``changed`` ones deflated at ``level`` (new names
         at the end), the rest copied raw. Raises :class:`ZipError` beyond 4 GB (no zip64)."""
