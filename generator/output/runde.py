@@ -395,7 +395,7 @@ def _header(ws: Any, schema: Any) -> tuple[int, dict[str, int]]:
 
     names: dict[str, str] = {}
     for col in schema.columns:
-        for text in (col.header, *col.aliases):
+        for text in (col.header, *col.col.aliases):
             names[normalise(text)] = col.field
     for r in range(1, 21):
         found = {names[normalise(c.value)]: c.column for c in ws[r]
