@@ -157,6 +157,11 @@ def test_out_one_workbook_and_draft_per_leader(runde: dict[str, Any]) -> None:
         assert c.protection.locked is not answer, (header[c.column - 1], c.protection.locked)
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert lists and lists[0].formula1 == '"Grønn,Gul,Rød"'
+    # written without openpyxl (see generator/output/svarbok.py): valid Open XML
+    from tests.docx_tools import validate
+
+    for path, verdict in validate([ut / filnavn(r, sunna)]).items():
+        assert verdict["ok"], (path, verdict["errors"])
     # the draft to the leader with the workbook attached
     msg = email.message_from_bytes((ut / filnavn(r, sunna).replace(".xlsx", ".eml"))
                                    .read_bytes())

@@ -18,14 +18,11 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..documents.common import slug
-from ..files import write_atomic
+from ..files import umask, write_atomic
 from ..model.domain import Leder
 from ..model.runde import ARK, Runde, Svarene, samlet, samlet_tekst
 from ..norsk import dato, tertial
@@ -38,9 +35,6 @@ FOLDER = "runde"
 HIDDEN = "_runde"  # the very hidden sheet: the round, the leader, the locked cells' values
 ORIGINAL_ROW = 8  # where the locked cells' values start in the hidden sheet
 VERSION = 1
-OPEN_FILL = PatternFill("solid", fgColor="FFF2CC")
-HEAD_FILL = PatternFill("solid", fgColor="1F4E79")
-OPEN = Protection(locked=False)
 
 
 def mappe(workbooks: Path, runde: Runde) -> Path:
@@ -56,113 +50,81 @@ def filnavn(runde: Runde, leder: Leder) -> str:
 def arbeidsbok(runde: Runde, leder: Leder, frist: date) -> bytes:
     """The leader's reporting workbook: a cover sheet, one sheet per kind of row with only
     the answer cells open, and a very hidden sheet with the keys and the locked values."""
-    wb = Workbook()
-    forside = wb.active
-    assert forside is not None
-    forside.title = "Forside"
+    from . import svarbok as x
+
     rows = runde.linjer(leder)
     k = runde.data.kommune
-    lines = [
-        (f"Rapportering {tertial(runde.tertial, runde.år)} – {leder.navn}", Font(bold=True,
-                                                                                  size=14)),
-        (f"{k.navn} · {leder.stilling}", None),
-        ("", None),
-        (f"Frist for å sende svaret tilbake: {dato(frist)}", Font(bold=True)),
-        ("", None),
-        ("Slik gjør du det:", Font(bold=True)),
+    forside = x.Sheet("Forside", widths=[100], protect=True)
+    for text, style in (
+        (f"Rapportering {tertial(runde.tertial, runde.år)} – {leder.navn}", x.TITLE),
+        (f"{k.navn} · {leder.stilling}", x.NORMAL),
+        ("", x.NORMAL),
+        (f"Frist for å sende svaret tilbake: {dato(frist)}", x.BOLD),
+        ("", x.NORMAL),
+        ("Slik gjør du det:", x.BOLD),
         ("1. Fyll ut de gule cellene i arkene " + ", ".join(
-            a.navn for a in ARK if any(r.slag == a.slag for r in rows)) + ".", None),
-        ("2. Status velger du fra listen i cellen. Prognose er et beløp i kroner.", None),
-        ("3. Resten av arket er låst. Ikke legg til eller flytt rader eller ark.", None),
+            a.navn for a in ARK if any(r.slag == a.slag for r in rows)) + ".", x.NORMAL),
+        ("2. Status velger du fra listen i cellen. Prognose er et beløp i kroner.", x.NORMAL),
+        ("3. Resten av arket er låst. Ikke legg til eller flytt rader eller ark.", x.NORMAL),
         ("4. Lagre filen (gjerne med nytt navn) og send den tilbake som vedlegg til "
-         "rådgiveren.", None),
-        ("", None),
+         "rådgiveren.", x.NORMAL),
+        ("", x.NORMAL),
         ("Det som står utfylt fra før, er det som står i kommunens arbeidsbok nå. Sender du "
-         "flere versjoner, brukes den siste.", None),
-    ]
-    for i, (text, font) in enumerate(lines, start=1):
-        c = forside.cell(row=i, column=1, value=text)
-        if font is not None:
-            c.font = font
-    forside.column_dimensions["A"].width = 100
-    forside.protection.sheet = True
-
-    hidden = wb.create_sheet(HIDDEN)
-    hidden.sheet_state = "veryHidden"
-    for i, (name, value) in enumerate((("runde", runde.navn), ("leder", leder.id),
-                                       ("fingeravtrykk", runde.fingeravtrykk(leder)),
-                                       ("versjon", VERSION), ("frist", frist.isoformat())),
-                                      start=1):
-        hidden.cell(row=i, column=1, value=name)
-        hidden.cell(row=i, column=2, value=value)
-    hidden.cell(row=ORIGINAL_ROW - 1, column=1, value="ark")
-    hidden.cell(row=ORIGINAL_ROW - 1, column=2, value="celle")
-    hidden.cell(row=ORIGINAL_ROW - 1, column=3, value="verdi")
-    original_row = ORIGINAL_ROW
+         "flere versjoner, brukes den siste.", x.NORMAL),
+    ):
+        forside.append((text, style))
+    hidden = x.Sheet(HIDDEN, very_hidden=True, protect=True)
+    meta: tuple[tuple[str, Any], ...] = (("runde", runde.navn), ("leder", leder.id),
+                        ("fingeravtrykk", runde.fingeravtrykk(leder)), ("versjon", VERSION),
+                        ("frist", frist.isoformat()))
+    for name, value in meta:
+        hidden.append((name, 0), (value, 0))
+    while len(hidden.rows) < ORIGINAL_ROW - 2:
+        hidden.append()
+    hidden.append(("ark", 0), ("celle", 0), ("verdi", 0))
+    sheets = [forside]
     for ark in ARK:
         mine = [r for r in rows if r.slag == ark.slag]
         if not mine:
             continue
-        ws = wb.create_sheet(ark.navn, index=len(wb.sheetnames) - 1)
-        validations: dict[str, DataValidation] = {}
+        ws = x.Sheet(ark.navn, widths=[k.bredde for k in ark.kolonner], hidden_columns={1},
+                     freeze="C2", protect=True)
+        ws.append(*((kol.overskrift, x.HEADER) for kol in ark.kolonner))
         for col, kol in enumerate(ark.kolonner, start=1):
-            c = ws.cell(row=1, column=col, value=kol.overskrift)
-            c.font = Font(bold=True, color="FFFFFF")
-            c.fill = HEAD_FILL
-            ws.column_dimensions[get_column_letter(col)].width = kol.bredde
-            hidden.append([ark.navn, c.coordinate, kol.overskrift])
-            original_row += 1
-            if kol.valg:
-                dv = DataValidation(type="list", formula1='"' + ",".join(kol.valg) + '"',
-                                    allow_blank=True, showErrorMessage=True,
-                                    errorTitle="Ugyldig verdi",
-                                    error="Velg en verdi fra listen: " + ", ".join(kol.valg),
-                                    promptTitle=kol.overskrift, prompt=kol.hjelp[:255],
-                                    showInputMessage=bool(kol.hjelp))
-                validations[kol.felt] = dv
-            elif kol.tall and kol.åpen:
-                dv = DataValidation(type="decimal", operator="between", formula1="-1E+15",
-                                    formula2="1E+15", allow_blank=True, showErrorMessage=True,
-                                    errorTitle="Ugyldig verdi", error="Skriv et beløp i kroner.",
-                                    promptTitle=kol.overskrift, prompt=kol.hjelp[:255],
-                                    showInputMessage=bool(kol.hjelp))
-                validations[kol.felt] = dv
-            elif kol.åpen and kol.hjelp:
-                dv = DataValidation(allow_blank=True, promptTitle=kol.overskrift,
-                                    prompt=kol.hjelp[:255], showInputMessage=True)
-                validations[kol.felt] = dv
+            hidden.append((ark.navn, 0), (f"{get_column_letter(col)}1", 0), (kol.overskrift, 0))
         for r, linje in enumerate(mine, start=2):
+            cells = []
             for col, kol in enumerate(ark.kolonner, start=1):
                 value = linje.verdier.get(kol.felt)
-                c = ws.cell(row=r, column=col, value=value)
-                if isinstance(value, date):
-                    c.number_format = "DD.MM.YYYY"
-                elif kol.tall:
-                    c.number_format = "#,##0"
                 if kol.åpen:
-                    c.protection = OPEN
-                    c.fill = OPEN_FILL
-                    if kol.felt in ("kommentar", "tiltak"):
-                        c.alignment = Alignment(wrap_text=True, vertical="top")
+                    style = (x.OPEN_NUMBER if kol.tall else x.OPEN_WRAP
+                             if kol.felt in ("kommentar", "tiltak") else x.OPEN)
                 else:
-                    hidden.append([ark.navn, c.coordinate, value])
-                    original_row += 1
+                    style = x.NUMBER if kol.tall else x.NORMAL
+                    hidden.append((ark.navn, 0), (f"{get_column_letter(col)}{r}", 0),
+                                  (value, style))
+                cells.append((value, style))
+            ws.append(*cells)
         last = len(mine) + 1
-        for felt, dv in validations.items():
-            col = next(i for i, kol in enumerate(ark.kolonner, start=1) if kol.felt == felt)
+        for col, kol in enumerate(ark.kolonner, start=1):
+            if not kol.åpen:
+                continue
             letter = get_column_letter(col)
-            dv.add(f"{letter}2:{letter}{last}")
-            ws.add_data_validation(dv)
-        ws.column_dimensions["A"].hidden = True  # the key
-        ws.freeze_panes = "C2"
-        ws.protection.sheet = True
-        ws.protection.formatRows = False  # row height may change (long comments)
-        ws.protection.formatColumns = False
-    wb.security = WorkbookProtection(lockStructure=True)
-    wb.active = 0
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+            sqref = f"{letter}2:{letter}{last}"
+            if kol.valg:
+                ws.validations.append(x.Validation(
+                    sqref, "list", '"' + ",".join(kol.valg) + '"', title=kol.overskrift,
+                    prompt=kol.hjelp, error="Velg en verdi fra listen: " + ", ".join(kol.valg)))
+            elif kol.tall:
+                ws.validations.append(x.Validation(
+                    sqref, "decimal", "-1E+15", "1E+15", title=kol.overskrift,
+                    prompt=kol.hjelp, error="Skriv et beløp i kroner."))
+            elif kol.hjelp:
+                ws.validations.append(x.Validation(sqref, title=kol.overskrift,
+                                                   prompt=kol.hjelp))
+        sheets.append(ws)
+    sheets.append(hidden)
+    return x.workbook(sheets, f"Rapportering {tertial(runde.tertial, runde.år)} – {leder.navn}")
 
 
 EMNE = "Rapportering {tertial} – {navn}"
@@ -204,19 +166,34 @@ class Utsendt:
 
 
 def skriv_ut(runde: Runde, folder: Path, frist: date) -> Utsendt:
-    """Write every leader's workbook and draft into ``folder/ut``."""
+    """Write every leader's workbook and draft into ``folder/ut``: all of them into a new
+    folder first, which then takes the place of ``ut`` (an interrupted run leaves the old
+    ``ut`` as it was)."""
+    import tempfile
+
     ut = folder / "ut"
-    ut.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".ut-", dir=folder))
     done = Utsendt(ut)
-    for leder in runde.deltakere():
-        name = filnavn(runde, leder)
-        data = arbeidsbok(runde, leder, frist)
-        done.workbooks.append(write_atomic(ut / name, data, durable=False))
-        done.drafts.append(write_atomic(ut / (name.removesuffix(".xlsx") + ".eml"),
-                                        utkast(runde, leder, frist, (name, data)),
-                                        durable=False))
-        if not leder.epost:
-            done.uten_epost.append(leder)
+    try:
+        for leder in runde.deltakere():
+            name = filnavn(runde, leder)
+            data = arbeidsbok(runde, leder, frist)
+            (staging / name).write_bytes(data)
+            draft = name.removesuffix(".xlsx") + ".eml"
+            (staging / draft).write_bytes(utkast(runde, leder, frist, (name, data)))
+            done.workbooks.append(ut / name)
+            done.drafts.append(ut / draft)
+            if not leder.epost:
+                done.uten_epost.append(leder)
+        staging.chmod(0o777 & ~umask())
+        old = folder / f".ut-gammel-{staging.name}"
+        if ut.exists():
+            ut.rename(old)
+        staging.rename(ut)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return done
 
 
