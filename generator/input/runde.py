@@ -83,10 +83,11 @@ def les(folder: Path, runde: Runde) -> Innlest:
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(SKIP))
     done.filer = len(files)
     by_digest: dict[str, Path] = {}
+    names = _Names(runde)
     by_leader: dict[str, list[Retur]] = {}
     for path in files:
         try:
-            retur = _read(path, runde)
+            retur = _read(path, runde, names)
         except Refused as e:
             for sheet, cell, message in e.extra:
                 problems.error(_label(path), sheet, cell, message)
@@ -122,7 +123,7 @@ def _when(r: Retur) -> str:
     return r.lagret[0].strftime("%d.%m.%Y kl. %H.%M.%S")
 
 
-def _read(path: Path, runde: Runde) -> Retur:
+def _read(path: Path, runde: Runde, names: _Names) -> Retur:
     suffix = path.suffix.lower()
     head = path.read_bytes()[:8]
     if suffix == ".ods":
@@ -141,11 +142,11 @@ def _read(path: Path, runde: Runde) -> Retur:
     data = path.read_bytes()
     try:
         with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if "content.xml" in names and "xl/workbook.xml" not in names:
+            members = set(z.namelist())
+            if "content.xml" in members and "xl/workbook.xml" not in members:
                 raise Refused("er lagret som OpenDocument-regneark (.ods). Åpne den og lagre "
                               "som Excel-arbeidsbok (.xlsx).")
-            if "xl/workbook.xml" not in names:
+            if "xl/workbook.xml" not in members:
                 raise Refused("er ikke en Excel-arbeidsbok (.xlsx).")
     except zipfile.BadZipFile:
         raise Refused("er ikke en Excel-arbeidsbok (.xlsx); filen er skadet.") from None
@@ -160,7 +161,7 @@ def _read(path: Path, runde: Runde) -> Retur:
     except Exception as e:
         raise Refused(f"kan ikke leses som Excel-arbeidsbok ({type(e).__name__}).") from None
     try:
-        return _returned(path, wb, runde, data)
+        return _returned(path, wb, runde, data, names)
     finally:
         wb.close()
 
@@ -169,7 +170,7 @@ def _rows(ws: Any) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in ws.iter_rows(values_only=True)]
 
 
-def _returned(path: Path, wb: Any, runde: Runde, data: bytes) -> Retur:
+def _returned(path: Path, wb: Any, runde: Runde, data: bytes, names: _Names) -> Retur:
     if HIDDEN not in wb.sheetnames:
         raise Refused("er ikke en arbeidsbok fra rapporteringsrunden (den mangler de skjulte "
                       "nøklene). Send lederen arbeidsboken fra mappen ut/ på nytt.")
@@ -186,7 +187,7 @@ def _returned(path: Path, wb: Any, runde: Runde, data: bytes) -> Retur:
                       "nøklene er endret, eller oppdragene og ansvaret er endret siden "
                       "arbeidsboken ble sendt ut). Send en ny arbeidsbok med «styring runde "
                       "ut».")
-    other = _copy_of(path, wb, leder, runde)
+    other = _copy_of(path, wb, leder, names)
     if other is not None:
         raise Refused(f"ser ut til å være en kopi av arbeidsboken til {leder.navn} ({leder.id}) "
                       f"som {other.navn} ({other.id}) har fylt ut. Be {other.navn} fylle ut sin "
@@ -237,23 +238,40 @@ def _returned(path: Path, wb: Any, runde: Runde, data: bytes) -> Retur:
     return retur
 
 
-def _copy_of(path: Path, wb: Any, leder: Leder, runde: Runde) -> Leder | None:
+class _Names:
+    """Every leader of the round by the name part of their workbook's file name and by
+    name (built once: a look-up per return, not a search through the leaders)."""
+
+    def __init__(self, runde: Runde):
+        from ..documents.common import slug
+
+        self.prefix = f"rapportering-{runde.navn}-"
+        self.by_stem = {f"{slug(ld.navn, 40)}-{slug(ld.id, 20)}": ld
+                        for ld in runde.deltakere()}
+        self.by_name = {" ".join(ld.navn.split()).casefold(): ld for ld in runde.deltakere()}
+
+    def in_file_name(self, stem: str) -> Leder | None:
+        """The leader whose sent-out file name the stem holds (``…-kopi``, ``… (2)`` too)."""
+        at = stem.find(self.prefix)
+        if at < 0:
+            return None
+        parts = re.split(r"[^a-z0-9-]", stem[at + len(self.prefix):], maxsplit=1)[0].split("-")
+        for n in range(len(parts), 0, -1):
+            if (found := self.by_stem.get("-".join(parts[:n]))) is not None:
+                return found
+        return None
+
+
+def _copy_of(path: Path, wb: Any, leder: Leder, names: _Names) -> Leder | None:
     """Another leader who seems to have filled in this leader's workbook: named in the file
     name (as in the file sent out) or as the one who last saved it."""
-    from ..documents.common import slug
-
-    stem = path.stem.casefold()
+    same = leder.id.casefold()
+    named = names.in_file_name(path.stem.casefold())
+    if named is not None and named.id.casefold() != same:
+        return named
     saved_by = (wb.properties.lastModifiedBy or "") if wb.properties is not None else ""
-    for other in runde.deltakere():
-        if other.id.casefold() == leder.id.casefold():
-            continue
-        own = f"{slug(other.navn, 40)}-{slug(other.id, 20)}"
-        if own in stem and f"{slug(leder.navn, 40)}-{slug(leder.id, 20)}" not in stem:
-            return other
-        if saved_by and " ".join(saved_by.split()).casefold() == " ".join(
-                other.navn.split()).casefold():
-            return other
-    return None
+    by = names.by_name.get(" ".join(saved_by.split()).casefold()) if saved_by else None
+    return by if by is not None and by.id.casefold() != same else None
 
 
 _NUMBER = re.compile(r"^[-−+]?\d[\d\s\u00a0.]*(,\d+)?$")
