@@ -365,3 +365,23 @@ def test_a_return_saved_by_libreoffice_is_read(runde: dict[str, Any], tmp_path: 
     svar = got.svarene.svar["oppdrag:3"][0]
     assert svar.felt["kommentar"] == "Svar (LibreOffice) fra L03 på oppdrag:3"
     assert svar.felt["status"] == "Grønn"
+
+
+def test_returns_are_read_as_openpyxl_reads_them(runde: dict[str, Any]) -> None:
+    """The returns are read without openpyxl's object model (for speed): the values are the
+    same as openpyxl's, for a file openpyxl saved (shared strings, dates, numbers)."""
+    from generator.input.runde import _book
+
+    path = runde["inn"] / "svar-02.xlsx"
+    with zipfile.ZipFile(path) as z:
+        book = _book(z)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    for name in wb.sheetnames:
+        want = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+        while want and all(v is None for v in want[-1]):
+            want.pop()
+        got = book.sheets[name]
+        width = max((len(r) for r in got), default=0)
+        assert [r + (None,) * (width - len(r)) for r in got] == [
+            tuple(r[:width]) + (None,) * (width - len(r[:width])) for r in want], name
+    assert book.modified == wb.properties.modified

@@ -13,6 +13,7 @@ named. Identical files count once.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -141,40 +142,28 @@ def _read(path: Path, runde: Runde, names: _Names) -> Retur:
         raise Refused("er ikke en Excel-arbeidsbok (.xlsx).")
     data = path.read_bytes()
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             members = set(z.namelist())
             if "content.xml" in members and "xl/workbook.xml" not in members:
                 raise Refused("er lagret som OpenDocument-regneark (.ods). Åpne den og lagre "
                               "som Excel-arbeidsbok (.xlsx).")
             if "xl/workbook.xml" not in members:
                 raise Refused("er ikke en Excel-arbeidsbok (.xlsx).")
-    except zipfile.BadZipFile:
-        raise Refused("er ikke en Excel-arbeidsbok (.xlsx); filen er skadet.") from None
-    import warnings
-
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:
-        raise Refused(f"kan ikke leses som Excel-arbeidsbok ({type(e).__name__}).") from None
-    try:
-        return _returned(path, wb, runde, data, names)
-    finally:
-        wb.close()
+            if "EncryptionInfo" in members:
+                raise Refused("er beskyttet med passord (kryptert), så den kan ikke leses.")
+            book = _book(z)
+    except Refused:
+        raise
+    except Exception:  # any unreadable file is named, never a traceback
+        raise Refused("kan ikke leses som Excel-arbeidsbok; filen er skadet.") from None
+    return _returned(path, book, runde, data, names)
 
 
-def _rows(ws: Any) -> list[tuple[Any, ...]]:
-    return [tuple(r) for r in ws.iter_rows(values_only=True)]
-
-
-def _returned(path: Path, wb: Any, runde: Runde, data: bytes, names: _Names) -> Retur:
-    if HIDDEN not in wb.sheetnames:
+def _returned(path: Path, book: _Book, runde: Runde, data: bytes, names: _Names) -> Retur:
+    if HIDDEN not in book.sheets:
         raise Refused("er ikke en arbeidsbok fra rapporteringsrunden (den mangler de skjulte "
                       "nøklene). Send lederen arbeidsboken fra mappen ut/ på nytt.")
-    meta_rows = _rows(wb[HIDDEN])
+    meta_rows = book.sheets[HIDDEN]
     meta = {str(r[0]): r[1] for r in meta_rows[:ORIGINAL_ROW - 2] if r and r[0] is not None}
     if str(meta.get("runde")) != runde.navn:
         raise Refused(f"er fra rapporteringsrunden {meta.get('runde')}, ikke {runde.navn}.")
@@ -187,7 +176,7 @@ def _returned(path: Path, wb: Any, runde: Runde, data: bytes, names: _Names) -> 
                       "nøklene er endret, eller oppdragene og ansvaret er endret siden "
                       "arbeidsboken ble sendt ut). Send en ny arbeidsbok med «styring runde "
                       "ut».")
-    other = _copy_of(path, wb, leder, names)
+    other = _copy_of(path, book.saved_by, leder, names)
     if other is not None:
         raise Refused(f"ser ut til å være en kopi av arbeidsboken til {leder.navn} ({leder.id}) "
                       f"som {other.navn} ({other.id}) har fylt ut. Be {other.navn} fylle ut sin "
@@ -196,8 +185,7 @@ def _returned(path: Path, wb: Any, runde: Runde, data: bytes, names: _Names) -> 
     for r in meta_rows[ORIGINAL_ROW - 1:]:
         if r and r[0] is not None and len(r) >= 3:
             original[(str(r[0]), str(r[1]))] = r[2]
-    props = wb.properties
-    saved = props.modified if props is not None and props.modified else datetime.min
+    saved = book.modified or datetime.min
     retur = Retur(path, leder, (saved, path.stat().st_mtime),
                   hashlib.sha256(data).hexdigest())
     from openpyxl.utils import get_column_letter
@@ -207,9 +195,9 @@ def _returned(path: Path, wb: Any, runde: Runde, data: bytes, names: _Names) -> 
     for ark in ARK:
         if ark.navn not in seen_sheets:
             continue
-        if ark.navn not in wb.sheetnames:
+        if ark.navn not in book.sheets:
             raise Refused(f"mangler arket «{ark.navn}».", ark.navn)
-        rows = _rows(wb[ark.navn])
+        rows = book.sheets[ark.navn]
         open_cols = {i for i, k in enumerate(ark.kolonner) if k.åpen}
         for r_i, row in enumerate(rows, start=1):
             for c_i in range(len(ark.kolonner)):
@@ -262,14 +250,13 @@ class _Names:
         return None
 
 
-def _copy_of(path: Path, wb: Any, leder: Leder, names: _Names) -> Leder | None:
+def _copy_of(path: Path, saved_by: str, leder: Leder, names: _Names) -> Leder | None:
     """Another leader who seems to have filled in this leader's workbook: named in the file
     name (as in the file sent out) or as the one who last saved it."""
     same = leder.id.casefold()
     named = names.in_file_name(path.stem.casefold())
     if named is not None and named.id.casefold() != same:
         return named
-    saved_by = (wb.properties.lastModifiedBy or "") if wb.properties is not None else ""
     by = names.by_name.get(" ".join(saved_by.split()).casefold()) if saved_by else None
     return by if by is not None and by.id.casefold() != same else None
 
@@ -404,3 +391,105 @@ def mangler_tekst(runde: Runde, missing: Sequence[Leder]) -> str:
     return (f"{len(missing)} av {len(runde.deltakere())} ledere har ikke svart i "
             f"rapporteringsrunden: {names}{more}. «styring runde inn» lager en påminnelse "
             "(e-postutkast) til hver av dem.")
+
+
+# --- reading a return: the parts of the package, without openpyxl's object model ----------
+
+_M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+@dataclass
+class _Book:
+    """The values of a workbook's sheets (rows of values from A1) and who saved it when."""
+
+    sheets: dict[str, list[tuple[Any, ...]]]
+    modified: datetime | None
+    saved_by: str
+
+
+def _book(z: zipfile.ZipFile) -> _Book:
+    """Read the sheets' values as openpyxl's read-only mode would give them (numbers with a
+    date format as datetimes), ten times faster for these small files."""
+    from lxml import etree
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+    from openpyxl.utils.cell import column_index_from_string
+    from openpyxl.utils.datetime import from_excel
+
+    names = set(z.namelist())
+
+    def xml(name: str) -> Any:
+        return etree.fromstring(z.read(name), parser=etree.XMLParser(resolve_entities=False,
+                                                                     huge_tree=False))
+
+    wb = xml("xl/workbook.xml")
+    rels = {r.get("Id"): r.get("Target") for r in xml("xl/_rels/workbook.xml.rels")
+            .iter(f"{_PR}Relationship")}
+    shared: list[str] = []
+    if "xl/sharedStrings.xml" in names:
+        for si in xml("xl/sharedStrings.xml").iter(f"{_M}si"):
+            shared.append("".join(t.text or "" for t in si.iter(f"{_M}t")
+                                  if t.getparent().tag != f"{_M}rPh"))
+    dates: set[int] = set()
+    if "xl/styles.xml" in names:
+        st = xml("xl/styles.xml")
+        custom = {int(f.get("numFmtId")): f.get("formatCode") or ""
+                  for f in st.iter(f"{_M}numFmt")}
+        xfs = st.find(f"{_M}cellXfs")
+        for i, xf in enumerate(xfs if xfs is not None else []):
+            fid = int(xf.get("numFmtId") or 0)
+            code = custom.get(fid, BUILTIN_FORMATS.get(fid, "General"))
+            if is_date_format(code):
+                dates.add(i)
+    sheets: dict[str, list[tuple[Any, ...]]] = {}
+    for sh in wb.iter(f"{_M}sheet"):
+        target = rels.get(sh.get(f"{_R}id")) or ""
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if part not in names:
+            continue
+        grid: dict[int, dict[int, Any]] = {}
+        for c in xml(part).iter(f"{_M}c"):
+            m = _CELL.fullmatch(c.get("r") or "")
+            if m is None:
+                continue
+            kind = c.get("t", "n")
+            v = c.find(f"{_M}v")
+            value: Any = None
+            if kind == "inlineStr":
+                value = "".join(t.text or "" for t in c.iter(f"{_M}t"))
+            elif v is not None and v.text is not None:
+                text = v.text
+                if kind == "s":
+                    value = shared[int(text)]
+                elif kind in ("str", "e"):
+                    value = text
+                elif kind == "b":
+                    value = text == "1"
+                else:
+                    number = float(text)
+                    value = int(number) if number.is_integer() and "." not in text and "E" not \
+                        in text.upper() else number
+                    if int(c.get("s") or 0) in dates:
+                        value = from_excel(number)
+            if value is not None:
+                grid.setdefault(int(m[2]), {})[column_index_from_string(m[1])] = value
+        width = max((max(r) for r in grid.values()), default=0)
+        sheets[sh.get("name") or ""] = [
+            tuple(grid.get(r, {}).get(col) for col in range(1, width + 1))
+            for r in range(1, max(grid, default=0) + 1)]
+    modified, saved_by = None, ""
+    if "docProps/core.xml" in names:
+        core = xml("docProps/core.xml")
+        for el in core:
+            tag = etree.QName(el).localname
+            if tag == "modified" and el.text:
+                try:
+                    modified = datetime.fromisoformat(el.text.strip().replace("Z", "+00:00")
+                                                      ).replace(tzinfo=None)
+                except ValueError:
+                    modified = None
+            elif tag == "lastModifiedBy":
+                saved_by = el.text or ""
+    return _Book(sheets, modified, saved_by)
