@@ -385,3 +385,23 @@ def test_returns_are_read_as_openpyxl_reads_them(runde: dict[str, Any]) -> None:
         assert [r + (None,) * (width - len(r)) for r in got] == [
             tuple(r[:width]) + (None,) * (width - len(r[:width])) for r in want], name
     assert book.modified == wb.properties.modified
+
+
+def test_a_new_return_is_a_changed_input(runde: dict[str, Any], tmp_path: Path) -> None:
+    """«Ingen endringer» looks at the returns too: a return dropped in makes a new report."""
+    folder = tmp_path / "wb"
+    shutil.copytree(runde["folder"], folder)
+    moved = tmp_path / "svar-02.xlsx"  # not beside the workbooks: it would be read as one
+    shutil.move(folder / "runde" / "2026-t2" / "inn" / "svar-02.xlsx", moved)
+    out = folder / "dokumenter"
+    first = pipeline.build([folder], out, ["tertialrapport"], T, pdf=False)
+    assert first.ok and not first.unchanged
+    assert pipeline.build([folder], out, ["tertialrapport"], T, pdf=False).unchanged
+    shutil.move(moved, folder / "runde" / "2026-t2" / "inn" / "nytt-svar.xlsx")
+    again = pipeline.build([folder], out, ["tertialrapport"], T, pdf=False)
+    assert not again.unchanged
+    r: Runde = runde["runde"]
+    leder = next(ld for ld in r.deltakere() if ld.id == "L03")  # svar-02 is the third leader
+    text = "\n".join(x[0] for x in _tables(out / "2026" / "tertialrapport"
+                                             / "tertialrapport-2026-t2.docx"))
+    assert f"Svar fra {leder.id} på oppdrag:3 ({leder.navn}, HA)" in text
