@@ -211,6 +211,8 @@ def test_build_has_every_answer_with_its_author(runde: dict[str, Any]) -> None:
     notices = " ".join(p.message for p in report.problems.notices)
     assert "2 av 25 ledere har ikke svart" in notices and "(L25)" in notices
     assert "går foran svaret fra" in notices
+    overview = (folder / "dokumenter" / "2026" / "oversikt.html").read_text(encoding="utf-8")
+    assert "har ikke svart i rapporteringsrunden" in overview and "Geir Andreassen" in overview
     rows = [r[0] for r in _tables(folder / "dokumenter" / "2026" / "tertialrapport"
                                   / "tertialrapport-2026-t2.docx")]
     text = "\n".join(rows)
