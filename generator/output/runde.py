@@ -176,14 +176,13 @@ def skriv_ut(runde: Runde, folder: Path, frist: date) -> Utsendt:
     staging = Path(tempfile.mkdtemp(prefix=".ut-", dir=folder))
     done = Utsendt(ut)
     try:
-        for leder in runde.deltakere():
-            name = filnavn(runde, leder)
-            data = arbeidsbok(runde, leder, frist)
+        leaders = runde.deltakere()
+        for leder, (name, data, draft) in zip(leaders, _made(runde, leaders, frist),
+                                              strict=True):
             (staging / name).write_bytes(data)
-            draft = name.removesuffix(".xlsx") + ".eml"
-            (staging / draft).write_bytes(utkast(runde, leder, frist, (name, data)))
+            (staging / (name.removesuffix(".xlsx") + ".eml")).write_bytes(draft)
             done.workbooks.append(ut / name)
-            done.drafts.append(ut / draft)
+            done.drafts.append(ut / (name.removesuffix(".xlsx") + ".eml"))
             if not leder.epost:
                 done.uten_epost.append(leder)
         staging.chmod(0o777 & ~umask())
@@ -195,6 +194,44 @@ def skriv_ut(runde: Runde, folder: Path, frist: date) -> Utsendt:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return done
+
+
+_FORKED: tuple[Runde, list[Leder], date] | None = None  # what forked workers inherit
+PARALLEL_FROM = 400  # leaders; below this a pool costs more than it saves
+
+
+def _one(i: int) -> tuple[str, bytes, bytes]:
+    assert _FORKED is not None
+    runde, leaders, frist = _FORKED
+    leder = leaders[i]
+    name = filnavn(runde, leder)
+    data = arbeidsbok(runde, leder, frist)
+    return name, data, utkast(runde, leder, frist, (name, data))
+
+
+def _made(runde: Runde, leaders: list[Leder], frist: date) -> list[tuple[str, bytes, bytes]]:
+    """Each leader's file name, workbook and draft: in forked worker processes (one per
+    core) for a large round on Linux, else here."""
+    import multiprocessing
+    import os
+    import sys
+    import threading
+
+    global _FORKED
+    _FORKED = (runde, leaders, frist)
+    try:
+        workers = min(os.cpu_count() or 1, 4)
+        if (len(leaders) < PARALLEL_FROM or workers < 2 or not sys.platform.startswith("linux")
+                or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return [_one(i) for i in range(len(leaders))]
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")
+                                 ) as pool:
+            return list(pool.map(_one, range(len(leaders)), chunksize=50))
+    finally:
+        _FORKED = None
 
 
 def purringer(runde: Runde, folder: Path, mangler: Sequence[Leder]) -> list[Path]:
