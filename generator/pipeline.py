@@ -153,9 +153,10 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
         return report
-    from .input.runde import med_runden
+    if any(KINDS[k].PER_TERTIAL for k in kinds or KINDS):  # the leaders' answers
+        from .input.runde import med_runden
 
-    med_runden(result, paths, tertial or latest_tertial(result))  # the leaders' answers
+        med_runden(result, paths, tertial or latest_tertial(result))
     if template_dir is None:
         template_dir = template_folder.from_workbooks(result, report.problems) or TEMPLATE_DIR
         if report.problems.errors:

@@ -321,10 +321,9 @@ def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde) 
                     bad = True
                     continue
                 value = amount
-            elif isinstance(value, (datetime, date)):
-                value = value.strftime("%d.%m.%Y")
-            felt[kol.felt] = value if kol.tall else str(value) if not isinstance(
-                value, float) else _shown(value)
+            elif not isinstance(value, str):  # a text typed as a number or a date
+                value = _shown(value)
+            felt[kol.felt] = value
         if felt and not bad:
             retur.svar.append(Svar(str(key), retur.leder, rolle, felt,
                                    f"{retur.path.name} › {ark.navn} › rad {r_i}"))

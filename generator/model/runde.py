@@ -104,7 +104,6 @@ ARK: tuple[Ark, ...] = (
         Kolonne("Kommentar", "kommentar", 50, True, hjelp="Hva forklarer avviket?")),
         "Budsjettlinjene for rammeområdet ditt."),
 )
-ARK_FOR = {a.slag: a for a in ARK}
 
 
 @dataclass(frozen=True)
