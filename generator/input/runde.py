@@ -368,10 +368,10 @@ def med_runden(result: LoadResult, inputs: Sequence[Path], tertial: int) -> Innl
     data = result.data
     if data is None:
         return None
-    runde = Runde(data, tertial)
-    folder = inn_mappe(workbook_folder(inputs), runde)
-    if not folder.is_dir():
+    folder = workbook_folder(inputs) / FOLDER / f"{data.kommune.år}-t{tertial}" / "inn"
+    if not folder.is_dir():  # no round for the tertial: nothing to work out
         return None
+    runde = Runde(data, tertial)
     innlest = les(folder, runde)
     for p in innlest.problems:
         result.problems.notice(p.file, p.sheet, p.cell, p.message)
