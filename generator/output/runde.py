@@ -236,9 +236,11 @@ def _made(runde: Runde, leaders: list[Leder], frist: date) -> list[tuple[str, by
 
 def purringer(runde: Runde, folder: Path, mangler: Sequence[Leder]) -> list[Path]:
     """A reminder draft for each leader who has not answered, with the workbook again (as
-    it was sent, from ``ut/``; made anew when it is gone)."""
+    it was sent, from ``ut/``; made anew when it is gone). ``purring/`` holds only these."""
     out = []
     frist = runde_frist(folder, runde)
+    for old in (folder / "purring").glob("*.eml"):  # a leader who has answered since
+        old.unlink()
     for leder in mangler:
         name = filnavn(runde, leder)
         sent = folder / "ut" / name
