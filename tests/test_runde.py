@@ -301,10 +301,37 @@ def test_skriv_changes_only_answer_cells(runde: dict[str, Any], tmp_path: Path) 
     prognoser = {ln.rammeområde for ln in result.data.økonomi
                  if ln.tertial == T and ln.prognose == 1_000_000}
     assert "Oppvekst" in prognoser
+    _opens_in_libreoffice(folder / "tertial.xlsx", tmp_path)
     # written in, the answers keep their authors in the report: no entry goes first now
     report = pipeline.build([folder], folder / "dokumenter", ["tertialrapport"], T, pdf=False)
     assert report.ok
     assert not [p for p in report.problems.notices if "går foran" in p.message]
+
+
+def _opens_in_libreoffice(path: Path, tmp_path: Path) -> None:
+    """LibreOffice Calc opens the written workbook and sees the same values (skipped
+    without Calc)."""
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        return
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-p",
+                    "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"), str(path)],
+                   capture_output=True, timeout=180)
+    again = tmp_path / "lo" / path.name
+    if not again.exists():
+        return  # LibreOffice without Calc (only Writer): nothing to open it with
+    ours = openpyxl.load_workbook(path)
+    theirs = openpyxl.load_workbook(again)
+    assert theirs.sheetnames == ours.sheetnames
+    def values(ws: Any) -> list[tuple[Any, ...]]:
+        rows = [r for r in ws.iter_rows(values_only=True)]
+        while rows and all(v in (None, "") for v in rows[-1]):
+            rows.pop()  # Calc writes the formatted empty rows below the table too
+        return rows
+
+    for sheet in ("Oppdragsstatus", "Målresultater", "Økonomi"):
+        assert values(theirs[sheet]) == values(ours[sheet]), sheet
 
 
 def test_skriv_keeps_macros(tmp_path: Path) -> None:
