@@ -434,3 +434,26 @@ def test_a_new_return_is_a_changed_input(runde: dict[str, Any], tmp_path: Path) 
     text = "\n".join(x[0] for x in _tables(out / "2026" / "tertialrapport"
                                              / "tertialrapport-2026-t2.docx"))
     assert f"Svar fra {leder.id} på oppdrag:3 ({leder.navn}, HA)" in text
+
+
+def test_an_answer_without_a_comment_still_names_its_author() -> None:
+    from generator.demo.data import demo_data
+    from generator.model.runde import Svar, Svarene, med_svar
+
+    data = demo_data()
+    r = Runde(data, 3)  # the demo has no statuses for T3
+    sunna, tove = data.leder("L03"), data.leder("L22")
+    assert sunna is not None and tove is not None
+    svarene = Svarene(r)
+    svarene.legg_til(Svar("oppdrag:3", sunna, "HA", {"status": "Gul"}, "x › Oppdrag › rad 2"))
+    svarene.legg_til(Svar("risiko:R08", tove, "ansvarlig", {"status": "Under arbeid"},
+                          "y › Risiko › rad 2"))
+    new, notes = med_svar(data, svarene)
+    status = next(s for s in new.oppdragsstatus if s.tertial == 3 and s.nr == 3)
+    assert status.status.value == "gul"
+    assert status.kommentar == "Rapportert av Sunná Čuđe Ravna, HA."
+    risk = next(x for x in new.risikoer if x.id == "R08")
+    assert risk.mottiltak[-1] == "Rapportert 3. tertial av Tove Lien: under arbeid"
+    assert [n.melding for n in notes] == [
+        "risiko R08: Tove Lien har rapportert status «under arbeid», arket Risiko har «åpen»; "
+        "rapporten bruker arket."]

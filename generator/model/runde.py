@@ -264,8 +264,10 @@ def samlet(svar: Sequence[Svar], felt: str) -> Any:
 
 def samlet_tekst(svar: Sequence[Svar], felt: str) -> str | None:
     """A text field of every answer, each with who wrote it: «tekst (Kari Nordmann, HA)»;
-    several answers side by side, separated by « | »."""
-    parts = [f"{s.felt[felt]} ({s.hvem})" for s in svar if s.felt.get(felt)]
+    an answer without the text still says who reported («Rapportert av …»); several
+    answers side by side, separated by « | »."""
+    parts = [f"{s.felt[felt]} ({s.hvem})" if s.felt.get(felt) else f"Rapportert av {s.hvem}."
+             for s in svar if any(v not in (None, "") for v in s.felt.values())]
     return " | ".join(parts) or None
 
 
@@ -381,12 +383,14 @@ def _risiko(risk: Risiko, svarene: Svarene, notes: list[Merknad]) -> Risiko:
     if not svar:
         return risk
     status = samlet(svar, "status")
-    kommentar = samlet_tekst(svar, "kommentar")
+    comments = [s for s in svar if s.felt.get("kommentar")]
     line = f"Rapportert {svarene.runde.tertial}. tertial av {rapportert_av(svar)}"
     if status:
         line += f": {str(status).lower()}"
-    if kommentar:
-        line += f". {samlet(svar, 'kommentar')}"
+    if len(comments) == 1:
+        line += f". {comments[0].felt['kommentar']}"
+    elif comments:
+        line += ". " + " | ".join(f"{s.felt['kommentar']} ({s.leder.navn})" for s in comments)
     if status and str(status).casefold() != risk.status.value:
         notes.append(Merknad(key, f"risiko {risk.id}: {rapportert_av(svar)} har rapportert "
                              f"status «{str(status).lower()}», arket Risiko har "
