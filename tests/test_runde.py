@@ -457,3 +457,26 @@ def test_an_answer_without_a_comment_still_names_its_author() -> None:
     assert [n.melding for n in notes] == [
         "risiko R08: Tove Lien har rapportert status «under arbeid», arket Risiko har «åpen»; "
         "rapporten bruker arket."]
+
+
+def test_a_percentage_typed_as_the_result_is_kept_as_typed(runde: dict[str, Any],
+                                                            tmp_path: Path) -> None:
+    """Excel stores «91 %» typed in a cell as 0.91 with a percent format: the answer is «91 %»."""
+    from generator.input.runde import les
+
+    r: Runde = runde["runde"]
+    leder = runde["data"].leder("L05")  # Økonomisjef: the goals of ØKO
+    wb = openpyxl.load_workbook(runde["ut"] / filnavn(r, leder))
+    ws = wb["Mål"]
+    col = next(i for i, k in enumerate(ARK[1].kolonner, start=1) if k.felt == "resultat")
+    ws.cell(row=2, column=col).value = 0.91
+    ws.cell(row=2, column=col).number_format = "0%"
+    ws.cell(row=3, column=col).value = 0.025
+    ws.cell(row=3, column=col).number_format = "0.0%"
+    inn = tmp_path / "inn"
+    inn.mkdir()
+    wb.save(inn / "prosent.xlsx")
+    got = les(inn, r)
+    assert not got.problems.errors, got.problems.errors
+    keys = [ws.cell(row=i, column=1).value for i in (2, 3)]
+    assert [got.svarene.svar[k][0].felt["resultat"] for k in keys] == ["91\u00a0%", "2,5\u00a0%"]

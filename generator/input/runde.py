@@ -400,6 +400,14 @@ _PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
+def _percent(number: float) -> str:
+    """A number shown as a percentage, as the leader typed it: 0.91 → «91 %»."""
+    from ..norsk import prosent
+
+    pct = round(number * 100, 6)
+    return prosent(pct, 0 if float(pct).is_integer() else 1)
+
+
 @dataclass
 class _Book:
     """The values of a workbook's sheets (rows of values from A1) and who saved it when."""
@@ -432,6 +440,7 @@ def _book(z: zipfile.ZipFile) -> _Book:
             shared.append("".join(t.text or "" for t in si.iter(f"{_M}t")
                                   if t.getparent().tag != f"{_M}rPh"))
     dates: set[int] = set()
+    percents: set[int] = set()  # «91 %» typed in a cell is 0.91 with a percent format
     if "xl/styles.xml" in names:
         st = xml("xl/styles.xml")
         custom = {int(f.get("numFmtId")): f.get("formatCode") or ""
@@ -442,6 +451,8 @@ def _book(z: zipfile.ZipFile) -> _Book:
             code = custom.get(fid, BUILTIN_FORMATS.get(fid, "General"))
             if is_date_format(code):
                 dates.add(i)
+            elif "%" in code:
+                percents.add(i)
     sheets: dict[str, list[tuple[Any, ...]]] = {}
     for sh in wb.iter(f"{_M}sheet"):
         target = rels.get(sh.get(f"{_R}id")) or ""
@@ -472,6 +483,8 @@ def _book(z: zipfile.ZipFile) -> _Book:
                         in text.upper() else number
                     if int(c.get("s") or 0) in dates:
                         value = from_excel(number)
+                    elif int(c.get("s") or 0) in percents:
+                        value = _percent(number)
             if value is not None:
                 grid.setdefault(int(m[2]), {})[column_index_from_string(m[1])] = value
         width = max((max(r) for r in grid.values()), default=0)
