@@ -480,3 +480,20 @@ def test_a_percentage_typed_as_the_result_is_kept_as_typed(runde: dict[str, Any]
     assert not got.problems.errors, got.problems.errors
     keys = [ws.cell(row=i, column=1).value for i in (2, 3)]
     assert [got.svarene.svar[k][0].felt["resultat"] for k in keys] == ["91\u00a0%", "2,5\u00a0%"]
+
+
+def test_a_workbook_returned_under_another_leaders_file_name_is_a_copy(
+        runde: dict[str, Any], tmp_path: Path) -> None:
+    from generator.input.runde import les
+
+    r: Runde = runde["runde"]
+    guro, mahtte = runde["data"].leder("L09"), runde["data"].leder(COPIED)
+    inn = tmp_path / "inn"
+    inn.mkdir()
+    name = filnavn(r, guro).replace(".xlsx", " (2).xlsx")  # Guro's file name, Máhtte's workbook
+    _answer(runde["ut"] / filnavn(r, mahtte), inn / name, "L09")
+    _answer(runde["ut"] / filnavn(r, mahtte), inn / "svar.xlsx", COPIED)
+    got = les(inn, r)
+    assert [(p.file.rsplit("/", 1)[1], p.message.split(" (")[0]) for p in got.problems] == [
+        (name, "ser ut til å være en kopi av arbeidsboken til Máhtte Gažža Žuolla")]
+    assert got.svarene.besvart == {COPIED.casefold()}

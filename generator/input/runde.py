@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svar, Svarene
+from ..model.runde import ARK, Runde, Svar, Svarene, id_del
 from ..problems import Problems
 
 if TYPE_CHECKING:
@@ -227,26 +227,25 @@ def _returned(path: Path, book: _Book, runde: Runde, data: bytes, names: _Names)
 
 
 class _Names:
-    """Every leader of the round by the name part of their workbook's file name and by
+    """Every leader of the round by the Leder-ID part of their workbook's file name and by
     name (built once: a look-up per return, not a search through the leaders)."""
 
     def __init__(self, runde: Runde):
-        from ..documents.common import slug
-
         self.prefix = f"rapportering-{runde.navn}-"
-        self.by_stem = {f"{slug(ld.navn, 40)}-{slug(ld.id, 20)}": ld
-                        for ld in runde.deltakere()}
+        self.by_id = {id_del(ld.id): ld for ld in runde.deltakere()}
         self.by_name = {" ".join(ld.navn.split()).casefold(): ld for ld in runde.deltakere()}
 
     def in_file_name(self, stem: str) -> Leder | None:
-        """The leader whose sent-out file name the stem holds (``…-kopi``, ``… (2)`` too)."""
+        """The leader whose sent-out file name the stem holds (``…-kopi``, ``… (2)`` too):
+        the name part ends with the Leder-ID part."""
         at = stem.find(self.prefix)
         if at < 0:
             return None
         parts = re.split(r"[^a-z0-9-]", stem[at + len(self.prefix):], maxsplit=1)[0].split("-")
-        for n in range(len(parts), 0, -1):
-            if (found := self.by_stem.get("-".join(parts[:n]))) is not None:
-                return found
+        for end in range(len(parts), 0, -1):
+            for start in range(end - 1, -1, -1):
+                if (found := self.by_id.get("-".join(parts[start:end]))) is not None:
+                    return found
         return None
 
 

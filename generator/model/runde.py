@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,6 +119,15 @@ class Linje:
     @property
     def slag(self) -> str:
         return self.nøkkel.split(":", 1)[0]
+
+
+def id_del(leder_id: str) -> str:
+    """A Leder-ID as the last part of the leader's workbook's file name (``L07`` → ``l07``),
+    so a return can be recognised by its file name: ASCII letters and digits, «-» between."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", leder_id).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:20] or "x"
 
 
 def nøkkel(*parts: object) -> str:

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from ..documents.common import slug
 from ..files import umask, write_atomic
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svarene, samlet, samlet_tekst
+from ..model.runde import ARK, Runde, Svarene, id_del, samlet, samlet_tekst
 from ..norsk import dato, tertial
 from .delivery.epost import message
 
@@ -44,7 +44,7 @@ def mappe(workbooks: Path, runde: Runde) -> Path:
 
 def filnavn(runde: Runde, leder: Leder) -> str:
     """The leader's workbook: ``rapportering-2026-t2-kari-nordmann-l07.xlsx``."""
-    return f"rapportering-{runde.navn}-{slug(leder.navn, 40)}-{slug(leder.id, 20)}.xlsx"
+    return f"rapportering-{runde.navn}-{slug(leder.navn, 40)}-{id_del(leder.id)}.xlsx"
 
 
 def arbeidsbok(runde: Runde, leder: Leder, frist: date) -> bytes:
