@@ -63,7 +63,7 @@ def main() -> None:
           f"{t_out:.1f} s ({t_out / len(sent.workbooks) * 1000:.1f} ms per leder, "
           f"{size / 1024:.0f} KB per arbeidsbok)")
     inn = sent.folder.parent / "inn"
-    inn.mkdir()
+    inn.mkdir(exist_ok=True)
     started = time.perf_counter()
     for i, p in enumerate(sent.workbooks):
         if i < args.filled:

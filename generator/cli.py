@@ -427,6 +427,9 @@ def runde_inn(
     console.print(f"Runden {done.runde.navn}: {total - len(missing)} av {total} ledere har "
                   f"svart ({done.innlest.filer} filer i inn/, {len(svarene.svar)} rader med "
                   "svar).")
+    if not done.innlest.filer:
+        console.print(f"Ingen svar i {done.folder / 'inn'} ennå: legg filene lederne sender "
+                      "tilbake der.")
     if missing:
         console.print(f"Mangler svar fra {len(missing)} ledere (påminnelser i "
                       f"{done.folder / 'purring'}):")

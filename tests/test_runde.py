@@ -101,7 +101,7 @@ def runde(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     r = Runde(result.data, T)
     ut = folder / "runde" / "2026-t2" / "ut"
     inn = folder / "runde" / "2026-t2" / "inn"
-    inn.mkdir()
+    assert inn.is_dir() and not any(inn.iterdir())  # made by «runde ut», for the answers
     for i, leder in enumerate(r.deltakere()):
         src = ut / filnavn(r, leder)
         if leder.id in (MISSING, TAMPERED):
@@ -346,7 +346,7 @@ def test_skriv_keeps_macros(tmp_path: Path) -> None:
     r = Runde(result.data, T)
     ut = folder / "runde" / "2026-t2" / "ut"
     inn = folder / "runde" / "2026-t2" / "inn"
-    inn.mkdir()
+    assert inn.is_dir() and not any(inn.iterdir())  # made by «runde ut», for the answers
     for ld in r.deltakere()[:5]:
         _answer(ut / filnavn(r, ld), inn / f"{ld.id}.xlsx", ld.id)
     tertial = folder / "tertial.xlsm"

@@ -172,7 +172,7 @@ def skriv_ut(runde: Runde, folder: Path, frist: date) -> Utsendt:
     import tempfile
 
     ut = folder / "ut"
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "inn").mkdir(parents=True, exist_ok=True)  # where the adviser drops the answers
     staging = Path(tempfile.mkdtemp(prefix=".ut-", dir=folder))
     done = Utsendt(ut)
     try:
