@@ -497,3 +497,16 @@ def test_a_workbook_returned_under_another_leaders_file_name_is_a_copy(
     assert [(p.file.rsplit("/", 1)[1], p.message.split(" (")[0]) for p in got.problems] == [
         (name, "ser ut til å være en kopi av arbeidsboken til Máhtte Gažža Žuolla")]
     assert got.svarene.besvart == {COPIED.casefold()}
+
+
+def test_the_logg_sheet_shows_the_rounds_state(runde: dict[str, Any], tmp_path: Path) -> None:
+    """The button's Logg rows (the same build) name the missing leaders and the refusals."""
+    from generator.excel.outcome import log_rows, run_for
+
+    outcome = run_for(runde["folder"] / "tertial.xlsx", tmp_path / "dok",
+                      kinds=["tertialrapport"], tertial=T, pdf=False)
+    assert outcome.ok
+    rows = [(str(r[1]), str(r[3])) for r in log_rows(outcome)]
+    assert any(kind == "merknad" and "2 av 25 ledere har ikke svart" in text
+               and "Geir Andreassen (L25)" in text for kind, text in rows)
+    assert any("cellen er låst" in text for _, text in rows)
