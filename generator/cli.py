@@ -9,6 +9,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
@@ -471,6 +472,109 @@ def _progress() -> Iterator[Callable[[int, int, str], None]]:
             bar.update(task, completed=done, total=total)
 
         yield update
+
+runde_app = typer.Typer(
+    name="runde", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    help="Rapporteringsrunden: hver leder rapporterer status i sin egen arbeidsbok.")
+app.add_typer(runde_app, name="runde")
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from datetime import datetime
+
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    err.print(f"[red]FEIL[/red] --frist «{escape(text)}» er ikke en dato; skriv f.eks. "
+              "14.09.2026 eller 2026-09-14.")
+    raise typer.Exit(2)
+
+
+Tertial = Annotated[int | None, typer.Option(
+    "--tertial", min=1, max=3, help="Tertialet det rapporteres for. Standard: det siste med "
+    "økonomitall.")]
+
+
+@runde_app.command("ut")
+def runde_ut(
+    workbooks: Workbooks = None,
+    tertial: Tertial = None,
+    frist: Annotated[str | None, typer.Option(
+        "--frist", help="Svarfristen, f.eks. 14.09.2026. Standard: to uker etter "
+        "tertialets slutt.", show_default=False)] = None,
+) -> None:
+    """Lager én arbeidsbok og ett e-postutkast per leder i runde/<år>-t<n>/ut/."""
+    from .output import runde
+
+    inputs = paths.default_inputs(workbooks)
+    try:
+        result, round_, sent = runde.ut(inputs, tertial, _date(frist))
+    except runde.RundeError as e:
+        from .input.validate import load
+
+        print_problems(load(inputs).problems.errors)
+        err.print(f"[red]FEIL[/red] {e}")
+        raise typer.Exit(1) from None
+    print_problems(result.problems.notices)
+    for leder in sent.uten_epost:
+        err.print(f"[yellow]MERKNAD[/yellow] {escape(leder.navn)} ({leder.id}) har ingen "
+                  "e-postadresse i arket Ledere; utkastet har ingen mottaker.")
+    console.print(f"[green]Ferdig[/green]: {len(sent.workbooks)} arbeidsbøker og "
+                  f"{len(sent.drafts)} e-postutkast for runden {round_.navn} i {sent.folder}. "
+                  f"Legg svarene i {sent.folder.parent / 'inn'} og kjør «styring runde inn».")
+
+
+@runde_app.command("inn")
+def runde_inn(
+    workbooks: Workbooks = None,
+    tertial: Tertial = None,
+    skriv: Annotated[bool, typer.Option(
+        "--skriv", help="Skriv svarene inn i arbeidsbøkene (bare svarcellene, etter en "
+        "sikkerhetskopi).")] = False,
+) -> None:
+    """Leser svarene i runde/<år>-t<n>/inn/, viser hvem som mangler og lager påminnelser."""
+    from .output import runde
+
+    inputs = paths.default_inputs(workbooks)
+    try:
+        done = runde.inn(inputs, tertial, skriv)
+    except runde.RundeError as e:
+        from .input.validate import load
+
+        print_problems(load(inputs).problems.errors)
+        err.print(f"[red]FEIL[/red] {e}")
+        raise typer.Exit(1) from None
+    print_problems(done.problems.items)
+    svarene = done.innlest.svarene
+    missing = svarene.mangler()
+    total = len(done.runde.deltakere())
+    console.print(f"Runden {done.runde.navn}: {total - len(missing)} av {total} ledere har "
+                  f"svart ({done.innlest.filer} filer i inn/, {len(svarene.svar)} rader med "
+                  "svar).")
+    if not done.innlest.filer:
+        console.print(f"Ingen svar i {done.folder / 'inn'} ennå: legg filene lederne sender "
+                      "tilbake der.")
+    if missing:
+        console.print(f"Mangler svar fra {len(missing)} ledere (påminnelser i "
+                      f"{done.folder / 'purring'}):")
+        for leder in missing:
+            console.print(f"  {escape(leder.navn)} ({leder.id}), {escape(leder.stilling)}"
+                          + ("" if leder.epost else " – ingen e-postadresse"))
+    if done.skrevet is not None:
+        if done.skrevet.count:
+            console.print(f"Skrev {done.skrevet.count} celler i "
+                          + ", ".join(done.skrevet.cells) + "; sikkerhetskopi i "
+                          f"{done.skrevet.backup}.")
+        elif not done.problems.errors:
+            console.print("Ingen svar å skrive inn.")
+    if done.problems.errors:
+        err.print(f"[red]{len(done.problems.errors)} feil[/red] i svarene; filene og radene "
+                  "med feil er ikke brukt.")
+        raise typer.Exit(1)
 
 
 def main() -> None:

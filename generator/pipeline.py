@@ -51,8 +51,14 @@ class BuildReport:
 
 
 def check(paths: Sequence[Path]) -> LoadResult:
-    """Read and validate the workbooks; the result lists every problem."""
-    return load(list(paths))
+    """Read and validate the workbooks; the result lists every problem (also those of the
+    reporting round's returns, see :func:`generator.input.runde.med_runden`)."""
+    result = load(list(paths))
+    if result.data is not None:
+        from .input.runde import med_runden
+
+        med_runden(result, paths, latest_tertial(result))
+    return result
 
 
 def free_for_workbooks(folder: Path, suffix: str, overwrite: bool) -> None:
@@ -149,6 +155,10 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
         return report
+    if any(KINDS[k].PER_TERTIAL for k in kinds or KINDS):  # the leaders' answers
+        from .input.runde import med_runden
+
+        med_runden(result, paths, tertial or latest_tertial(result))
     if template_dir is None:
         template_dir = template_folder.from_workbooks(result, report.problems) or TEMPLATE_DIR
         if report.problems.errors:

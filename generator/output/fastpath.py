@@ -81,6 +81,16 @@ def _workbooks(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
+def _returns(paths: Sequence[Path]) -> list[Path]:
+    """The reporting round's returns (``runde/*/inn/*`` beside the workbooks): a new answer
+    is a changed input."""
+    from ..paths import workbook_folder
+
+    if not paths:
+        return []
+    return sorted(p for p in (workbook_folder(paths) / "runde").glob("*/inn/*") if p.is_file())
+
+
 def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] | None,
                 tertial: int | None, want_pdf: bool, auto: bool = False) -> dict | None:
     """What a build is made from; None when an input cannot be read (then: full build).
@@ -89,6 +99,7 @@ def fingerprint(paths: Sequence[Path], template_dir: Path, kinds: Sequence[str] 
     («Malmappe») or is the product's own; see :func:`retarget`."""
     try:
         inputs = {str(p.resolve()): sha256_file(p) for p in _workbooks(paths)}
+        inputs |= {str(p.resolve()): sha256_file(p) for p in _returns(paths)}
         templates = {p.name: sha256_file(p) for p in sorted(template_dir.glob("*.docx"))}
     except OSError:
         return None

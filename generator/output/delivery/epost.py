@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 FOLDER = "epost"
 MIME = {"docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        "pdf": ("application", "pdf")}
+        "pdf": ("application", "pdf"),
+        "xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 Attach = Callable[[Built, "Planned", str], tuple[tuple[str, bytes], list[Notice]]]
 SCREENED_MARK = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 SUBJECT_MARK = "Unntatt offentlighet, offl. § 13"  # first in a screened draft's subject

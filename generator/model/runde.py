@@ -1,0 +1,416 @@
+"""The reporting round: what each leader reports on, and what the leaders answered.
+
+Before a tertial every leader gets a workbook with exactly their own rows (their oppdrag as
+HA or DA, the goals, risks and budget lines of their unit) and answers status, comment,
+forecast, measures and the indicator's result. This module says which rows a leader has
+(:func:`linjer`), how the answers of several leaders for one row are put together
+(:func:`samlet`) and how they come into the data the tertialrapport is made from
+(:func:`med_svar`): the adviser's own entry in the central workbook goes first.
+
+Every row has a stable key (``oppdrag:3``, ``mål:S1``, ``risiko:R01``,
+``økonomi:drift:Oppvekst``) that the returned workbook carries in a hidden column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .ansvar import DA, HA
+from .domain import (
+    Budsjettype,
+    Leder,
+    Målresultat,
+    Oppdragsstatus,
+    Risiko,
+    Risikostatus,
+    Status,
+)
+from .styringsdata import Styringsdata
+
+ANSVARLIG = "ansvarlig"  # the role of a leader whose unit a goal, risk or budget line has
+STATUS_VALG = tuple(s.value.capitalize() for s in Status)
+RISIKOSTATUS_VALG = tuple(s.value.capitalize() for s in Risikostatus)
+
+
+@dataclass(frozen=True)
+class Kolonne:
+    """One column of a sheet in a leader's workbook; ``åpen`` columns are the answers."""
+
+    overskrift: str
+    felt: str
+    bredde: int = 14
+    åpen: bool = False
+    valg: tuple[str, ...] = ()  # a drop-down
+    tall: bool = False  # a number (kr)
+    hjelp: str = ""
+
+
+@dataclass(frozen=True)
+class Ark:
+    """One sheet of a leader's workbook: its rows are of one kind (``slag``)."""
+
+    navn: str
+    slag: str
+    kolonner: tuple[Kolonne, ...]
+    forklaring: str
+
+    @property
+    def svarfelt(self) -> tuple[str, ...]:
+        return tuple(k.felt for k in self.kolonner if k.åpen)
+
+    def kolonne(self, felt: str) -> Kolonne:
+        return next(k for k in self.kolonner if k.felt == felt)
+
+
+NØKKEL = Kolonne("Nøkkel", "nøkkel", 4)
+ROLLE = Kolonne("Din rolle", "rolle", 10)
+ARK: tuple[Ark, ...] = (
+    Ark("Oppdrag", "oppdrag", (
+        NØKKEL, Kolonne("Nr", "nr", 6), Kolonne("Oppdrag", "tittel", 40), ROLLE,
+        Kolonne("Frist", "frist", 12), Kolonne("Forrige status", "forrige", 14),
+        Kolonne("Status", "status", 12, True, STATUS_VALG,
+                hjelp="Grønn: på plan. Gul: risiko for forsinkelse. Rød: forsinket."),
+        Kolonne("Kommentar", "kommentar", 60, True, hjelp="Kort om framdriften.")),
+        "Oppdragene du har hovedansvar (HA) eller delansvar (DA) for."),
+    Ark("Mål", "mål", (
+        NØKKEL, Kolonne("Mål-ID", "id", 8), Kolonne("Mål", "mål", 40),
+        Kolonne("Indikator", "indikator", 30), Kolonne("Måltall", "måltall", 12),
+        Kolonne("Forrige resultat", "forrige", 14),
+        Kolonne("Resultat", "resultat", 14, True, hjelp="Målt verdi for indikatoren."),
+        Kolonne("Status", "status", 12, True, STATUS_VALG,
+                hjelp="Grønn: på plan. Gul: risiko for avvik. Rød: nås ikke uten nye tiltak."),
+        Kolonne("Kommentar", "kommentar", 50, True, hjelp="Kort forklaring.")),
+        "Målene og indikatorene enheten din er ansvarlig for."),
+    Ark("Risiko", "risiko", (
+        NØKKEL, Kolonne("Risiko-ID", "id", 9), Kolonne("Risiko", "beskrivelse", 45),
+        Kolonne("S", "s", 5), Kolonne("K", "k", 5), Kolonne("RF", "rf", 5),
+        Kolonne("Status", "status", 14, True, RISIKOSTATUS_VALG,
+                hjelp="Åpen, under arbeid eller lukket."),
+        Kolonne("Tiltak", "tiltak", 45, True, hjelp="Tiltakene som reduserer risikoen, ett "
+                "per linje (Alt+Enter gir ny linje i cellen)."),
+        Kolonne("Kommentar", "kommentar", 45, True, hjelp="Hvordan risikoen har utviklet seg.")),
+        "Risikoene du er ansvarlig for."),
+    Ark("Økonomi", "økonomi", (
+        NØKKEL, Kolonne("Type", "type", 12), Kolonne("Rammeområde", "rammeområde", 30),
+        Kolonne("Budsjett", "budsjett", 16, tall=True),
+        Kolonne("Regnskap hittil", "regnskap", 16, tall=True),
+        Kolonne("Prognose", "prognose", 16, True, tall=True,
+                hjelp="Forventet regnskap for hele året i kr."),
+        Kolonne("Kommentar", "kommentar", 50, True, hjelp="Hva forklarer avviket?")),
+        "Budsjettlinjene for rammeområdet ditt."),
+)
+
+
+@dataclass(frozen=True)
+class Linje:
+    """One row of a leader's workbook: its key, the leader's role and the cell values
+    (the locked ones and the answers pre-filled with today's values)."""
+
+    nøkkel: str
+    rolle: str
+    verdier: dict[str, Any]
+
+    @property
+    def slag(self) -> str:
+        return self.nøkkel.split(":", 1)[0]
+
+
+def id_del(leder_id: str) -> str:
+    """A Leder-ID as the last part of the leader's workbook's file name (``L07`` → ``l07``),
+    so a return can be recognised by its file name: ASCII letters and digits, «-» between."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", leder_id).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:20] or "x"
+
+
+def nøkkel(*parts: object) -> str:
+    return ":".join(str(p) for p in parts)
+
+
+def økonomi_nøkkel(type_: Budsjettype, rammeområde: str) -> str:
+    return nøkkel("økonomi", type_.value, rammeområde)
+
+
+def _status(value: Status | Risikostatus | None) -> str | None:
+    return value.value.capitalize() if value is not None else None
+
+
+class Runde:
+    """The rows of one tertial's round, per leader (built once for all leaders)."""
+
+    def __init__(self, data: Styringsdata, tertial: int):
+        self.data = data
+        self.tertial = tertial
+        self.år = data.kommune.år
+        self._by_leader: dict[str, list[Linje]] = {}
+        self._roles: dict[str, dict[str, str]] = {}  # key → leader id (folded) → role
+        self._collect()
+
+    @property
+    def navn(self) -> str:
+        """The round's name, also its folder: ``2026-t2``."""
+        return f"{self.år}-t{self.tertial}"
+
+    def _add(self, ledere: Iterable[tuple[Leder, str]], key: str, verdier: dict[str, Any]
+             ) -> None:
+        for leder, rolle in ledere:
+            lid = leder.id.casefold()
+            self._by_leader.setdefault(lid, []).append(
+                Linje(key, rolle, verdier | {"nøkkel": key, "rolle": rolle}))
+            self._roles.setdefault(key, {})[lid] = rolle
+
+    def _collect(self) -> None:
+        d, n = self.data, self.tertial
+        ansvar = d.ansvar
+        now_o = {s.nr: s for s in d.oppdragsstatus if s.tertial == n}
+        before_o = {s.nr: s for s in d.oppdragsstatus if s.tertial == n - 1}
+        for o in sorted(d.oppdrag, key=lambda o: o.nr):
+            roles = ansvar.roller(o)
+            s, f = now_o.get(o.nr), before_o.get(o.nr)
+            verdier = {"nr": o.nr, "tittel": o.tittel, "frist": o.frist,
+                       "forrige": _status(f.status) if f else None,
+                       "status": _status(s.status) if s else None,
+                       "kommentar": s.kommentar if s else None}
+            self._add(((ld, roles[ld.id.casefold()]) for ld in d.ledere
+                       if ld.id.casefold() in roles), nøkkel("oppdrag", o.nr), verdier)
+        now_m = {r.mål_id.casefold(): r for r in d.målresultater if r.tertial == n}
+        before_m = {r.mål_id.casefold(): r for r in d.målresultater if r.tertial == n - 1}
+        for g in d.mål:
+            r, fr = now_m.get(g.id.casefold()), before_m.get(g.id.casefold())
+            verdier = {"id": g.id, "mål": g.mål, "indikator": g.indikator,
+                       "måltall": g.måltall, "forrige": fr.resultat if fr else None,
+                       "resultat": r.resultat if r else None,
+                       "status": _status(r.status) if r else None,
+                       "kommentar": r.kommentar if r else None}
+            self._add(((ld, ANSVARLIG) for ld in ansvar.ledere([g.ansvarlig])),
+                      nøkkel("mål", g.id), verdier)
+        skala = d.innstillinger.risikoskala
+        for risk in d.risikoer:
+            if not risk.ansvarlig:
+                continue
+            verdier = {"id": risk.id, "beskrivelse": risk.beskrivelse,
+                       "s": skala.label(risk.sannsynlighet), "k": skala.label(risk.konsekvens),
+                       "rf": risk.rf, "status": _status(risk.status),
+                       "tiltak": "\n".join(risk.mottiltak) or None, "kommentar": None}
+            self._add(((ld, ANSVARLIG) for ld in ansvar.ledere([risk.ansvarlig])),
+                      nøkkel("risiko", risk.id), verdier)
+        areas = {r.navn.casefold(): r for r in d.rammeområder}
+        for ln in d.økonomi:
+            area = areas.get(ln.rammeområde.casefold())
+            if ln.tertial != n or area is None or not area.ansvarlig:
+                continue
+            verdier = {"type": ln.type.value.capitalize(), "rammeområde": ln.rammeområde,
+                       "budsjett": ln.gjeldende_budsjett, "regnskap": ln.regnskap,
+                       "prognose": ln.prognose, "kommentar": None}
+            self._add(((ld, ANSVARLIG) for ld in ansvar.ledere([area.ansvarlig])),
+                      økonomi_nøkkel(ln.type, ln.rammeområde), verdier)
+
+    def deltakere(self) -> list[Leder]:
+        """The leaders who report in this round (every leader with at least one row)."""
+        return [ld for ld in self.data.ledere if ld.id.casefold() in self._by_leader]
+
+    def linjer(self, leder: Leder) -> list[Linje]:
+        """The leader's rows, in the order of the sheets."""
+        return self._by_leader.get(leder.id.casefold(), [])
+
+    def rolle(self, key: str, leder: Leder) -> str | None:
+        """The leader's role for a row, or None when the row is not the leader's."""
+        return self._roles.get(key, {}).get(leder.id.casefold())
+
+    def fingeravtrykk(self, leder: Leder) -> str:
+        """A check on the hidden identity of a leader's workbook (round, leader, rows): a
+        copy with another leader's id typed in does not match."""
+        keys = "\n".join(ln.nøkkel for ln in self.linjer(leder))
+        text = f"{self.navn}\n{leder.id}\n{keys}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Svar:
+    """One leader's answer for one row: the answer fields that are filled in."""
+
+    nøkkel: str
+    leder: Leder
+    rolle: str
+    felt: dict[str, Any]
+    sted: str  # file › sheet › row, for messages
+
+    @property
+    def hvem(self) -> str:
+        role = {HA: "HA", DA: "DA"}.get(self.rolle)
+        return f"{self.leder.navn}, {role}" if role else self.leder.navn
+
+
+@dataclass
+class Svarene:
+    """The answers of a round that were read, per row key (HA before DA), and the leaders
+    who have answered."""
+
+    runde: Runde
+    svar: dict[str, list[Svar]] = field(default_factory=dict)
+    besvart: set[str] = field(default_factory=set)  # leader ids (case-folded)
+
+    def legg_til(self, svar: Svar) -> None:
+        rows = self.svar.setdefault(svar.nøkkel, [])
+        rows.append(svar)
+        rows.sort(key=lambda s: (s.rolle != HA, s.rolle != ANSVARLIG, s.leder.id))
+
+    def mangler(self) -> list[Leder]:
+        """The leaders of the round who have not answered."""
+        return [ld for ld in self.runde.deltakere() if ld.id.casefold() not in self.besvart]
+
+
+def samlet(svar: Sequence[Svar], felt: str) -> Any:
+    """One answer field for a row: the first filled (HA before DA)."""
+    return next((s.felt[felt] for s in svar if s.felt.get(felt) not in (None, "")), None)
+
+
+def samlet_tekst(svar: Sequence[Svar], felt: str) -> str | None:
+    """A text field of every answer, each with who wrote it: «tekst (Kari Nordmann, HA)»;
+    an answer without the text still says who reported («Rapportert av …»); several
+    answers side by side, separated by « | »."""
+    parts = [f"{s.felt[felt]} ({s.hvem})" if s.felt.get(felt) else f"Rapportert av {s.hvem}."
+             for s in svar if any(v not in (None, "") for v in s.felt.values())]
+    return " | ".join(parts) or None
+
+
+def rapportert_av(svar: Sequence[Svar]) -> str:
+    return ", ".join(s.hvem for s in svar if any(v not in (None, "") for v in s.felt.values()))
+
+
+def statuskonflikt(svar: Sequence[Svar]) -> str | None:
+    """The leaders' different statuses for one row, or None when they agree."""
+    given = [(s, s.felt.get("status")) for s in svar if s.felt.get("status")]
+    if len({str(v).casefold() for _, v in given}) <= 1:
+        return None
+    return ", ".join(f"{s.hvem}: {str(v).lower()}" for s, v in given)
+
+
+def _as_status(value: Any) -> Status | None:
+    try:
+        return Status(str(value).strip().casefold())
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Merknad:
+    """What the round did to a row of the report: said in the build's notices."""
+
+    nøkkel: str
+    melding: str
+
+
+def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[Merknad]]:
+    """The data with the leaders' answers for the tertial where the central workbook has
+    no entry; an entry of the adviser's own that differs from the answers goes first (and
+    a notice says so). A comment carries who wrote it."""
+    n = svarene.runde.tertial
+    notes: list[Merknad] = []
+    oppdragsstatus = list(data.oppdragsstatus)
+    central_o = {s.nr: i for i, s in enumerate(oppdragsstatus) if s.tertial == n}
+    for o in data.oppdrag:
+        key = nøkkel("oppdrag", o.nr)
+        svar = svarene.svar.get(key, [])
+        status = _as_status(samlet(svar, "status"))
+        if not svar or status is None:
+            continue
+        if (c := statuskonflikt(svar)) is not None:
+            notes.append(Merknad(key, f"oppdrag {o.nr}: lederne har rapportert ulik status "
+                                 f"({c}); rapporten viser {status.value}."))
+        kommentar = samlet_tekst(svar, "kommentar")
+        if o.nr in central_o:
+            own = oppdragsstatus[central_o[o.nr]]
+            if _same(own.status, own.kommentar, status, svar):
+                oppdragsstatus[central_o[o.nr]] = dataclasses.replace(own, kommentar=kommentar)
+            else:
+                notes.append(Merknad(key, f"oppdrag {o.nr}: rådgiverens egen status i arket "
+                                     f"Oppdragsstatus går foran svaret fra {rapportert_av(svar)}."))
+            continue
+        oppdragsstatus.append(Oppdragsstatus(o.nr, n, status, kommentar))
+    målresultater = list(data.målresultater)
+    central_m = {r.mål_id.casefold(): i for i, r in enumerate(målresultater) if r.tertial == n}
+    for g in data.mål:
+        key = nøkkel("mål", g.id)
+        svar = svarene.svar.get(key, [])
+        status = _as_status(samlet(svar, "status"))
+        if not svar or status is None:
+            continue
+        if (c := statuskonflikt(svar)) is not None:
+            notes.append(Merknad(key, f"mål {g.id}: lederne har rapportert ulik status ({c}); "
+                                 f"rapporten viser {status.value}."))
+        resultat = samlet(svar, "resultat")
+        kommentar = samlet_tekst(svar, "kommentar")
+        if g.id.casefold() in central_m:
+            own_r = målresultater[central_m[g.id.casefold()]]
+            if (_same(own_r.status, own_r.kommentar, status, svar)
+                    and str(own_r.resultat) == str(resultat or own_r.resultat)):
+                målresultater[central_m[g.id.casefold()]] = dataclasses.replace(
+                    own_r, kommentar=kommentar)
+            else:
+                notes.append(Merknad(key, f"mål {g.id}: rådgiverens eget resultat i arket "
+                                     f"Målresultater går foran svaret fra {rapportert_av(svar)}."))
+            continue
+        målresultater.append(Målresultat(g.id, n, str(resultat or "–"), status, kommentar))
+    risikoer = [_risiko(r, svarene, notes) for r in data.risikoer]
+    for ln in data.økonomi:
+        key = økonomi_nøkkel(ln.type, ln.rammeområde)
+        svar = svarene.svar.get(key, [])
+        prognose = samlet(svar, "prognose")
+        if ln.tertial == n and prognose is not None and float(prognose) != ln.prognose:
+            notes.append(Merknad(key, f"{ln.rammeområde} ({ln.type.value}): prognosen fra "
+                                 f"{rapportert_av(svar)} er {_kr(prognose)}, arket Økonomi har "
+                                 f"{_kr(ln.prognose)}; rapporten bruker arket. «styring runde "
+                                 "inn --skriv» skriver svarene inn i arbeidsboken."))
+    return dataclasses.replace(data, oppdragsstatus=oppdragsstatus, målresultater=målresultater,
+                               risikoer=risikoer), notes
+
+
+def _kr(value: Any) -> str:
+    from ..norsk import kr
+
+    return kr(float(value))
+
+
+def _same(status: Status, kommentar: str | None, answered: Status, svar: Sequence[Svar]) -> bool:
+    """Whether the central entry is what the leaders answered (say, written in by
+    ``runde inn --skriv``): then the answers' authors are shown."""
+    texts = {samlet_tekst(svar, "kommentar") or "", samlet(svar, "kommentar") or ""}
+    return status is answered and (kommentar or "") in texts
+
+
+def _risiko(risk: Risiko, svarene: Svarene, notes: list[Merknad]) -> Risiko:
+    """A risk with the leaders' report as a last line under its measures."""
+    key = nøkkel("risiko", risk.id)
+    svar = svarene.svar.get(key, [])
+    if not svar:
+        return risk
+    status = samlet(svar, "status")
+    comments = [s for s in svar if s.felt.get("kommentar")]
+    line = f"Rapportert {svarene.runde.tertial}. tertial av {rapportert_av(svar)}"
+    if status:
+        line += f": {str(status).lower()}"
+    if len(comments) == 1:
+        line += f". {comments[0].felt['kommentar']}"
+    elif comments:
+        line += ". " + " | ".join(f"{s.felt['kommentar']} ({s.leder.navn})" for s in comments)
+    if status and str(status).casefold() != risk.status.value:
+        notes.append(Merknad(key, f"risiko {risk.id}: {rapportert_av(svar)} har rapportert "
+                             f"status «{str(status).lower()}», arket Risiko har "
+                             f"«{risk.status.value}»; rapporten bruker arket."))
+    return dataclasses.replace(risk, mottiltak=[*risk.mottiltak, line])
+
+
+def frist_standard(år: int, tertial: int) -> date:
+    """The default deadline: two weeks after the tertial's end."""
+    from datetime import timedelta
+
+    ends = {1: date(år, 4, 30), 2: date(år, 8, 31), 3: date(år, 12, 31)}
+    return ends[tertial] + timedelta(days=14)
