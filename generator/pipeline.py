@@ -155,7 +155,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
         return report
-    if any(KINDS[k].PER_TERTIAL for k in kinds or KINDS):  # the leaders' answers
+    if any(KINDS[k].per_tertial for k in kinds or KINDS):  # the leaders' answers
         from .input.runde import med_runden
 
         med_runden(result, paths, tertial or latest_tertial(result))

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError
 from ..model.domain import Leder
 from ..model.runde import ARK, Runde, Svar, Svarene, id_del
 from ..problems import Problems
@@ -64,7 +65,7 @@ class Innlest:
     filer: int = 0
 
 
-class Refused(Exception):
+class Refused(InputError):
     """A return that cannot be used; the message says why (bokmål)."""
 
     def __init__(self, message: str, sheet: str | None = None, cell: str | None = None,

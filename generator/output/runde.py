@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..documents.common import slug
+from ..errors import OutputError
 from ..files import umask, write_atomic
 from ..model.domain import Leder
 from ..model.runde import ARK, Runde, Svarene, id_del, samlet, samlet_tekst
@@ -455,7 +456,7 @@ def _grow_table(ws: Any, number: int) -> None:
 # --- the two commands ----------------------------------------------------------------------
 
 
-class RundeError(Exception):
+class RundeError(OutputError):
     """The round cannot start: the message says why (bokmål)."""
 
 
