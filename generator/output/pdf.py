@@ -1,4 +1,5 @@
-"""PDF/A-2b by LibreOffice, and the checks every converted file must pass.
+"""PDF/A-2b and PDF/UA-1 by LibreOffice (tagged, finished by :mod:`.pdfua`), and the checks
+every converted file must pass.
 
 One warm LibreOffice per worker converts a whole batch in a single call (never
 a cold start per document); with two or more cores the batch is split between
@@ -26,7 +27,9 @@ from typing import Any
 
 import pikepdf
 
-FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+from . import pdfua
+
+FILTER = "pdf:writer_pdf_Export:{" + pdfua.FILTER_OPTIONS + "}"
 INSTALL_HINT = ("PDF/A lages med LibreOffice, som ikke er installert. På Debian/Ubuntu: "
                 "«sudo apt-get install libreoffice-writer-nogui fonts-crosextra-carlito "
                 "fonts-crosextra-caladea» (eller kjør ./setup.sh som root). På Windows: "
@@ -100,6 +103,10 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
                        + (" …" if len(missing) > 5 else "") + ".")
     for path in pdfs:
         repair_metadata(path)
+        try:
+            pdfua.finish(path)
+        except pdfua.PdfUaError as e:
+            raise PdfError(f"{path.name}: {e}") from None
     return pdfs
 
 
