@@ -418,13 +418,13 @@ def utviklingsstrategi(path: Path) -> None:
     own_chapters(doc, "kapitler.etter_visjon")
     para(doc, "{%p for d in delstrategier %}")
     heading(doc, "{{ d.kapittelnr }} Delstrategi: {{ d.navn }}")
-    heading(doc, "Hvorfor", 3)  # level 3: the table of contents lists the delstrategier only
+    heading(doc, "Hvorfor", 2)  # level 2 under the delstrategi: no heading level skipped
     para(doc, "{%p for a in d.hvorfor %}")
     para(doc, "{{ a }}")
     para(doc, "{%p endfor %}")
-    heading(doc, "Suksesskriterier", 3)
+    heading(doc, "Suksesskriterier", 2)
     bullets(doc, "d.suksesskriterier", "k")
-    heading(doc, "Innhold og hovedoppgaver", 3)
+    heading(doc, "Innhold og hovedoppgaver", 2)
     table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
           ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
                                "{%p endfor %}"]], loop="i in d.innhold")
