@@ -22,7 +22,7 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from ..input.profil import Profil, luminance
+from ..input.profil import Profil, readable_on_white, text_on
 from . import palette
 
 if TYPE_CHECKING:
@@ -90,8 +90,8 @@ def apply(docx: bytes, profil: Profil) -> bytes:
 
 
 def header_text(hex6: str) -> str:
-    """White text on the colour when it reads well (contrast ≥ 4.5), else black."""
-    return "FFFFFF" if 1.05 / (luminance(hex6) + 0.05) >= 4.5 else "000000"
+    """White or black text on the colour, whichever contrasts more (always ≥ 4.5:1)."""
+    return text_on(hex6)
 
 
 def _styles(xml: str, profil: Profil) -> str:
@@ -100,8 +100,14 @@ def _styles(xml: str, profil: Profil) -> str:
         shades = palette.shades(profil.farge)
         swap = {palette.PRIMARY: shades.primary, palette.ACCENT: shades.accent,
                 palette.LIGHT: shades.light}
-        xml = re.sub(r'(w:(?:val|fill|color)=")(' + "|".join(swap) + ')"',
-                     lambda m: f'{m[1]}{swap[m[2]]}"', xml)
+        # Text in a profile shade (headings, title) is darkened until it reads on white
+        # (4.5:1); fills and borders keep the shade itself.
+        text_swap = {k: readable_on_white(v) for k, v in swap.items()}
+        hexes = "|".join(swap)
+        xml = re.sub(r'(<w:color\b[^>]*?\bw:val=")(' + hexes + r')"|(w:(?:val|fill|color)=")('
+                     + hexes + ')"',
+                     lambda m: (f'{m[1]}{text_swap[m[2]]}"' if m[1]
+                                else f'{m[3]}{swap[m[4]]}"'), xml)
         text = header_text(profil.farge)
         if text != "FFFFFF":
             xml = re.sub(r'(<w:style [^>]*w:styleId="Kommunetabell".*?<w:tblStylePr '
