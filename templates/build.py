@@ -13,6 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
 from docxkit import (  # noqa: E402
     bullets,
     caption_before,
@@ -462,6 +464,8 @@ def utviklingsstrategi(path: Path) -> None:
     for j, w in enumerate((0.5, 25.0, 0.5)):
         for row in plakat.rows:
             row.cells[j].width = Cm(w)
+    # the delstrategi names are the column headers (TH in the tagged PDF, repeated)
+    plakat.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     doc.save(path)
 
 

@@ -78,6 +78,7 @@ def finish_pdf(pdf: pikepdf.Pdf, language: str = LANGUAGE) -> None:
     _declare_pdfuaid(pdf)
     _fix_role_map(tree)
     _nest_headings(tree)
+    _layout_tables(tree)
     for page in pdf.pages:
         mark_untagged_as_artifact(pdf, page)
         if "/Annots" in page.obj:
@@ -229,6 +230,40 @@ def _nest_headings(tree: pikepdf.Dictionary) -> None:
         stack.append((level, new))
         if new != level:
             el.S = pikepdf.Name(f"/H{new}")
+
+
+_TABLE_PARTS = frozenset(("/TR", "/TD", "/TH", "/THead", "/TBody", "/TFoot"))
+
+
+def _layout_tables(tree: pikepdf.Dictionary) -> None:
+    """A table without a single header cell lays text out side by side (the lederavtale's
+    signature block): its Table, TR and TD elements become Div, so a screen reader reads
+    it as text rather than as a data table with no headers. Every data table in the
+    bundled templates has a header row (``w:tblHeader``), which LibreOffice tags TH."""
+    rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
+    for el in list(_elements(tree)):
+        if _role(el, rolemap) != "/Table":
+            continue
+        parts = list(_table_parts(el, rolemap))
+        if any(_role(p, rolemap) == "/TH" for p in parts):
+            continue
+        for part in [el, *parts]:
+            part.S = pikepdf.Name.Div
+
+
+def _table_parts(table: pikepdf.Dictionary, rolemap: Mapping[str, str]
+                 ) -> Iterable[pikepdf.Dictionary]:
+    """The TR/TH/TD/THead/TBody/TFoot elements of a table (not of tables inside it)."""
+    stack: list[Any] = [table.get("/K")]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, pikepdf.Array):
+            stack.extend(reversed(list(item)))
+        elif isinstance(item, pikepdf.Dictionary) and "/S" in item \
+                and _role(item, rolemap) in _TABLE_PARTS:
+            yield item
+            if "/K" in item:
+                stack.append(item.K)
 
 
 def heading_levels(pdf: pikepdf.Pdf) -> list[int]:
