@@ -220,6 +220,11 @@ def test_docx_structure_per_kind(built: Path, kind: str) -> None:
         assert pictures
     for pic in pictures:
         assert len(pic.get("descr", "")) > 15 or _decorative(pic), etree.tostring(pic)
+    with zipfile.ZipFile(path) as zf:
+        headers = [n for n in zf.namelist() if re.fullmatch(r"word/header\d*\.xml", n)]
+    logos = [pic for n in headers for pic in _docx_xml(path, n).iter(f"{WP}docPr")]
+    assert logos or kind.startswith("lederavtale")
+    assert all(_decorative(pic) for pic in logos)  # the running header's logo is decoration
     core = _docx_xml(path, "docProps/core.xml")
     ns = {"dc": "http://purl.org/dc/elements/1.1/"}
     assert core.findtext("dc:title", namespaces=ns)
@@ -469,3 +474,23 @@ def test_status_is_never_colour_alone(built: Path) -> None:
             seen += 1
             assert _paragraph_text(tc), "en statuscelle uten tekst (bare farge)"
     assert seen > 5
+
+
+def test_word_files_with_decorative_logo_pass_the_open_xml_validator(built: Path) -> None:
+    from .docx_tools import validate
+
+    results = validate([_one(built, kind, "docx") for kind in KINDS])
+    bad = {p.name: r["errors"][:2] for p, r in results.items() if not r["ok"]}
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("kind", ["oppdragsbrev", "tertialrapport", "utviklingsstrategi"])
+def test_no_empty_paragraphs_for_spacing_on_the_title_page(built: Path, kind: str) -> None:
+    """The title page's white space is paragraph spacing: every paragraph before the first
+    page break has text or the logo."""
+    body = _docx_xml(_one(built, kind, "docx"), "word/document.xml").find(f"{W}body")
+    assert body is not None
+    for p in body.iter(f"{W}p"):
+        if p.find(f".//{W}br") is not None:
+            break
+        assert _paragraph_text(p) or p.find(f".//{W}drawing") is not None, etree.tostring(p)

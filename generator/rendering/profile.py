@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FONT = "Calibri"  # the product templates' font (templates/docxkit.py)
 HEADER_LOGO_CM = 0.8  # height in the header
+TITLE_TOP_TWIPS = "2100"  # templates/docxkit.py TITLE_TOP (105 pt) above the title page
 TITLE_LOGO_CM = 2.6  # height on the title page (at most TITLE_LOGO_MAX_W_CM wide)
 TITLE_LOGO_MAX_W_CM = 7.0
 _EMU_PER_CM = 360000
@@ -153,7 +154,7 @@ def _logo(files: dict[str, bytes], profil: Profil) -> None:
         m = re.search(r"<w:p\b[^>]*>(?:<w:pPr>.*?</w:pPr>)?", xml, re.DOTALL)
         if m is None:
             continue
-        run = (_drawing(profil, HEADER_LOGO_CM, 7001)
+        run = (_drawing(profil, HEADER_LOGO_CM, 7001, decorative=True)
                + '<w:r><w:t xml:space="preserve">  </w:t></w:r>')
         xml = xml[:m.end()] + run + xml[m.end():]
         files[part] = _with_ns(xml).encode("utf-8")
@@ -166,7 +167,12 @@ def _logo(files: dict[str, bytes], profil: Profil) -> None:
             skip = empties.end() if empties else 0
             para = ('<w:p><w:pPr><w:spacing w:before="0" w:after="240"/></w:pPr>'
                     + _drawing(profil, TITLE_LOGO_CM, 7002, TITLE_LOGO_MAX_W_CM) + "</w:p>")
-            doc = doc[:start] + para + doc[start + skip:]
+            rest = doc[start + skip:]
+            if not skip:  # the bundled templates: the logo takes the title's top spacing
+                rest = re.sub(r'\A(<w:p>(?:(?!</w:p>).)*?<w:spacing w:before=")'
+                              + TITLE_TOP_TWIPS + '"', r'\g<1>0"', rest, count=1,
+                              flags=re.DOTALL)
+            doc = doc[:start] + para + rest
             files["word/document.xml"] = _with_ns(doc).encode("utf-8")
             _relate(files, "word/document.xml", media)
     else:
@@ -182,14 +188,26 @@ def _extent(profil: Profil, height_cm: float, max_width_cm: float | None) -> tup
     return round(height * ratio * _EMU_PER_CM), round(height * _EMU_PER_CM)
 
 
+#: Word's «Mark as decorative» (Office 2019+): screen readers skip the picture.
+_DECORATIVE = ('<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+               '<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+               '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/'
+               'decorative" val="1"/></a:ext></a:extLst>')
+
+
 def _drawing(profil: Profil, height_cm: float, pic_id: int,
-             max_width_cm: float | None = None) -> str:
+             max_width_cm: float | None = None, decorative: bool = False) -> str:
+    """The logo as an inline picture; ``decorative`` for the running header's copy (the
+    title page's logo carries the alternative text; in the PDF the header is an artifact)."""
     cx, cy = _extent(profil, height_cm, max_width_cm or 4 * height_cm)
     alt = quoteattr(profil.alt)
+    doc_pr = (f'<wp:docPr id="{pic_id}" name="Logo {pic_id}" descr={alt}>{_DECORATIVE}'
+              '</wp:docPr>' if decorative else
+              f'<wp:docPr id="{pic_id}" name="Logo {pic_id}" descr={alt}/>')
     return (
         '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="{pic_id}" name="Logo {pic_id}" descr={alt}/>'
+        + doc_pr +
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/'
         'drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
