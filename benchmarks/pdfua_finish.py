@@ -5,7 +5,8 @@ finishing step (:mod:`generator.output.pdfua`) per PDF. Not part of the test sui
 Usage: .venv/bin/python benchmarks/pdfua_finish.py [--runs 3]
 
 Builds the demo's Word files once, converts all of them to PDF twice (the old untagged
-filter and today's tagged one, without finishing), then times :func:`pdfua.finish` on
+filter and today's tagged one, without finishing; both with the metadata repair and one
+save per file), then times :func:`pdfua.finish` (open, finish, save) on
 copies of every tagged PDF ``--runs`` times and :func:`pdfua.tag_signature_fields` on the
 lederavtaler. Prints a Markdown table.
 """
@@ -31,15 +32,15 @@ UNTAGGED = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"
 
 def convert(docx: list[Path], out: Path, filter_: str) -> float:
     """Seconds for LibreOffice to convert ``docx`` with ``filter_`` (no finishing)."""
-    saved_filter, saved_finish = pdf.FILTER, pdfua.finish
+    saved_filter, saved_finish = pdf.FILTER, pdfua.finish_pdf
     pdf.FILTER = filter_
-    pdfua.finish = lambda path, language=pdfua.LANGUAGE: None  # type: ignore[assignment]
+    pdfua.finish_pdf = lambda doc, language=pdfua.LANGUAGE: None  # type: ignore[assignment]
     try:
         start = time.perf_counter()
         pdf.convert(docx, out)
         return time.perf_counter() - start
     finally:
-        pdf.FILTER, pdfua.finish = saved_filter, saved_finish
+        pdf.FILTER, pdfua.finish_pdf = saved_filter, saved_finish
 
 
 def main() -> None:

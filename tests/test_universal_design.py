@@ -149,6 +149,8 @@ def test_pdf_structure_per_kind(built: Path, kind: str) -> None:
             first = next(e for e in pdfua._table_parts(table, {}) if e.S == "/TR")
             cells = [k for k in first.K if isinstance(k, pikepdf.Dictionary)]
             assert cells and all(c.S == "/TH" for c in cells), path.name
+        lists = [e for e in elements if e.S == "/L"]  # bullet lists are lists, not paragraphs
+        assert lists and all(any(k.S == "/LI" for k in e.K) for e in lists), path.name
         figures = [e for e in elements if e.S == "/Figure"]
         for fig in figures:
             alt = str(fig.get("/Alt", ""))

@@ -77,8 +77,9 @@ def finish_pdf(pdf: pikepdf.Pdf, language: str = LANGUAGE) -> None:
     prefs.DisplayDocTitle = True
     _declare_pdfuaid(pdf)
     _fix_role_map(tree)
-    _nest_headings(tree)
-    _layout_tables(tree)
+    elements = list(_elements(tree))
+    _nest_headings(tree, elements)
+    _layout_tables(tree, elements)
     for page in pdf.pages:
         mark_untagged_as_artifact(pdf, page)
         if "/Annots" in page.obj:
@@ -214,12 +215,13 @@ def _role(element: pikepdf.Dictionary, rolemap: Mapping[str, str]) -> str:
     return rolemap.get(role, role)
 
 
-def _nest_headings(tree: pikepdf.Dictionary) -> None:
+def _nest_headings(tree: pikepdf.Dictionary,
+                   elements: Iterable[pikepdf.Dictionary] | None = None) -> None:
     """Renumber H1–H6 so that no level is skipped, keeping each heading's relative place:
     H1 H3 H4 H3 H1 becomes H1 H2 H3 H2 H1 (PDF/UA-1, 7.4.2)."""
     rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
     stack: list[tuple[int, int]] = []  # (level in the file, level given)
-    for el in _elements(tree):
+    for el in _elements(tree) if elements is None else elements:
         m = _HEADING.match(_role(el, rolemap))
         if not m:
             continue
@@ -235,13 +237,14 @@ def _nest_headings(tree: pikepdf.Dictionary) -> None:
 _TABLE_PARTS = frozenset(("/TR", "/TD", "/TH", "/THead", "/TBody", "/TFoot"))
 
 
-def _layout_tables(tree: pikepdf.Dictionary) -> None:
+def _layout_tables(tree: pikepdf.Dictionary,
+                   elements: Iterable[pikepdf.Dictionary] | None = None) -> None:
     """A table without a single header cell lays text out side by side (the lederavtale's
     signature block): its Table, TR and TD elements become Div, so a screen reader reads
     it as text rather than as a data table with no headers. Every data table in the
     bundled templates has a header row (``w:tblHeader``), which LibreOffice tags TH."""
     rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
-    for el in list(_elements(tree)):
+    for el in list(_elements(tree) if elements is None else elements):
         if _role(el, rolemap) != "/Table":
             continue
         parts = list(_table_parts(el, rolemap))
