@@ -5,8 +5,10 @@ LibreOffice 7.4 with ``UseTaggedPDF`` and ``PDFUACompliance`` writes a structure
 schema for ``pdfuaid`` (so the file stops being PDF/A-2b), (2) leaves table borders and
 other lines as path painting that is neither tagged nor an artifact, (3) sets no ``/Tabs /S``
 on pages with links, and (4) keeps the heading levels of the Word file, skips included.
-:func:`finish` repairs all four in one pass with pikepdf; :func:`tag_signature_fields`
-gives the lederavtale's signature widgets their ``/TU`` and a ``Form`` structure element.
+:func:`finish_pdf` repairs all four in one pass with pikepdf, and also keeps the RoleMap
+free of cycles and remapped standard types, and reads a table without a single header cell
+as layout (Div). :func:`tag_signature_fields` gives the lederavtale's signature widgets
+their ``/TU`` and a ``Form`` structure element.
 """
 
 from __future__ import annotations
