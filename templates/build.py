@@ -20,6 +20,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 
 from docx.document import Document  # noqa: E402
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
 from docxkit import (  # noqa: E402
     bullets,
     caption_before,
@@ -471,6 +473,8 @@ def utviklingsstrategi(path: Path) -> None:
     for j, w in enumerate((0.5, 25.0, 0.5)):
         for row in plakat.rows:
             row.cells[j].width = Cm(w)
+    # the delstrategi names are the column headers (TH in the tagged PDF, repeated)
+    plakat.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     doc.save(path)
 
 
@@ -529,13 +533,13 @@ def _visjon(doc: Document) -> None:
 
 
 def _delstrategi(doc: Document) -> None:
-    heading(doc, "Hvorfor", 3)  # level 3: the table of contents lists the delstrategier only
+    heading(doc, "Hvorfor", 2)  # level 2 under the delstrategi: no heading level skipped
     para(doc, "{%p for a in d.hvorfor %}")
     para(doc, "{{ a }}")
     para(doc, "{%p endfor %}")
-    heading(doc, "Suksesskriterier", 3)
+    heading(doc, "Suksesskriterier", 2)
     bullets(doc, "d.suksesskriterier", "k")
-    heading(doc, "Innhold og hovedoppgaver", 3)
+    heading(doc, "Innhold og hovedoppgaver", 2)
     table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
           ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
                                "{%p endfor %}"]], loop="i in d.innhold")

@@ -243,19 +243,26 @@ def _bottom_border(paragraph) -> None:
                               *_AFTER_PBDR)
 
 
+TITLE_TOP = Pt(105)  # what five empty Normal paragraphs took (5 × 21 pt)
+TITLE_GAP = Pt(258.6)  # what twelve took (measured in the PDF)
+
+
 def title_page(doc: Document, kicker: str, title: str, subtitle: str, lines: Sequence[str]
                ) -> None:
-    """A title page: kicker, big title, subtitle and a few lines at the bottom."""
-    for _ in range(5):
-        doc.add_paragraph()
+    """A title page: kicker, big title, subtitle and a few lines at the bottom.
+
+    The white space is paragraph spacing, not empty paragraphs (a screen reader announces
+    each empty one): ``TITLE_TOP`` above the kicker (the profile's logo takes its place,
+    see ``generator/rendering/profile.py``) and ``TITLE_GAP`` above the first line."""
     p = doc.add_paragraph(kicker, style="Subtitle")
+    p.paragraph_format.space_before = TITLE_TOP
     p = doc.add_paragraph(title, style="Title")
     p = doc.add_paragraph(subtitle, style="Subtitle")
-    for _ in range(12):
-        doc.add_paragraph()
-    for line in lines:
+    for i, line in enumerate(lines):
         p = doc.add_paragraph(line)
         p.paragraph_format.space_after = Pt(2)
+        if i == 0:
+            p.paragraph_format.space_before = TITLE_GAP
     page_break(doc)
 
 

@@ -134,10 +134,13 @@ def check_loaded(rows: SheetRows | None, files: list[Path], problems: Problems) 
         farge = row.cells.get("profilfarge")
         if farge is not None and isinstance(farge.value, str) \
                 and re.fullmatch(r"\s*#?[0-9A-Fa-f]{6}\s*", farge.value) \
-                and 1.05 / (luminance(farge.value.strip().lstrip("#")) + 0.05) < 3:
+                and (ratio := contrast(farge.value.strip().lstrip("#"), "FFFFFF")) < TEXT_RATIO:
+            darker = readable_on_white(farge.value.strip().lstrip("#").upper())
             problems.notice(row.file, row.sheet, farge.coord, f"profilfargen {farge.value.strip()} "
-                            "er så lys at overskrifter i den blir vanskelige å lese på hvitt "
-                            "papir; velg gjerne en mørkere variant av fargen.")
+                            f"er så lys at tekst i den har kontrast {_nb(ratio)}:1 mot hvitt "
+                            f"papir (krav: {_nb(TEXT_RATIO)}:1 for universell utforming); "
+                            f"overskriftene får derfor den mørkere varianten #{darker}. Velg "
+                            "gjerne en mørkere profilfarge selv.")
         if font is not None and isinstance(font.value, str) and font.value.strip() \
                 and not font_installed(font.value.strip()):
             problems.notice(row.file, row.sheet, font.coord, f"skriften «{font.value.strip()}» "
@@ -188,3 +191,36 @@ def luminance(hex6: str) -> float:
 
     r, g, b = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+#: The least contrast ratio for normal-size text (WCAG 2.1, 1.4.3, level AA).
+TEXT_RATIO = 4.5
+
+
+def _nb(ratio: float) -> str:
+    return f"{ratio:.1f}".replace(".", ",")
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two RRGGBB colours (1 to 21)."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def text_on(fill: str) -> str:
+    """Black or white text for a fill, whichever contrasts more (never below 4.58:1)."""
+    return "FFFFFF" if contrast(fill, "FFFFFF") >= contrast(fill, "000000") else "000000"
+
+
+def readable_on_white(hex6: str, ratio: float = TEXT_RATIO) -> str:
+    """The colour itself when text in it reaches ``ratio`` on white, else the lightest
+    darker shade of it (towards black, same hue) that does."""
+    if contrast(hex6, "FFFFFF") >= ratio:
+        return hex6
+    rgb = [int(hex6[i:i + 2], 16) for i in (0, 2, 4)]
+    for step in range(1, 101):
+        keep = 1 - step / 100
+        shade = "".join(f"{round(c * keep):02X}" for c in rgb)
+        if contrast(shade, "FFFFFF") >= ratio:
+            return shade
+    return "000000"

@@ -1,4 +1,5 @@
-"""PDF/A-2b by LibreOffice, and the checks every converted file must pass.
+"""PDF/A-2b and PDF/UA-1 by LibreOffice (tagged, finished by :mod:`.pdfua`), and the checks
+every converted file must pass.
 
 One warm LibreOffice per worker converts a whole batch in a single call (never
 a cold start per document); with two or more cores the batch is split between
@@ -27,8 +28,9 @@ from typing import Any
 import pikepdf
 
 from ..errors import OutputError
+from . import pdfua
 
-FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+FILTER = "pdf:writer_pdf_Export:{" + pdfua.FILTER_OPTIONS + "}"
 INSTALL_HINT = ("PDF/A lages med LibreOffice, som ikke er installert. På Debian/Ubuntu: "
                 "«sudo apt-get install libreoffice-writer-nogui fonts-crosextra-carlito "
                 "fonts-crosextra-caladea» (eller kjør ./setup.sh som root). På Windows: "
@@ -105,8 +107,14 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
     if missing:
         raise PdfError("LibreOffice laget ikke " + ", ".join(missing[:5])
                        + (" …" if len(missing) > 5 else "") + ".")
-    for path in pdfs:
-        repair_metadata(path)
+    for path in pdfs:  # one open and one save per file for both repairs
+        with pikepdf.open(path, allow_overwriting_input=True) as doc:
+            _repair_metadata(doc)
+            try:
+                pdfua.finish_pdf(doc)
+            except pdfua.PdfUaError as e:
+                raise PdfError(f"{path.name}: {e}") from None
+            doc.save(path)
     return pdfs
 
 
@@ -153,21 +161,27 @@ def repair_metadata(path: Path) -> bool:
     while Info says ``drift & vedlikehold``. Only values that are exactly the Info value
     escaped once too often are changed. Returns True when the file was rewritten.
     """
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        changed = _repair_metadata(pdf)
+        if changed:
+            pdf.save(path)
+    return changed
+
+
+def _repair_metadata(pdf: pikepdf.Pdf) -> bool:
+    """:func:`repair_metadata` on an open file (not saved)."""
     import html
 
     changed = False
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        info: Any = pdf.docinfo if "/Info" in pdf.trailer else {}
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            for key in ("/Title", "/Subject", "/Keywords", "/Creator", "/Producer"):
-                prop = _INFO_XMP[key]
-                value = meta.get(prop)
-                if key in info and isinstance(value, str) and value != str(info[key]) \
-                        and html.unescape(value) == str(info[key]):
-                    meta[prop] = str(info[key])
-                    changed = True
-        if changed:
-            pdf.save(path)
+    info: Any = pdf.docinfo if "/Info" in pdf.trailer else {}
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        for key in ("/Title", "/Subject", "/Keywords", "/Creator", "/Producer"):
+            prop = _INFO_XMP[key]
+            value = meta.get(prop)
+            if key in info and isinstance(value, str) and value != str(info[key]) \
+                    and html.unescape(value) == str(info[key]):
+                meta[prop] = str(info[key])
+                changed = True
     return changed
 
 

@@ -151,6 +151,16 @@ def _font_factory() -> type:
             self.hb_font.scale = (1000, 1000)
             self.units_per_em = 1000
 
+        def _format_tounicode_cmap(self) -> Any:
+            """The ToUnicode CMap with single mappings only (see
+            :func:`generator.output.pdfua.cmap_without_range_arrays`)."""
+            from . import pdfua
+
+            stream = generic.StreamObject(stream_data=pdfua.cmap_without_range_arrays(
+                super()._format_tounicode_cmap().data))
+            stream.compress()
+            return stream
+
         def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
             if glyph_id not in self._glyphs:
                 cid, width = super()._get_cid_and_width(glyph_id)
@@ -186,12 +196,42 @@ def _agreeing_metadata(writer: IncrementalPdfFileWriter) -> Iterator[None]:
     if info_ref is not None and info is not None:
         info["/Producer"] = generic.TextStringObject(producer)
         writer.mark_update(info_ref)
-    writer._meta = _FixedTime(datetime.now(UTC).replace(microsecond=0))
+    moment = datetime.now(UTC).replace(microsecond=0)
+    writer._meta = _FixedTime(moment)
+    writer._update_meta = lambda: _update_metadata(writer, producer, moment)  # type: ignore
     model.VENDOR = producer
     try:
         yield
     finally:
         model.VENDOR = vendor
+
+
+def _update_metadata(writer: IncrementalPdfFileWriter, producer: str, moment: datetime) -> None:
+    """pyHanko's metadata update, with the XMP edited as XML rather than re-serialised.
+
+    pyHanko 0.38 reads every XMP text that starts with «http://» as a URI and writes it
+    back as ``rdf:resource``; the ``pdfaSchema:namespaceURI`` of the PDF/UA extension
+    schema then stops being text and the file stops being PDF/A-2b. Here the Info
+    dictionary is updated as pyHanko would, and the XMP gets only the new producer and
+    modification time (:func:`generator.output.pdfua.updated_xmp`).
+    """
+    from pyhanko.pdf_utils.metadata.info import update_info_dict
+
+    from . import pdfua
+
+    writer._meta.last_modified = "now"
+    if writer._info is not None and update_info_dict(writer._meta, writer._info.get_object(),
+                                                     only_update_existing=True):
+        writer.mark_update(writer._info)
+    meta = writer.root.get("/Metadata")
+    if meta is None:
+        return
+    xmp = pdfua.updated_xmp(meta.get_object().data, producer, moment)
+    stream = generic.StreamObject({generic.pdf_name("/Type"): generic.pdf_name("/Metadata"),
+                                   generic.pdf_name("/Subtype"): generic.pdf_name("/XML")},
+                                  stream_data=xmp)
+    writer.root["/Metadata"] = writer.add_object(stream)
+    writer.update_root()
 
 
 class _FixedTime(DocumentMetadata):
@@ -225,7 +265,9 @@ def add_signature_fields(pdf: Path) -> bytes:
         out = io.BytesIO()
         with _agreeing_metadata(writer):
             writer.write(out)
-    return out.getvalue()
+    from . import pdfua
+
+    return pdfua.tag_signature_fields(out.getvalue(), dict(FIELDS))
 
 
 def load_signer(pkcs12: Path, passphrase: bytes | None, variable: str | None = None) -> Any:

@@ -23,6 +23,7 @@ PRIMARY = "1F4E79"  # dark blue: headings, the municipality's own series
 ACCENT = "2E75B6"  # mid blue: second series
 MUTED = "7F7F7F"  # grey: reference lines, secondary text
 LIGHT = "DEEAF6"  # pale blue: table header fill, light series
+SECONDARY_TEXT = "4D4D4D"  # dark grey: small text on the STATUS_FILL shades (≥ 4.5:1)
 
 
 def hex_rgb(hex: str) -> str:

@@ -22,7 +22,7 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from ..input.profile_reader import Profil, luminance
+from ..input.profile_reader import Profil, readable_on_white, text_on
 from . import palette
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_FONT = "Calibri"  # the product templates' font (templates/docxkit.py)
 HEADER_LOGO_CM = 0.8  # height in the header
+TITLE_TOP_TWIPS = "2100"  # templates/docxkit.py TITLE_TOP (105 pt) above the title page
 TITLE_LOGO_CM = 2.6  # height on the title page (at most TITLE_LOGO_MAX_W_CM wide)
 TITLE_LOGO_MAX_W_CM = 7.0
 _EMU_PER_CM = 360000
@@ -90,8 +91,8 @@ def apply(docx: bytes, profil: Profil) -> bytes:
 
 
 def header_text(hex6: str) -> str:
-    """White text on the colour when it reads well (contrast ≥ 4.5), else black."""
-    return "FFFFFF" if 1.05 / (luminance(hex6) + 0.05) >= 4.5 else "000000"
+    """White or black text on the colour, whichever contrasts more (always ≥ 4.5:1)."""
+    return text_on(hex6)
 
 
 def _styles(xml: str, profil: Profil) -> str:
@@ -100,8 +101,14 @@ def _styles(xml: str, profil: Profil) -> str:
         shades = palette.shades(profil.farge)
         swap = {palette.PRIMARY: shades.primary, palette.ACCENT: shades.accent,
                 palette.LIGHT: shades.light}
-        xml = re.sub(r'(w:(?:val|fill|color)=")(' + "|".join(swap) + ')"',
-                     lambda m: f'{m[1]}{swap[m[2]]}"', xml)
+        # Text in a profile shade (headings, title) is darkened until it reads on white
+        # (4.5:1); fills and borders keep the shade itself.
+        text_swap = {k: readable_on_white(v) for k, v in swap.items()}
+        hexes = "|".join(swap)
+        xml = re.sub(r'(<w:color\b[^>]*?\bw:val=")(' + hexes + r')"|(w:(?:val|fill|color)=")('
+                     + hexes + ')"',
+                     lambda m: (f'{m[1]}{text_swap[m[2]]}"' if m[1]
+                                else f'{m[3]}{swap[m[4]]}"'), xml)
         text = header_text(profil.farge)
         if text != "FFFFFF":
             xml = re.sub(r'(<w:style [^>]*w:styleId="Kommunetabell".*?<w:tblStylePr '
@@ -147,7 +154,7 @@ def _logo(files: dict[str, bytes], profil: Profil) -> None:
         m = re.search(r"<w:p\b[^>]*>(?:<w:pPr>.*?</w:pPr>)?", xml, re.DOTALL)
         if m is None:
             continue
-        run = (_drawing(profil, HEADER_LOGO_CM, 7001)
+        run = (_drawing(profil, HEADER_LOGO_CM, 7001, decorative=True)
                + '<w:r><w:t xml:space="preserve">  </w:t></w:r>')
         xml = xml[:m.end()] + run + xml[m.end():]
         files[part] = _with_ns(xml).encode("utf-8")
@@ -160,7 +167,12 @@ def _logo(files: dict[str, bytes], profil: Profil) -> None:
             skip = empties.end() if empties else 0
             para = ('<w:p><w:pPr><w:spacing w:before="0" w:after="240"/></w:pPr>'
                     + _drawing(profil, TITLE_LOGO_CM, 7002, TITLE_LOGO_MAX_W_CM) + "</w:p>")
-            doc = doc[:start] + para + doc[start + skip:]
+            rest = doc[start + skip:]
+            if not skip:  # the bundled templates: the logo takes the title's top spacing
+                rest = re.sub(r'\A(<w:p>(?:(?!</w:p>).)*?<w:spacing w:before=")'
+                              + TITLE_TOP_TWIPS + '"', r'\g<1>0"', rest, count=1,
+                              flags=re.DOTALL)
+            doc = doc[:start] + para + rest
             files["word/document.xml"] = _with_ns(doc).encode("utf-8")
             _relate(files, "word/document.xml", media)
     else:
@@ -176,14 +188,26 @@ def _extent(profil: Profil, height_cm: float, max_width_cm: float | None) -> tup
     return round(height * ratio * _EMU_PER_CM), round(height * _EMU_PER_CM)
 
 
+#: Word's «Mark as decorative» (Office 2019+): screen readers skip the picture.
+_DECORATIVE = ('<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+               '<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+               '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/'
+               'decorative" val="1"/></a:ext></a:extLst>')
+
+
 def _drawing(profil: Profil, height_cm: float, pic_id: int,
-             max_width_cm: float | None = None) -> str:
+             max_width_cm: float | None = None, decorative: bool = False) -> str:
+    """The logo as an inline picture; ``decorative`` for the running header's copy (the
+    title page's logo carries the alternative text; in the PDF the header is an artifact)."""
     cx, cy = _extent(profil, height_cm, max_width_cm or 4 * height_cm)
     alt = quoteattr(profil.alt)
+    doc_pr = (f'<wp:docPr id="{pic_id}" name="Logo {pic_id}" descr={alt}>{_DECORATIVE}'
+              '</wp:docPr>' if decorative else
+              f'<wp:docPr id="{pic_id}" name="Logo {pic_id}" descr={alt}/>')
     return (
         '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="{pic_id}" name="Logo {pic_id}" descr={alt}/>'
+        + doc_pr +
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/'
         'drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'

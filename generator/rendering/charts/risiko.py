@@ -14,7 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch, Rectangle
 
-from ..palette import MUTED, STATUS_FILL, hex_rgb
+from .. import palette
+from ..palette import STATUS_FILL, hex_rgb
 from .common import CM, DPI, Chart, figure, render, title
 
 
@@ -142,7 +143,7 @@ def risk_heatmap(
                     ha="left",
                     va="top",
                     fontsize=6.5,
-                    color=hex_rgb(MUTED),
+                    color=hex_rgb(palette.SECONDARY_TEXT),
                 )
                 ids = cells.get((s, k))
                 if ids:
