@@ -114,6 +114,8 @@ def sykefraværsfarge(value: float, mål: float) -> str:
 
 def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     k, inn = data.kommune, data.innstillinger
+    if not data.økonomi:  # no economy figures at all: the check has said it is left out
+        return []
     econ = [ln for ln in data.økonomi if ln.tertial == nr]
     if not econ:
         raise PlanError(f"det finnes ingen økonomitall for {tertial(nr, k.år)} i arket Økonomi; "
@@ -223,18 +225,24 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
 
         drift = ctx["drift"]["rader"]
         return {
-            "budsjettgraf": budget_chart(
+            **({"budsjettgraf": budget_chart(
                 [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
-                f"Drift per rammeområde, {periode}"),
-            "sykefraværsgraf": sykefravær_chart(
+                f"Drift per rammeområde, {periode}")} if drift else {}),
+            **({"sykefraværsgraf": sykefravær_chart(
                 trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}",
-                last_year=trend_i_fjor or None),
+                last_year=trend_i_fjor or None)} if trend else {}),
             "risikomatrise": risk_heatmap(
                 [(r.id, int(r.sannsynlighet), int(r.konsekvens)) for r in open_risks],
                 gul_fra, rød_fra, f"Risikomatrise, {periode}", levels=skala.levels,
                 labels=[skala.label(i) for i in range(1, skala.levels + 1)]),
         }
 
+    # A chart with nothing to draw is a line saying so (the sheet was empty for the tertial).
+    if not ctx["drift"]["rader"]:
+        ctx["budsjettgraf"] = "Arket Økonomi har ingen drift for tertialet; grafen er ikke laget."
+    if not trend:
+        ctx["sykefraværsgraf"] = ("Arket Nøkkeltall har ingen tall for året ennå; grafen er "
+                                  "ikke laget.")
     ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context
     if trend_i_fjor:
         ctx["_bilder"]["trend_i_fjor"] = trend_i_fjor

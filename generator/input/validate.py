@@ -20,7 +20,7 @@ from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .reader import Cell, Row, SheetRows, find_workbooks, read
-from .schema import SHEETS
+from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
@@ -76,7 +76,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
-            if sheet.name not in OPTIONAL_SHEETS:
+            if sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None:
                 problems.error(_names(files), sheet.name, None,
                                f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det "
                                f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
@@ -84,6 +84,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
             continue
         objs = _build(rows, problems, sources, partial)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
+    _left_out(sheets, values, problems)
     located = _Located(sources)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
@@ -94,6 +95,26 @@ def load(paths: Sequence[Path]) -> LoadResult:
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
     ok = complete and not problems.errors
     return LoadResult(data if ok else None, problems, files, sources)
+
+
+def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Problems) -> None:
+    """One MERKNAD per empty or absent sheet the documents can do without, saying what they
+    leave out; none for a sheet whose document is left out already (one cause, one message)."""
+    empty = {s.name for s in SHEETS if s.is_table and not values[s.attr]}
+
+    def covered(sheet: Sheet) -> bool:  # a sheet it needs is empty: that notice says it
+        return sheet.needs is not None and (sheet.needs in empty
+                                            or covered(SHEETS_BY_NAME[sheet.needs]))
+
+    for sheet in SHEETS:
+        if not sheet.when_empty or sheet.name not in empty or covered(sheet):
+            continue
+        rows = sheets.get(sheet.name)
+        if rows is not None and rows.rows:
+            continue  # rows that failed: their own errors say what to fix
+        state = "er tomt" if rows is not None else "finnes ikke"
+        problems.notice(rows.file if rows is not None else f"{sheet.workbook}.xlsx",
+                        sheet.name, None, f"arket «{sheet.name}» {state}: {sheet.when_empty}")
 
 
 def _names(files: Sequence[Path]) -> str:
@@ -271,7 +292,7 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         o = oppdrag.get(b.oppdrag_nr)
         if o is None:
             err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
-        elif (leder is not None and id(o) not in unresolved
+        elif (leder is not None and id(o) not in unresolved and d.lederavtaler
               and leder.id.casefold() not in d.ansvar.roller(o)):
             err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
                 f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
@@ -329,7 +350,7 @@ def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[i
                 elif t.merknad:
                     problems.notice(*loc.at(o, field_name), f"{label} «{t.tekst}»: {t.merknad}; "
                                     "den delen av ansvaret kommer ikke med i noen lederavtale.")
-        if not with_avtale & set(ansvar.roller(o)):
+        if with_avtale and not with_avtale & set(ansvar.roller(o)):  # none: one notice
             problems.notice(*loc.at(o, "ha"), f"oppdrag nr. {o.nr} «{o.tittel}» kommer ikke "
                             "med i noen lederavtale: ingen av lederne som HA og DA peker på, "
                             "har en rad i arket Lederavtaler.")

@@ -1,0 +1,82 @@
+"""Another municipality's year (issue 24): a sheet the seeds do not always have may be empty or
+absent; ``check`` says what that leaves out, and ``build`` makes everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.documents import KINDS
+from generator.input.schema import SHEETS, SHEETS_BY_NAME
+from generator.pipeline import build, check
+
+# The document kind an empty sheet leaves out altogether (the others only lose a section).
+LEAVES_OUT = {"Kompass": "utviklingsstrategi", "Økonomi": "tertialrapport",
+              "Lederavtaler": "lederavtale"}
+OPTIONAL = [s.name for s in SHEETS if s.when_empty]
+
+
+def _without(folder: Path, sheet: str, absent: bool = False) -> None:
+    path = folder / f"{SHEETS_BY_NAME[sheet].workbook}.xlsx"
+    wb = openpyxl.load_workbook(path)
+    if absent:
+        del wb[sheet]
+    else:
+        wb[sheet].delete_rows(2, wb[sheet].max_row)
+    wb.save(path)
+
+
+def _left_out_notices(problems) -> list[str]:
+    return [p.message for p in problems.notices if p.message.startswith("arket «")]
+
+
+@pytest.mark.parametrize("sheet", OPTIONAL)
+def test_empty_optional_sheet_builds_every_other_document(demo: Path, tmp_path: Path,
+                                                          sheet: str) -> None:
+    _without(demo, sheet)
+    if sheet == "Delstrategier":  # content of strategies that are not there is an error
+        _without(demo, "Delstrategi-innhold")
+    checked = check([demo])
+    assert not checked.problems.errors, [str(p) for p in checked.problems.errors]
+    said = _left_out_notices(checked.problems)
+    assert said == [f"arket «{sheet}» er tomt: {SHEETS_BY_NAME[sheet].when_empty}"]
+
+    report = build([demo], tmp_path / "out", pdf=False)
+    assert report.ok, [str(p) for p in report.problems.errors]
+    assert _left_out_notices(report.problems) == said  # check and build agree
+    expected = set(KINDS) - {LEAVES_OUT.get(sheet, "")}
+    assert set(report.counts) == expected
+    for kind in expected:
+        assert list((report.out_dir / kind).glob("*.docx")), kind
+    if sheet in LEAVES_OUT:
+        assert not list((report.out_dir).glob(f"{LEAVES_OUT[sheet]}/*.docx"))
+
+
+@pytest.mark.parametrize("sheet", ["Kompass", "Risiko", "Årshjul"])
+def test_absent_optional_sheet_is_no_error(demo: Path, sheet: str) -> None:
+    _without(demo, sheet, absent=True)
+    checked = check([demo])
+    assert checked.ok, [str(p) for p in checked.problems.errors]
+    assert _left_out_notices(checked.problems) == [
+        f"arket «{sheet}» finnes ikke: {SHEETS_BY_NAME[sheet].when_empty}"]
+
+
+def test_empty_kompass_sheets_give_one_notice(demo: Path) -> None:
+    """With Kompass empty, the strategy is left out: its other sheets are not named again."""
+    for sheet in ("Kompass", "Kompass-spørsmål", "Delstrategier", "Delstrategi-innhold"):
+        _without(demo, sheet)
+    checked = check([demo])
+    assert checked.ok
+    assert _left_out_notices(checked.problems) == [
+        f"arket «Kompass» er tomt: {SHEETS_BY_NAME['Kompass'].when_empty}"]
+
+
+def test_empty_lederavtaler_gives_no_follow_on_messages(demo: Path) -> None:
+    """No agreements: Bidrag are not judged and no oppdrag is reported as left out of them."""
+    _without(demo, "Lederavtaler")
+    checked = check([demo])
+    assert checked.ok
+    assert [p.message for p in checked.problems.notices] == [
+        f"arket «Lederavtaler» er tomt: {SHEETS_BY_NAME['Lederavtaler'].when_empty}"]
