@@ -12,6 +12,8 @@ from generator.documents import KINDS
 from generator.input.schema import SHEETS, SHEETS_BY_NAME
 from generator.pipeline import build, check
 
+from .conftest import set_cell
+
 # The document kind an empty sheet leaves out altogether (the others only lose a section).
 LEAVES_OUT = {"Kompass": "utviklingsstrategi", "Økonomi": "tertialrapport",
               "Lederavtaler": "lederavtale"}
@@ -80,3 +82,23 @@ def test_empty_lederavtaler_gives_no_follow_on_messages(demo: Path) -> None:
     assert checked.ok
     assert [p.message for p in checked.problems.notices] == [
         f"arket «Lederavtaler» er tomt: {SHEETS_BY_NAME['Lederavtaler'].when_empty}"]
+
+
+@pytest.mark.parametrize(("workbook", "sheet", "header", "value", "row", "follow_on"), [
+    ("lederavtaler", "Ledere", "Ledernivå", "sjefen", 2, {"Bidrag", "Lederavtaler"}),
+    ("styring", "Oppdrag", "Frist", "32.13.2026", 1, {"Oppdragsstatus", "Bidrag"}),
+    ("styring", "Mål", "Perspektiv", "himmelen", 1, {"Målresultater"}),
+], ids=["ledernivå", "frist", "perspektiv"])
+def test_one_bad_cell_gives_one_error_naming_the_cell(demo: Path, workbook: str, sheet: str,
+                                                      header: str, value: str, row: int,
+                                                      follow_on: set[str]) -> None:
+    coord = set_cell(demo / f"{workbook}.xlsx", sheet, header, value, row)
+    problems = check([demo]).problems
+    assert [(p.file, p.sheet, p.cell) for p in problems.errors] == [
+        (f"{workbook}.xlsx", sheet, coord)]
+    assert value in problems.errors[0].message
+    # The rows referring to the refused one say so once per sheet, as a notice.
+    unchecked = [p for p in problems.notices if "avvist for en feil over" in p.message]
+    assert {p.sheet for p in unchecked} >= follow_on
+    assert len(unchecked) == len({p.sheet for p in unchecked})
+    assert not any("finnes ikke" in p.message for p in problems)

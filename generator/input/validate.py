@@ -73,6 +73,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
+    refused: dict[str, set[Any]] = {}  # sheet → keys of its rows refused for a bad cell
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
@@ -82,14 +83,15 @@ def load(paths: Sequence[Path]) -> LoadResult:
                                f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
             values[sheet.attr] = None if not sheet.is_table else []
             continue
-        objs = _build(rows, problems, sources, partial)
+        objs = _build(rows, problems, sources, partial, refused)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
     _left_out(sheets, values, problems)
-    located = _Located(sources)
+    located = _Located(sources, refused)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
     _cross_check(data, located, problems, partial)
+    located.report_unchecked(problems)
     from .profil import check_loaded
 
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
@@ -146,7 +148,8 @@ class _Numbering:
 
 
 def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
-           partial: dict[str, dict[str, Any]] | None = None) -> list[Any]:
+           partial: dict[str, dict[str, Any]] | None = None,
+           refused: dict[str, set[Any]] | None = None) -> list[Any]:
     sheet = rows.sheet
     out = []
     numbered = _Numbering(rows)
@@ -201,14 +204,49 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
         elif partial is not None and not sheet.is_table:
             partial[sheet.attr] = {**kwargs, "_failed": {c.field for c in sheet.columns
                                                          if c.field not in kwargs}}
+        elif refused is not None and len(sheet.key) == 1:
+            # Rows that refer to this one are not reported again: its error is the cause.
+            cell = row.cells.get(sheet.key[0])
+            key = kwargs.get(sheet.key[0], cell.value if cell is not None else None)
+            if key is not None:
+                refused.setdefault(sheet.name, set()).add(_refkey(key))
+            for name, c in row.cells.items():  # «Ledere›enhet»: the unit it would have led
+                if c.value is not None:
+                    refused.setdefault(f"{sheet.name}›{name}", set()).add(_refkey(c.value))
     return out
 
 
-class _Located:
-    """Finds the file/sheet/cell of a model object for cross-sheet messages."""
+def _refkey(value: Any) -> Any:
+    """A key as references compare it: text ignoring case and spaces, 3.0 as 3."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
 
-    def __init__(self, sources: dict[int, Row]):
+
+class _Located:
+    """Finds the file/sheet/cell of a model object for cross-sheet messages, and knows the
+    rows refused for a bad cell, so that a row referring to one is not reported again."""
+
+    def __init__(self, sources: dict[int, Row], refused: dict[str, set[Any]] | None = None):
         self.sources = sources
+        self.refused = refused or {}
+        self.unchecked: dict[tuple[str, str], set[int]] = {}  # (file, sheet) → rows not judged
+
+    def follows(self, obj: object, sheet: str | tuple[str, ...], value: Any) -> bool:
+        """Whether ``value`` names a row of ``sheet`` that was refused (then counted once)."""
+        sheets = (sheet,) if isinstance(sheet, str) else sheet
+        if not any(_refkey(value) in self.refused.get(s, ()) for s in sheets):
+            return False
+        row = self.sources[id(obj)]
+        self.unchecked.setdefault((row.file, row.sheet), set()).add(row.number)
+        return True
+
+    def report_unchecked(self, problems: Problems) -> None:
+        for (file, sheet), rows in self.unchecked.items():
+            n = len(rows)
+            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
+                            + " viser til en rad som er avvist for en feil over, og er ikke "
+                            "kontrollert mot den; rett feilen først.")
 
     def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
         row = self.sources[id(obj)]
@@ -240,7 +278,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
 
     def known_unit(obj: object, field_name: str, codes: list[str], what: str) -> None:
         for code in codes:
-            if code.casefold() not in units and code.casefold() not in leaders:
+            if (code.casefold() not in units and code.casefold() not in leaders
+                    and not loc.follows(obj, ("Enheter", "Ledere"), code)):
                 err(obj, field_name, f"{what} «{code}» er verken en enhetskode i arket Enheter "
                     "eller en Leder-ID.")
 
@@ -249,47 +288,56 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
     for x in owned:
         if x.ansvarlig:  # a unit, a leader, a group or a role, read as HA is
             for t in d.ansvar.treff([x.ansvarlig]):
-                if t.feil:
+                if t.feil and not loc.follows(x, ("Enheter", "Ledere", "Grupper"), t.tekst):
                     err(x, "ansvarlig", f"ansvarlig «{t.tekst}» peker ikke på noen leder: "
                         f"{t.feil}.")
     for n in d.nøkkeltall:
         known_unit(n, "enhet", [n.enhet], "enheten")
     for ld in d.ledere:
         known_unit(ld, "enhet", [ld.enhet], "enheten")
-        if ld.overordnet and ld.overordnet.casefold() not in leaders:
+        if (ld.overordnet and ld.overordnet.casefold() not in leaders
+                and not loc.follows(ld, "Ledere", ld.overordnet)):
             err(ld, "overordnet", f"overordnet «{ld.overordnet}» finnes ikke i arket Ledere.")
 
     areas = {ra.navn.casefold() for ra in d.rammeområder}
     for line in d.økonomi:
-        if line.rammeområde.casefold() not in areas:
+        if (line.rammeområde.casefold() not in areas
+                and not loc.follows(line, "Rammeområder", line.rammeområde)):
             err(line, "rammeområde", f"rammeområdet «{line.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
     for e in d.enheter:
-        if e.rammeområde and e.rammeområde.casefold() not in areas:
+        if (e.rammeområde and e.rammeområde.casefold() not in areas
+                and not loc.follows(e, "Rammeområder", e.rammeområde)):
             err(e, "rammeområde", f"rammeområdet «{e.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
 
     goal_ids = {x.id.casefold() for x in d.mål}
     for res in d.målresultater:
-        if res.mål_id.casefold() not in goal_ids:
+        if res.mål_id.casefold() not in goal_ids and not loc.follows(res, "Mål", res.mål_id):
             err(res, "mål_id", f"målet «{res.mål_id}» finnes ikke i arket Mål.")
     oppdrag = {o.nr: o for o in d.oppdrag}
     for st in d.oppdragsstatus:
-        if st.nr not in oppdrag:
+        if st.nr not in oppdrag and not loc.follows(st, "Oppdrag", st.nr):
             err(st, "nr", f"oppdrag nr. {st.nr} finnes ikke i arket Oppdrag.")
 
     for avtale in d.lederavtaler:
         leder = leaders.get(avtale.leder_id.casefold())
-        if leder is None:
+        if leder is None and loc.follows(avtale, "Ledere", avtale.leder_id):
+            pass
+        elif leder is None:
             err(avtale, "leder_id", f"lederen «{avtale.leder_id}» finnes ikke i arket Ledere.")
         elif not leder.overordnet:
             err(avtale, "leder_id", f"{leder.navn} har ingen overordnet i arket Ledere; en "
                 "lederavtale inngås med nærmeste overordnede.")
     for b in d.bidrag:
         leder = leaders.get(b.leder_id.casefold())
+        if leder is None and loc.follows(b, "Ledere", b.leder_id):
+            continue
         if leder is None:
             err(b, "leder_id", f"lederen «{b.leder_id}» finnes ikke i arket Ledere.")
         o = oppdrag.get(b.oppdrag_nr)
+        if o is None and loc.follows(b, "Oppdrag", b.oppdrag_nr):
+            continue
         if o is None:
             err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
         elif (leder is not None and id(o) not in unresolved and d.lederavtaler
@@ -308,7 +356,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             err(q, "poeng", f"poeng ({q.poeng:g}) er større enn maks poeng ({q.maks_poeng:g}).")
     strategies = {s.nr for s in d.delstrategier}
     for row in d.delstrategi_innhold:
-        if row.delstrategi_nr not in strategies:
+        if (row.delstrategi_nr not in strategies
+                and not loc.follows(row, "Delstrategier", row.delstrategi_nr)):
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
     from ..model.kapitler import check as check_kapitler
@@ -343,11 +392,13 @@ def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[i
     for o in d.oppdrag:
         for field_name, label in (("ha", "HA"), ("da", "DA")):
             for t in ansvar.treff(getattr(o, field_name)):
-                if t.feil:
+                if t.feil and loc.follows(o, ("Enheter", "Ledere", "Grupper"), t.tekst):
+                    unresolved.add(id(o))
+                elif t.feil:
                     unresolved.add(id(o))
                     problems.error(*loc.at(o, field_name), f"{label} «{t.tekst}» peker ikke på "
                                    f"noen leder: {t.feil}.")
-                elif t.merknad:
+                elif t.merknad and not loc.follows(o, "Ledere›enhet", t.tekst):
                     problems.notice(*loc.at(o, field_name), f"{label} «{t.tekst}»: {t.merknad}; "
                                     "den delen av ansvaret kommer ikke med i noen lederavtale.")
         if with_avtale and not with_avtale & set(ansvar.roller(o)):  # none: one notice
