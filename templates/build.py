@@ -273,6 +273,13 @@ def tertialrapport(path: Path) -> None:
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
                       "rammeområde.", style="Caption")
+    para(doc, "{%p if rammeområdeoversikt %}")
+    para(doc, "Rammeområdene med ansvarlig og enhetene som hører til:")
+    para(doc, "{%p for a in rammeområdeoversikt %}")
+    para(doc, "• {{ a.navn }}{% if a.ansvarlig %} (ansvarlig: {{ a.ansvarlig }}){% endif %}"
+              "{% if a.enheter %}: {{ a.enheter }}{% endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
     own_chapters(doc, "kapitler.etter_økonomi")
     heading(doc, "{{ nr.mål }} Mål og indikatorer")
     para(doc, "Status for målene i balansert målstyring per {{ periode }}. Grønn: på plan. Gul: "
@@ -297,12 +304,16 @@ def tertialrapport(path: Path) -> None:
     para(doc, "{{ risikomatrise }}")
     para(doc, "Figur 2: Risikomatrise med risikoene plassert etter sannsynlighet og konsekvens.",
          style="Caption")
-    table(doc, ["ID", "Risiko", "S", "K", "RF", "Mottiltak", "Ansvar"],
-          [1.1, 5.0, 0.8, 0.8, 1.0, 5.6, 1.7],
+    table(doc, ["ID", "Risiko", "S", "K", "RF", "Mottiltak", "Ansvar og status"],
+          [1.1, 5.0, 0.8, 0.8, 1.0, 5.0, 2.3],
           ["{{ r.id }}", ["{{ r.beskrivelse }}", "{{ r.område }}"], "{{ r.s }}", "{{ r.k }}",
            "{% cellbg r.farge %}{{ r.rf }}",
-           ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"], "{{ r.ansvarlig }}"],
+           ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"],
+           ["{{ r.ansvarlig }}", "{{ r.oppfølging }}"]],
           loop="r in risikoer", align_right=(2, 3, 4))
+    para(doc, "{%p if lukkede_risikoer %}")
+    para(doc, "Lukkede risikoer: {{ lukkede_risikoer }}.")
+    para(doc, "{%p endif %}")
     own_chapters(doc, "kapitler.etter_risiko")
     heading(doc, "{{ nr.nøkkeltall }} Nærvær, overtid, årsverk og avvik")
     para(doc, "Sykefravær og nærvær i prosent, overtid i timer, årsverk ved utgangen av "

@@ -102,3 +102,33 @@ def test_one_bad_cell_gives_one_error_naming_the_cell(demo: Path, workbook: str,
     assert {p.sheet for p in unchecked} >= follow_on
     assert len(unchecked) == len({p.sheet for p in unchecked})
     assert not any("finnes ikke" in p.message for p in problems)
+
+
+def _texts(path: Path) -> list[str]:
+    import docx
+
+    document = docx.Document(str(path))
+    out = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            out += [c.text for c in row.cells]
+    return out
+
+
+def test_typed_facts_reach_the_documents(demo: Path, tmp_path: Path) -> None:
+    """Risk Status and Frist, a closed risk, a rammeområde's Ansvarlig, a unit's Rammeområde
+    and a group described in Grupper (but named in no HA/DA) are shown."""
+    set_cell(demo / "tertial.xlsx", "Rammeområder", "Ansvarlig", "HR", 1)
+    set_cell(demo / "styring.xlsx", "Enheter", "Rammeområde", "Politisk styring", 4)
+    set_cell(demo / "risiko.xlsx", "Risiko", "Status", "lukket", 3)
+    report = build([demo], tmp_path / "out", kinds=["tertialrapport", "oppdragsbrev"],
+                   pdf=False)
+    assert report.ok, [str(p) for p in report.problems.errors]
+    rapport = "\n".join(_texts(next((report.out_dir / "tertialrapport").glob("*.docx"))))
+    assert "Under arbeid, frist 31. desember 2026" in rapport
+    assert ("• Politisk styring (ansvarlig: HR): Digitalisering og IKT, Servicetorg og politisk "
+            "sekretariat") in rapport.splitlines()
+    closed = next(line for line in rapport.splitlines() if line.startswith("Lukkede risikoer"))
+    assert "R03 " in closed and "R11 " in closed
+    brev = _texts(next((report.out_dir / "oppdragsbrev").glob("*.docx")))
+    assert "Lederne for vann og avløp og for eiendom" in brev

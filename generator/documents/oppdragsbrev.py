@@ -40,8 +40,10 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     abbreviations = {f.forkortelse: f.betydning for f in data.forkortelser}
     for e in data.enheter:
         abbreviations.setdefault(e.kode, e.navn)
-    for g in data.ansvar.brukte_grupper():
-        abbreviations.setdefault(g.navn, data.ansvar.forklaring(g))
+    used = data.ansvar.brukte_grupper()
+    for g in data.grupper:  # as the sheet guide says: every description stands in the list
+        if g.beskrivelse or g in used:
+            abbreviations.setdefault(g.navn, data.ansvar.forklaring(g))
     ctx = base_context(data, title, k.saksnr_oppdragsbrev) | {
         "tekster": {
             "sammendrag": paragraphs(data.tekster.sammendrag),

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..model.domain import Budsjettype, Nøkkeltall, Status, Økonomilinje
+from ..model.domain import Budsjettype, Nøkkeltall, Risiko, Risikostatus, Status, Økonomilinje
 from ..model.styringsdata import Styringsdata
-from ..norsk import prosent, tertial
+from ..norsk import dato, prosent, tertial
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
 from . import outlines
@@ -112,6 +112,23 @@ def sykefraværsfarge(value: float, mål: float) -> str:
     return fill(Status.GUL if value <= mål * 1.2 else Status.RØD)
 
 
+def _follow_up(r: Risiko) -> str:
+    """The risk's status and deadline as one line under Ansvar («Under arbeid, frist …»)."""
+    return r.status.value.capitalize() + (f", frist {dato(r.frist)}" if r.frist else "")
+
+
+def _areas(data: Styringsdata) -> list[dict[str, str]]:
+    """Each rammeområde with its Ansvarlig and the units the sheet Enheter puts under it."""
+    out = []
+    for a in in_order(data.rammeområder, lambda r: r.nr):
+        units = [e.navn for e in data.enheter
+                 if e.rammeområde and e.rammeområde.casefold() == a.navn.casefold()]
+        ansvarlig = " ".join(data.ansvar.vis([a.ansvarlig])) if a.ansvarlig else ""
+        if ansvarlig or units:
+            out.append({"navn": a.navn, "ansvarlig": ansvarlig, "enheter": ", ".join(units)})
+    return out
+
+
 def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     k, inn = data.kommune, data.innstillinger
     if not data.økonomi:  # no economy figures at all: the check has said it is left out
@@ -136,6 +153,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     gul_fra, rød_fra = inn.risikoterskler
     colours = [data.risikostatus(r) for r in open_risks]
     closed = len(data.risikoer) - len(open_risks)
+    closed_risks = [r for r in data.risikoer if r.status is Risikostatus.LUKKET]
 
     def goals() -> list[dict]:
         out = []
@@ -186,8 +204,13 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "rf": r.rf,
                       "farge": fill(c), "mottiltak": r.mottiltak,
                       "ansvarlig": " ".join(data.ansvar.vis([r.ansvarlig])) if r.ansvarlig
-                      else ""}
+                      else "", "status": r.status.value.capitalize(), "frist": r.frist,
+                      "oppfølging": _follow_up(r)}
                      for r, c in zip(open_risks, colours, strict=True)],
+        "lukkede_risikoer": "; ".join(
+            f"{r.id} {r.beskrivelse}" + (f" (frist {dato(r.frist)})" if r.frist else "")
+            for r in closed_risks),
+        "rammeområdeoversikt": _areas(data),
         "sykefravær_mål": inn.sykefravær_mål,
         "nøkkeltall": [{"enhet": units.get(n.enhet.casefold(), n.enhet),
                         "sykefravær": n.sykefravær, "nærvær": n.nærvær, "overtid": n.overtid,

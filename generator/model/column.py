@@ -53,6 +53,9 @@ class Col:
     width: int | None = None
     aliases: tuple[str, ...] = ()
     auto_id: str | None = None  # an empty cell gets «<auto_id><n>», numbered by row
+    #: Why the column is read but shown in no document (it steers something else): every
+    #: other column reaches some document (tests/test_schema_coverage.py walks the schema).
+    input_only: str | None = None
 
 
 @dataclass(frozen=True)
