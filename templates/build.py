@@ -61,11 +61,11 @@ def oppdragsbrev(path: Path) -> None:
     own_chapters(doc, "kapitler.etter_forord")
     heading(doc, "{{ nr.virksomhetsstyring }} Virksomhetsstyring")
     texts(doc, "tekster.virksomhetsstyring")
-    heading(doc, "{{ nr.møtekalender }} Møtekalender for UKLG", 2)
+    heading(doc, "{{ nr.møtekalender }} Møtekalender", 2)
     caption_before(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
           ["{{ m.måned }}", ["{%p if m.dato %}", "{{ m.dato|kort_dato }}", "{%p endif %}",
-                             "{%p if m.tid %}", "kl. {{ m.tid }}", "{%p endif %}"],
+                             "{%p if m.tidspunkt %}", "{{ m.tidspunkt }}", "{%p endif %}"],
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
     heading(doc, "{{ nr.styringsdialog }} Styringsdialog", 2)

@@ -12,7 +12,7 @@ from generator.documents import KINDS
 from generator.input.schema import SHEETS, SHEETS_BY_NAME
 from generator.pipeline import build, check
 
-from .conftest import set_cell
+from .conftest import cell_of, set_cell
 
 # The document kind an empty sheet leaves out altogether (the others only lose a section).
 LEAVES_OUT = {"Kompass": "utviklingsstrategi", "Økonomi": "tertialrapport",
@@ -132,3 +132,42 @@ def test_typed_facts_reach_the_documents(demo: Path, tmp_path: Path) -> None:
     assert "R03 " in closed and "R11 " in closed
     brev = _texts(next((report.out_dir / "oppdragsbrev").glob("*.docx")))
     assert "Lederne for vann og avløp og for eiendom" in brev
+
+
+def test_the_municipalitys_words_are_accepted_and_shown(demo: Path, tmp_path: Path) -> None:
+    styring, ledere = demo / "styring.xlsx", demo / "lederavtaler.xlsx"
+    set_cell(styring, "Mål", "Perspektiv", "Medarbeiderne", 1)
+    set_cell(ledere, "Ledere", "Ledernivå", "assisterende kommunedirektør", 2)
+    set_cell(ledere, "Ledere", "Ledernivå", "Virksomhetsleder", 9)
+    wb = openpyxl.load_workbook(styring)
+    wb["Kommune"].append(["Egne ledernivåer", "Virksomhetsleder = enhetsleder"])
+    wb.save(styring)
+    set_cell(styring, "Oppdrag", "Frist", "Senest 19. august", 1)
+    set_cell(styring, "Oppdrag", "Frist", "Innen 2. tertial", 2)
+    ws = openpyxl.load_workbook(styring)["Oppdrag"]
+    ha = ws[cell_of(styring, "Oppdrag", "HA", 3)].value
+    set_cell(styring, "Oppdrag", "HA", f"{ha}\nRådmann", 3)
+    set_cell(styring, "Årshjul", "Tid", "heldag", 1)
+    result = check([demo])
+    assert result.ok, [str(p) for p in result.problems.errors]
+    d = result.data
+    assert d is not None
+    assert [str(ld.nivå) for ld in (d.ledere[1], d.ledere[8])] == ["kommunalsjef", "enhetsleder"]
+    assert str(d.mål[0].perspektiv) == "medarbeidere"
+    rådmann = d.ansvar.ledere(["Rådmann"])
+    assert rådmann and rådmann == d.ansvar.ledere(["Kommunedirektør"])
+    assert d.ansvar.ledere(["Virksomhetsledere"]) == d.ansvar.ledere(["Enhetsledere"])
+
+    report = build([demo], tmp_path / "out", kinds=["oppdragsbrev"], pdf=False)
+    assert report.ok, [str(p) for p in report.problems.errors]
+    brev = "\n".join(_texts(next((report.out_dir / "oppdragsbrev").glob("*.docx"))))
+    assert "Frist: Senest 19. august" in brev and "Frist: Innen 2. tertial" in brev
+    assert "heldag" in brev.splitlines() and "kl. heldag" not in brev
+    assert "Rådmann" in brev  # HA as written
+
+
+def test_a_deadline_text_without_a_date_is_refused(demo: Path) -> None:
+    coord = set_cell(demo / "styring.xlsx", "Oppdrag", "Frist", "når det passer", 1)
+    errors = check([demo]).problems.errors
+    assert [(p.sheet, p.cell) for p in errors] == [("Oppdrag", coord)]
+    assert "«Senest 19. august»" in errors[0].message

@@ -55,7 +55,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "møter": [{"måned": m.når or format_date(m.dato, "MMMM", locale=LOCALE).capitalize(),
                    "dato": m.dato, "forum": m.forum, "temaer": m.temaer,
                    # the template writes «kl.» itself (as templates made before Tid was normalised)
-                   "tid": m.tid.removeprefix("kl. ") if m.tid else None}
+                   "tid": m.tid.removeprefix("kl. ") if m.tid else None,
+                   "tidspunkt": m.tid}  # «kl. 12.00–15.45» or a word («Heldag») as written
                   for m in data.årshjul],  # the sheet's order
         "styringsdialog": data.styringsdialog,
         "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],

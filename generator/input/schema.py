@@ -90,7 +90,9 @@ SHEETS: tuple[Sheet, ...] = (
           "Ledernivå i arket Ledere, «Kommunalsjefer», «Stabsledere», «Enhetsledere» og "
           "«Avdelingsledere».", key=("navn",),
           when_empty=""),
-    Sheet("Årshjul", m.Møte, "årshjul", STYRING, "Møtekalender for UKLG med temaer.",
+    Sheet("Årshjul", m.Møte, "årshjul", STYRING,
+          "Årshjulet: møtekalenderen for alle fora (UKLG, ledermøter, kommunestyret …) med "
+          "temaer.",
           when_empty="oppdragsbrevet får ingen møtekalender, og kalenderfilen (.ics) får "
                      "ingen møter."),
     Sheet("Styringsdialog", m.Styringsdialog, "styringsdialog", STYRING,

@@ -17,7 +17,7 @@ from .. import model as m
 from ..model.column import Column
 from ..problems import Problems
 from .blank import is_placeholder
-from .convert import ConversionError, convert, shown
+from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
@@ -70,6 +70,14 @@ def load(paths: Sequence[Path]) -> LoadResult:
                        "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
         return LoadResult(None, problems, files)
     sheets = read(files, problems)
+    own_words = OWN_WORDS.set({})
+    try:
+        return _load(files, sheets, problems)
+    finally:
+        OWN_WORDS.reset(own_words)
+
+
+def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -> LoadResult:
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
@@ -85,6 +93,9 @@ def load(paths: Sequence[Path]) -> LoadResult:
             continue
         objs = _build(rows, problems, sources, partial, refused)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
+        if sheet.name == "Kommune" and objs:  # its own level names are read in Ledere
+            OWN_WORDS.set({m.Ledernivå: {k: v.value
+                                         for k, v in objs[0].ledernivåord.items()}})
     _left_out(sheets, values, problems)
     located = _Located(sources, refused)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
@@ -363,6 +374,14 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
     from ..model.kapitler import check as check_kapitler
 
     check_kapitler(d.kapitler, err)
+    if d.kommune is not None:
+        for line in d.kommune.egne_ledernivåer:
+            word = line.partition("=")[0]
+            if not word.strip() or " ".join(word.split()).casefold() not in (
+                    d.kommune.ledernivåord):
+                err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{line}» må skrives som "
+                    "«Navn = nivå», der nivået er kommunedirektør, kommunalsjef, stabsleder, "
+                    "enhetsleder eller avdelingsleder.")
     inn = d.innstillinger
     if inn is not None:
         check_scales(d, err)

@@ -32,6 +32,8 @@ class Kind(enum.Enum):
     BOOL = "ja/nei"
     TIMESPAN = "klokkeslett eller tidsrom"
     LEVEL = "nivå på risikoskalaen (tall, eller L/M/H)"
+    DEADLINE = ("dato, eller kort tekst med en dato, måned eller tertial (f.eks. «Senest 19. "
+                "august»)")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Column:
             Kind.ANSVAR: 24,
             Kind.CODE: 12,
             Kind.DATE: 12,
+            Kind.DEADLINE: 18,
             Kind.TIME: 12,
             Kind.TIMESPAN: 16,
             Kind.LEVEL: 10,
