@@ -375,11 +375,11 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
 
     check_kapitler(d.kapitler, err)
     if d.kommune is not None:
-        for line in d.kommune.egne_ledernivåer:
-            word = line.partition("=")[0]
+        for own in d.kommune.egne_ledernivåer:
+            word = own.partition("=")[0]
             if not word.strip() or " ".join(word.split()).casefold() not in (
                     d.kommune.ledernivåord):
-                err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{line}» må skrives som "
+                err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{own}» må skrives som "
                     "«Navn = nivå», der nivået er kommunedirektør, kommunalsjef, stabsleder, "
                     "enhetsleder eller avdelingsleder.")
     inn = d.innstillinger
