@@ -12,7 +12,7 @@ from generator.documents import KINDS
 from generator.input.schema import SHEETS, SHEETS_BY_NAME
 from generator.pipeline import build, check
 
-from .conftest import cell_of, set_cell
+from .conftest import cell_of, header_column, set_cell
 
 # The document kind an empty sheet leaves out altogether (the others only lose a section).
 LEAVES_OUT = {"Kompass": "utviklingsstrategi", "Økonomi": "tertialrapport",
@@ -171,3 +171,25 @@ def test_a_deadline_text_without_a_date_is_refused(demo: Path) -> None:
     errors = check([demo]).problems.errors
     assert [(p.sheet, p.cell) for p in errors] == [("Oppdrag", coord)]
     assert "«Senest 19. august»" in errors[0].message
+
+
+def test_implausible_values_get_a_notice_with_the_cell(demo: Path) -> None:
+    from datetime import datetime
+
+    meeting = set_cell(demo / "styring.xlsx", "Årshjul", "Dato", datetime(2013, 6, 10), 1)
+    deadline = set_cell(demo / "styring.xlsx", "Oppdrag", "Frist", "Innen 2. tertial 2019", 2)
+    wb = openpyxl.load_workbook(demo / "tertial.xlsx")
+    ws = wb["Økonomi"]
+    col = header_column(ws, "Budsjett")
+    ws.cell(row=2, column=col).value = ws.cell(row=2, column=col).value * 1000
+    budget = ws.cell(row=2, column=col).coordinate
+    wb.save(demo / "tertial.xlsx")
+    result = set_cell(demo / "tertial.xlsx", "Målresultater", "Resultat", "105 %", 1)
+    checked = check([demo])
+    assert checked.ok  # notices only: the adviser decides
+    notices = {(p.sheet, p.cell): p.message for p in checked.problems.notices}
+    assert "10.06.2013 ligger utenfor dokumentåret 2026" in notices[("Årshjul", meeting)]
+    assert "«Innen 2. tertial 2019» ligger utenfor" in notices[("Oppdrag", deadline)]
+    assert "er omtrent 226 ganger de andre linjene" in notices[("Økonomi", budget)]
+    assert "over 100 %" in notices[("Målresultater", result)]
+    assert len(notices) == 4

@@ -391,6 +391,10 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
     check_kompass(d, err)
     check_årshjul(d, err)
+    from .plausibility import check_plausible
+
+    check_plausible(d, lambda obj, field_name, message: problems.notice(
+        *loc.at(obj, field_name), message))
     from ..model.eposttekster import check as check_epost_texts
 
     check_epost_texts(d.tekster, err)
