@@ -92,7 +92,10 @@ def oppdragsbrev(path: Path) -> None:
     table(doc, ["Nr", "Oppdrag", "Hovedinnhold", "HA", "DA"], [1.0, 3.4, 6.6, 2.4, 2.6],
           ["{{ o.nr }}", ["{{ o.tittel }}", "{%p if o.frist %}",
                           "Frist: {{ o.frist|kort_dato }}", "{%p endif %}"],
-           ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}"],
+           ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}",
+            "{%p if o.milepæler %}", "Milepæler:", "{%p for mp in o.milepæler %}",
+            "◦ {{ mp.linje }}{% if mp.kriterium %} – {{ mp.kriterium }}{% endif %}",
+            "{%p endfor %}", "{%p endif %}"],
            _lines("o.ha"), _lines("o.da")],
           loop="o in oppdrag")
     heading(doc, "{{ nr.forkortelser }} Forkortelser", 2)
@@ -297,6 +300,14 @@ def tertialrapport(path: Path) -> None:
           ["{{ o.nr }}", "{{ o.tittel }}", _lines("o.ha"),
            "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
+    para(doc, "{%p if milepæler %}")
+    para(doc, "Milepæler for oppdrag og prosjekter:", style="Caption")
+    table(doc, ["Hører til", "Milepæl", "Kriterium", "Dato", "Status"],
+          [3.6, 4.4, 4.0, 2.4, 1.6],
+          ["{{ mp.tilhører }}", "{% if mp.nr %}{{ mp.nr }}. {% endif %}{{ mp.milepæl }}",
+           "{{ mp.kriterium }}", "{{ mp.når }}",
+           "{{ mp.status }}"], loop="mp in milepæler")
+    para(doc, "{%p endif %}")
     own_chapters(doc, "kapitler.etter_oppdrag")
     heading(doc, "{{ nr.risiko }} Risiko")
     para(doc, "Risikofaktor (RF) = sannsynlighet (S) × konsekvens (K). {{ risikoskala }} Rød fra "

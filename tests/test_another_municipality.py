@@ -193,3 +193,29 @@ def test_implausible_values_get_a_notice_with_the_cell(demo: Path) -> None:
     assert "er omtrent 226 ganger de andre linjene" in notices[("Økonomi", budget)]
     assert "over 100 %" in notices[("Målresultater", result)]
     assert len(notices) == 4
+
+
+def test_a_dated_milestone_is_in_the_oppdragsbrev_the_report_and_the_calendar(
+        demo: Path, tmp_path: Path) -> None:
+    """The demo's Milepæler: oppdrag 4's first milestone is dated 31.03.2026; its second has
+    a deadline in words («Innen 2. tertial»): in the documents, not in the calendar."""
+    report = build([demo], tmp_path / "out", kinds=["oppdragsbrev", "tertialrapport"],
+                   pdf=False)
+    assert report.ok, [str(p) for p in report.problems.errors]
+    brev = _texts(next((report.out_dir / "oppdragsbrev").glob("*.docx")))
+    oppdrag_4 = next(c for c in brev if c.startswith("Digitalisering med målbare gevinster"))
+    row = brev[brev.index(oppdrag_4) + 1]  # the Hovedinnhold cell beside the title
+    assert ("◦ 1. Gevinstkart for tre digitaliseringsprosjekter (31. mars 2026) – Godkjent i "
+            "KLG") in row
+    assert "◦ 2. Første gevinstrealisering rapportert (Innen 2. tertial)" in row
+    rapport = _texts(next((report.out_dir / "tertialrapport").glob("*.docx")))
+    i = rapport.index("1. Gevinstkart for tre digitaliseringsprosjekter")
+    assert rapport[i - 1: i + 4] == ["4. Digitalisering med målbare gevinster",
+                                     "1. Gevinstkart for tre digitaliseringsprosjekter",
+                                     "Godkjent i KLG", "31. mars 2026", "Nådd"]
+    assert "Nytt sak/arkiv-system" in rapport  # a project's milestone
+    ics = next(report.out_dir.glob("kalender/*milepaeler.ics")).read_bytes().decode()
+    unfolded = ics.replace("\r\n ", "")
+    assert "DTSTART;VALUE=DATE:20260331" in unfolded
+    assert "Gevinstkart for tre digitaliseringsprosjekter" in unfolded
+    assert "Første gevinstrealisering" not in unfolded  # no date: not in the calendar

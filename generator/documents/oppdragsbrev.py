@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from babel.dates import format_date
 
-from ..model.domain import Mål, Perspektiv
+from ..model.domain import Milepæl, Mål, Perspektiv
 from ..model.styringsdata import Styringsdata
-from ..norsk import LOCALE
+from ..norsk import LOCALE, dato
 from ..rendering.template import paragraphs
 from . import outlines
 from .common import KindFacts, Planned, Source, base_context, properties
@@ -32,6 +32,18 @@ def perspektiver(data: Styringsdata) -> list[dict]:
     return [{"navn": p.value.capitalize(),
              "mål": [shown(g) for g in data.mål if g.perspektiv is p]}
             for p in Perspektiv if any(g.perspektiv is p for g in data.mål)]
+
+
+def milepæler(rows: list[Milepæl]) -> list[dict]:
+    """Milestones for a template: the date (or the text typed) as written, one line each."""
+    out = []
+    for mp in rows:
+        when = (dato(mp.dato) if mp.dato else "")
+        line = (f"{mp.nr}. " if mp.nr else "") + mp.milepæl + (f" ({when})" if when else "")
+        out.append({"nr": mp.nr, "oppdrag": mp.oppdrag, "milepæl": mp.milepæl,
+                    "kriterium": mp.kriterium or "", "dato": mp.dato, "når": when,
+                    "status": mp.status.value.capitalize(), "linje": line})
+    return out
 
 
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
@@ -61,7 +73,8 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "styringsdialog": data.styringsdialog,
         "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "hovedinnhold": o.hovedinnhold,
-                     "ha": data.ansvar.vis(o.ha), "da": data.ansvar.vis(o.da), "frist": o.frist}
+                     "ha": data.ansvar.vis(o.ha), "da": data.ansvar.vis(o.da), "frist": o.frist,
+                     "milepæler": milepæler(data.milepæler_for(o))}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "forkortelser": [{"forkortelse": a, "betydning": b}
                          for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],

@@ -25,7 +25,7 @@ from .common import (
     position,
     properties,
 )
-from .oppdragsbrev import perspektiver
+from .oppdragsbrev import milepæler, perspektiver
 
 KIND = "tertialrapport"
 TEMPLATE = "tertialrapport.docx"
@@ -112,6 +112,16 @@ def sykefraværsfarge(value: float, mål: float) -> str:
     return fill(Status.GUL if value <= mål * 1.2 else Status.RØD)
 
 
+def _milestones(data: Styringsdata) -> list[dict]:
+    """Every milestone for the status chapter: the oppdrag's in their order, then the
+    projects'; «hører til» names the oppdrag («3. Digitalisering …») or the project."""
+    out = []
+    for o in [*sorted(data.oppdrag, key=lambda o: o.nr), None]:
+        for mp in milepæler(data.milepæler_for(o)):
+            out.append(mp | {"tilhører": f"{o.nr}. {o.tittel}" if o else mp["oppdrag"]})
+    return out
+
+
 def _follow_up(r: Risiko) -> str:
     """The risk's status and deadline as one line under Ansvar («Under arbeid, frist …»)."""
     return r.status.value.capitalize() + (f", frist {dato(r.frist)}" if r.frist else "")
@@ -190,6 +200,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                      "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,
                      "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
+        "milepæler": _milestones(data),
         "risiko_gul_fra": gul_fra,
         "risiko_rød_fra": rød_fra,
         "risikoskala": (f"S og K er gitt på skalaen {skala.value}"

@@ -242,7 +242,7 @@ _TIMESPAN = re.compile(rf"^(?:kl\.?\s*)?{_CLOCK}(?:\s*(?:[-–—]|til)\s*(?:kl\
 TIMESPAN_EXAMPLE = "f.eks. «12-15.45», «09.00–15.00», «kl. 9–11» eller «heldag»"
 #: Parts of a day a meeting time may be given as (the calendar makes them all-day events).
 TIME_WORDS = ("heldag", "hele dagen", "halv dag", "formiddag", "ettermiddag", "kveld",
-              "morgen", "lunsj til lunsj")
+              "lunsj til lunsj")
 
 
 def timespan(value: Any) -> str:

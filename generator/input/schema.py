@@ -102,6 +102,10 @@ SHEETS: tuple[Sheet, ...] = (
           "Mål og indikatorer i de fire perspektivene i balansert målstyring.", key=("id",)),
     Sheet("Oppdrag", m.Oppdrag, "oppdrag", STYRING,
           "Oppdragene i oppdragsbrevet med hovedansvar (HA) og delansvar (DA).", key=("nr",)),
+    Sheet("Milepæler", m.Milepæl, "milepæler", STYRING,
+          "Milepæler for oppdrag og prosjekter: i oppdragsbrevet under oppdraget, i "
+          "tertialrapportens status og, når de har dato, i kalenderfilen (valgfritt).",
+          when_empty=""),
     Sheet("Rammeområder", m.Rammeområde, "rammeområder", TERTIAL,
           "Budsjettets rammeområder.", key=("navn",),
           when_empty="", needs="Økonomi"),

@@ -331,6 +331,11 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         if st.nr not in oppdrag and not loc.follows(st, "Oppdrag", st.nr):
             err(st, "nr", f"oppdrag nr. {st.nr} finnes ikke i arket Oppdrag.")
 
+    for mp in d.milepæler:  # a number names an oppdrag; any other text is a project
+        mp_nr = mp.oppdrag_nr
+        if mp_nr is not None and mp_nr not in oppdrag and not loc.follows(mp, "Oppdrag", mp_nr):
+            err(mp, "oppdrag", f"oppdrag nr. {mp_nr} finnes ikke i arket Oppdrag (et prosjekt "
+                "skrives med navn).")
     for avtale in d.lederavtaler:
         leder = leaders.get(avtale.leder_id.casefold())
         if leder is None and loc.follows(avtale, "Ledere", avtale.leder_id):

@@ -115,6 +115,13 @@ class Risikostatus(enum.StrEnum):
     LUKKET = "lukket"
 
 
+class Milepælstatus(enum.StrEnum):
+    PLANLAGT = "planlagt"
+    PÅGÅR = "pågår"
+    NÅDD = "nådd"
+    FORSINKET = "forsinket"
+
+
 #: The municipality's words for a choice (inflected, older or nynorsk forms) → the value.
 #: Compared ignoring case and repeated spaces; documented in the sheet guide.
 SYNONYMER: dict[type[enum.Enum], dict[str, str]] = {
@@ -139,6 +146,9 @@ SYNONYMER: dict[type[enum.Enum], dict[str, str]] = {
     Risikostatus: {"åpent": "åpen", "åpne": "åpen", "ny": "åpen", "pågår": "under arbeid",
                    "pågående": "under arbeid", "i arbeid": "under arbeid",
                    "lukka": "lukket", "avsluttet": "lukket", "ferdig": "lukket"},
+    Milepælstatus: {"ikke startet": "planlagt", "i rute": "pågår", "i arbeid": "pågår",
+                    "under arbeid": "pågår", "ferdig": "nådd", "fullført": "nådd",
+                    "oppnådd": "nådd", "utsatt": "forsinket"},
     Budsjettype: {"driftsbudsjett": "drift", "investeringer": "investering",
                   "investeringsbudsjett": "investering"},
 }
@@ -587,6 +597,33 @@ class Oppdrag:
         "Frist", "Når oppdraget skal være løst: en dato, eller en kort tekst som «Senest 19. "
         "august», «Innen 2. tertial» eller «juni», som vises slik den er skrevet.",
         kind=Kind.DEADLINE)] = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Milepæl:
+    """A milestone of an oppdrag or a project (sheet «Milepæler»)."""
+
+    oppdrag: Annotated[str, Col(
+        "Oppdrag/prosjekt", "Oppdragets nummer i arket Oppdrag (milepælen står da under "
+        "oppdraget i oppdragsbrevet), eller navnet på et prosjekt.", width=22,
+        aliases=("Oppdrag", "Prosjekt", "Oppdrag nr"))]
+    nr: Annotated[int | None, Col("Nr", "Milepælens nummer (tom = radenes rekkefølge).",
+                                  minimum=1, width=6)] = None
+    milepæl: Annotated[str, Col("Milepæl", "Hva som skal være nådd.", width=40)]
+    kriterium: Annotated[str | None, Col(
+        "Kriterium", "Hvordan man ser at milepælen er nådd.", width=40,
+        aliases=("Kriterier", "Suksesskriterium"))] = None
+    dato: Annotated[date | str | None, Col(
+        "Dato", "Når milepælen skal være nådd: en dato (kommer også i kalenderfilen), eller "
+        "en kort tekst som «Innen 2. tertial».", kind=Kind.DEADLINE)] = None
+    status: Annotated[Milepælstatus, Col("Status", "Hvor milepælen står.")] = (
+        Milepælstatus.PLANLAGT)
+
+    @property
+    def oppdrag_nr(self) -> int | None:
+        """The oppdrag's number when Oppdrag/prosjekt is one («3», «nr. 3»); else None."""
+        key = self.oppdrag.strip().casefold().removeprefix("nr.").removeprefix("oppdrag").strip()
+        return int(key) if key.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)
