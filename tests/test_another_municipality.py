@@ -10,6 +10,7 @@ import pytest
 
 from generator.documents import KINDS
 from generator.input.schema import SHEETS, SHEETS_BY_NAME
+from generator.pipeline import DEMO_DIR as DEMO
 from generator.pipeline import build, check
 
 from .conftest import cell_of, header_column, set_cell
@@ -219,3 +220,23 @@ def test_a_dated_milestone_is_in_the_oppdragsbrev_the_report_and_the_calendar(
     assert "DTSTART;VALUE=DATE:20260331" in unfolded
     assert "Gevinstkart for tre digitaliseringsprosjekter" in unfolded
     assert "Første gevinstrealisering" not in unfolded  # no date: not in the calendar
+
+
+def test_nærvær_may_be_typed_instead_of_sykefravær(demo: Path, tmp_path: Path) -> None:
+    path = demo / "tertial.xlsx"
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Nøkkeltall"]
+    sick = header_column(ws, "Sykefravær (%)")
+    ws.cell(row=1, column=sick).value = "Nærvær (%)"  # the municipality measures nærvær
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row=row, column=sick).value is not None:
+            ws.cell(row=row, column=sick).value = 100 - ws.cell(row=row, column=sick).value
+    first = ws.cell(row=2, column=header_column(ws, "Enhet")).value
+    wb.save(path)
+    before = check([DEMO]).data
+    after = check([demo])
+    assert after.ok, [str(p) for p in after.problems.errors]
+    assert after.data is not None and before is not None
+    assert [round(n.sykefravær, 6) for n in after.data.nøkkeltall] == [
+        round(n.sykefravær, 6) for n in before.nøkkeltall]
+    assert after.data.nøkkeltall[0].enhet == first

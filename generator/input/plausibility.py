@@ -14,6 +14,7 @@ from datetime import date
 
 from .. import model as m
 from ..model.domain import frist_dato
+from ..norsk import prosent
 
 Note = Callable[[object, str | None, str], None]
 OUTLIER = 100  # a figure this many times the typical one of its kind (or its budget) is suspect
@@ -52,6 +53,11 @@ def check_plausible(d: m.Styringsdata, note: Note) -> None:
     for mp in getattr(d, "milepæler", []):
         _deadline(mp, mp.dato, år, note, "milepælens dato")
     _economy(d, note)
+    for n in d.nøkkeltall:
+        if n.nærvær_oppgitt is not None and abs(n.sykefravær + n.nærvær_oppgitt - 100) > 0.05:
+            note(n, "nærvær_oppgitt", f"sykefravær ({prosent(n.sykefravær)}) og nærvær "
+                 f"({prosent(n.nærvær_oppgitt)}) er til sammen ikke 100 %; dokumentene bruker "
+                 "sykefraværet.")
     for res in d.målresultater:
         for number in re.findall(r"(\d+(?:[.,]\d+)?)\s*%", res.resultat):
             if float(number.replace(",", ".")) > 100:

@@ -172,6 +172,15 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
             if col.col.auto_id and (cell is None or not str(cell.value or "").strip()):
                 kwargs[col.field] = numbered.next(col)
                 continue
+            if ((cell is None or cell.value is None) and col.col.complement_of
+                    and (other := row.cells.get(col.col.complement_of)) is not None
+                    and other.value is not None):
+                try:  # «Nærvær (%)» typed instead of «Sykefravær (%)»
+                    kwargs[col.field] = 100 - convert(sheet.column(col.col.complement_of), other)
+                    continue
+                except ConversionError:  # reported when that column is read: one message
+                    ok = False
+                    continue
             if cell is None or cell.value is None:
                 if col.required:
                     where = cell.coord if cell else row.place(col.field)

@@ -58,6 +58,9 @@ class Col:
     #: Why the column is read but shown in no document (it steers something else): every
     #: other column reaches some document (tests/test_schema_coverage.py walks the schema).
     input_only: str | None = None
+    #: An empty cell takes 100 − the value of this other column of the row (nærvær typed
+    #: instead of sykefravær).
+    complement_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -729,8 +729,10 @@ class Økonomilinje:
 class Nøkkeltall:
     tertial: Annotated[int, TERTIAL]
     enhet: Annotated[str, Col("Enhet", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
-    sykefravær: Annotated[float, Col("Sykefravær (%)", "Sykefravær i tertialet i prosent.",
-                                     kind=Kind.PERCENT, minimum=0, maximum=100)]
+    sykefravær: Annotated[float, Col("Sykefravær (%)", "Sykefravær i tertialet i prosent "
+                                     "(kan stå tom når «Nærvær (%)» er fylt ut).",
+                                     kind=Kind.PERCENT, minimum=0, maximum=100,
+                                     complement_of="nærvær_oppgitt")]
     overtid: Annotated[float, Col("Overtid (timer)", "Overtidstimer i tertialet.", minimum=0)]
     årsverk: Annotated[float, Col("Årsverk", "Årsverk ved utgangen av tertialet.", minimum=0)]
     avvik: Annotated[int, Col("Avvik", "Antall internkontroll-avvik meldt i tertialet.",
@@ -739,6 +741,12 @@ class Nøkkeltall:
         "Sykefravær i fjor (%)", "Sykefravær i samme tertial i fjor i prosent (valgfritt; gir "
         "en linje for i fjor i sykefraværsgrafen).", kind=Kind.PERCENT, minimum=0,
         maximum=100)] = None
+    nærvær_oppgitt: Annotated[float | None, Col(
+        "Nærvær (%)", "Nærvær i tertialet i prosent, for kommuner som måler nærvær: kan stå i "
+        "stedet for sykefravær (sykefravær = 100 − nærvær).", kind=Kind.PERCENT, minimum=0,
+        maximum=100, aliases=("Nærvær",),
+        input_only="dokumentene viser nærværet regnet ut fra sykefraværet (100 − "
+        "sykefravær), som fylles ut fra denne kolonnen når den står tom")] = None
 
     @property
     def nærvær(self) -> float:
