@@ -239,7 +239,7 @@ def _time(value: Any) -> time:
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _TIMESPAN = re.compile(rf"^(?:kl\.?\s*)?{_CLOCK}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{_CLOCK})?$",
                        re.IGNORECASE)
-TIMESPAN_EXAMPLE = "f.eks. «12-15.45», «09.00–15.00», «kl. 9–11» eller «heldag»"
+TIMESPAN_EXAMPLE = "f.eks. «12-15.45», «09.00–15.00» eller «kl. 9–11»"
 #: Parts of a day a meeting time may be given as (the calendar makes them all-day events).
 TIME_WORDS = ("heldag", "hele dagen", "halv dag", "formiddag", "ettermiddag", "kveld",
               "lunsj til lunsj")
