@@ -147,6 +147,7 @@ def _cell_format(column: Column, fmt: dict[str, Any]) -> Any:
     return {
         Kind.LINES: fmt["wrap"], Kind.INT: fmt["int"], Kind.DECIMAL: fmt["decimal"],
         Kind.MONEY: fmt["money"], Kind.PERCENT: fmt["percent"], Kind.DATE: fmt["date"],
+        Kind.DEADLINE: fmt["date"],  # a date, or text as written
     }.get(column.kind, fmt["wrap"] if column.width >= 40 else fmt["text"])
 
 
