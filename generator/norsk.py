@@ -43,13 +43,17 @@ def prosent(value: float | None, desimaler: int = 1) -> str:
     return "" if value is None else f"{tall(value, desimaler)}{NBSP}%"
 
 
-def dato(value: date | datetime | None) -> str:
-    """``23. november 2026``."""
+def dato(value: date | datetime | str | None) -> str:
+    """``23. november 2026``; a deadline typed as text («Senest 19. august») as written."""
+    if isinstance(value, str):
+        return value
     return "" if value is None else format_date(value, "d. MMMM y", locale=LOCALE)
 
 
-def kort_dato(value: date | datetime | None) -> str:
-    """``23.11.2026``."""
+def kort_dato(value: date | datetime | str | None) -> str:
+    """``23.11.2026``; a deadline typed as text as written."""
+    if isinstance(value, str):
+        return value
     return "" if value is None else f"{value.day:02d}.{value.month:02d}.{value.year}"
 
 

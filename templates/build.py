@@ -129,7 +129,7 @@ def _møtekalender(doc: Document) -> None:
     caption_before(doc, "Tabell 1: Møter i {{ år }} med tentative temaer.")
     table(doc, ["Når", "Dato og tid", "Forum", "Tentative temaer"], [2.6, 3.4, 2.2, 7.8],
           ["{{ m.måned }}", ["{%p if m.dato %}", "{{ m.dato|kort_dato }}", "{%p endif %}",
-                             "{%p if m.tid %}", "kl. {{ m.tid }}", "{%p endif %}"],
+                             "{%p if m.tidspunkt %}", "{{ m.tidspunkt }}", "{%p endif %}"],
            "{{ m.forum }}", ["{%p for t in m.temaer %}", "• {{ t }}", "{%p endfor %}"]],
           loop="m in møter")
 
@@ -154,7 +154,10 @@ def _oppdrag(doc: Document) -> None:
     table(doc, ["Nr", "Oppdrag", "Hovedinnhold", "HA", "DA"], [1.0, 3.4, 6.6, 2.4, 2.6],
           ["{{ o.nr }}", ["{{ o.tittel }}", "{%p if o.frist %}",
                           "Frist: {{ o.frist|kort_dato }}", "{%p endif %}"],
-           ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}"],
+           ["{%p for h in o.hovedinnhold %}", "• {{ h }}", "{%p endfor %}",
+            "{%p if o.milepæler %}", "Milepæler:", "{%p for mp in o.milepæler %}",
+            "◦ {{ mp.linje }}{% if mp.kriterium %} – {{ mp.kriterium }}{% endif %}",
+            "{%p endfor %}", "{%p endif %}"],
            _lines("o.ha"), _lines("o.da")],
           loop="o in oppdrag")
 
@@ -350,6 +353,14 @@ def _economy(key: str, label: str, n: int) -> Part:
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
                       "rammeområde.", style="Caption")
+        if key == "investering":  # after both tables: who answers for each rammeområde
+            para(doc, "{%p if rammeområdeoversikt %}")
+            para(doc, "Rammeområdene med ansvarlig og enhetene som hører til:")
+            para(doc, "{%p for a in rammeområdeoversikt %}")
+            para(doc, "• {{ a.navn }}{% if a.ansvarlig %} (ansvarlig: {{ a.ansvarlig }})"
+                      "{% endif %}{% if a.enheter %}: {{ a.enheter }}{% endif %}")
+            para(doc, "{%p endfor %}")
+            para(doc, "{%p endif %}")
     return part
 
 
@@ -365,6 +376,14 @@ def _oppdragsstatus(doc: Document) -> None:
           ["{{ o.nr }}", "{{ o.tittel }}", _lines("o.ha"),
            "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
+    para(doc, "{%p if milepæler %}")
+    para(doc, "Milepæler for oppdrag og prosjekter:", style="Caption")
+    table(doc, ["Hører til", "Milepæl", "Kriterium", "Dato", "Status"],
+          [3.6, 4.4, 4.0, 2.4, 1.6],
+          ["{{ mp.tilhører }}", "{% if mp.nr %}{{ mp.nr }}. {% endif %}{{ mp.milepæl }}",
+           "{{ mp.kriterium }}", "{{ mp.når }}",
+           "{{ mp.status }}"], loop="mp in milepæler")
+    para(doc, "{%p endif %}")
 
 
 def _risiko(doc: Document) -> None:
@@ -373,12 +392,16 @@ def _risiko(doc: Document) -> None:
     para(doc, "{{ risikomatrise }}")
     para(doc, "Figur 2: Risikomatrise med risikoene plassert etter sannsynlighet og konsekvens.",
          style="Caption")
-    table(doc, ["ID", "Risiko", "S", "K", "RF", "Mottiltak", "Ansvar"],
-          [1.1, 5.0, 0.8, 0.8, 1.0, 5.6, 1.7],
+    table(doc, ["ID", "Risiko", "S", "K", "RF", "Mottiltak", "Ansvar og status"],
+          [1.1, 5.0, 0.8, 0.8, 1.0, 5.0, 2.3],
           ["{{ r.id }}", ["{{ r.beskrivelse }}", "{{ r.område }}"], "{{ r.s }}", "{{ r.k }}",
            "{% cellbg r.farge %}{{ r.rf }}",
-           ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"], "{{ r.ansvarlig }}"],
+           ["{%p for t in r.mottiltak %}", "• {{ t }}", "{%p endfor %}"],
+           ["{{ r.ansvarlig }}", "{{ r.oppfølging }}"]],
           loop="r in risikoer", align_right=(2, 3, 4))
+    para(doc, "{%p if lukkede_risikoer %}")
+    para(doc, "Lukkede risikoer: {{ lukkede_risikoer }}.")
+    para(doc, "{%p endif %}")
 
 
 def _nøkkeltall(doc: Document) -> None:

@@ -301,8 +301,16 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def _without_milestones(styring: Path) -> None:
+    """The årshjul alone: dated milestones have their own calendar (issue 24)."""
+    wb = openpyxl.load_workbook(styring)
+    wb["Milepæler"].delete_rows(2, wb["Milepæler"].max_row)
+    wb.save(styring)
+
+
 def test_calendars_parse_back_to_the_meetings(demo: Path, tmp_path: Path) -> None:
     styring = demo / "styring.xlsx"
+    _without_milestones(styring)
     set_cell(styring, "Årshjul", "Tid", None, 2)  # an all-day meeting
     set_cell(styring, "Årshjul", "Tid", "kl. 10", 3)  # only a start time
     set_cell(styring, "Årshjul", "Når", "Høsten", 4)
@@ -434,6 +442,7 @@ def test_removed_or_moved_meeting_is_cancelled_in_the_next_calendar(demo: Path,
 
 def test_forums_with_the_same_file_name_get_their_own_calendar(demo: Path,
                                                               tmp_path: Path) -> None:
+    _without_milestones(demo / "styring.xlsx")
     set_cell(demo / "styring.xlsx", "Årshjul", "Forum", "Ledermøte", 1)
     set_cell(demo / "styring.xlsx", "Årshjul", "Forum", "Ledermote", 2)
     out = tmp_path / "ut"

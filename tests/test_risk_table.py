@@ -100,8 +100,9 @@ def test_an_owner_is_read_as_ha_is(demo: Path, tmp_path: Path) -> None:
                     ["R2", "Leder", 3, 3, "Tiltak", leder[0]]])
     path = _build(demo, tmp_path)
     rows = {r[0]: r for r in table_with_header(path, "ID")[1:]}
-    assert rows["R1"][-1] == "Alle ledere"
-    assert rows["R2"][-1] != leder[0] and rows["R2"][-1]  # shown as the leader's role
+    assert rows["R1"][-1] == "Alle ledere\nÅpen"  # the owner, then the status (issue 24)
+    owner = rows["R2"][-1].splitlines()[0]
+    assert owner != leder[0] and owner  # shown as the leader's role
 
 
 def test_risikofaktor_beside_a_description_is_the_computed_rf(demo: Path) -> None:

@@ -67,9 +67,9 @@ def _replace_file(name: str, data: bytes, new_name: str | None = None):
     return mutate
 
 
-def _missing_sheet(folder: Path):
-    _remove_sheet(folder / "risiko.xlsx", "Risiko")
-    return "risiko.xlsx", "Risiko", None
+def _missing_sheet(folder: Path):  # Risiko may be absent since issue 24; Mål may not
+    _remove_sheet(folder / "styring.xlsx", "Mål")
+    return "styring.xlsx", "Mål", None
 
 
 def _missing_column(folder: Path):
@@ -122,7 +122,7 @@ CASES: list[Case] = [
      "konsekvens må være et heltall fra 1 til 5, fant «7»"),
     ("S er desimaltall", _value("risiko.xlsx", "Risiko", "Sannsynlighet", 2.5),
      "må være et heltall fra 1 til 5, fant «2.5»"),
-    ("ark mangler", _missing_sheet, "fant ikke arket «Risiko»"),
+    ("ark mangler", _missing_sheet, "fant ikke arket «Mål»"),
     ("kolonne mangler", _missing_column, "mangler kolonnen «Konsekvens»"),
     ("duplikat-ID", _duplicate_id, "finnes allerede"),
     ("formel uten verdi", _formula, "formel uten lagret verdi"),

@@ -23,6 +23,7 @@ from .styring import (
     INNSTILLINGER,
     KAPITLER,
     KOMMUNE,
+    MILEPÆLER,
     MÅL,
     OPPDRAG,
     PRIORITERINGER,
@@ -73,6 +74,7 @@ def demo_data() -> Styringsdata:
         bidrag=[],
         grupper=GRUPPER,
         kapitler=KAPITLER,
+        milepæler=MILEPÆLER,
     )
     data = med_i_fjor(dataclasses.replace(data, bidrag=bidrag(data)))
     return copy.deepcopy(data)

@@ -17,6 +17,8 @@ from ..model.domain import (
     Innstillinger,
     Kapittel,
     Kommune,
+    Milepæl,
+    Milepælstatus,
     Mål,
     Møte,
     Oppdrag,
@@ -506,3 +508,18 @@ KAPITLER = [
               "suksesskriteriene, og til slutt innholdet med hovedoppgavene.",
     ),
 ]
+
+# A few milestones: under oppdrag 4 in the oppdragsbrev, one with a deadline in words, and
+# a project's; the dated ones also go into the calendar (epost/ and kalender/).
+MILEPÆLER = [
+    Milepæl(oppdrag="4", nr=1, milepæl="Gevinstkart for tre digitaliseringsprosjekter",
+            kriterium="Godkjent i KLG", dato=date(2026, 3, 31), status=Milepælstatus.NÅDD),
+    Milepæl(oppdrag="4", nr=2, milepæl="Første gevinstrealisering rapportert",
+            kriterium="Målt gevinst i 2. tertialrapport", dato="Innen 2. tertial",
+            status=Milepælstatus.PÅGÅR),
+    Milepæl(oppdrag="6", nr=1, milepæl="Heltidsplan for helse og omsorg vedtatt",
+            kriterium="Vedtak i kommunestyret", dato=date(2026, 6, 18)),
+    Milepæl(oppdrag="Nytt sak/arkiv-system", nr=1, milepæl="Systemet tatt i bruk",
+            kriterium="Alle enheter arkiverer i det nye systemet", dato=date(2026, 10, 1)),
+]
+

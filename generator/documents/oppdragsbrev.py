@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from babel.dates import format_date
 
-from ..model.domain import Mål, Perspektiv
+from ..model.domain import Milepæl, Mål, Perspektiv
 from ..model.styringsdata import Styringsdata
-from ..norsk import LOCALE
+from ..norsk import LOCALE, dato
 from ..rendering.template import paragraphs
 from . import lederavtale
 from .common import KindFacts, Planned, Source, base_context, properties
@@ -27,7 +27,7 @@ OUTLINE = Outline((
     Section("forord", "Kommunedirektørens forord", numbered=False),
     Own("etter forord"),
     Section("virksomhetsstyring", "Virksomhetsstyring"),
-    Section("møtekalender", "Møtekalender for UKLG", 2),
+    Section("møtekalender", "Møtekalender", 2),
     Section("styringsdialog", "Styringsdialog", 2),
     Section("om_lederavtaler", "Lederavtaler", 2),
     Own("etter virksomhetsstyring"),
@@ -56,14 +56,28 @@ def perspektiver(data: Styringsdata) -> list[dict]:
             for p in Perspektiv if any(g.perspektiv is p for g in data.mål)]
 
 
+def milepæler(rows: list[Milepæl]) -> list[dict]:
+    """Milestones for a template: the date (or the text typed) as written, one line each."""
+    out = []
+    for mp in rows:
+        when = (dato(mp.dato) if mp.dato else "")
+        line = (f"{mp.nr}. " if mp.nr else "") + mp.milepæl + (f" ({when})" if when else "")
+        out.append({"nr": mp.nr, "oppdrag": mp.oppdrag, "milepæl": mp.milepæl,
+                    "kriterium": mp.kriterium or "", "dato": mp.dato, "når": when,
+                    "status": mp.status.value.capitalize(), "linje": line})
+    return out
+
+
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
     k = data.kommune
     title = f"Kommunedirektørens oppdragsbrev {k.år}"
     abbreviations = {f.forkortelse: f.betydning for f in data.forkortelser}
     for e in data.enheter:
         abbreviations.setdefault(e.kode, e.navn)
-    for g in data.ansvar.brukte_grupper():
-        abbreviations.setdefault(g.navn, data.ansvar.forklaring(g))
+    used = data.ansvar.brukte_grupper()
+    for g in data.grupper:  # as the sheet guide says: every description stands in the list
+        if g.beskrivelse or g in used:
+            abbreviations.setdefault(g.navn, data.ansvar.forklaring(g))
     ctx = base_context(data, title, k.saksnr_oppdragsbrev) | {
         "tekster": {
             "sammendrag": paragraphs(data.tekster.sammendrag),
@@ -75,12 +89,14 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "møter": [{"måned": m.når or format_date(m.dato, "MMMM", locale=LOCALE).capitalize(),
                    "dato": m.dato, "forum": m.forum, "temaer": m.temaer,
                    # the template writes «kl.» itself (as templates made before Tid was normalised)
-                   "tid": m.tid.removeprefix("kl. ") if m.tid else None}
+                   "tid": m.tid.removeprefix("kl. ") if m.tid else None,
+                   "tidspunkt": m.tid}  # «kl. 12.00–15.45» or a word («Heldag») as written
                   for m in data.årshjul],  # the sheet's order
         "styringsdialog": data.styringsdialog,
         "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "hovedinnhold": o.hovedinnhold,
-                     "ha": data.ansvar.vis(o.ha), "da": data.ansvar.vis(o.da), "frist": o.frist}
+                     "ha": data.ansvar.vis(o.ha), "da": data.ansvar.vis(o.da), "frist": o.frist,
+                     "milepæler": milepæler(data.milepæler_for(o))}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "forkortelser": [{"forkortelse": a, "betydning": b}
                          for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],

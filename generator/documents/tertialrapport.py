@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..model.domain import Budsjettype, Nøkkeltall, Status, Økonomilinje
+from ..model.domain import Budsjettype, Nøkkeltall, Risiko, Risikostatus, Status, Økonomilinje
 from ..model.styringsdata import Styringsdata
-from ..norsk import prosent, tertial
+from ..norsk import dato, prosent, tertial
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
 from .common import (
@@ -25,7 +25,7 @@ from .common import (
     properties,
 )
 from .kind import DocumentKind
-from .oppdragsbrev import perspektiver
+from .oppdragsbrev import milepæler, perspektiver
 from .outlines import Each, Outline, Own, Section
 
 FACTS = KindFacts(
@@ -132,8 +132,37 @@ def sykefraværsfarge(value: float, mål: float) -> str:
     return fill(Status.GUL if value <= mål * 1.2 else Status.RØD)
 
 
+def _milestones(data: Styringsdata) -> list[dict]:
+    """Every milestone for the status chapter: the oppdrag's in their order, then the
+    projects'; «hører til» names the oppdrag («3. Digitalisering …») or the project."""
+    out = []
+    for o in [*sorted(data.oppdrag, key=lambda o: o.nr), None]:
+        for mp in milepæler(data.milepæler_for(o)):
+            out.append(mp | {"tilhører": f"{o.nr}. {o.tittel}" if o else mp["oppdrag"]})
+    return out
+
+
+def _follow_up(r: Risiko) -> str:
+    """The risk's status and deadline as one line under Ansvar («Under arbeid, frist …»)."""
+    return r.status.value.capitalize() + (f", frist {dato(r.frist)}" if r.frist else "")
+
+
+def _areas(data: Styringsdata) -> list[dict[str, str]]:
+    """Each rammeområde with its Ansvarlig and the units the sheet Enheter puts under it."""
+    out = []
+    for a in in_order(data.rammeområder, lambda r: r.nr):
+        units = [e.navn for e in data.enheter
+                 if e.rammeområde and e.rammeområde.casefold() == a.navn.casefold()]
+        ansvarlig = " ".join(data.ansvar.vis([a.ansvarlig])) if a.ansvarlig else ""
+        if ansvarlig or units:
+            out.append({"navn": a.navn, "ansvarlig": ansvarlig, "enheter": ", ".join(units)})
+    return out
+
+
 def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     k, inn = data.kommune, data.innstillinger
+    if not data.økonomi:  # no economy figures at all: the check has said it is left out
+        return []
     econ = [ln for ln in data.økonomi if ln.tertial == nr]
     if not econ:
         raise PlanError(f"det finnes ingen økonomitall for {tertial(nr, k.år)} i arket Økonomi; "
@@ -154,6 +183,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     gul_fra, rød_fra = inn.risikoterskler
     colours = [data.risikostatus(r) for r in open_risks]
     closed = len(data.risikoer) - len(open_risks)
+    closed_risks = [r for r in data.risikoer if r.status is Risikostatus.LUKKET]
 
     def goals() -> list[dict]:
         out = []
@@ -190,6 +220,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                      "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,
                      "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
+        "milepæler": _milestones(data),
         "risiko_gul_fra": gul_fra,
         "risiko_rød_fra": rød_fra,
         "risikoskala": (f"S og K er gitt på skalaen {skala.value}"
@@ -204,8 +235,13 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "rf": r.rf,
                       "farge": fill(c), "mottiltak": r.mottiltak,
                       "ansvarlig": " ".join(data.ansvar.vis([r.ansvarlig])) if r.ansvarlig
-                      else ""}
+                      else "", "status": r.status.value.capitalize(), "frist": r.frist,
+                      "oppfølging": _follow_up(r)}
                      for r, c in zip(open_risks, colours, strict=True)],
+        "lukkede_risikoer": "; ".join(
+            f"{r.id} {r.beskrivelse}" + (f" (frist {dato(r.frist)})" if r.frist else "")
+            for r in closed_risks),
+        "rammeområdeoversikt": _areas(data),
         "sykefravær_mål": inn.sykefravær_mål,
         "nøkkeltall": [{"enhet": units.get(n.enhet.casefold(), n.enhet),
                         "sykefravær": n.sykefravær, "nærvær": n.nærvær, "overtid": n.overtid,
@@ -245,18 +281,24 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
 
         drift = ctx["drift"]["rader"]
         return {
-            "budsjettgraf": budget_chart(
+            **({"budsjettgraf": budget_chart(
                 [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
-                f"Drift per rammeområde, {periode}"),
-            "sykefraværsgraf": sykefravær_chart(
+                f"Drift per rammeområde, {periode}")} if drift else {}),
+            **({"sykefraværsgraf": sykefravær_chart(
                 trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}",
-                last_year=trend_i_fjor or None),
+                last_year=trend_i_fjor or None)} if trend else {}),
             "risikomatrise": risk_heatmap(
                 [(r.id, int(r.sannsynlighet), int(r.konsekvens)) for r in open_risks],
                 gul_fra, rød_fra, f"Risikomatrise, {periode}", levels=skala.levels,
                 labels=[skala.label(i) for i in range(1, skala.levels + 1)]),
         }
 
+    # A chart with nothing to draw is a line saying so (the sheet was empty for the tertial).
+    if not ctx["drift"]["rader"]:
+        ctx["budsjettgraf"] = "Arket Økonomi har ingen drift for tertialet; grafen er ikke laget."
+    if not trend:
+        ctx["sykefraværsgraf"] = ("Arket Nøkkeltall har ingen tall for året ennå; grafen er "
+                                  "ikke laget.")
     ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context
     if trend_i_fjor:
         ctx["_bilder"]["trend_i_fjor"] = trend_i_fjor

@@ -40,6 +40,8 @@ OUTLINE = Outline((
 
 
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
+    if not data.kompass:  # no evaluation this year: the check has said it is left out
+        return []
     k, inn = data.kommune, data.innstillinger
     periode = inn.strategi_periode or str(k.år)
     title = f"Utviklingsstrategi {periode}"

@@ -147,6 +147,7 @@ def _cell_format(column: Column, fmt: dict[str, Any]) -> Any:
     return {
         Kind.LINES: fmt["wrap"], Kind.INT: fmt["int"], Kind.DECIMAL: fmt["decimal"],
         Kind.MONEY: fmt["money"], Kind.PERCENT: fmt["percent"], Kind.DATE: fmt["date"],
+        Kind.DEADLINE: fmt["date"],  # a date, or text as written
     }.get(column.kind, fmt["wrap"] if column.width >= 40 else fmt["text"])
 
 
@@ -251,7 +252,7 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
     r = 4
     for sheet in sheets:
         ws.write_string(r, 0, sheet.name, fmt["key"])
-        ws.write_string(r, 3, sheet.description, fmt["muted"])
+        ws.write_string(r, 3, sheet.guide, fmt["muted"])
         r += 1
         for c in sheet.columns:
             ws.write_string(r, 1, c.header)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from contextvars import ContextVar
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -16,7 +17,7 @@ from babel.dates import format_date
 
 from ..errors import InputError
 from ..model.column import Column, Kind
-from ..model.domain import LMH_WORDS, Nivå
+from ..model.domain import LMH_WORDS, SYNONYMER, Nivå, frist_dato
 from ..norsk import LOCALE
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
@@ -74,6 +75,8 @@ def convert(column: Column, cell: Cell) -> Any:
         return _in_range(number, column)
     if kind is Kind.DATE:
         return _date(value)
+    if kind is Kind.DEADLINE:
+        return _deadline(value)
     if kind is Kind.TIME:
         return _time(value)
     if kind is Kind.TIMESPAN:
@@ -209,6 +212,20 @@ def _any_date(value: Any) -> date:
     raise ConversionError(f"må være en dato (dd.mm.åååå), fant «{shown(value)}»")
 
 
+def _deadline(value: Any) -> date | str:
+    """A date, or a short text that implies one («Senest 19. august»), kept as written."""
+    if not isinstance(value, str) or _DATE_TEXT.match(value.strip()) or _ISO_DATE.match(
+            value.strip()):
+        return _date(value)
+    text = " ".join(value.split())
+    if frist_dato(text, 2000) is None:
+        raise ConversionError(
+            f"må være en dato (dd.mm.åååå) eller en kort tekst med en dato, måned, tertial "
+            f"eller et halvår, f.eks. «Senest 19. august» eller «Innen 2. tertial», fant "
+            f"«{shown(value)}»")
+    return text
+
+
 def _time(value: Any) -> time:
     if isinstance(value, time):
         return value
@@ -224,6 +241,9 @@ _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _TIMESPAN = re.compile(rf"^(?:kl\.?\s*)?{_CLOCK}(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{_CLOCK})?$",
                        re.IGNORECASE)
 TIMESPAN_EXAMPLE = "f.eks. «12-15.45», «09.00–15.00» eller «kl. 9–11»"
+#: Parts of a day a meeting time may be given as (the calendar makes them all-day events).
+TIME_WORDS = ("heldag", "hele dagen", "halv dag", "formiddag", "ettermiddag", "kveld",
+              "lunsj til lunsj")
 
 
 def timespan(value: Any) -> str:
@@ -244,6 +264,8 @@ def timespan(value: Any) -> str:
     if isinstance(value, time):
         return f"kl. {value.hour:02d}.{value.minute:02d}"
     text = " ".join(_text(value).split())
+    if text.casefold() in TIME_WORDS:  # «Heldag», «formiddag»: shown as written
+        return text
     m = _TIMESPAN.match(text)
     if m:
         parts = [(int(h), int(mm or 0)) for h, mm in ((m[1], m[2]), (m[3], m[4])) if h]
@@ -277,11 +299,22 @@ def _bool(value: Any) -> bool:
     raise ConversionError(f"må være «ja» eller «nei», fant «{shown(value)}»")
 
 
+#: Words the workbook itself adds for a choice (the Kommune sheet's «Egne ledernivåer»),
+#: set by the validator while it reads one set of workbooks.
+OWN_WORDS: ContextVar[dict[type, dict[str, str]] | None] = ContextVar("OWN_WORDS", default=None)
+
+
 def _choice(value: Any, column: Column) -> Any:
     text = " ".join(_text(value).split()).casefold().replace("-", "–")
     for choice in column.choices:
         if choice.casefold().replace("-", "–") == text:
             return column.enum_type(choice) if column.enum_type else choice
+    if column.enum_type is not None:  # the municipality's words (SYNONYMER, own levels)
+        plain = text.replace("–", "-")
+        meant = (SYNONYMER.get(column.enum_type, {}).get(plain)
+                 or (OWN_WORDS.get() or {}).get(column.enum_type, {}).get(plain))
+        if meant is not None:
+            return column.enum_type(meant)
     raise ConversionError(
         "må være en av " + ", ".join(f"«{c}»" for c in column.choices)
         + f", fant «{shown(value)}»")

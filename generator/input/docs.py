@@ -16,7 +16,7 @@ def markdown() -> str:
         for sheet in (s for s in SHEETS if s.workbook == wb):
             layout = ("felt i kolonnene «Felt» og «Verdi»" if not sheet.is_table
                       else "én rad per linje")
-            lines += [f"### {sheet.name}", "", f"{sheet.description} ({layout}.)", "",
+            lines += [f"### {sheet.name}", "", f"{sheet.guide} ({layout}.)", "",
                       "| kolonne | type | forklaring |", "|---|---|---|"]
             for c in sheet.columns:
                 lines.append(f"| {c.header} | {c.describe()} | {c.col.help} |")

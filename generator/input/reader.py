@@ -257,7 +257,8 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
     present = set(matched.values())
     columns = {c.field: index for index, c in matched.items()}
     for c in sheet.columns:
-        if c.required and c not in present:
+        if (c.required and c not in present
+                and not (c.col.complement_of and sheet.column(c.col.complement_of) in present)):
             problems.error(file, ws.title, f"rad {header_row}",
                            f"mangler kolonnen «{c.header}».")
     for r, cells in grid:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.domain import Risikoskala
+from ..model.domain import Risikoskala, synonym_help
 
 # An area's score may differ from the sum of its sub-questions by this much
 # (Kompass reports round area scores to whole points; sub-questions may have halves).
@@ -30,13 +30,25 @@ RULES: tuple[tuple[str, str], ...] = (
      + "). Tersklene kan ikke være større enn skalaens største RF."),
     ("Tid og Når",
      "«Tid» i Årshjul kan skrives 12-15.45, 12.00–15.45, kl. 12–15.45, 9–11 eller 09:00-11:30, "
-     "og står i dokumentet som «kl. 12.00–15.45». «Når» er fri tekst (f.eks. «Januar/februar») "
+     "og står i dokumentet som «kl. 12.00–15.45». Den kan også være en del av dagen: "
+     "«heldag», «formiddag», «ettermiddag» eller «kveld» (vises slik den er skrevet; i "
+     "kalenderfilen blir møtet en heldagsavtale). «Når» er fri tekst (f.eks. «Januar/februar») "
      "som vises i stedet for måneden; da kan «Dato» stå tom."),
     ("Kommunekompasset",
      "Poengene for et område i arket Kompass må være lik summen av delspørsmålene i "
      f"Kompass-spørsmål (avvik på inntil {str(KOMPASS_TOLERANCE).replace('.', ',')} poeng "
      "godtas for avrunding). «Fokusområde» grupperer områdene og fylles ut for alle eller "
      "ingen. Normalområdet i Innstillinger viser hvor totalsummen ligger."),
+    ("Kommunens egne ord",
+     "Valgkolonnene godtar også vanlige bøyde, eldre og nynorske former: " + synonym_help()
+     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren. Egne navn på ledernivåer "
+     "legges i feltet «Egne ledernivåer» i arket Kommune."),
+    ("Frister",
+     "«Frist» i Oppdrag og Risiko kan være en dato eller en kort tekst med en dato, måned, "
+     "tertial, halvår eller årstid: «Senest 19. august», «Innen 2. tertial», «juni», «medio "
+     "mars», «1. halvår», «årsskiftet». Teksten vises slik den er skrevet, og sorteres og "
+     "kontrolleres etter datoen den peker på (en måned: siste dag i måneden; et tertial: "
+     "30. april, 31. august eller 31. desember)."),
     ("Tall som blir dato",
      "Skriver du 1.5 i en tallcelle, gjør Excel det om til datoen 1. mai. Meldingen viser da "
      "datoen og hva du trolig mente; skriv tallet med komma (1,5) eller formater cellen som tall."),

@@ -30,6 +30,12 @@ class Sheet:
     description: str
     layout: Layout = "table"
     key: tuple[str, ...] = ()
+    #: The sheet may be empty or absent; this says what the documents then leave out (one
+    #: MERKNAD from ``check`` and ``build``). ``""``: optional, nothing is left out.
+    when_empty: str | None = None
+    #: The sheet whose emptiness already leaves out the whole document this sheet feeds (its
+    #: own notice is then not given: one cause, one message).
+    needs: str | None = None
 
     @cached_property
     def columns(self) -> tuple[Column, ...]:
@@ -49,6 +55,16 @@ class Sheet:
     def is_table(self) -> bool:
         return self.layout == "table"
 
+    @property
+    def guide(self) -> str:
+        """The description for the sheet guide, with what an empty sheet leaves out."""
+        if self.when_empty is None:
+            return self.description
+        if not self.when_empty:
+            return f"{self.description} Kan stå tomt eller mangle."
+        return (f"{self.description} Kan stå tomt eller mangle. Uten rader: "
+                f"{self.when_empty[0].upper()}{self.when_empty[1:]}")
+
 
 STYRING, TERTIAL, RISIKO, KOMPASS, LEDERAVTALER = (
     "styring", "tertial", "risiko", "kompass", "lederavtaler")
@@ -61,57 +77,90 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Tekster", m.Tekster, "tekster", STYRING,
           "Frie tekster i dokumentene. Tom linje gir nytt avsnitt.", "keyvalue"),
     Sheet("Prioriteringer", m.Prioritering, "prioriteringer", STYRING,
-          "Kommunedirektørens prioriteringer for året.", key=("nr",)),
+          "Kommunedirektørens prioriteringer for året.", key=("nr",),
+          when_empty="oppdragsbrevet får ingen liste over kommunedirektørens prioriteringer."),
     Sheet("Forkortelser", m.Forkortelse, "forkortelser", STYRING,
-          "Forkortelser som forklares i oppdragsbrevet.", key=("forkortelse",)),
+          "Forkortelser som forklares i oppdragsbrevet.", key=("forkortelse",),
+          when_empty=""),
     Sheet("Enheter", m.Enhet, "enheter", STYRING,
           "Enheter og staber med koden som brukes som HA/DA og ansvarlig.", key=("kode",)),
     Sheet("Grupper", m.Gruppe, "grupper", STYRING,
           "Egne grupper av ledere som kan stå som HA/DA, f.eks. KLG (valgfritt). Innebygde "
           "grupper trengs ikke her: «Alle ledere» (alle med lederavtale) og, fra kolonnen "
           "Ledernivå i arket Ledere, «Kommunalsjefer», «Stabsledere», «Enhetsledere» og "
-          "«Avdelingsledere».", key=("navn",)),
-    Sheet("Årshjul", m.Møte, "årshjul", STYRING, "Møtekalender for UKLG med temaer."),
+          "«Avdelingsledere».", key=("navn",),
+          when_empty=""),
+    Sheet("Årshjul", m.Møte, "årshjul", STYRING,
+          "Årshjulet: møtekalenderen for alle fora (UKLG, ledermøter, kommunestyret …) med "
+          "temaer.",
+          when_empty="oppdragsbrevet får ingen møtekalender, og kalenderfilen (.ics) får "
+                     "ingen møter."),
     Sheet("Styringsdialog", m.Styringsdialog, "styringsdialog", STYRING,
-          "Fora i styringsdialogen.", key=("forum",)),
+          "Fora i styringsdialogen.", key=("forum",),
+          when_empty="oppdragsbrevet får ingen tabell over fora i styringsdialogen."),
     Sheet("Mål", m.Mål, "mål", STYRING,
           "Mål og indikatorer i de fire perspektivene i balansert målstyring.", key=("id",)),
     Sheet("Oppdrag", m.Oppdrag, "oppdrag", STYRING,
           "Oppdragene i oppdragsbrevet med hovedansvar (HA) og delansvar (DA).", key=("nr",)),
+    Sheet("Milepæler", m.Milepæl, "milepæler", STYRING,
+          "Milepæler for oppdrag og prosjekter: i oppdragsbrevet under oppdraget, i "
+          "tertialrapportens status og, når de har dato, i kalenderfilen (valgfritt).",
+          when_empty=""),
     Sheet("Rammeområder", m.Rammeområde, "rammeområder", TERTIAL,
-          "Budsjettets rammeområder.", key=("navn",)),
+          "Budsjettets rammeområder.", key=("navn",),
+          when_empty="", needs="Økonomi"),
     Sheet("Økonomi", m.Økonomilinje, "økonomi", TERTIAL,
           "Budsjett, regnskap og prognose per rammeområde og tertial.",
-          key=("tertial", "type", "rammeområde")),
+          key=("tertial", "type", "rammeområde"),
+          when_empty="tertialrapporten lages ikke (den bygger på økonomitallene); de andre "
+                     "dokumentene lages som vanlig."),
     Sheet("Nøkkeltall", m.Nøkkeltall, "nøkkeltall", TERTIAL,
-          "Sykefravær, overtid, årsverk og avvik per enhet og tertial.", key=("tertial", "enhet")),
+          "Sykefravær, overtid, årsverk og avvik per enhet og tertial.", key=("tertial", "enhet"),
+          when_empty="tertialrapporten får ingen tabell eller graf for sykefravær, overtid, "
+                     "årsverk og avvik.", needs="Økonomi"),
     Sheet("Målresultater", m.Målresultat, "målresultater", TERTIAL,
-          "Resultat og status for målene per tertial.", key=("mål_id", "tertial")),
+          "Resultat og status for målene per tertial.", key=("mål_id", "tertial"),
+          when_empty="tertialrapporten viser målene som «Ikke rapportert».", needs="Økonomi"),
     Sheet("Oppdragsstatus", m.Oppdragsstatus, "oppdragsstatus", TERTIAL,
-          "Status for oppdragene per tertial.", key=("nr", "tertial")),
+          "Status for oppdragene per tertial.", key=("nr", "tertial"),
+          when_empty="tertialrapporten viser oppdragene som «Ikke rapportert».", needs="Økonomi"),
     Sheet("Tertialtekster", m.Tertialtekst, "tertialtekster", TERTIAL,
-          "Innledning, endrede forutsetninger og forslag per tertial.", key=("tertial",)),
+          "Innledning, endrede forutsetninger og forslag per tertial.", key=("tertial",),
+          when_empty="tertialrapporten får ingen innledning, endrede forutsetninger eller "
+                     "forslag til vedtak.", needs="Økonomi"),
     Sheet("Risiko", m.Risiko, "risikoer", RISIKO,
           "Risikoer med sannsynlighet og konsekvens. Risikofaktor og farge regnes ut.",
-          key=("id",)),
+          key=("id",),
+          when_empty="tertialrapporten får ingen risikotabell, og risikomatrisen blir tom.",
+          needs="Økonomi"),
     Sheet("Kompass", m.KompassOmråde, "kompass", KOMPASS,
-          "Resultatet fra Kommunekompasset per område.", key=("nr",)),
+          "Resultatet fra Kommunekompasset per område.", key=("nr",),
+          when_empty="utviklingsstrategien lages ikke (den bygger på evalueringen i "
+                     "Kommunekompasset); de andre dokumentene lages som vanlig."),
     Sheet("Kompass-spørsmål", m.KompassSpørsmål, "kompass_spørsmål", KOMPASS,
-          "Delspørsmål per område med maks poeng (valgfritt)."),
+          "Delspørsmål per område med maks poeng (valgfritt).",
+          when_empty="utviklingsstrategien får ingen poengtabeller per delspørsmål.",
+          needs="Kompass"),
     Sheet("Delstrategier", m.Delstrategi, "delstrategier", KOMPASS,
-          "Delstrategiene i utviklingsstrategien.", key=("nr",)),
+          "Delstrategiene i utviklingsstrategien.", key=("nr",),
+          when_empty="utviklingsstrategien får ingen delstrategier.", needs="Kompass"),
     Sheet("Delstrategi-innhold", m.DelstrategiInnhold, "delstrategi_innhold", KOMPASS,
-          "Innhold og hovedoppgaver per delstrategi."),
+          "Innhold og hovedoppgaver per delstrategi.",
+          when_empty="delstrategiene i utviklingsstrategien får ikke innhold og "
+                     "hovedoppgaver.", needs="Delstrategier"),
     Sheet("Ledere", m.Leder, "ledere", LEDERAVTALER,
           "Alle ledere med enhet og nærmeste overordnede.", key=("id",)),
     Sheet("Lederavtaler", m.Lederavtale, "lederavtaler", LEDERAVTALER,
-          "Én rad per lederavtale. Inneholder personlige utviklingsmål.", key=("leder_id",)),
+          "Én rad per lederavtale. Inneholder personlige utviklingsmål.", key=("leder_id",),
+          when_empty="ingen lederavtaler lages; de andre dokumentene lages som vanlig."),
     Sheet("Bidrag", m.Bidrag, "bidrag", LEDERAVTALER,
           "Lederens bidrag til hvert oppdrag lederen har HA eller DA for.",
-          key=("leder_id", "oppdrag_nr")),
+          key=("leder_id", "oppdrag_nr"),
+          when_empty="lederavtalene får ingen bidrag per oppdrag.", needs="Lederavtaler"),
     Sheet("Kapitler", m.Kapittel, "kapitler", STYRING,
           "Egne kapitler og underkapitler i dokumentene (valgfritt), nummerert sammen med "
-          "standardkapitlene."),
+          "standardkapitlene.",
+          when_empty=""),
 )
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}

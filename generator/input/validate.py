@@ -18,11 +18,11 @@ from ..model.column import Column
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
-from .convert import ConversionError, convert, shown
+from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .package import FOREIGN
 from .reader import Cell, Row, SheetRows, find_workbooks, read
-from .schema import SHEETS
+from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler"}
 # A sheet whose rows all go into one document (a table in the tertialrapport, the
@@ -83,25 +83,39 @@ def load(paths: Sequence[Path]) -> LoadResult:
         return LoadResult(None, problems, files)
     for found in sheets.values():
         _check_size(found, problems)
+    own_words = OWN_WORDS.set({})
+    try:
+        return _load(files, sheets, problems)
+    finally:
+        OWN_WORDS.reset(own_words)
+
+
+def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -> LoadResult:
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
+    refused: dict[str, set[Any]] = {}  # sheet → keys of its rows refused for a bad cell
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
-            if sheet.name not in OPTIONAL_SHEETS:
+            if sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None:
                 problems.error(_names(files), sheet.name, None,
                                f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det "
                                f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
             values[sheet.attr] = None if not sheet.is_table else []
             continue
-        objs = _build(rows, problems, sources, partial)
+        objs = _build(rows, problems, sources, partial, refused)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
-    located = _Located(sources)
+        if sheet.name == "Kommune" and objs:  # its own level names are read in Ledere
+            OWN_WORDS.set({m.Ledernivå: {k: v.value
+                                         for k, v in objs[0].ledernivåord.items()}})
+    _left_out(sheets, values, problems)
+    located = _Located(sources, refused)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
     _cross_check(data, located, problems, partial)
+    located.report_unchecked(problems)
     from .profile_reader import check_loaded
 
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
@@ -128,6 +142,26 @@ def _check_size(rows: SheetRows, problems: Problems) -> None:
                        f"arket har {tall(text)} tegn tekst i {tall(count)} rader, mer enn "
                        f"grensen på {tall(MAX_SHEET_TEXT)} tegn: alle radene kommer i samme "
                        "dokument, og det ville blitt for stort. Kort ned tekstene.")
+
+
+def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Problems) -> None:
+    """One MERKNAD per empty or absent sheet the documents can do without, saying what they
+    leave out; none for a sheet whose document is left out already (one cause, one message)."""
+    empty = {s.name for s in SHEETS if s.is_table and not values[s.attr]}
+
+    def covered(sheet: Sheet) -> bool:  # a sheet it needs is empty: that notice says it
+        return sheet.needs is not None and (sheet.needs in empty
+                                            or covered(SHEETS_BY_NAME[sheet.needs]))
+
+    for sheet in SHEETS:
+        if not sheet.when_empty or sheet.name not in empty or covered(sheet):
+            continue
+        rows = sheets.get(sheet.name)
+        if rows is not None and rows.rows:
+            continue  # rows that failed: their own errors say what to fix
+        state = "er tomt" if rows is not None else "finnes ikke"
+        problems.notice(rows.file if rows is not None else f"{sheet.workbook}.xlsx",
+                        sheet.name, None, f"arket «{sheet.name}» {state}: {sheet.when_empty}")
 
 
 def _names(files: Sequence[Path]) -> str:
@@ -160,7 +194,8 @@ class _Numbering:
 
 
 def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
-           partial: dict[str, dict[str, Any]] | None = None) -> list[Any]:
+           partial: dict[str, dict[str, Any]] | None = None,
+           refused: dict[str, set[Any]] | None = None) -> list[Any]:
     sheet = rows.sheet
     out = []
     numbered = _Numbering(rows)
@@ -172,6 +207,15 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
             if col.col.auto_id and (cell is None or not str(cell.value or "").strip()):
                 kwargs[col.field] = numbered.next(col)
                 continue
+            if ((cell is None or cell.value is None) and col.col.complement_of
+                    and (other := row.cells.get(col.col.complement_of)) is not None
+                    and other.value is not None):
+                try:  # «Nærvær (%)» typed instead of «Sykefravær (%)»
+                    kwargs[col.field] = 100 - convert(sheet.column(col.col.complement_of), other)
+                    continue
+                except ConversionError:  # reported when that column is read: one message
+                    ok = False
+                    continue
             if cell is None or cell.value is None:
                 if col.required:
                     where = cell.coord if cell else row.place(col.field)
@@ -215,14 +259,49 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
         elif partial is not None and not sheet.is_table:
             partial[sheet.attr] = {**kwargs, "_failed": {c.field for c in sheet.columns
                                                          if c.field not in kwargs}}
+        elif refused is not None and len(sheet.key) == 1:
+            # Rows that refer to this one are not reported again: its error is the cause.
+            cell = row.cells.get(sheet.key[0])
+            key = kwargs.get(sheet.key[0], cell.value if cell is not None else None)
+            if key is not None:
+                refused.setdefault(sheet.name, set()).add(_refkey(key))
+            for name, c in row.cells.items():  # «Ledere›enhet»: the unit it would have led
+                if c.value is not None:
+                    refused.setdefault(f"{sheet.name}›{name}", set()).add(_refkey(c.value))
     return out
 
 
-class _Located:
-    """Finds the file/sheet/cell of a model object for cross-sheet messages."""
+def _refkey(value: Any) -> Any:
+    """A key as references compare it: text ignoring case and spaces, 3.0 as 3."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
 
-    def __init__(self, sources: dict[int, Row]):
+
+class _Located:
+    """Finds the file/sheet/cell of a model object for cross-sheet messages, and knows the
+    rows refused for a bad cell, so that a row referring to one is not reported again."""
+
+    def __init__(self, sources: dict[int, Row], refused: dict[str, set[Any]] | None = None):
         self.sources = sources
+        self.refused = refused or {}
+        self.unchecked: dict[tuple[str, str], set[int]] = {}  # (file, sheet) → rows not judged
+
+    def follows(self, obj: object, sheet: str | tuple[str, ...], value: Any) -> bool:
+        """Whether ``value`` names a row of ``sheet`` that was refused (then counted once)."""
+        sheets = (sheet,) if isinstance(sheet, str) else sheet
+        if not any(_refkey(value) in self.refused.get(s, ()) for s in sheets):
+            return False
+        row = self.sources[id(obj)]
+        self.unchecked.setdefault((row.file, row.sheet), set()).add(row.number)
+        return True
+
+    def report_unchecked(self, problems: Problems) -> None:
+        for (file, sheet), rows in self.unchecked.items():
+            n = len(rows)
+            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
+                            + " viser til en rad som er avvist for en feil over, og er ikke "
+                            "kontrollert mot den; rett feilen først.")
 
     def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
         row = self.sources[id(obj)]
@@ -254,7 +333,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
 
     def known_unit(obj: object, field_name: str, codes: list[str], what: str) -> None:
         for code in codes:
-            if code.casefold() not in units and code.casefold() not in leaders:
+            if (code.casefold() not in units and code.casefold() not in leaders
+                    and not loc.follows(obj, ("Enheter", "Ledere"), code)):
                 err(obj, field_name, f"{what} «{code}» er verken en enhetskode i arket Enheter "
                     "eller en Leder-ID.")
 
@@ -263,50 +343,64 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
     for x in owned:
         if x.ansvarlig:  # a unit, a leader, a group or a role, read as HA is
             for t in d.ansvar.treff([x.ansvarlig]):
-                if t.feil:
+                if t.feil and not loc.follows(x, ("Enheter", "Ledere", "Grupper"), t.tekst):
                     err(x, "ansvarlig", f"ansvarlig «{t.tekst}» peker ikke på noen leder: "
                         f"{t.feil}.")
     for n in d.nøkkeltall:
         known_unit(n, "enhet", [n.enhet], "enheten")
     for ld in d.ledere:
         known_unit(ld, "enhet", [ld.enhet], "enheten")
-        if ld.overordnet and ld.overordnet.casefold() not in leaders:
+        if (ld.overordnet and ld.overordnet.casefold() not in leaders
+                and not loc.follows(ld, "Ledere", ld.overordnet)):
             err(ld, "overordnet", f"overordnet «{ld.overordnet}» finnes ikke i arket Ledere.")
 
     areas = {ra.navn.casefold() for ra in d.rammeområder}
     for line in d.økonomi:
-        if line.rammeområde.casefold() not in areas:
+        if (line.rammeområde.casefold() not in areas
+                and not loc.follows(line, "Rammeområder", line.rammeområde)):
             err(line, "rammeområde", f"rammeområdet «{line.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
     for e in d.enheter:
-        if e.rammeområde and e.rammeområde.casefold() not in areas:
+        if (e.rammeområde and e.rammeområde.casefold() not in areas
+                and not loc.follows(e, "Rammeområder", e.rammeområde)):
             err(e, "rammeområde", f"rammeområdet «{e.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
 
     goal_ids = {x.id.casefold() for x in d.mål}
     for res in d.målresultater:
-        if res.mål_id.casefold() not in goal_ids:
+        if res.mål_id.casefold() not in goal_ids and not loc.follows(res, "Mål", res.mål_id):
             err(res, "mål_id", f"målet «{res.mål_id}» finnes ikke i arket Mål.")
     oppdrag = {o.nr: o for o in d.oppdrag}
     for st in d.oppdragsstatus:
-        if st.nr not in oppdrag:
+        if st.nr not in oppdrag and not loc.follows(st, "Oppdrag", st.nr):
             err(st, "nr", f"oppdrag nr. {st.nr} finnes ikke i arket Oppdrag.")
 
+    for mp in d.milepæler:  # a number names an oppdrag; any other text is a project
+        mp_nr = mp.oppdrag_nr
+        if mp_nr is not None and mp_nr not in oppdrag and not loc.follows(mp, "Oppdrag", mp_nr):
+            err(mp, "oppdrag", f"oppdrag nr. {mp_nr} finnes ikke i arket Oppdrag (et prosjekt "
+                "skrives med navn).")
     for avtale in d.lederavtaler:
         leder = leaders.get(avtale.leder_id.casefold())
-        if leder is None:
+        if leder is None and loc.follows(avtale, "Ledere", avtale.leder_id):
+            pass
+        elif leder is None:
             err(avtale, "leder_id", f"lederen «{avtale.leder_id}» finnes ikke i arket Ledere.")
         elif not leder.overordnet:
             err(avtale, "leder_id", f"{leder.navn} har ingen overordnet i arket Ledere; en "
                 "lederavtale inngås med nærmeste overordnede.")
     for b in d.bidrag:
         leder = leaders.get(b.leder_id.casefold())
+        if leder is None and loc.follows(b, "Ledere", b.leder_id):
+            continue
         if leder is None:
             err(b, "leder_id", f"lederen «{b.leder_id}» finnes ikke i arket Ledere.")
         o = oppdrag.get(b.oppdrag_nr)
+        if o is None and loc.follows(b, "Oppdrag", b.oppdrag_nr):
+            continue
         if o is None:
             err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
-        elif (leder is not None and id(o) not in unresolved
+        elif (leder is not None and id(o) not in unresolved and d.lederavtaler
               and leder.id.casefold() not in d.ansvar.roller(o)):
             err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
                 f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
@@ -322,12 +416,21 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             err(q, "poeng", f"poeng ({q.poeng:g}) er større enn maks poeng ({q.maks_poeng:g}).")
     strategies = {s.nr for s in d.delstrategier}
     for row in d.delstrategi_innhold:
-        if row.delstrategi_nr not in strategies:
+        if (row.delstrategi_nr not in strategies
+                and not loc.follows(row, "Delstrategier", row.delstrategi_nr)):
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
     from ..model.kapitler import check as check_kapitler
 
     check_kapitler(d.kapitler, err)
+    if d.kommune is not None:
+        for own in d.kommune.egne_ledernivåer:
+            word = own.partition("=")[0]
+            if not word.strip() or " ".join(word.split()).casefold() not in (
+                    d.kommune.ledernivåord):
+                err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{own}» må skrives som "
+                    "«Navn = nivå», der nivået er kommunedirektør, kommunalsjef, stabsleder, "
+                    "enhetsleder eller avdelingsleder.")
     inn = d.innstillinger
     if inn is not None:
         check_scales(d, err)
@@ -337,6 +440,10 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
     check_kompass(d, err)
     check_årshjul(d, err)
+    from .plausibility import check_plausible
+
+    check_plausible(d, lambda obj, field_name, message: problems.notice(
+        *loc.at(obj, field_name), message))
     from ..model.eposttekster import check as check_epost_texts
 
     check_epost_texts(d.tekster, err)
@@ -357,14 +464,16 @@ def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[i
     for o in d.oppdrag:
         for field_name, label in (("ha", "HA"), ("da", "DA")):
             for t in ansvar.treff(getattr(o, field_name)):
-                if t.feil:
+                if t.feil and loc.follows(o, ("Enheter", "Ledere", "Grupper"), t.tekst):
+                    unresolved.add(id(o))
+                elif t.feil:
                     unresolved.add(id(o))
                     problems.error(*loc.at(o, field_name), f"{label} «{t.tekst}» peker ikke på "
                                    f"noen leder: {t.feil}.")
-                elif t.merknad:
+                elif t.merknad and not loc.follows(o, "Ledere›enhet", t.tekst):
                     problems.notice(*loc.at(o, field_name), f"{label} «{t.tekst}»: {t.merknad}; "
                                     "den delen av ansvaret kommer ikke med i noen lederavtale.")
-        if not with_avtale & set(ansvar.roller(o)):
+        if with_avtale and not with_avtale & set(ansvar.roller(o)):  # none: one notice
             problems.notice(*loc.at(o, "ha"), f"oppdrag nr. {o.nr} «{o.tittel}» kommer ikke "
                             "med i noen lederavtale: ingen av lederne som HA og DA peker på, "
                             "har en rad i arket Lederavtaler.")

@@ -7,8 +7,17 @@ Oppdrag``). The face re-exports only the names the input checks use through it
 (``from .. import model as m`` in ``input/validate.py`` and ``input/domain_checks.py``).
 """
 
-from .domain import KompassSpørsmål, Mål, Nivå, Rammeområde, Risiko, Risikoskala
+from .domain import (
+    KompassSpørsmål,
+    Ledernivå,
+    Mål,
+    Nivå,
+    Rammeområde,
+    Risiko,
+    Risikoskala,
+    Økonomilinje,
+)
 from .styringsdata import Styringsdata
 
-__all__ = ["KompassSpørsmål", "Mål", "Nivå", "Rammeområde", "Risiko", "Risikoskala",
-           "Styringsdata"]
+__all__ = ["KompassSpørsmål", "Ledernivå", "Mål", "Nivå", "Rammeområde", "Risiko",
+           "Risikoskala", "Styringsdata", "Økonomilinje"]

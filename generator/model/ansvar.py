@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .domain import Gruppe, Leder, Ledernivå, Oppdrag
+from .domain import SYNONYMER, Gruppe, Leder, Ledernivå, Oppdrag
 
 if TYPE_CHECKING:
     from .styringsdata import Styringsdata
@@ -56,6 +56,19 @@ for _lvl in Ledernivå:
     _LEVEL_WORDS[_lvl.value] = (_lvl, False)
     _LEVEL_WORDS[_lvl.value + ("er" if _lvl.value.endswith("sjef") else "e")] = (_lvl, True)
 _LEVEL_WORDS["kommunedirektører"] = (Ledernivå.KOMMUNEDIREKTØR, True)
+
+
+def _level_word(word: str, level: Ledernivå, words: dict[str, tuple[Ledernivå, bool]]) -> None:
+    """A level's other name (SYNONYMER, the Kommune sheet): singular, plural if it is one."""
+    plural = word.endswith(("ledere", "sjefer", "direktører"))
+    words.setdefault(word, (level, plural))
+    if not plural:
+        words.setdefault(word + ("er" if word.endswith(("sjef", "direktør")) else "e"),
+                         (level, True))
+
+
+for _syn, _value in SYNONYMER[Ledernivå].items():  # «Rådmann» is the kommunedirektør
+    _level_word(_syn, Ledernivå(_value), _LEVEL_WORDS)
 _GENERIC_ROLES = {"leder": False, "ledere": True, "sjef": False, "sjefer": True,
                   "daglig leder": False}
 TRIED = ("den er verken Leder-ID, enhetskode, gruppe i arket Grupper, «Alle ledere», "
@@ -119,6 +132,9 @@ class Ansvar:
         for e in data.enheter:
             self._units[normalise(e.kode)] = e.kode
         self._grupper = {normalise(g.navn): g for g in data.grupper}
+        self._own_words: dict[str, tuple[Ledernivå, bool]] = {}
+        for own, level in (data.kommune.ledernivåord.items() if data.kommune else ()):
+            _level_word(normalise(own), level, self._own_words)
         self._group_cache: dict[str, tuple[Leder, ...]] = {}
         self._group_problems: list[Gruppefeil] = []
         self._group_stack: list[str] = []
@@ -192,7 +208,7 @@ class Ansvar:
         role: Ledernivå | None = None  # a preceding plural level, for bare units after it
         for piece in (p for p in pieces if p):
             t = self._piece(piece)
-            word = _word(piece)
+            word = self._word(piece)
             form = self._role_form(piece) if t.slag == "rolle" else None
             if t.slag == "enhet" and role is not None:
                 t = self._role(piece, role, self._units[normalise(piece)])
@@ -206,12 +222,16 @@ class Ansvar:
             out.append(t)
         return out
 
+    def _word(self, text: str) -> tuple[Ledernivå | None, bool] | None:
+        """A role word, also the Kommune sheet's own level names."""
+        return self._own_words.get(normalise(text)) or _word(text)
+
     def _role_form(self, text: str) -> tuple[tuple[Ledernivå | None, bool], str] | None:
         """«Kommunalsjef OO» → ((level, plural), unit code); None if not that form."""
         bits = text.split(None, 1)
         if len(bits) != 2:
             return None
-        w = _word(bits[0])
+        w = self._word(bits[0])
         kode = self._units.get(normalise(bits[1]))
         return (w, kode) if w is not None and kode else None
 
@@ -230,7 +250,7 @@ class Ansvar:
             return Treff(text, "gruppe", self._group(g), gruppe=g)
         if _ALLE.match(key):
             return Treff(text, "alle", self._med_avtale)
-        word = _word(key)
+        word = self._word(key)
         if word and word[0] is not None:
             lvl = word[0]
             found = tuple(ld for ld in self.data.ledere if ld.nivå is lvl)

@@ -32,6 +32,8 @@ class Kind(enum.Enum):
     BOOL = "ja/nei"
     TIMESPAN = "klokkeslett eller tidsrom"
     LEVEL = "nivå på risikoskalaen (tall, eller L/M/H)"
+    DEADLINE = ("dato, eller kort tekst med en dato, måned eller tertial (f.eks. «Senest 19. "
+                "august»)")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ class Col:
     width: int | None = None
     aliases: tuple[str, ...] = ()
     auto_id: str | None = None  # an empty cell gets «<auto_id><n>», numbered by row
+    #: Why the column is read but shown in no document (it steers something else): every
+    #: other column reaches some document (tests/test_schema_coverage.py walks the schema).
+    input_only: str | None = None
+    #: An empty cell takes 100 − the value of this other column of the row (nærvær typed
+    #: instead of sykefravær).
+    complement_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class Column:
             Kind.ANSVAR: 24,
             Kind.CODE: 12,
             Kind.DATE: 12,
+            Kind.DEADLINE: 18,
             Kind.TIME: 12,
             Kind.TIMESPAN: 16,
             Kind.LEVEL: 10,

@@ -10,6 +10,7 @@ all derive from it through :mod:`generator.input.schema`.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, ClassVar
@@ -114,6 +115,110 @@ class Risikostatus(enum.StrEnum):
     LUKKET = "lukket"
 
 
+class Milepælstatus(enum.StrEnum):
+    PLANLAGT = "planlagt"
+    PÅGÅR = "pågår"
+    NÅDD = "nådd"
+    FORSINKET = "forsinket"
+
+
+#: The municipality's words for a choice (inflected, older or nynorsk forms) → the value.
+#: Compared ignoring case and repeated spaces; documented in the sheet guide.
+SYNONYMER: dict[type[enum.Enum], dict[str, str]] = {
+    Perspektiv: {
+        "samfunnet": "samfunn", "samfunnsperspektivet": "samfunn",
+        "samfunnsutvikling": "samfunn", "tjeneste": "tjenester", "tjenesten": "tjenester",
+        "tjenestene": "tjenester", "brukere": "tjenester", "brukerne": "tjenester",
+        "bruker": "tjenester", "medarbeider": "medarbeidere",
+        "medarbeiderne": "medarbeidere", "ansatte": "medarbeidere",
+        "de ansatte": "medarbeidere", "økonomien": "økonomi", "økonomisk": "økonomi"},
+    Status: {"grønt": "grønn", "grøn": "grønn", "gult": "gul", "rødt": "rød", "raud": "rød",
+             "raudt": "rød"},
+    Ledernivå: {
+        "rådmann": "kommunedirektør", "administrasjonssjef": "kommunedirektør",
+        "assisterende kommunedirektør": "kommunalsjef",
+        "ass. kommunedirektør": "kommunalsjef", "kommunalsjefer": "kommunalsjef",
+        "sektorsjef": "kommunalsjef", "etatssjef": "kommunalsjef",
+        "stabssjef": "stabsleder", "stabsledere": "stabsleder",
+        "virksomhetsleder": "enhetsleder", "tjenesteleder": "enhetsleder",
+        "enhetsledere": "enhetsleder", "seksjonsleder": "avdelingsleder",
+        "avdelingsledere": "avdelingsleder"},
+    Risikostatus: {"åpent": "åpen", "åpne": "åpen", "ny": "åpen", "pågår": "under arbeid",
+                   "pågående": "under arbeid", "i arbeid": "under arbeid",
+                   "lukka": "lukket", "avsluttet": "lukket", "ferdig": "lukket"},
+    Milepælstatus: {"ikke startet": "planlagt", "i rute": "pågår", "i arbeid": "pågår",
+                    "under arbeid": "pågår", "ferdig": "nådd", "fullført": "nådd",
+                    "oppnådd": "nådd", "utsatt": "forsinket"},
+    Budsjettype: {"driftsbudsjett": "drift", "investeringer": "investering",
+                  "investeringsbudsjett": "investering"},
+}
+
+
+def _choice_word(tp: type[enum.Enum], text: str) -> str | None:
+    """The value a typed word means: a value itself or a synonym (case and spaces ignored)."""
+    t = " ".join(text.split()).casefold()
+    for m in tp:
+        if str(m.value).casefold() == t:
+            return str(m.value)
+    return SYNONYMER.get(tp, {}).get(t)
+
+
+def synonym_help() -> str:
+    """The synonym table in words, for the sheet guide."""
+    return " ".join(
+        f"{tp.__name__}: " + ", ".join(f"«{k}» = {v}" for k, v in words.items()) + "."
+        for tp, words in SYNONYMER.items())
+
+
+MÅNEDER = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "desember")
+_MÅNED = "(" + "|".join(MÅNEDER) + r")\.?"
+_PREFIX = (r"^(?:(senest|innen|innan|før|per|pr\.?|ved|i løpet av|i|til|fra|medio|ultimo"
+           r"|primo|utgangen av|slutten av|midten av|starten av|begynnelsen av)\s+)?")
+_YEAR = r"(?:\s+(\d{4}))?$"
+_SEASONS = {"våren": (5, 31), "sommeren": (6, 30), "høsten": (11, 30), "vinteren": (2, 28),
+            "årsskiftet": (12, 31), "årsslutt": (12, 31), "året": (12, 31)}
+
+
+def frist_dato(frist: date | str | None, år: int) -> date | None:
+    """The date a deadline implies: a date as it is; «Senest 19. august» → 19. august,
+    «Innen 2. tertial» → 31. august, «juni» → 30. juni, «medio mars» → 15. mars,
+    «1. halvår» → 30. juni, «årsskiftet» → 31. desember (in ``år`` unless a year is
+    written). None when the text implies no date."""
+    import calendar
+
+    if frist is None or isinstance(frist, date):
+        return frist
+    text = " ".join(frist.split()).casefold().rstrip(".")
+    m = re.match(_PREFIX + "(.*)$", text)
+    prefix, rest = (m[1] or "", m[2]) if m else ("", text)
+    try:
+        if d := re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$", rest + ("" if rest.count(".") == 2
+                                                                   else ".")):
+            return date(int(d[3] or år), int(d[2]), int(d[1]))
+        if d := re.match(r"^(\d{1,2})\.?\s*" + _MÅNED + _YEAR, rest):
+            return date(int(d[3] or år), MÅNEDER.index(d[2]) + 1, int(d[1]))
+        if d := re.match("^" + _MÅNED + _YEAR, rest):
+            y, mo = int(d[2] or år), MÅNEDER.index(d[1]) + 1
+            day = (1 if prefix in ("primo", "starten av", "begynnelsen av", "fra")
+                   else 15 if prefix in ("medio", "midten av")
+                   else calendar.monthrange(y, mo)[1])
+            return date(y, mo, day)
+        if d := re.match(r"^([123])\.?\s*tertial" + _YEAR, rest):
+            return date(int(d[2] or år), *{1: (4, 30), 2: (8, 31), 3: (12, 31)}[int(d[1])])
+        if d := re.match(r"^([12])\.?\s*halvår" + _YEAR, rest):
+            return date(int(d[2] or år), *{1: (6, 30), 2: (12, 31)}[int(d[1])])
+        if d := re.match(r"^([1-4])\.?\s*kvartal" + _YEAR, rest):
+            q = int(d[1])
+            y = int(d[2] or år)
+            return date(y, q * 3, calendar.monthrange(y, q * 3)[1])
+        if d := re.match("^(" + "|".join(_SEASONS) + ")" + _YEAR, rest):
+            return date(int(d[2] or år), *_SEASONS[d[1]])
+    except ValueError:
+        return None
+    return None
+
+
 TERTIAL = Col("Tertial", "1 = per 30. april, 2 = per 31. august, 3 = årsslutt.", minimum=1,
               maximum=3, width=8)
 SAKSNR = dict(pattern=r"^\d{4}/\d{1,7}$", pattern_help="på formen ÅÅÅÅ/løpenummer, f.eks. 2026/145")
@@ -173,6 +278,25 @@ class Kommune:
         "bytter LibreOffice den ut; velg en skrift som har de samiske bokstavene "
         "(á č đ ŋ š ŧ ž).")] = None
 
+
+    egne_ledernivåer: Annotated[list[str], Col(
+        "Egne ledernivåer", "Kommunens egne navn på ledernivåer, ett per linje som "
+        "«Virksomhetsleder = enhetsleder»: navnet til venstre kan da stå i kolonnen Ledernivå "
+        "i arket Ledere og i HA/DA, og betyr nivået til høyre (kommunedirektør, "
+        "kommunalsjef, stabsleder, enhetsleder eller avdelingsleder).",
+        width=40)] = field(default_factory=list)
+
+    @property
+    def ledernivåord(self) -> dict[str, Ledernivå]:
+        """The own level names (normalised) → the level they mean; bad lines left out
+        (the validator names them)."""
+        out = {}
+        for line in self.egne_ledernivåer:
+            word, _, level = line.partition("=")
+            target = _choice_word(Ledernivå, level)
+            if word.strip() and target is not None:
+                out[" ".join(word.split()).casefold()] = Ledernivå(target)
+        return out
 
     @property
     def kompassgruppe(self) -> Størrelsesgruppe | None:
@@ -469,7 +593,37 @@ class Oppdrag:
         "viser teksten slik den er skrevet.", kind=Kind.ANSVAR)]
     da: Annotated[list[str], Col("DA", "Delansvarlige, skrevet på samme måte som HA.",
                                  kind=Kind.ANSVAR)] = field(default_factory=list)
-    frist: Annotated[date | None, Col("Frist", "Når oppdraget skal være løst.")] = None
+    frist: Annotated[date | str | None, Col(
+        "Frist", "Når oppdraget skal være løst: en dato, eller en kort tekst som «Senest 19. "
+        "august», «Innen 2. tertial» eller «juni», som vises slik den er skrevet.",
+        kind=Kind.DEADLINE)] = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Milepæl:
+    """A milestone of an oppdrag or a project (sheet «Milepæler»)."""
+
+    oppdrag: Annotated[str, Col(
+        "Oppdrag/prosjekt", "Oppdragets nummer i arket Oppdrag (milepælen står da under "
+        "oppdraget i oppdragsbrevet), eller navnet på et prosjekt.", width=22,
+        aliases=("Oppdrag", "Prosjekt", "Oppdrag nr"))]
+    nr: Annotated[int | None, Col("Nr", "Milepælens nummer (tom = radenes rekkefølge).",
+                                  minimum=1, width=6)] = None
+    milepæl: Annotated[str, Col("Milepæl", "Hva som skal være nådd.", width=40)]
+    kriterium: Annotated[str | None, Col(
+        "Kriterium", "Hvordan man ser at milepælen er nådd.", width=40,
+        aliases=("Kriterier", "Suksesskriterium"))] = None
+    dato: Annotated[date | str | None, Col(
+        "Dato", "Når milepælen skal være nådd: en dato (kommer også i kalenderfilen), eller "
+        "en kort tekst som «Innen 2. tertial».", kind=Kind.DEADLINE)] = None
+    status: Annotated[Milepælstatus, Col("Status", "Hvor milepælen står.")] = (
+        Milepælstatus.PLANLAGT)
+
+    @property
+    def oppdrag_nr(self) -> int | None:
+        """The oppdrag's number when Oppdrag/prosjekt is one («3», «nr. 3»); else None."""
+        key = self.oppdrag.strip().casefold().removeprefix("nr.").removeprefix("oppdrag").strip()
+        return int(key) if key.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,7 +670,9 @@ class Risiko:
         "Ansvarlig", "Hvem som følger opp: en enhetskode (arket Enheter), en Leder-ID, en "
         "gruppe eller en rolle, skrevet som i HA.", width=22,
         aliases=("Ansvar",))] = None
-    frist: Annotated[date | None, Col("Frist", "Frist for tiltakene.")] = None
+    frist: Annotated[date | str | None, Col(
+        "Frist", "Frist for tiltakene: en dato, eller en kort tekst som «Innen 2. tertial».",
+        kind=Kind.DEADLINE)] = None
     status: Annotated[Risikostatus, Col("Status", "Hvor arbeidet med risikoen står.")] = (
         Risikostatus.ÅPEN)
 
@@ -573,8 +729,10 @@ class Økonomilinje:
 class Nøkkeltall:
     tertial: Annotated[int, TERTIAL]
     enhet: Annotated[str, Col("Enhet", "Enhetskode (arket Enheter).", kind=Kind.CODE)]
-    sykefravær: Annotated[float, Col("Sykefravær (%)", "Sykefravær i tertialet i prosent.",
-                                     kind=Kind.PERCENT, minimum=0, maximum=100)]
+    sykefravær: Annotated[float, Col("Sykefravær (%)", "Sykefravær i tertialet i prosent "
+                                     "(kan stå tom når «Nærvær (%)» er fylt ut).",
+                                     kind=Kind.PERCENT, minimum=0, maximum=100,
+                                     complement_of="nærvær_oppgitt")]
     overtid: Annotated[float, Col("Overtid (timer)", "Overtidstimer i tertialet.", minimum=0)]
     årsverk: Annotated[float, Col("Årsverk", "Årsverk ved utgangen av tertialet.", minimum=0)]
     avvik: Annotated[int, Col("Avvik", "Antall internkontroll-avvik meldt i tertialet.",
@@ -583,6 +741,12 @@ class Nøkkeltall:
         "Sykefravær i fjor (%)", "Sykefravær i samme tertial i fjor i prosent (valgfritt; gir "
         "en linje for i fjor i sykefraværsgrafen).", kind=Kind.PERCENT, minimum=0,
         maximum=100)] = None
+    nærvær_oppgitt: Annotated[float | None, Col(
+        "Nærvær (%)", "Nærvær i tertialet i prosent, for kommuner som måler nærvær: kan stå i "
+        "stedet for sykefravær (sykefravær = 100 − nærvær).", kind=Kind.PERCENT, minimum=0,
+        maximum=100, aliases=("Nærvær",),
+        input_only="dokumentene viser nærværet regnet ut fra sykefraværet (100 − "
+        "sykefravær), som fylles ut fra denne kolonnen når den står tom")] = None
 
     @property
     def nærvær(self) -> float:

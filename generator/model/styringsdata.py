@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from .ansvar import Ansvar
@@ -20,6 +21,7 @@ from .domain import (
     KompassSpørsmål,
     Leder,
     Lederavtale,
+    Milepæl,
     Mål,
     Målresultat,
     Møte,
@@ -67,6 +69,26 @@ class Styringsdata:
     bidrag: list[Bidrag]
     grupper: list[Gruppe] = field(default_factory=list)
     kapitler: list[Kapittel] = field(default_factory=list)
+    milepæler: list[Milepæl] = field(default_factory=list)
+
+    def milepæler_for(self, oppdrag: Oppdrag | None = None) -> list[Milepæl]:
+        """The milestones of an oppdrag (or, with None, of the projects: those whose
+        Oppdrag/prosjekt is no oppdrag's number), by the date they imply, then by Nr."""
+        from .domain import frist_dato
+
+        numbers = {o.nr for o in self.oppdrag}
+        if oppdrag is None:
+            rows = [mp for mp in self.milepæler if mp.oppdrag_nr not in numbers]
+        else:
+            rows = [mp for mp in self.milepæler if mp.oppdrag_nr == oppdrag.nr]
+        år = self.kommune.år
+
+        def order(mp: Milepæl) -> tuple:
+            when = frist_dato(mp.dato, år)
+            return (mp.oppdrag.casefold() if oppdrag is None else "", when is None,
+                    when or date.min, mp.nr is None, mp.nr or 0)
+
+        return sorted(rows, key=order)
 
     @cached_property
     def ansvar(self) -> Ansvar:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ... import __version__
 from ...documents.common import slug
-from ...model.domain import Møte
+from ...model.domain import Milepæl, Møte
 from .extra import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:
@@ -65,6 +65,12 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
                             "kalenderen. Fyll inn «Dato» når datoen er bestemt."))
             continue
         forums.setdefault(key, []).append(møte)
+    dated = [(mp, mp.dato) for mp in data.milepæler if isinstance(mp.dato, date)]
+    if dated:  # milestones with a date: their own calendar, as a forum of all-day events
+        names.setdefault(MILESTONES.casefold(), MILESTONES)
+        forums.setdefault(MILESTONES.casefold(), []).extend(
+            Møte(dato=day, forum=MILESTONES, når=None, temaer=[_milestone(data, mp)])
+            for mp, day in dated)
     k = data.kommune
     out = []
     files = _files(names)
@@ -83,6 +89,17 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
         out.append(Extra(rel=rel, kind="kalender", title=f"Årshjul {k.år} – {forum}",
                          scope=scope, output="ics", make=make, sources=sources))
     return out, notices
+
+
+MILESTONES = "Milepæler"
+
+
+def _milestone(data: Any, mp: Milepæl) -> str:
+    """A milestone's line in its event: what it belongs to, the milestone, the criterion."""
+    o = next((o for o in data.oppdrag if o.nr == mp.oppdrag_nr), None)
+    owner = f"Oppdrag {o.nr} {o.tittel}" if o else mp.oppdrag
+    return (f"{owner}: " + (f"{mp.nr}. " if mp.nr else "") + mp.milepæl
+            + (f" ({mp.kriterium})" if mp.kriterium else "") + f" – {mp.status.value}")
 
 
 def _files(names: dict[str, str]) -> dict[str, str]:
