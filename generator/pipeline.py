@@ -112,6 +112,30 @@ def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None
     return planned
 
 
+def use_language(result: LoadResult, problems: Problems) -> bool:
+    """Make the Kommune sheet's Målform the language of what follows (see
+    :mod:`generator.texts`); False after a FEIL (no catalogue for it)."""
+    from . import texts
+
+    assert result.data is not None
+    kommune = result.data.kommune
+    row = result.source(kommune)
+    place = (row.file, row.sheet) if row else ("Kommune", None)
+    try:
+        lang = texts.language(kommune.målform, result.folder(kommune))
+    except texts.LanguageError as e:
+        texts.activate(texts.Language())
+        problems.error(place[0], place[1], "Målform", str(e))
+        return False
+    texts.activate(lang)
+    if lang.missing:
+        problems.notice(str(lang.source), None, None,
+                        f"språkfilen mangler {len(lang.missing)} tekster, som blir stående på "
+                        f"{'nynorsk' if lang.fallback == texts.NYNORSK else 'bokmål'}: "
+                        + "; ".join(f"«{m}»" for m in lang.missing))
+    return True
+
+
 def latest_tertial(result: LoadResult) -> int:
     """The newest tertial with economy figures (the default for --tertial)."""
     assert result.data is not None
@@ -147,6 +171,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
         return report
+    if not use_language(result, report.problems):
+        return report
     if template_dir is None:
         template_dir = template_folder.from_workbooks(result, report.problems) or TEMPLATE_DIR
         if report.problems.errors:
@@ -171,11 +197,12 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         return report
     from .input.profile_reader import depends, for_build
     from .rendering.profile import profiled
+    from .texts import translated
 
     kommune = result.data.kommune
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
     profil = for_build(kommune, profile_folder)  # the logo, colour and font
-    templates = {name: profiled(t, profil) for name, t in templates.items()}
+    templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
     if print_ is not None and (extra := depends(kommune, profile_folder)):
         print_["depends"] = extra  # the no-change check also compares the logo file
     want_pdf = has_office if pdf is None else pdf

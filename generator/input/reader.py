@@ -273,7 +273,7 @@ def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         problems.error(file, ws.title, "rad 1", f"fant ikke overskriftene «{KEY_HEADER}» og "
                        f"«{VALUE_HEADER}».")
         return out
-    by_text = {normalise(c.header): c for c in sheet.columns}
+    by_text = {normalise(t): c for c in sheet.columns for t in (c.header, *c.col.aliases)}
     values: dict[str, Cell] = {}
     for r, cells in grid:
         if r <= header_row:
