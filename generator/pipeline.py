@@ -63,35 +63,73 @@ def free_for_workbooks(folder: Path, suffix: str, overwrite: bool) -> None:
                         + ". Velg en annen mappe eller bruk --overwrite.")
 
 
-def blank_kommune(år: int | None, kommune: str | None) -> dict[str, int | str]:
+def blank_kommune(år: int | None, kommune: str | None,
+                  målform: str | None = None) -> dict[str, int | str]:
     """What a blank workbook's Kommune sheet is given: the year (next year by default) and
-    the municipality's name when known."""
+    the municipality's name and målform when known."""
     known: dict[str, int | str] = {"år": år or date.today().year + 1}
     if kommune:
         known["navn"] = kommune
+    if målform:
+        known["målform"] = målform
     return known
 
 
+def målform_name(målform: str | None) -> str | None:
+    """A --målform option as the Kommune sheet writes it («nn» → «nynorsk»); raises
+    :class:`UserError` for a language without a catalogue."""
+    from . import texts
+
+    if målform is None:
+        return None
+    try:
+        texts.language(målform)
+    except texts.LanguageError as e:
+        raise UserError(str(e)) from None
+    code = texts.code(målform)
+    return {texts.BOKMÅL: "bokmål", texts.NYNORSK: "nynorsk"}.get(code or "", målform)
+
+
 def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
-                  overwrite: bool = False) -> list[Path]:
+                  overwrite: bool = False, målform: str | None = None) -> list[Path]:
     """Write a blank, valid set of input workbooks (.xlsx) into ``folder``; the
-    macro-enabled ones with the button are :func:`generator.excel.xlsm.new_xlsm_workbooks`."""
+    macro-enabled ones with the button are :func:`generator.excel.xlsm.new_xlsm_workbooks`.
+    ``målform``: the standard texts, sheet names and headers in that language."""
+    from . import texts
+
+    name = målform_name(målform)
     free_for_workbooks(folder, ".xlsx", overwrite)
     from .documents.standardtekster import tekster_felt
 
-    return write_workbooks(folder, {"kommune": blank_kommune(år, kommune),
-                                    "tekster": tekster_felt()})
+    previous = texts.activate(texts.language(name))
+    try:
+        return write_workbooks(folder, {"kommune": blank_kommune(år, kommune, name),
+                                        "tekster": tekster_felt()})
+    finally:
+        texts.activate(previous)
 
 
-def write_demo(folder: Path) -> list[Path]:
-    """Write the demo workbooks (the fictional Fjellvik kommune) into ``folder``."""
+def write_demo(folder: Path, målform: str | None = None) -> list[Path]:
+    """Write the demo workbooks into ``folder``: the fictional Fjellvik kommune, or with
+    ``målform`` nynorsk Fjordvik kommune, typed in nynorsk."""
+    from . import texts
     from .demo.data import demo_data
     from .demo.logo import with_profile
     from .demo.logo import write as write_logo
 
+    name = målform_name(målform)
+    nynorsk = texts.code(name) == texts.NYNORSK
     folder.mkdir(parents=True, exist_ok=True)
     logo = write_logo(folder)  # the Kommune sheet names it: it must be there first
-    return [*write_workbooks(folder, with_profile(demo_data())), logo]
+    if not nynorsk:
+        return [*write_workbooks(folder, with_profile(demo_data())), logo]
+    from .demo.nynorsk import nynorsk_demo_data
+
+    previous = texts.activate(texts.language(name))
+    try:
+        return [*write_workbooks(folder, with_profile(nynorsk_demo_data())), logo]
+    finally:
+        texts.activate(previous)
 
 
 def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None

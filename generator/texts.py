@@ -160,6 +160,19 @@ def language(målform: str | None, folder: Path | None = None) -> Language:
     return Language(lang, fallback, base | own, missing, path)
 
 
+@functools.cache
+def _nynorsk() -> dict[str, str]:
+    path = package_catalogue(NYNORSK)
+    return dict(read_catalogue(path)) if path else {}
+
+
+def in_nynorsk(text: str) -> str | None:
+    """The shipped nynorsk form of a bokmål text (a sheet name, header or choice value),
+    for the reader: a workbook may be typed in either målform."""
+    nn = _nynorsk().get(text)
+    return nn if nn and nn != text else None
+
+
 _ACTIVE = Language()
 
 

@@ -58,9 +58,17 @@ def code_msgids() -> dict[str, list[tuple[str, int]]]:
 
 def constant_msgids() -> dict[str, list[tuple[str, int]]]:
     """Texts kept in a tuple the code translates where it uses them (e.g. CSV headers)."""
+    from generator.input.schema import SHEETS
     from generator.output.archive.listing import LISTING_COLUMNS
 
-    return {c: [("generator/output/archive/listing.py", 0)] for c in LISTING_COLUMNS}
+    out = {c: [("generator/output/archive/listing.py", 0)] for c in LISTING_COLUMNS}
+    # the workbooks' words: sheet names, headers and the values of choice columns
+    for sheet in SHEETS:
+        out.setdefault(sheet.name, []).append(("generator/input/schema.py", 0))
+        for c in sheet.columns:
+            for text in (c.header, *c.choices):
+                out.setdefault(text, []).append(("generator/model/domain.py", 0))
+    return out
 
 
 def template_catalogue() -> Catalog:

@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..model.column import Column, Kind
 from ..model.domain import LMH_WORDS, Nivå
 from ..norsk import LOCALE
+from ..texts import in_nynorsk
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
 
@@ -280,7 +281,8 @@ def _bool(value: Any) -> bool:
 def _choice(value: Any, column: Column) -> Any:
     text = " ".join(_text(value).split()).casefold().replace("-", "–")
     for choice in column.choices:
-        if choice.casefold().replace("-", "–") == text:
+        nynorsk = in_nynorsk(choice) or choice  # «raud», «einingsleiar» …
+        if text in (choice.casefold().replace("-", "–"), nynorsk.casefold().replace("-", "–")):
             return column.enum_type(choice) if column.enum_type else choice
     raise ConversionError(
         "må være en av " + ", ".join(f"«{c}»" for c in column.choices)
