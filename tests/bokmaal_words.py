@@ -32,7 +32,7 @@ def found(text: str) -> list[str]:
             for m in _WORDS.finditer(text)]
 
 
-def _xml_text(xml: str) -> str:
+def xml_text(xml: str) -> str:
     """Text nodes and attribute values (alt texts, titles), not element names."""
     values = re.findall(r'(?:descr|title|name|w:val)="([^"]*)"', xml)
     return " ".join([*re.findall(r">([^<]+)<", xml), *values])
@@ -44,9 +44,11 @@ def texts_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".docx", ".xlsx", ".xlsm"):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return " ".join(_xml_text(z.read(n).decode("utf-8")) for n in z.namelist()
+            return " ".join(xml_text(z.read(n).decode("utf-8")) for n in z.namelist()
                             if n.endswith(".xml") and not n.endswith("styles.xml")
                             and "theme" not in n)
+    if suffix == ".xml":
+        return xml_text(data.decode("utf-8"))
     if suffix == ".eml":
         msg = email.message_from_bytes(data, policy=policy.default)
         parts = [str(msg["Subject"] or "")]

@@ -115,7 +115,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
-        rows += [f"ark {s}" for s in SHEETS]
+        rows += [f"ark {_(s)}" for s in SHEETS]
         title = _("Lederavtale {år} – {navn}").format(år=data.kommune.år, navn=leder.navn)
         props = properties(data, title, _("Lederavtale for {stilling}").format(
             stilling=leder.stilling.lower()), _("lederavtale; oppdragsbrev; ledelsesutvikling"))

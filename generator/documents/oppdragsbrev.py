@@ -97,7 +97,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     return [Planned(
         kind=KIND.name, facts=KIND.facts,
         template=KIND.template, filename=f"{slug(_(FILE))}-{k.år}.docx", title=title,
-        context=ctx, sources=[f"ark {s}" for s in SHEETS],
+        context=ctx, sources=[f"ark {_(s)}" for s in SHEETS],
         description=_("Oppdragsbrev {år}").format(år=k.år),
         properties=properties(data, title, _("Oppdragsbrev til alle ledere"),
                               _("oppdragsbrev; virksomhetsstyring; lederavtale")))]

@@ -269,7 +269,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     return [Planned(
         kind=KIND.name, facts=KIND.facts,
         template=KIND.template, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
-        context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
+        context=ctx, images=images, sources=[f"ark {_(s)}" for s in SHEETS],
         description=title,
         properties=properties(data, title, _("Status per {periode} til kommunestyret").format(
                                   periode=periode),

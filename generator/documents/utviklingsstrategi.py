@@ -96,7 +96,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         kind=KIND.name, facts=KIND.facts,
         template=KIND.template,
         filename=f"{_file(FILE)}-{_file_period(periode)}.docx",
-        title=title, context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
+        title=title, context=ctx, images=images, sources=[f"ark {_(s)}" for s in SHEETS],
         description=title,
         properties=properties(data, title, _("Utviklingsstrategi bygget på Kommunekompasset"),
                               _("utviklingsstrategi; kommunekompasset; delstrategi")))]

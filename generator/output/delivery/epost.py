@@ -180,5 +180,5 @@ def _oppdragsbrev(result: LoadResult, brev: Planned, scopes: dict[str, str],
 
     return Extra(rel=rel, kind="epost", title=_("E-post: {tittel}").format(tittel=brev.title),
                  scope=scopes.get("oppdragsbrev", "oppdragsbrev"), output="eml", make=make,
-                 sources=[*brev.sources, "ark Ledere"])
+                 sources=[*brev.sources, f"ark {_('Ledere')}"])
 
