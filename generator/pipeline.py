@@ -22,6 +22,8 @@ from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for c
 from .problems import Problems
 from .rendering.check import static_check
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
+from .texts import active as texts_active
+from .texts import restoring
 
 Progress = Callable[[int, int, str], None]
 
@@ -180,6 +182,7 @@ def latest_tertial(result: LoadResult) -> int:
     return max((ln.tertial for ln in result.data.økonomi), default=1)
 
 
+@restoring  # the Målform applies to this build only (generator/texts.py)
 def build(paths: Sequence[Path], out_dir: Path | None = None,
           kinds: Sequence[str] | None = None,
           tertial: int | None = None, template_dir: Path | None = None,
@@ -241,7 +244,12 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
     profil = for_build(kommune, profile_folder)  # the logo, colour and font
     templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
-    if print_ is not None and (extra := depends(kommune, profile_folder)):
+    extra = depends(kommune, profile_folder)
+    if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
+        import hashlib
+
+        extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+    if print_ is not None and extra:
         print_["depends"] = extra  # the no-change check also compares the logo file
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:

@@ -25,9 +25,13 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 BOKMÅL, NYNORSK = "nb", "nn"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -185,6 +189,19 @@ def activate(lang: Language) -> Language:
     previous, _ACTIVE = _ACTIVE, lang
     norsk.LOCALE = lang.locale
     return previous
+
+
+def restoring(fn: Callable[P, R]) -> Callable[P, R]:
+    """``fn`` (a build) may activate the workbooks' language; afterwards the one before
+    is active again, so nothing else in the process runs in it."""
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        previous = _ACTIVE
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            activate(previous)
+    return run
 
 
 def active() -> Language:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -337,22 +336,14 @@ def test_bokmal_is_the_identity() -> None:
     assert texts.parse(None) == ("nb", "nb") and texts.parse("Bokmål") == ("nb", "nb")
 
 
-def test_the_catalogues_are_in_the_wheel(tmp_path: Path) -> None:
-    """setup/pyproject ship generator/locale (read at run time, no compile step)."""
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "setup.py", "README.md"):
-        shutil.copy(REPO / name, src / name)
-    shutil.copytree(REPO / "generator", src / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "templates", src / "templates",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
-                           "--no-build-isolation", "-q", "-w", str(tmp_path / "whl"), str(src)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    wheel = next((tmp_path / "whl").glob("*.whl"))
-    with zipfile.ZipFile(wheel) as z:
-        names = set(z.namelist())
-    assert "generator/locale/nn/LC_MESSAGES/styring.po" in names
-    assert "generator/locale/styring.pot" in names
+def test_a_changed_catalogue_is_a_change_for_the_next_build(demo: Path, tmp_path: Path) -> None:
+    (demo / "språk").mkdir()
+    catalogue = demo / "språk" / "se.po"
+    catalogue.write_text(SAMI, encoding="utf-8")
+    set_målform(demo / "styring.xlsx", "se")
+    assert pipeline.build([demo], tmp_path, kinds=["oppdragsbrev"], pdf=False).ok
+    catalogue.write_text(SAMI.replace("Čoahkkáigeassu", "Oanehaččat"), encoding="utf-8")
+    again = pipeline.build([demo], tmp_path, kinds=["oppdragsbrev"], pdf=False)
+    assert again.ok and not again.unchanged
+    with zipfile.ZipFile(tmp_path / "2026" / "oppdragsbrev" / "oppdragsbrev-2026.docx") as z:
+        assert "Oanehaččat" in z.read("word/document.xml").decode("utf-8")
