@@ -123,7 +123,8 @@ def new_workbook(
     if xlsm:
         from .excel.xlsm import new_xlsm_workbooks
 
-        written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
+        written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
+                                     målform=målform)
     else:
         written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
                                          målform=målform)
