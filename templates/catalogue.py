@@ -58,16 +58,25 @@ def code_msgids() -> dict[str, list[tuple[str, int]]]:
 
 def constant_msgids() -> dict[str, list[tuple[str, int]]]:
     """Texts kept in a tuple the code translates where it uses them (e.g. CSV headers)."""
+    from generator.input.rules import RULES
     from generator.input.schema import SHEETS
+    from generator.model.column import Kind
     from generator.output.archive.listing import LISTING_COLUMNS
 
     out = {c: [("generator/output/archive/listing.py", 0)] for c in LISTING_COLUMNS}
     # the workbooks' words: sheet names, headers and the values of choice columns
     for sheet in SHEETS:
         out.setdefault(sheet.name, []).append(("generator/input/schema.py", 0))
+        out.setdefault(sheet.description, []).append(("generator/input/schema.py", 0))
         for c in sheet.columns:
-            for text in (c.header, *c.choices):
-                out.setdefault(text, []).append(("generator/model/domain.py", 0))
+            for text in (c.header, *c.choices, c.col.help, c.col.pattern_help):
+                if text:
+                    out.setdefault(text, []).append(("generator/model/domain.py", 0))
+    for pair in RULES:  # the sheet guide's rules and the column kinds
+        for text in pair:
+            out.setdefault(text, []).append(("generator/input/rules.py", 0))
+    for kind in Kind:
+        out.setdefault(kind.value, []).append(("generator/model/column.py", 0))
     return out
 
 

@@ -155,6 +155,11 @@ def test_new_workbook_in_nynorsk(tmp_path: Path) -> None:
     assert kommune["Målform"] == "nynorsk"
     assert "korleis leiaren skal utvikle seg" in kommune.get("Leiaravtale: innleiing", "") or \
         any("korleis leiaren" in str(r[1].value) for r in wb["Tekstar"].iter_rows(min_row=2))
+    guide = [r for r in wb["Rettleiing"].iter_rows(values_only=True)]
+    assert guide[0][0] == "Rettleiing: kva kvar kolonne skal innehalde"
+    assert (None, "Stad", "tekst; påkravd", "Stadnamn som blir brukt i «stad og dato» i "
+            "avtalane.") in guide
+    assert kommune["Kommunenamn"] == "Fjordvik kommune"
     assert run("new-workbook", tmp_path / "x", "--målform", "klingon").exit_code != 0
 
 

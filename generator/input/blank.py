@@ -47,7 +47,7 @@ def cell_value(column: Column, value: Any) -> Any:
 
 def placeholder(column: Column) -> str:
     """The visible stand-in a new workbook holds until the adviser writes the text."""
-    return f"[{column.header}: fyll ut]"
+    return f"[{_(column.header)}: fyll ut]"
 
 
 def is_placeholder(value: object) -> bool:
@@ -170,7 +170,7 @@ def _write(ws: Any, row: int, col: int, column: Column, value: Any, cell_fmt: An
 
 def _validate(ws: Any, first_row: int, last_row: int, col: int, column: Column) -> None:
     """Drop-down or range validation for a column (or a key–value cell)."""
-    message = {"input_title": _(column.header)[:32], "input_message": column.col.help[:255]}
+    message = {"input_title": _(column.header)[:32], "input_message": _(column.col.help)[:255]}
     lo, hi = column.col.minimum, column.col.maximum
     rule: dict[str, Any] | None = None
     if column.choices:
@@ -235,7 +235,7 @@ def _keyvalue_sheet(ws: Any, sheet: Sheet, obj: Any | None, fmt: dict[str, Any])
             ws.set_row(i, min(15 * (1 + len(str(value)) // 70 + str(value).count("\n")), 400))
         _write(ws, i, 1, c, value, _cell_format(c, fmt) if c.kind is not Kind.TEXT
                else fmt["wrap"], fmt["quoted"])
-        ws.write_string(i, 2, f"{c.col.help} ({c.describe()})", fmt["muted"])
+        ws.write_string(i, 2, f"{_(c.col.help)} ({c.describe()})", fmt["muted"])
         _validate(ws, i, i, 1, c)
 
 
@@ -244,21 +244,22 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
     ws.set_column(1, 1, 30)
     ws.set_column(2, 2, 42, fmt["muted"])
     ws.set_column(3, 3, 70, fmt["muted"])
-    ws.write_string(0, 0, "Veiledning: hva hver kolonne skal inneholde", fmt["title"])
-    ws.write_string(1, 0, "Ark, kolonner og felt leses etter overskriften, ikke plasseringen. "
-                    "Tomme rader hoppes over. Datoer skrives som dd.mm.åååå.", fmt["muted"])
-    headers = ("Ark", "Kolonne / felt", "Type", "Forklaring")
+    ws.write_string(0, 0, _("Veiledning: hva hver kolonne skal inneholde"), fmt["title"])
+    ws.write_string(1, 0, _("Ark, kolonner og felt leses etter overskriften, ikke plasseringen. "
+                            "Tomme rader hoppes over. Datoer skrives som dd.mm.åååå."),
+                    fmt["muted"])
+    headers = (N_("Ark"), N_("Kolonne / felt"), N_("Type"), N_("Forklaring"))
     for j, h in enumerate(headers):
-        ws.write_string(3, j, h, fmt["header"])
+        ws.write_string(3, j, _(h), fmt["header"])
     r = 4
     for sheet in sheets:
         ws.write_string(r, 0, _(sheet.name), fmt["key"])
-        ws.write_string(r, 3, sheet.description, fmt["muted"])
+        ws.write_string(r, 3, _(sheet.description), fmt["muted"])
         r += 1
         for c in sheet.columns:
             ws.write_string(r, 1, _(c.header))
             ws.write_string(r, 2, c.describe(), fmt["muted"])
-            ws.write_string(r, 3, c.col.help, fmt["muted"])
+            ws.write_string(r, 3, _(c.col.help), fmt["muted"])
             r += 1
     ws.freeze_panes(4, 0)
     _rules(ws, r + 1, fmt)
@@ -266,9 +267,9 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
 
 def _rules(ws: Any, r: int, fmt: dict[str, Any]) -> int:
     """The rules that span sheets (order, scales, times, Kompass), below the columns."""
-    ws.write_string(r, 0, "Regler på tvers av arkene", fmt["key"])
+    ws.write_string(r, 0, _("Regler på tvers av arkene"), fmt["key"])
     for title, rule in RULES:
         r += 1
-        ws.write_string(r, 1, title)
-        ws.write_string(r, 3, rule, fmt["wrap"])
+        ws.write_string(r, 1, _(title))
+        ws.write_string(r, 3, _(rule), fmt["wrap"])
     return r + 1

@@ -78,7 +78,8 @@ class Risikoskala(enum.StrEnum):
 
 
 LMH_LABELS = ("L", "M", "H")
-LMH_WORDS = {"l": 1, "lav": 1, "m": 2, "middels": 2, "h": 3, "høy": 3, "hoy": 3}
+LMH_WORDS = {"l": 1, "lav": 1, "m": 2, "middels": 2, "h": 3, "høy": 3, "hoy": 3,
+             "låg": 1, "høg": 3}  # and nynorsk
 
 
 class Nivå(int):
