@@ -248,8 +248,8 @@ def template_texts(xml: str) -> list[str]:
     for m in _TEXT.finditer(xml):
         for is_tag, piece in segments(html.unescape(m[2])):
             if is_tag:
-                out += [lit[2] for lit in _LITERAL.finditer(piece) if _wordy(lit[2])]
-            elif _wordy(piece.strip()):
+                out += [lit[2] for lit in _literals(piece)]
+            elif re.search(r"[^\W\d_]", piece):  # any text with a letter: « fikk », « av »
                 out.append(piece.strip())
     return out
 
@@ -257,6 +257,21 @@ def template_texts(xml: str) -> list[str]:
 def _wordy(text: str) -> bool:
     """Worth translating: has a letter and is not an identifier-like token."""
     return bool(re.search(r"[A-Za-zÆØÅæøå]", text)) and not re.fullmatch(r"[a-z_.]+", text)
+
+
+def _literals(tag: str) -> list[re.Match[str]]:
+    """The string literals of an output tag (``{{ … }}``) that are text, not values a
+    condition compares with (``== "drift"``, ``in ("gul", …)``): those stay as they are."""
+    if not tag.startswith("{{"):
+        return []
+    out = []
+    for m in _LITERAL.finditer(tag):
+        before, after = tag[:m.start()].rstrip(), tag[m.end():].lstrip()
+        compared = (before.endswith(("==", "!=", " in", "(", ",", "["))
+                    or after.startswith(("==", "!=", " in ", ",", ")", "]")))
+        if _wordy(m[2]) and not compared:
+            out.append(m)
+    return out
 
 
 def _translate_piece(piece: str, messages: dict[str, str]) -> str:
@@ -268,12 +283,14 @@ def _translate_piece(piece: str, messages: dict[str, str]) -> str:
 
 
 def _translate_tag(tag: str, messages: dict[str, str]) -> str:
-    def literal(m: re.Match[str]) -> str:
+    out, at = [], 0
+    for m in _literals(tag):
         text = messages.get(m[2])
-        if text is None:
-            return m[0]
-        return m[1] + text.replace(m[1], "’" if m[1] == "'" else "”") + m[1]
-    return _LITERAL.sub(literal, tag)
+        if text is not None:
+            out += [tag[at:m.start()], m[1], text.replace(m[1], "’" if m[1] == "'" else "”"),
+                    m[1]]
+            at = m.end()
+    return "".join(out) + tag[at:] if out else tag
 
 
 def translate_xml(xml: str, messages: dict[str, str]) -> str:

@@ -22,6 +22,7 @@ BOKMÅL_ONLY = (
     "fra", "uten", "navn", "noen", "disse", "innbyggere", "medarbeidere", "vennlig",
     "hilsen", "høsten", "mye", "ble", "være", "deres", "eget", "egen", "egne", "hele",
     "flere", "bedre", "sammen", "samme", "høy", "forslag", "innhold", "sammendrag",
+    "fikk", "selv", "bare", "gjøre", "gjør", "hjem", "mer", "vei", "hvem", "hvor",
 )
 _WORDS = re.compile(r"(?<![\w-])(" + "|".join(BOKMÅL_ONLY) + r")(?![\w-])", re.IGNORECASE)
 

@@ -327,6 +327,11 @@ def test_template_texts_are_translated_between_and_inside_tags() -> None:
     assert '{{ "Ikkje rapportert" if x else y }}' in out
     assert "<w:t>Innledninger</w:t>" in out  # only whole texts, never parts of words
     assert texts.template_texts(xml) == ["Innledning", "Ikke rapportert", "Innledninger"]
+    # a value a condition compares with is code, not text: it stays
+    kept = ('<w:t>{{ "Innledning" if s == "Sum" else "x" }}</w:t>'
+            '<w:t>{% if s == "Innledning" %}Sum{% endif %}</w:t>')
+    assert texts.translate_xml(kept, messages) == kept.replace('{{ "Innledning"',
+                                                               '{{ "Innleiing"')
 
 
 def test_bokmal_is_the_identity() -> None:
