@@ -152,6 +152,9 @@ def new_workbook(
                                             )] = False,
     xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
                                        "dokumenter».")] = False,
+    målform: Annotated[str | None, typer.Option(
+        "--målform", "--malform", help="bokmål eller nynorsk: språket i dokumentene, "
+        "standardtekstene og arbeidsbøkene.")] = None,
 ) -> None:
     """Lager tomme arbeidsbøker med alle ark, kolonner, nedtrekkslister og veiledning."""
     from . import pipeline
@@ -159,9 +162,11 @@ def new_workbook(
     if xlsm:
         from .excel.xlsm import new_xlsm_workbooks
 
-        written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
+        written = new_xlsm_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
+                                     målform=målform)
     else:
-        written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite)
+        written = pipeline.new_workbooks(folder, år=år, kommune=kommune, overwrite=overwrite,
+                                         målform=målform)
     for p in written:
         console.print(f"Skrev {p}")
 
@@ -332,6 +337,9 @@ def demo(
                                            show_default=False, metavar="MAPPE")],
     xlsm: Annotated[bool, typer.Option("--xlsm", help="Lag .xlsm-filer med knappen «Lag "
                                        "dokumenter».")] = False,
+    målform: Annotated[str | None, typer.Option(
+        "--målform", "--malform", help="nynorsk gir den oppdiktede Fjordvik kommune med "
+        "nynorsk i arbeidsbøkene og dokumentene.")] = None,
 ) -> None:
     """Skriver demo-arbeidsbøkene for den oppdiktede Fjellvik kommune."""
     from . import pipeline
@@ -341,7 +349,7 @@ def demo(
 
         written = write_demo_xlsm(folder)
     else:
-        written = pipeline.write_demo(folder)
+        written = pipeline.write_demo(folder, målform)
     for p in written:
         console.print(f"Skrev {p}")
 

@@ -22,6 +22,8 @@ from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for c
 from .problems import Problems
 from .rendering.check import static_check
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
+from .texts import active as texts_active
+from .texts import restoring
 
 Progress = Callable[[int, int, str], None]
 
@@ -69,35 +71,73 @@ def free_for_workbooks(folder: Path, suffix: str, overwrite: bool) -> None:
                         + ". Velg en annen mappe eller bruk --overwrite.")
 
 
-def blank_kommune(år: int | None, kommune: str | None) -> dict[str, int | str]:
+def blank_kommune(år: int | None, kommune: str | None,
+                  målform: str | None = None) -> dict[str, int | str]:
     """What a blank workbook's Kommune sheet is given: the year (next year by default) and
-    the municipality's name when known."""
+    the municipality's name and målform when known."""
     known: dict[str, int | str] = {"år": år or date.today().year + 1}
     if kommune:
         known["navn"] = kommune
+    if målform:
+        known["målform"] = målform
     return known
 
 
+def målform_name(målform: str | None) -> str | None:
+    """A --målform option as the Kommune sheet writes it («nn» → «nynorsk»); raises
+    :class:`UserError` for a language without a catalogue."""
+    from . import texts
+
+    if målform is None:
+        return None
+    try:
+        texts.language(målform)
+    except texts.LanguageError as e:
+        raise UserError(str(e)) from None
+    code = texts.code(målform)
+    return {texts.BOKMÅL: "bokmål", texts.NYNORSK: "nynorsk"}.get(code or "", målform)
+
+
 def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
-                  overwrite: bool = False) -> list[Path]:
+                  overwrite: bool = False, målform: str | None = None) -> list[Path]:
     """Write a blank, valid set of input workbooks (.xlsx) into ``folder``; the
-    macro-enabled ones with the button are :func:`generator.excel.xlsm.new_xlsm_workbooks`."""
+    macro-enabled ones with the button are :func:`generator.excel.xlsm.new_xlsm_workbooks`.
+    ``målform``: the standard texts, sheet names and headers in that language."""
+    from . import texts
+
+    name = målform_name(målform)
     free_for_workbooks(folder, ".xlsx", overwrite)
     from .documents.standardtekster import tekster_felt
 
-    return write_workbooks(folder, {"kommune": blank_kommune(år, kommune),
-                                    "tekster": tekster_felt()})
+    previous = texts.activate(texts.language(name))
+    try:
+        return write_workbooks(folder, {"kommune": blank_kommune(år, kommune, name),
+                                        "tekster": tekster_felt()})
+    finally:
+        texts.activate(previous)
 
 
-def write_demo(folder: Path) -> list[Path]:
-    """Write the demo workbooks (the fictional Fjellvik kommune) into ``folder``."""
+def write_demo(folder: Path, målform: str | None = None) -> list[Path]:
+    """Write the demo workbooks into ``folder``: the fictional Fjellvik kommune, or with
+    ``målform`` nynorsk Fjordvik kommune, typed in nynorsk."""
+    from . import texts
     from .demo.data import demo_data
     from .demo.logo import with_profile
     from .demo.logo import write as write_logo
 
+    name = målform_name(målform)
+    nynorsk = texts.code(name) == texts.NYNORSK
     folder.mkdir(parents=True, exist_ok=True)
     logo = write_logo(folder)  # the Kommune sheet names it: it must be there first
-    return [*write_workbooks(folder, with_profile(demo_data())), logo]
+    if not nynorsk:
+        return [*write_workbooks(folder, with_profile(demo_data())), logo]
+    from .demo.nynorsk import nynorsk_demo_data
+
+    previous = texts.activate(texts.language(name))
+    try:
+        return [*write_workbooks(folder, with_profile(nynorsk_demo_data())), logo]
+    finally:
+        texts.activate(previous)
 
 
 def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None
@@ -118,12 +158,37 @@ def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None
     return planned
 
 
+def use_language(result: LoadResult, problems: Problems) -> bool:
+    """Make the Kommune sheet's Målform the language of what follows (see
+    :mod:`generator.texts`); False after a FEIL (no catalogue for it)."""
+    from . import texts
+
+    assert result.data is not None
+    kommune = result.data.kommune
+    row = result.source(kommune)
+    place = (row.file, row.sheet) if row else ("Kommune", None)
+    try:
+        lang = texts.language(kommune.målform, result.folder(kommune))
+    except texts.LanguageError as e:
+        texts.activate(texts.Language())
+        problems.error(place[0], place[1], "Målform", str(e))
+        return False
+    texts.activate(lang)
+    if lang.missing:
+        problems.notice(str(lang.source), None, None,
+                        f"språkfilen mangler {len(lang.missing)} tekster, som blir stående på "
+                        f"{'nynorsk' if lang.fallback == texts.NYNORSK else 'bokmål'}: "
+                        + "; ".join(f"«{m}»" for m in lang.missing))
+    return True
+
+
 def latest_tertial(result: LoadResult) -> int:
     """The newest tertial with economy figures (the default for --tertial)."""
     assert result.data is not None
     return max((ln.tertial for ln in result.data.økonomi), default=1)
 
 
+@restoring  # the Målform applies to this build only (generator/texts.py)
 def build(paths: Sequence[Path], out_dir: Path | None = None,
           kinds: Sequence[str] | None = None,
           tertial: int | None = None, template_dir: Path | None = None,
@@ -155,6 +220,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     report = BuildReport(result.problems, inputs=result.files)
     if result.data is None:
         return report
+    if not use_language(result, report.problems):
+        return report
     if any(KINDS[k].per_tertial for k in kinds or KINDS):  # the leaders' answers
         from .input.runde import med_runden
 
@@ -183,12 +250,18 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         return report
     from .input.profile_reader import depends, for_build
     from .rendering.profile import profiled
+    from .texts import translated
 
     kommune = result.data.kommune
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
     profil = for_build(kommune, profile_folder)  # the logo, colour and font
-    templates = {name: profiled(t, profil) for name, t in templates.items()}
-    if print_ is not None and (extra := depends(kommune, profile_folder)):
+    templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
+    extra = depends(kommune, profile_folder)
+    if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
+        import hashlib
+
+        extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+    if print_ is not None and extra:
         print_["depends"] = extra  # the no-change check also compares the logo file
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:

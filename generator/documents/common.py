@@ -108,8 +108,10 @@ def base_context(data: Styringsdata, title: str, saksnr: str | None) -> dict[str
 
 def properties(data: Styringsdata, title: str, subject: str, keywords: str) -> dict[str, str]:
     """DOCX core properties: the municipality is the author, language nb-NO."""
+    from ..texts import active
+
     return {"title": title, "subject": subject, "author": data.kommune.navn,
-            "keywords": keywords, "language": "nb-NO", "comments": "",
+            "keywords": keywords, "language": active().tag, "comments": "",
             "last_modified_by": data.kommune.navn}
 
 

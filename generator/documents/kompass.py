@@ -11,6 +11,7 @@ from typing import Any
 
 from ..model.domain import KompassOmråde
 from ..model.styringsdata import Styringsdata
+from ..texts import _
 
 AREA_MAX = 100  # every Kompass area scores 0–100
 
@@ -83,8 +84,8 @@ def placement(total: float, fra: float | None, til: float | None) -> str | None:
     if fra is None or til is None:
         return None
     if total < fra:
-        return "under normalområdet"
-    return "over normalområdet" if total > til else "innenfor normalområdet"
+        return _("under normalområdet")
+    return _("over normalområdet") if total > til else _("innenfor normalområdet")
 
 
 def context(data: Styringsdata, areas: list[KompassOmråde]) -> dict[str, Any]:

@@ -12,17 +12,19 @@ from typing import Any
 
 from ..model.domain import Leder, Lederavtale
 from ..model.styringsdata import Styringsdata
+from ..texts import N_, _
 from .common import KindFacts, Planned, Source, base_context, properties, slug
 from .kind import DocumentKind
 from .outlines import Outline, Own, Section
 from .standardtekster import lederavtale_tekster
 
 SKJERMINGSHJEMMEL = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
-SKJERMING_MERKING = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+FILE = N_("lederavtale")  # the file name's first part
+SKJERMING_MERKING = N_("Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1")
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="AVTALE", saksnr=lambda k: k.saksnr_lederavtaler,
-    mappetittel="Lederavtaler {år}",
+    mappetittel=N_("Lederavtaler {år}"),
     skjermingshjemmel=SKJERMINGSHJEMMEL, signaturfelt=True)
 SHEETS = ("Oppdrag", "Enheter", "Kommune", "Grupper", "Ledere", "Lederavtaler", "Tekster",
           "Kapitler")
@@ -57,31 +59,31 @@ def _party(data: Styringsdata, rolle: str, leder: Leder) -> dict[str, str]:
 def filename(leder: Leder, data: Styringsdata, suffix: str = "") -> str:
     enhet = data.enhet(leder.enhet)
     unit = slug(enhet.navn if enhet else leder.enhet, 30)
-    return f"lederavtale-{unit}-{slug(leder.navn, 40)}{suffix}.docx"
+    return f"{slug(_(FILE))}-{unit}-{slug(leder.navn, 40)}{suffix}.docx"
 
 
 def context(data: Styringsdata, avtale: Lederavtale, public: bool,
             outline: dict | None = None) -> dict:
     leder = data.avtaleleder(avtale)
     overordnet = data.overordnet(leder)
-    title = f"Lederavtale {data.kommune.år} – {leder.navn}"
+    title = _("Lederavtale {år} – {navn}").format(år=data.kommune.år, navn=leder.navn)
     bidrag = {b.oppdrag_nr: b.bidrag for b in data.bidrag_for(leder)}
     screened = avtale.skjermet and not public
     return base_context(data, title, data.kommune.saksnr_lederavtaler) | {
         "leder": leder,
         "overordnet": overordnet,
-        "parter": [_party(data, "Leder", leder),
-                   _party(data, "Nærmeste overordnede leder", overordnet)],
+        "parter": [_party(data, _("Leder"), leder),
+                   _party(data, _("Nærmeste overordnede leder"), overordnet)],
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "rolle": rolle, "frist": o.frist,
                      "bidrag": bidrag.get(o.nr, "")}
                     for o, rolle in sorted(data.oppdrag_for(leder), key=lambda x: x[0].nr)],
         "avtale": avtale if not public else _public(avtale),
         "vis_personlig": not public,
         "utviklingsområder": [] if public else [
-            {"område": "Forsterke", "tekst": avtale.forsterke_1},
-            {"område": "Forsterke", "tekst": avtale.forsterke_2},
-            {"område": "Forbedre", "tekst": avtale.forbedre}],
-        "skjerming_merking": SKJERMING_MERKING if screened else "",
+            {"område": _("Forsterke"), "tekst": avtale.forsterke_1},
+            {"område": _("Forsterke"), "tekst": avtale.forsterke_2},
+            {"område": _("Forbedre"), "tekst": avtale.forbedre}],
+        "skjerming_merking": _(SKJERMING_MERKING) if screened else "",
         "sted": avtale.sted or data.kommune.sted,
         "dato": avtale.dato,
     } | (outline if outline is not None else outline_context(data))
@@ -113,23 +115,24 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         own = unique.get(leder.id, "")
         rows = [r for r in (source(avtale), source(leder)) if r]
         rows += [r for b in data.bidrag_for(leder) if (r := source(b))]
-        rows += [f"ark {s}" for s in SHEETS]
-        title = f"Lederavtale {data.kommune.år} – {leder.navn}"
-        props = properties(data, title, f"Lederavtale for {leder.stilling.lower()}",
-                           "lederavtale; oppdragsbrev; ledelsesutvikling")
+        rows += [f"ark {_(s)}" for s in SHEETS]
+        title = _("Lederavtale {år} – {navn}").format(år=data.kommune.år, navn=leder.navn)
+        props = properties(data, title, _("Lederavtale for {stilling}").format(
+            stilling=leder.stilling.lower()), _("lederavtale; oppdragsbrev; ledelsesutvikling"))
         variants = [(False, "")]
         if avtale.skjermet:
-            variants.append((True, "-offentlig"))
+            variants.append((True, "-" + slug(_("offentlig"))))
         for public, suffix in variants:
             out.append(Planned(
                 kind=KIND.name, facts=KIND.facts,
                 template=KIND.template, filename=filename(leder, data, own + suffix),
-                title=title + (" (offentlig versjon)" if public else ""),
+                title=title + (_(" (offentlig versjon)") if public else ""),
                 context=context(data, avtale, public, outline), sources=rows,
-                description=f"Lederavtale {leder.navn}",
+                description=_("Lederavtale {navn}").format(navn=leder.navn),
                 restricted=avtale.skjermet and not public,
                 variant="Offentlig variant" if public else "Produksjonsformat",
-                properties=props | ({"title": title + " (offentlig versjon)"} if public else {})))
+                properties=props | ({"title": title + _(" (offentlig versjon)")}
+                                     if public else {})))
     return out
 
 

@@ -6,18 +6,23 @@ from dataclasses import replace
 
 from babel.dates import format_date
 
+from .. import norsk
 from ..model.domain import Milepæl, Mål, Perspektiv
 from ..model.styringsdata import Styringsdata
-from ..norsk import LOCALE, dato
+from ..norsk import dato
 from ..rendering.template import paragraphs
+from ..texts import N_, _
 from . import lederavtale
-from .common import KindFacts, Planned, Source, base_context, properties
+from .common import KindFacts, Planned, Source, base_context, properties, slug
 from .kind import DocumentKind
 from .outlines import Each, Outline, Own, Section
 
+FILE = N_("oppdragsbrev")  # the file name's first part
+# the perspectives as headings (Perspektiv's values, capitalised)
+PERSPEKTIVER = (N_("Samfunn"), N_("Tjenester"), N_("Medarbeidere"), N_("Økonomi"))
 FACTS = KindFacts(
     journalposttype="Organinternt dokument for oppfølging", dokumenttype="KORR",
-    saksnr=lambda k: k.saksnr_oppdragsbrev, mappetittel="Kommunedirektørens oppdragsbrev {år}")
+    saksnr=lambda k: k.saksnr_oppdragsbrev, mappetittel=N_("Kommunedirektørens oppdragsbrev {år}"))
 SHEETS = ("Kommune", "Tekster", "Prioriteringer", "Forkortelser", "Enheter", "Årshjul",
           "Styringsdialog", "Mål", "Oppdrag", "Grupper", "Ledere", "Kapitler")
 OUTLINE = Outline((
@@ -51,7 +56,7 @@ def perspektiver(data: Styringsdata) -> list[dict]:
     def shown(g: Mål) -> Mål:
         return replace(g, ansvarlig=" ".join(data.ansvar.vis([g.ansvarlig])))
 
-    return [{"navn": p.value.capitalize(),
+    return [{"navn": _(p.value.capitalize()),
              "mål": [shown(g) for g in data.mål if g.perspektiv is p]}
             for p in Perspektiv if any(g.perspektiv is p for g in data.mål)]
 
@@ -70,7 +75,7 @@ def milepæler(rows: list[Milepæl]) -> list[dict]:
 
 def plan(data: Styringsdata, source: Source) -> list[Planned]:
     k = data.kommune
-    title = f"Kommunedirektørens oppdragsbrev {k.år}"
+    title = _("Kommunedirektørens oppdragsbrev {år}").format(år=k.år)
     abbreviations = {f.forkortelse: f.betydning for f in data.forkortelser}
     for e in data.enheter:
         abbreviations.setdefault(e.kode, e.navn)
@@ -86,7 +91,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             "om_lederavtaler": paragraphs(data.tekster.om_lederavtaler),
             "politiske_vedtak": paragraphs(data.tekster.politiske_vedtak),
         },
-        "møter": [{"måned": m.når or format_date(m.dato, "MMMM", locale=LOCALE).capitalize(),
+        "møter": [{"måned": m.når or format_date(m.dato, "MMMM", locale=norsk.LOCALE).capitalize(),
                    "dato": m.dato, "forum": m.forum, "temaer": m.temaer,
                    # the template writes «kl.» itself (as templates made before Tid was normalised)
                    "tid": m.tid.removeprefix("kl. ") if m.tid else None,
@@ -108,11 +113,11 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     ctx |= {"la_nr": la["nr"], "la_kapitler": la["kapitler"], "standard": la["standard"]}
     return [Planned(
         kind=KIND.name, facts=KIND.facts,
-        template=KIND.template, filename=f"oppdragsbrev-{k.år}.docx", title=title,
-        context=ctx, sources=[f"ark {s}" for s in SHEETS],
-        description=f"Oppdragsbrev {k.år}",
-        properties=properties(data, title, "Oppdragsbrev til alle ledere",
-                              "oppdragsbrev; virksomhetsstyring; lederavtale"))]
+        template=KIND.template, filename=f"{slug(_(FILE))}-{k.år}.docx", title=title,
+        context=ctx, sources=[f"ark {_(s)}" for s in SHEETS],
+        description=_("Oppdragsbrev {år}").format(år=k.år),
+        properties=properties(data, title, _("Oppdragsbrev til alle ledere"),
+                              _("oppdragsbrev; virksomhetsstyring; lederavtale")))]
 
 
 KIND = DocumentKind(name="oppdragsbrev", template="oppdragsbrev.docx", facts=FACTS,

@@ -11,6 +11,7 @@ from ..model.styringsdata import Styringsdata
 from ..norsk import dato, prosent, tertial
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
+from ..texts import N_, _
 from .common import (
     NO_FILL,
     KindFacts,
@@ -28,10 +29,12 @@ from .kind import DocumentKind
 from .oppdragsbrev import milepæler, perspektiver
 from .outlines import Each, Outline, Own, Section
 
+STATUS_WORDS = (N_("Grønn"), N_("Gul"), N_("Rød"), N_("Ikke rapportert"))
+
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport,
-    mappetittel="Tertialrapporter {år}")
+    mappetittel=N_("Tertialrapporter {år}"))
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
           "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
@@ -167,8 +170,8 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     if not econ:
         raise PlanError(f"det finnes ingen økonomitall for {tertial(nr, k.år)} i arket Økonomi; "
                         "fyll ut arket eller velg et annet tertial med --tertial.")
-    periode = tertial(nr, k.år) + (" (årsslutt)" if nr == 3 else "")
-    title = f"Tertialrapport {tertial(nr, k.år)}"
+    periode = tertial(nr, k.år) + (_(" (årsslutt)") if nr == 3 else "")
+    title = _("Tertialrapport {tertial}").format(tertial=tertial(nr, k.år))
     tekst = next((t for t in data.tertialtekster if t.tertial == nr), None)
     results = {r.mål_id.casefold(): r for r in data.målresultater if r.tertial == nr}
     status = {s.nr: s for s in data.oppdragsstatus if s.tertial == nr}
@@ -193,7 +196,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                 r = results.get(g.id.casefold())
                 rows.append({"mål": g.mål, "indikator": g.indikator, "måltall": g.måltall,
                              "resultat": r.resultat if r else "–",
-                             "status": r.status.value.capitalize() if r else "Ikke rapportert",
+                             "status": _(r.status.value.capitalize() if r else "Ikke rapportert"),
                              "farge": fill(r.status) if r else NO_FILL,
                              "kommentar": (r.kommentar or "") if r else ""})
             out.append({"navn": p["navn"], "mål": rows})
@@ -215,21 +218,22 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                                 inn.avvik_terskel, area_order),
         "perspektiver": goals(),
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "ha": data.ansvar.vis(o.ha),
-                     "status": status[o.nr].status.value.capitalize() if o.nr in status
-                     else "Ikke rapportert",
+                     "status": _(status[o.nr].status.value.capitalize() if o.nr in status
+                                 else "Ikke rapportert"),
                      "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,
                      "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "milepæler": _milestones(data),
         "risiko_gul_fra": gul_fra,
         "risiko_rød_fra": rød_fra,
-        "risikoskala": (f"S og K er gitt på skalaen {skala.value}"
-                        + (" (L = 1, M = 2, H = 3 i risikofaktoren)" if skala.letters else "")
+        "risikoskala": (_("S og K er gitt på skalaen {skala}").format(skala=skala.value)
+                        + (_(" (L = 1, M = 2, H = 3 i risikofaktoren)") if skala.letters else "")
                         + "."),
         "risikosammendrag": (
-            f"Av {len(open_risks)} åpne risikoer er {colours.count(Status.RØD)} røde, "
-            f"{colours.count(Status.GUL)} gule og {colours.count(Status.GRØNN)} grønne"
-            + (f"; {closed} er lukket." if closed else ".")),
+            _("Av {n} åpne risikoer er {røde} røde, {gule} gule og {grønne} grønne").format(
+                n=len(open_risks), røde=colours.count(Status.RØD),
+                gule=colours.count(Status.GUL), grønne=colours.count(Status.GRØNN))
+            + (_("; {n} er lukket.").format(n=closed) if closed else ".")),
         "risikoer": [{"id": r.id, "beskrivelse": r.beskrivelse, "område": r.område or "",
                       "s": skala.label(r.sannsynlighet), "k": skala.label(r.konsekvens),
                       "rf": r.rf,
@@ -283,13 +287,16 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         return {
             **({"budsjettgraf": budget_chart(
                 [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
-                f"Drift per rammeområde, {periode}")} if drift else {}),
+                _("Drift per rammeområde, {periode}").format(periode=periode))}
+                if drift else {}),
             **({"sykefraværsgraf": sykefravær_chart(
-                trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}",
+                trend, inn.sykefravær_mål,
+                _("Sykefravær i {kommune} {år}").format(kommune=k.navn, år=k.år),
                 last_year=trend_i_fjor or None)} if trend else {}),
             "risikomatrise": risk_heatmap(
                 [(r.id, int(r.sannsynlighet), int(r.konsekvens)) for r in open_risks],
-                gul_fra, rød_fra, f"Risikomatrise, {periode}", levels=skala.levels,
+                gul_fra, rød_fra, _("Risikomatrise, {periode}").format(periode=periode),
+                levels=skala.levels,
                 labels=[skala.label(i) for i in range(1, skala.levels + 1)]),
         }
 
@@ -305,10 +312,11 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     return [Planned(
         kind=KIND.name, facts=KIND.facts,
         template=KIND.template, filename=f"tertialrapport-{k.år}-t{nr}.docx", title=title,
-        context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
+        context=ctx, images=images, sources=[f"ark {_(s)}" for s in SHEETS],
         description=title,
-        properties=properties(data, title, f"Status per {periode} til kommunestyret",
-                              "tertialrapport; økonomi; mål; risiko; sykefravær"))]
+        properties=properties(data, title, _("Status per {periode} til kommunestyret").format(
+                                  periode=periode),
+                              _("tertialrapport; økonomi; mål; risiko; sykefravær")))]
 
 
 KIND = DocumentKind(name="tertialrapport", template="tertialrapport.docx", facts=FACTS,

@@ -6,15 +6,17 @@ from ..model.domain import Status
 from ..model.styringsdata import Styringsdata
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
+from ..texts import N_, _
 from . import kompass
 from .common import KindFacts, Planned, Source, base_context, fill, properties
 from .kind import DocumentKind
 from .outlines import Each, Outline, Own, Section
 
+FILE = N_("utviklingsstrategi")  # the file name's first part
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="DOKUMENT", saksnr=lambda k: k.saksnr_utviklingsstrategi,
-    mappetittel="Utviklingsstrategi {år}")
+    mappetittel=N_("Utviklingsstrategi {år}"))
 SHEETS = ("Kommune", "Innstillinger", "Tekster", "Mål", "Kompass", "Kompass-spørsmål",
           "Delstrategier", "Delstrategi-innhold", "Kapitler")
 OUTLINE = Outline((
@@ -44,9 +46,9 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         return []
     k, inn = data.kommune, data.innstillinger
     periode = inn.strategi_periode or str(k.år)
-    title = f"Utviklingsstrategi {periode}"
+    title = _("Utviklingsstrategi {periode}").format(periode=periode)
     areas = sorted(data.kompass, key=lambda a: a.nr)
-    gruppe = k.kompassgruppe.value if k.kompassgruppe else "samme størrelse"
+    gruppe = k.kompassgruppe.value if k.kompassgruppe else _("samme størrelse")
 
     def colour(a) -> str:
         if a.poeng >= a.snitt_gruppe:
@@ -89,15 +91,23 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
 
         return {"radar": kompass_radar(
             [(a.navn, a.poeng, a.snitt_nasjonalt, a.snitt_gruppe) for a in areas],
-            f"Kommunekompasset {ctx['kompass_år']}: {k.navn}", f"Snitt {gruppe}")}
+            _("Kommunekompasset {år}: {kommune}").format(år=ctx["kompass_år"], kommune=k.navn),
+            _("Snitt {gruppe}").format(gruppe=gruppe))}
 
     return [Planned(
         kind=KIND.name, facts=KIND.facts,
-        template=KIND.template, filename=f"utviklingsstrategi-{_file_period(periode)}.docx",
-        title=title, context=ctx, images=images, sources=[f"ark {s}" for s in SHEETS],
+        template=KIND.template,
+        filename=f"{_file(FILE)}-{_file_period(periode)}.docx",
+        title=title, context=ctx, images=images, sources=[f"ark {_(s)}" for s in SHEETS],
         description=title,
-        properties=properties(data, title, "Utviklingsstrategi bygget på Kommunekompasset",
-                              "utviklingsstrategi; kommunekompasset; delstrategi"))]
+        properties=properties(data, title, _("Utviklingsstrategi bygget på Kommunekompasset"),
+                              _("utviklingsstrategi; kommunekompasset; delstrategi")))]
+
+
+def _file(word: str) -> str:
+    from .common import slug
+
+    return slug(_(word))
 
 
 def _file_period(periode: str) -> str:

@@ -193,16 +193,22 @@ def write_xlsm_workbooks(folder: Path, data: Any | None = None,
 
 
 def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None = None,
-                       overwrite: bool = False) -> list[Path]:
+                       overwrite: bool = False, målform: str | None = None) -> list[Path]:
     """Blank macro-enabled workbooks with the button «Lag dokumenter» (no helper files; the
-    button calls the installed package); a problem is a :class:`UserError`."""
-    from ..pipeline import UserError, blank_kommune, free_for_workbooks
+    button calls the installed package); a problem is a :class:`UserError`. ``målform``:
+    sheet names and headers in that language (generator/texts.py)."""
+    from .. import texts
+    from ..pipeline import UserError, blank_kommune, free_for_workbooks, målform_name
 
+    name = målform_name(målform)
     free_for_workbooks(folder, ".xlsm", overwrite)
+    previous = texts.activate(texts.language(name))
     try:
-        return write_xlsm_workbooks(folder, {"kommune": blank_kommune(år, kommune)})
+        return write_xlsm_workbooks(folder, {"kommune": blank_kommune(år, kommune, name)})
     except XlsmError as e:
         raise UserError(str(e)) from None
+    finally:
+        texts.activate(previous)
 
 
 def write_demo_xlsm(folder: Path) -> list[Path]:

@@ -22,11 +22,12 @@ from ..files import write_atomic
 from ..formulas import looks_like_formula
 from ..model.column import Column, Kind
 from ..model.domain import Status
+from ..texts import N_, _
 from .rules import RULES
 from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet
 
 VALIDATION_ROWS = 1000
-HELP_SHEET = "Veiledning"
+HELP_SHEET = N_("Veiledning")
 STATUS_FILL = {Status.GRØNN: "#C6EFCE", Status.GUL: "#FFEB9C", Status.RØD: "#FFC7CE"}
 STATUS_FONT = {Status.GRØNN: "#006100", Status.GUL: "#9C5700", Status.RØD: "#9C0006"}
 
@@ -36,7 +37,7 @@ def cell_value(column: Column, value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, enum.Enum):
-        return str(value.value)
+        return _(str(value.value))
     if isinstance(value, bool):
         return "ja" if value else "nei"
     if isinstance(value, list):
@@ -46,7 +47,7 @@ def cell_value(column: Column, value: Any) -> Any:
 
 def placeholder(column: Column) -> str:
     """The visible stand-in a new workbook holds until the adviser writes the text."""
-    return f"[{column.header}: fyll ut]"
+    return f"[{_(column.header)}: fyll ut]"
 
 
 def is_placeholder(value: object) -> bool:
@@ -95,7 +96,7 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
         wb.set_vba_name("ThisWorkbook")
     fmt = _formats(wb)
     for index, sheet in enumerate(sheets, start=1):
-        ws = wb.add_worksheet(sheet.name)
+        ws = wb.add_worksheet(_(sheet.name))  # in the målform (generator/texts.py)
         if vba_project is not None:
             ws.set_vba_name(f"Sheet{index}")
         rows = _rows(sheet, data)
@@ -103,7 +104,7 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
             _table_sheet(ws, sheet, rows, fmt)
         else:
             _keyvalue_sheet(ws, sheet, rows[0] if rows else None, fmt)
-    help_ws = wb.add_worksheet(HELP_SHEET)
+    help_ws = wb.add_worksheet(_(HELP_SHEET))
     if vba_project is not None:
         help_ws.set_vba_name(f"Sheet{len(sheets) + 1}")
     _help_sheet(help_ws, sheets, fmt)
@@ -170,12 +171,13 @@ def _write(ws: Any, row: int, col: int, column: Column, value: Any, cell_fmt: An
 
 def _validate(ws: Any, first_row: int, last_row: int, col: int, column: Column) -> None:
     """Drop-down or range validation for a column (or a key–value cell)."""
-    message = {"input_title": column.header[:32], "input_message": column.col.help[:255]}
+    message = {"input_title": _(column.header)[:32], "input_message": _(column.col.help)[:255]}
     lo, hi = column.col.minimum, column.col.maximum
     rule: dict[str, Any] | None = None
     if column.choices:
-        rule = {"validate": "list", "source": list(column.choices),
-                "error_message": "Velg en verdi fra listen: " + ", ".join(column.choices)}
+        choices = [_(c) for c in column.choices]
+        rule = {"validate": "list", "source": choices,
+                "error_message": "Velg en verdi fra listen: " + ", ".join(choices)}
     elif column.kind is Kind.INT and lo is not None:
         rule = {"validate": "integer", "criteria": "between", "minimum": int(lo),
                 "maximum": int(hi if hi is not None else 10**9),
@@ -201,7 +203,7 @@ def _table_sheet(ws: Any, sheet: Sheet, rows: list[Any], fmt: dict[str, Any]) ->
     ws.add_table(0, 0, last, len(cols) - 1, {
         "name": "T_" + "".join(ch for ch in sheet.name if ch.isalnum()),
         "style": "Table Style Light 9",
-        "columns": [{"header": c.header, "header_format": fmt["header"]} for c in cols],
+        "columns": [{"header": _(c.header), "header_format": fmt["header"]} for c in cols],
     })
     ws.freeze_panes(1, 0)
     ws.set_row(0, 32)
@@ -215,7 +217,7 @@ def _table_sheet(ws: Any, sheet: Sheet, rows: list[Any], fmt: dict[str, Any]) ->
             letter = xl_col_to_name(j)
             for s in Status:
                 ws.conditional_format(1, j, VALIDATION_ROWS, j, {
-                    "type": "formula", "criteria": f'=LOWER(${letter}2)="{s.value}"',
+                    "type": "formula", "criteria": f'=LOWER(${letter}2)="{_(s.value)}"',
                     "format": fmt[f"status_{s.value}"]})
 
 
@@ -228,13 +230,13 @@ def _keyvalue_sheet(ws: Any, sheet: Sheet, obj: Any | None, fmt: dict[str, Any])
     ws.set_column(1, 1, 60, fmt["wrap"])
     ws.set_column(2, 2, 60, fmt["muted"])
     for i, c in enumerate(sheet.columns, start=1):
-        ws.write_string(i, 0, c.header, fmt["key"])
+        ws.write_string(i, 0, _(c.header), fmt["key"])
         value = getattr(obj, c.field) if obj is not None else None
         if c.kind is Kind.TEXT and value:
             ws.set_row(i, min(15 * (1 + len(str(value)) // 70 + str(value).count("\n")), 400))
         _write(ws, i, 1, c, value, _cell_format(c, fmt) if c.kind is not Kind.TEXT
                else fmt["wrap"], fmt["quoted"])
-        ws.write_string(i, 2, f"{c.col.help} ({c.describe()})", fmt["muted"])
+        ws.write_string(i, 2, f"{_(c.col.help)} ({c.describe()})", fmt["muted"])
         _validate(ws, i, i, 1, c)
 
 
@@ -243,21 +245,22 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
     ws.set_column(1, 1, 30)
     ws.set_column(2, 2, 42, fmt["muted"])
     ws.set_column(3, 3, 70, fmt["muted"])
-    ws.write_string(0, 0, "Veiledning: hva hver kolonne skal inneholde", fmt["title"])
-    ws.write_string(1, 0, "Ark, kolonner og felt leses etter overskriften, ikke plasseringen. "
-                    "Tomme rader hoppes over. Datoer skrives som dd.mm.åååå.", fmt["muted"])
-    headers = ("Ark", "Kolonne / felt", "Type", "Forklaring")
+    ws.write_string(0, 0, _("Veiledning: hva hver kolonne skal inneholde"), fmt["title"])
+    ws.write_string(1, 0, _("Ark, kolonner og felt leses etter overskriften, ikke plasseringen. "
+                            "Tomme rader hoppes over. Datoer skrives som dd.mm.åååå."),
+                    fmt["muted"])
+    headers = (N_("Ark"), N_("Kolonne / felt"), N_("Type"), N_("Forklaring"))
     for j, h in enumerate(headers):
-        ws.write_string(3, j, h, fmt["header"])
+        ws.write_string(3, j, _(h), fmt["header"])
     r = 4
     for sheet in sheets:
-        ws.write_string(r, 0, sheet.name, fmt["key"])
-        ws.write_string(r, 3, sheet.guide, fmt["muted"])
+        ws.write_string(r, 0, _(sheet.name), fmt["key"])
+        ws.write_string(r, 3, _(sheet.guide), fmt["muted"])
         r += 1
         for c in sheet.columns:
-            ws.write_string(r, 1, c.header)
+            ws.write_string(r, 1, _(c.header))
             ws.write_string(r, 2, c.describe(), fmt["muted"])
-            ws.write_string(r, 3, c.col.help, fmt["muted"])
+            ws.write_string(r, 3, _(c.col.help), fmt["muted"])
             r += 1
     ws.freeze_panes(4, 0)
     _rules(ws, r + 1, fmt)
@@ -265,9 +268,9 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
 
 def _rules(ws: Any, r: int, fmt: dict[str, Any]) -> int:
     """The rules that span sheets (order, scales, times, Kompass), below the columns."""
-    ws.write_string(r, 0, "Regler på tvers av arkene", fmt["key"])
+    ws.write_string(r, 0, _("Regler på tvers av arkene"), fmt["key"])
     for title, rule in RULES:
         r += 1
-        ws.write_string(r, 1, title)
-        ws.write_string(r, 3, rule, fmt["wrap"])
+        ws.write_string(r, 1, _(title))
+        ws.write_string(r, 3, _(rule), fmt["wrap"])
     return r + 1

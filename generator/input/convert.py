@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model.column import Column, Kind
 from ..model.domain import LMH_WORDS, SYNONYMER, Nivå, frist_dato
 from ..norsk import LOCALE
+from ..texts import in_nynorsk
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
 
@@ -307,7 +308,8 @@ OWN_WORDS: ContextVar[dict[type, dict[str, str]] | None] = ContextVar("OWN_WORDS
 def _choice(value: Any, column: Column) -> Any:
     text = " ".join(_text(value).split()).casefold().replace("-", "–")
     for choice in column.choices:
-        if choice.casefold().replace("-", "–") == text:
+        nynorsk = in_nynorsk(choice) or choice  # «raud», «einingsleiar» …
+        if text in (choice.casefold().replace("-", "–"), nynorsk.casefold().replace("-", "–")):
             return column.enum_type(choice) if column.enum_type else choice
     if column.enum_type is not None:  # the municipality's words (SYNONYMER, own levels)
         plain = text.replace("–", "-")

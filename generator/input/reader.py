@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from ..model.column import Column
 from ..norsk import tall
 from ..problems import Problems
+from ..texts import in_nynorsk
 from . import package
 from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
 
@@ -214,8 +215,9 @@ def _match_headers(sheet: Sheet, header_cells: list[Cell]
                    ) -> tuple[dict[int, Column], list[Cell]]:
     by_text: dict[str, Column] = {}
     for c in sheet.columns:
-        for text in (c.header, *c.col.aliases):
-            by_text[normalise(text)] = c
+        for text in (c.header, *c.col.aliases, in_nynorsk(c.header)):
+            if text:
+                by_text[normalise(text)] = c
     matched: dict[int, Column] = {}
     unknown = []
     for cell in header_cells:
@@ -287,7 +289,8 @@ def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         problems.error(file, ws.title, "rad 1", f"fant ikke overskriftene «{KEY_HEADER}» og "
                        f"«{VALUE_HEADER}».")
         return out
-    by_text = {normalise(c.header): c for c in sheet.columns}
+    by_text = {normalise(t): c for c in sheet.columns
+               for t in (c.header, *c.col.aliases, in_nynorsk(c.header)) if t}
     values: dict[str, Cell] = {}
     for r, cells in grid:
         if r <= header_row:

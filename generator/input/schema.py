@@ -168,6 +168,10 @@ WORKBOOKS: tuple[str, ...] = (STYRING, TERTIAL, RISIKO, KOMPASS, LEDERAVTALER)
 
 
 def sheet_for(name: str) -> Sheet | None:
-    """The sheet a workbook tab stands for; names match ignoring case and spaces."""
+    """The sheet a workbook tab stands for; names match ignoring case and spaces, in
+    bokmål or nynorsk («Ledere» or «Leiarar»)."""
+    from ..texts import in_nynorsk
+
     wanted = " ".join(name.split()).casefold()
-    return next((s for s in SHEETS if s.name.casefold() == wanted), None)
+    return next((s for s in SHEETS if s.name.casefold() == wanted
+                 or (in_nynorsk(s.name) or "").casefold() == wanted), None)

@@ -77,9 +77,12 @@ TRIED = ("den er verken Leder-ID, enhetskode, gruppe i arket Grupper, «Alle led
 
 
 def normalise(text: str) -> str:
-    """A name as compared: case, spaces, «Avd.»-spellings and nynorsk «leiar» ignored."""
+    """A name as compared: case, spaces, «Avd.»-spellings and nynorsk «leiar», «eining»,
+    «-sjefar» ignored."""
     t = " ".join(unicodedata.normalize("NFC", text).split()).casefold().strip(" .:")
     t = re.sub(r"\bavd\.\s*|\bavd\s+", "avdelings", t)
+    t = re.sub(r"\beining(s?)(?=leiar|\b)", r"enhet\1", t)  # nynorsk «einingsleiar»
+    t = re.sub(r"sjefar\b", "sjefer", t)  # nynorsk «kommunalsjefar»
     t = re.sub(r"leiarar\b", "ledere", t)
     return re.sub(r"leiar\b", "leder", t)
 

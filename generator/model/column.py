@@ -99,16 +99,19 @@ class Column:
 
     def describe(self) -> str:
         """The column's type and limits in words, for the Veiledning sheet."""
-        parts = [self.kind.value]
+        from ..texts import _  # the blank workbook's guide is in the målform
+
+        parts = [_(self.kind.value)]
         if self.choices:
-            parts = ["ett av: " + ", ".join(self.choices)]
+            parts = [_("ett av: ") + ", ".join(_(c) for c in self.choices)]
         if self.col.minimum is not None and self.col.maximum is not None:
-            parts.append(f"fra {_num(self.col.minimum)} til {_num(self.col.maximum)}")
+            parts.append(_("fra {fra} til {til}").format(fra=_num(self.col.minimum),
+                                                         til=_num(self.col.maximum)))
         elif self.col.minimum is not None:
-            parts.append(f"minst {_num(self.col.minimum)}")
+            parts.append(_("minst {n}").format(n=_num(self.col.minimum)))
         if self.col.pattern_help:
-            parts.append(self.col.pattern_help)
-        parts.append("påkrevd" if self.required else "valgfri")
+            parts.append(_(self.col.pattern_help))
+        parts.append(_("påkrevd") if self.required else _("valgfri"))
         return "; ".join(parts)
 
 

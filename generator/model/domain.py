@@ -79,7 +79,8 @@ class Risikoskala(enum.StrEnum):
 
 
 LMH_LABELS = ("L", "M", "H")
-LMH_WORDS = {"l": 1, "lav": 1, "m": 2, "middels": 2, "h": 3, "høy": 3, "hoy": 3}
+LMH_WORDS = {"l": 1, "lav": 1, "m": 2, "middels": 2, "h": 3, "høy": 3, "hoy": 3,
+             "låg": 1, "høg": 3}  # and nynorsk
 
 
 class Nivå(int):
@@ -240,6 +241,12 @@ class Kommune:
     saksbehandler: Annotated[str, Col("Saksbehandler", "Navn på saksbehandler i arkivet.")]
     administrativ_enhet: Annotated[str, Col(
         "Administrativ enhet", "Enheten som eier dokumentene i arkivet (f.eks. Stab).")]
+    målform: Annotated[str, Col(
+        "Målform", "Språket dokumentene, e-postutkastene, kalenderen og filnavnene skrives på: "
+        "bokmål eller nynorsk (også «nb»/«nn»). Et annet språk, f.eks. nordsamisk (se), "
+        "krever språkfilen språk/se.po i mappen med arbeidsbøkene; skriv «se/nynorsk» for at "
+        "tekster språkfilen mangler, skal stå på nynorsk.",
+        aliases=("Mållform", "Språk", "Målform/språk"))] = "bokmål"
     dokumentdato: Annotated[date | None, Col(
         "Dokumentdato", "Datoen som står på dokumentene (tom = dagens dato).")] = None
     innbyggere: Annotated[int | None, Col("Innbyggere", "Antall innbyggere.", minimum=1)] = None

@@ -12,22 +12,23 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..texts import N_, _
 from .domain import EPOST_FELT_LEDERAVTALE, EPOST_FELT_OPPDRAGSBREV, Tekster
 
 LEDERAVTALE_FIELDS = ("navn", "stilling", "enhet", "overordnet", "år", "kommune",
                       "kommunedirektør", "tittel", "vedlegg")
 OPPDRAGSBREV_FIELDS = ("år", "kommune", "kommunedirektør", "tittel", "vedlegg")
 
-LEDERAVTALE_EMNE = "Lederavtale {år} – {navn}"
-LEDERAVTALE_TEKST = (
+LEDERAVTALE_EMNE = N_("Lederavtale {år} – {navn}")
+LEDERAVTALE_TEKST = N_(
     "Hei, {navn}!\n\n"
     "Vedlagt er lederavtalen din for {år} ({vedlegg}), inngått mellom deg og nærmeste "
     "overordnede leder, {overordnet}.\n\n"
     "Les gjennom avtalen før samtalen. Når dere er enige, signerer dere begge, og den "
     "signerte avtalen arkiveres.\n\n"
     "Vennlig hilsen\n{overordnet}\n{kommune}")
-OPPDRAGSBREV_EMNE = "Kommunedirektørens oppdragsbrev {år}"
-OPPDRAGSBREV_TEKST = (
+OPPDRAGSBREV_EMNE = N_("Kommunedirektørens oppdragsbrev {år}")
+OPPDRAGSBREV_TEKST = N_(
     "Til alle ledere i {kommune}\n\n"
     "Vedlagt er kommunedirektørens oppdragsbrev for {år} ({vedlegg}). Brevet beskriver "
     "prioriteringene, målene og oppdragene for året, og det er grunnlaget for "
@@ -85,5 +86,5 @@ def check(tekster: Tekster | None, err: Callable[[object, str | None, str], None
 def fill(tekster: Tekster, field: str, values: Mapping[str, str]) -> str:
     """The text of ``field`` (or its default) with the placeholders filled in."""
     t = _BY_FIELD[field]
-    text = getattr(tekster, field) or t.default
+    text = getattr(tekster, field) or _(t.default)
     return text.format_map({k: values[k] for k in t.fields})

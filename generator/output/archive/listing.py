@@ -10,6 +10,7 @@ from typing import Any
 
 from ...files import write_atomic
 from ...formulas import looks_like_formula
+from ...texts import _
 from .codes import (
     FORMAT_NAMES,
     dokumentstatus,
@@ -49,7 +50,7 @@ def write_listing(records: Iterable[ArchiveRecord], target: Path) -> Path:
 def _write_csv(target: Path, rows: Iterable[Sequence[str]]) -> Path:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(LISTING_COLUMNS)
+    writer.writerow([_(c) for c in LISTING_COLUMNS])  # in the målform (generator/texts.py)
     writer.writerows(rows)
     # archive files are written into the build's stage: atomic, not fsynced
     return write_atomic(target, buf.getvalue().encode("utf-8-sig"), durable=False)
@@ -67,7 +68,7 @@ def listing_rows(record: ArchiveRecord) -> list[list[str]]:
             record.tittel,
             record_date(record).strftime("%d.%m.%Y"),
             record.saksnummer,
-            record.kind,
+            _(record.kind),
             journalposttype(record.journalposttype)[1],
             dokumenttype(record.dokumenttype)[1],
             tilknyttet_registrering_som(record.tilknyttet_registrering_som)[1],

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ...documents import Planned
 from ...model.styringsdata import Styringsdata
+from ...texts import _
 from .. import archive
 from ..manifest import OutputRecord
 from ..signatures import Signed
@@ -22,7 +23,14 @@ ARCHIVE_DIR = "arkiv"
 #: the paragraph of offentleglova is its skjermingshjemmel.
 TILGANGSRESTRIKSJON = "P"
 SIGNED_SUFFIX = "-signert"  # as signatures.SIGNED_SUFFIX
-PUBLIC_SUFFIX = "-offentlig"
+PUBLIC_SUFFIX = "-offentlig"  # bokmål; public_suffix() is the one in the målform
+
+
+def public_suffix() -> str:
+    """The public variant's file name suffix in the målform (documents/lederavtale.py)."""
+    from ...documents.common import slug
+
+    return "-" + slug(_("offentlig"))
 
 
 def _saksnr(value: str | None) -> tuple[int | None, int | None]:
@@ -60,11 +68,11 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
     from the current data (:func:`with_signature`)."""
     groups: dict[str, list[Planned]] = {}
     for doc in planned:
-        groups.setdefault(doc.stem.removesuffix(PUBLIC_SUFFIX), []).append(doc)
+        groups.setdefault(doc.stem.removesuffix(public_suffix()), []).append(doc)
     out = []
     k = data.kommune
     for stem, docs in groups.items():
-        main = next(d for d in docs if not d.stem.endswith(PUBLIC_SUFFIX))
+        main = next(d for d in docs if not d.stem.endswith(public_suffix()))
         facts = main.facts
         if facts is None:
             continue
@@ -92,7 +100,7 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
             files=tuple(files), kommune=k.navn,
             referanse_ekstern=f"{k.år}-{stem}", arkivdel=k.arkivdel,
             klassifikasjon=(archive.Klassifikasjon(k.ordningsprinsipp, k.ordningsverdi),),
-            mappetittel=facts.mappetittel.format(år=main.context["dato"].year))
+            mappetittel=_(facts.mappetittel).format(år=main.context["dato"].year))
         if facts.signaturfelt:
             record = with_signature(record, signed(main.filename), folder)
         out.append(record)
@@ -145,7 +153,7 @@ def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]
     names = {Path(r).name: r for r in rels}
     out: dict[str, list[str]] = {}
     for doc in planned:
-        if doc.stem.endswith(PUBLIC_SUFFIX):
+        if doc.stem.endswith(public_suffix()):
             continue
         ref = f"{doc.context['dato'].year}-{doc.stem}"
         mine = [names[n] for n in (f"{ref}.json",

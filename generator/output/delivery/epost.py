@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import eposttekster as texts
 from ...model.domain import Epostvedlegg, Leder
+from ...texts import _
 from .extra import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:
@@ -146,14 +147,15 @@ def drafts(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
             filled = values | {"vedlegg": file[0]}
             body = texts.fill(data.tekster, "epost_lederavtale_tekst", filled)
             if doc.restricted:
-                body = f"{SCREENED_MARK}\n\n{body}"
+                body = f"{_(SCREENED_MARK)}\n\n{body}"
             # Screened or not: only the agreement's two parties, never anyone else.
             to = [a for a in (_address(leder),) if a]
             cc = [a for a in (_address(over),) if a]
             return Made(message(to, cc, texts.fill(data.tekster, "epost_lederavtale_emne",
                                                    filled), body, file, doc.restricted), notes)
 
-        out.append(Extra(rel=rel, kind="epost", title=f"E-post: {doc.title}",
+        out.append(Extra(rel=rel, kind="epost",
+                         title=_("E-post: {tittel}").format(tittel=doc.title),
                          scope=scopes.get("lederavtale", "lederavtale"), output="eml",
                          make=make, sources=doc.sources))
     brev = next((d for d in planned if d.kind == "oppdragsbrev"), None)
@@ -187,7 +189,7 @@ def _oppdragsbrev(result: LoadResult, brev: Planned, scopes: dict[str, str],
                             texts.fill(data.tekster, "epost_oppdragsbrev_tekst", filled), file),
                     more_notes)
 
-    return Extra(rel=rel, kind="epost", title=f"E-post: {brev.title}",
+    return Extra(rel=rel, kind="epost", title=_("E-post: {tittel}").format(tittel=brev.title),
                  scope=scopes.get("oppdragsbrev", "oppdragsbrev"), output="eml", make=make,
-                 sources=[*brev.sources, "ark Ledere"])
+                 sources=[*brev.sources, f"ark {_('Ledere')}"])
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from ... import __version__
 from ...documents.common import slug
 from ...model.domain import Milepæl, Møte
+from ...texts import _, active
 from .extra import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
                                      uid_name=rel.rsplit("/", 1)[-1][len("arshjul-"):-4])
             return Made(data_, memory={"events": events})
 
-        out.append(Extra(rel=rel, kind="kalender", title=f"Årshjul {k.år} – {forum}",
+        out.append(Extra(rel=rel, kind="kalender",
+                         title=_("Årshjul {år} – {forum}").format(år=k.år, forum=forum),
                          scope=scope, output="ics", make=make, sources=sources))
     return out, notices
 
@@ -153,11 +155,12 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
     tz = ZoneInfo(TZID)
     stamp_now = (now or datetime.now(UTC)).replace(microsecond=0)
     cal = icalendar.Calendar()
-    cal.add("prodid", f"-//Styringsdokumenter//styring {__version__}//NB")
+    cal.add("prodid", f"-//Styringsdokumenter//styring {__version__}//{active().code.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Årshjul {år} – {forum} ({kommune})")
+    cal.add("x-wr-calname", _("Årshjul {år} – {forum}").format(år=år, forum=forum)
+            + f" ({kommune})")
     cal.add("x-wr-timezone", TZID)
     seen: dict[date, int] = {}
     events: dict[str, list[Any]] = {}
@@ -180,7 +183,8 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
             ev.add("dtend", end)
         ev.add("summary", forum)
         ev.add("categories", [forum])
-        lines = ([f"Når: {møte.når}"] if møte.når else []) + [f"– {t}" for t in møte.temaer]
+        lines = (([_("Når: {når}").format(når=møte.når)] if møte.når else [])
+                 + [f"– {t}" for t in møte.temaer])
         if lines:
             ev.add("description", "\n".join(lines))
         ev.add("transp", "OPAQUE")
@@ -209,7 +213,7 @@ def calendar(kommune: str, år: int, forum: str, møter: list[Møte],
         start_ = (datetime.fromisoformat(when).astimezone(tz) if "T" in when
                   else date.fromisoformat(when))
         ev.add("dtstart", start_)
-        ev.add("summary", f"{forum} (avlyst)")
+        ev.add("summary", _("{forum} (avlyst)").format(forum=forum))
         ev.add("status", "CANCELLED")
         ev.add("sequence", seq)
         ev.add("dtstamp", _stamp(stamp))

@@ -11,6 +11,7 @@ from typing import cast
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, MaxNLocator
 
+from ...texts import _ as tr
 from ..palette import MUTED, accent, hex_rgb, light, primary
 from .common import DEFAULT_WIDTH_CM, Chart, NbFormatter, figure, money, render, title, wrap
 
@@ -30,9 +31,9 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
     height_cm = sum(slot_cm) + (3.4 if heading else 2.7)
 
     series = [
-        ("Budsjett", 1, hex_rgb(light()), hex_rgb(accent())),
-        ("Regnskap hittil", 2, hex_rgb(accent()), hex_rgb(accent())),
-        ("Prognose", 3, hex_rgb(primary()), hex_rgb(primary())),
+        (tr("Budsjett"), 1, hex_rgb(light()), hex_rgb(accent())),
+        (tr("Regnskap hittil"), 2, hex_rgb(accent()), hex_rgb(accent())),
+        (tr("Prognose"), 3, hex_rgb(primary()), hex_rgb(primary())),
     ]
 
     def build() -> Figure:
@@ -66,7 +67,7 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10]))
         ax.xaxis.set_major_formatter(NbFormatter())
         ax.grid(axis="x")
-        ax.set_xlabel("mill. kr")
+        ax.set_xlabel(tr("mill. kr"))
         ax.margins(x=0.03)
         title(fig, heading)
         fig.legend(loc="outside lower center", ncols=3, handlelength=1.4)
@@ -78,13 +79,15 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
     total_forecast = sum(row[3] for row in areas)
     name, budget, _, forecast = max(areas, key=lambda row: abs(row[3] - row[1]))
     deviation = forecast - budget
-    alt = "Stolpediagram: budsjett, regnskap hittil og prognose per rammeområde"
+    alt = tr("Stolpediagram: budsjett, regnskap hittil og prognose per rammeområde")
     alt += f", {heading}" if heading else ""
-    alt += f". {len(areas)} rammeområder"
-    alt += f", samlet prognose {money(total_forecast)} mot budsjett {money(total_budget)}."
+    alt += tr(". {n} rammeområder").format(n=len(areas))
+    alt += tr(", samlet prognose {prognose} mot budsjett {budsjett}.").format(
+        prognose=money(total_forecast), budsjett=money(total_budget))
     if abs(deviation) < 500:
-        alt += " Ingen vesentlige avvik mellom prognose og budsjett."
+        alt += tr(" Ingen vesentlige avvik mellom prognose og budsjett.")
     else:
-        retning = "over" if deviation > 0 else "under"
-        alt += f" Største avvik: {name}, prognose {money(abs(deviation))} {retning} budsjett."
+        text = (tr(" Største avvik: {navn}, prognose {beløp} over budsjett.") if deviation > 0
+                else tr(" Største avvik: {navn}, prognose {beløp} under budsjett."))
+        alt += text.format(navn=name, beløp=money(abs(deviation)))
     return Chart(png=png, alt=alt, width_cm=width_cm)

@@ -12,6 +12,7 @@ from typing import Any, cast
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ...texts import _ as tr
 from ..palette import MUTED, accent, hex_rgb, primary
 from .common import CM, DEFAULT_WIDTH_CM, DPI, GRID, Chart, figure, nb_auto, render, title, wrap
 
@@ -34,8 +35,8 @@ def kompass_radar(
     n = len(areas)
     angles = [2 * math.pi * i / n for i in range(n)]
     series = [
-        ("Kommunen", 1, hex_rgb(primary()), "solid", 2.0, 0.15),
-        ("Landssnittet", 2, hex_rgb(MUTED), (0, (4, 2)), 1.4, 0.0),
+        (tr("Kommunen"), 1, hex_rgb(primary()), "solid", 2.0, 0.15),
+        (tr("Landssnittet"), 2, hex_rgb(MUTED), (0, (4, 2)), 1.4, 0.0),
         (group_label, 3, hex_rgb(accent()), (0, (1, 1.5)), 1.6, 0.0),
     ]
 
@@ -153,19 +154,20 @@ def kompass_radar(
     worst_score, worst = min(own)
     above_national = sum(1 for row in areas if row[1] > row[2])
     if "kompass" in heading.lower():
-        alt = f"Radardiagram: {heading}"
+        alt = tr("Radardiagram: {tittel}").format(tittel=heading)
     else:
-        alt = "Radardiagram: Kommunekompasset" + (f", {heading}" if heading else "")
-    alt += (
-        f". Poeng 0–100 på {n} områder for kommunen (heltrukket linje), landssnittet"
-        f" (stiplet) og «{group_label}» (prikket)."
-    )
+        alt = tr("Radardiagram: Kommunekompasset") + (f", {heading}" if heading else "")
+    alt += tr(
+        ". Poeng 0–100 på {n} områder for kommunen (heltrukket linje), landssnittet"
+        " (stiplet) og «{gruppe}» (prikket)."
+    ).format(n=n, gruppe=group_label)
     listed = [
-        f"{name} {nb_auto(own_)} (land {nb_auto(nat)}, gruppe {nb_auto(grp)})"
+        tr("{navn} {poeng} (land {land}, gruppe {gruppe})").format(
+            navn=name, poeng=nb_auto(own_), land=nb_auto(nat), gruppe=nb_auto(grp))
         for name, own_, nat, grp in areas
     ]
-    alt += " Kommunen: " + "; ".join(listed) + "."
-    alt += f" Sterkest: {best} ({nb_auto(best_score)})"
-    alt += f"; svakest: {worst} ({nb_auto(worst_score)})."
-    alt += f" Over landssnittet på {above_national} av {n} områder."
+    alt += tr(" Kommunen: ") + "; ".join(listed) + "."
+    alt += tr(" Sterkest: {navn} ({poeng})").format(navn=best, poeng=nb_auto(best_score))
+    alt += tr("; svakest: {navn} ({poeng}).").format(navn=worst, poeng=nb_auto(worst_score))
+    alt += tr(" Over landssnittet på {n} av {alle} områder.").format(n=above_national, alle=n)
     return Chart(png=png, alt=_sentence(alt), width_cm=width_cm)

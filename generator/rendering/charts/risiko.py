@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch, Rectangle
 
+from ...texts import _ as tr
 from .. import palette
 from ..palette import STATUS_FILL, hex_rgb
 from .common import CM, DPI, Chart, figure, render, title
@@ -167,16 +168,18 @@ def risk_heatmap(
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_xlabel("Konsekvens", labelpad=4)
-        ax.set_ylabel("Sannsynlighet", labelpad=6)
+        ax.set_xlabel(tr("Konsekvens"), labelpad=4)
+        ax.set_ylabel(tr("Sannsynlighet"), labelpad=6)
         title(fig, heading, (0.015, 1 - 0.35 / height_cm))
         handles = [
-            Patch(facecolor=hex_rgb(STATUS_FILL["grønn"]), label=f"Lav (RF < {gul_fra})"),
+            Patch(facecolor=hex_rgb(STATUS_FILL["grønn"]),
+                  label=tr("Lav (RF < {gul})").format(gul=gul_fra)),
             Patch(
                 facecolor=hex_rgb(STATUS_FILL["gul"]),
-                label=f"Middels (RF {gul_fra}–{rød_fra - 1})",
+                label=tr("Middels (RF {gul}–{rød})").format(gul=gul_fra, rød=rød_fra - 1),
             ),
-            Patch(facecolor=hex_rgb(STATUS_FILL["rød"]), label=f"Høy (RF ≥ {rød_fra})"),
+            Patch(facecolor=hex_rgb(STATUS_FILL["rød"]),
+                  label=tr("Høy (RF ≥ {rød})").format(rød=rød_fra)),
         ]
         fig.legend(
             handles=handles,
@@ -198,23 +201,23 @@ def risk_heatmap(
         items.sort(key=lambda item: -item[0])
 
     scale = f"{names[0]}–{names[-1]}"
-    alt = (f"Risikomatrise {levels} × {levels} med konsekvens ({scale}) vannrett og "
-           f"sannsynlighet ({scale}) loddrett")
+    alt = tr("Risikomatrise {n} × {n} med konsekvens ({skala}) vannrett og "
+            "sannsynlighet ({skala}) loddrett").format(n=levels, skala=scale)
     alt += f", {heading}" if heading else ""
-    alt += (
-        f". Cellene er farget etter risikofaktor RF = sannsynlighet × konsekvens: "
-        f"grønn under {gul_fra}, gul fra {gul_fra}, rød fra {rød_fra}."
-    )
+    alt += tr(
+        ". Cellene er farget etter risikofaktor RF = sannsynlighet × konsekvens: "
+        "grønn under {gul}, gul fra {gul}, rød fra {rød}."
+    ).format(gul=gul_fra, rød=rød_fra)
     if not risks:
-        alt += " Ingen risikoer er plassert."
+        alt += tr(" Ingen risikoer er plassert.")
         return Chart(png=png, alt=alt, width_cm=width_cm)
     counts = [
         f"{len(by_status[st])} {word}"
-        for st, word in (("rød", "røde"), ("gul", "gule"), ("grønn", "grønne"))
+        for st, word in (("rød", tr("røde")), ("gul", tr("gule")), ("grønn", tr("grønne")))
         if by_status[st]
     ]
-    alt += f" {len(risks)} risikoer: {_join_nb(counts)}."
-    for st, word in (("rød", "Røde"), ("gul", "Gule"), ("grønn", "Grønne")):
+    alt += tr(" {n} risikoer: {antall}.").format(n=len(risks), antall=_join_nb(counts))
+    for st, word in (("rød", tr("Røde")), ("gul", tr("Gule")), ("grønn", tr("Grønne"))):
         items = by_status[st]
         if not items or (st == "grønn" and len(items) > 10):
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from ...texts import _ as tr
 from ..palette import MUTED, accent, hex_rgb, primary
 from .common import DEFAULT_WIDTH_CM, Chart, NbFormatter, figure, nb, render, title, wrap
 
@@ -39,7 +40,7 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
         xs = list(range(n))
         ax.axhline(target, color=hex_rgb(MUTED), linewidth=1.2, linestyle=(0, (5, 3)))
         ax.annotate(
-            f"Mål {nb(target, 1)} %",
+            tr("Mål {verdi} %").format(verdi=nb(target, 1)),
             xy=(1.0, target),
             xycoords=("axes fraction", "data"),
             xytext=(4, 0),
@@ -103,18 +104,20 @@ def sykefravær_chart(points: list[tuple[str, float]], target: float, heading: s
 
     last_label, last = points[-1]
     diff = last - target
-    alt = "Linjediagram: sykefravær i prosent per tertial"
+    alt = tr("Linjediagram: sykefravær i prosent per tertial")
     alt += f", {heading}" if heading else ""
-    alt += f". Siste måling {nb(last, 1)} % ({last_label}), mål {nb(target, 1)} %"
+    alt += tr(". Siste måling {siste} % ({når}), mål {mål} %").format(
+        siste=nb(last, 1), når=last_label, mål=nb(target, 1))
     if abs(diff) < 0.05:
-        alt += ", som er på målet."
+        alt += tr(", som er på målet.")
     else:
-        retning = "over" if diff > 0 else "under"
-        alt += f", {nb(abs(diff), 1)} prosentpoeng {retning} målet."
+        text = (tr(", {diff} prosentpoeng over målet.") if diff > 0
+                else tr(", {diff} prosentpoeng under målet."))
+        alt += text.format(diff=nb(abs(diff), 1))
     if n > 1:
         listed = [f"{label} {nb(value, 1)} %" for label, value in points]
-        alt += " Verdier: " + "; ".join(listed) + "."
+        alt += tr(" Verdier: ") + "; ".join(listed) + "."
     if before:
-        alt += " Samme tertial i fjor: " + "; ".join(
+        alt += tr(" Samme tertial i fjor: ") + "; ".join(
             f"{points[x][0]} {nb(v, 1)} %" for x, v in before) + "."
     return Chart(png=png, alt=alt, width_cm=width_cm)

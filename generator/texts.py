@@ -1,0 +1,345 @@
+"""The product's own words in the municipality's målform: message catalogues (gettext).
+
+Every fixed word the product writes is bokmål in the code and in the bundled templates;
+that bokmål text is the catalogue's ``msgid``. A catalogue (``.po``, read with Babel at
+run time, no compile step) gives the same text in another language:
+
+- ``generator/locale/nn/LC_MESSAGES/styring.po``: nynorsk, shipped with the product;
+- ``språk/<kode>.po`` in the folder of the workbooks (or ``generator/locale/<kode>/…`` in
+  the package): a further language a translator adds without code, e.g. ``se`` for North
+  Sámi. What it lacks falls back to the municipality's Norwegian målform (bokmål, or
+  nynorsk when the Kommune sheet says e.g. «se/nynorsk»), and one MERKNAD names it.
+
+:func:`activate` chooses the language for a build; :func:`_` looks a text up in it (an
+identity for bokmål). The templates are translated once per build by
+:func:`translate_docx` (the text between their Jinja tags and the string literals inside
+them), so the renderers compile and render the translated template as before.
+``templates/catalogue.py`` extracts the texts from the code and the templates and updates
+the catalogues.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+BOKMÅL, NYNORSK = "nb", "nn"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "styring"
+USER_FOLDER = "språk"  # beside the workbooks: språk/<kode>.po
+
+_NAMES = {
+    "bokmål": BOKMÅL, "bokmal": BOKMÅL, "nb": BOKMÅL, "nob": BOKMÅL, "nb_no": BOKMÅL,
+    "nynorsk": NYNORSK, "nn": NYNORSK, "nno": NYNORSK, "nn_no": NYNORSK,
+    "nordsamisk": "se", "samisk": "se", "davvisámegiella": "se", "sme": "se",
+}
+BABEL_LOCALES = {BOKMÅL: "nb_NO", NYNORSK: "nn_NO"}
+
+
+def code(value: str | None) -> str | None:
+    """The language code a Målform value stands for («Nynorsk», «nn», «nn_NO» → ``nn``);
+    ``None`` for an empty value, the value itself (lower case) for an unknown word."""
+    if value is None or not value.strip():
+        return None
+    word = value.strip().casefold().replace("-", "_")
+    return _NAMES.get(word, word)
+
+
+def parse(value: str | None) -> tuple[str, str]:
+    """(language, Norwegian fallback) from a Målform value: «nynorsk» → (nn, nn),
+    «se» → (se, nb), «se/nynorsk» or «nordsamisk, nynorsk» → (se, nn)."""
+    parts = [p for p in re.split(r"[/,;+]|\s+og\s+|\s+", value or "") if p.strip()]
+    if not parts:
+        return BOKMÅL, BOKMÅL
+    first = code(parts[0]) or BOKMÅL
+    second = code(parts[1]) if len(parts) > 1 else None
+    fallback = second if second in (BOKMÅL, NYNORSK) else (
+        first if first in (BOKMÅL, NYNORSK) else BOKMÅL)
+    return first, fallback
+
+
+@dataclass
+class Language:
+    """The catalogues a build looks texts up in, first match wins; bokmål is the msgid."""
+
+    code: str = BOKMÅL
+    fallback: str = BOKMÅL
+    messages: dict[str, str] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()  # texts the chosen catalogue lacks (fallback used)
+    source: Path | None = None  # the catalogue file of a further language
+
+    @property
+    def is_bokmål(self) -> bool:
+        return not self.messages
+
+    @property
+    def locale(self) -> str:
+        """Babel's locale for dates and numbers."""
+        if self.code in BABEL_LOCALES:
+            return BABEL_LOCALES[self.code]
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            Locale.parse(self.code)
+        except (ValueError, UnknownLocaleError):
+            return BABEL_LOCALES[self.fallback]
+        return self.code
+        # a language Babel knows gets its own month names; numbers are alike
+
+    @property
+    def tag(self) -> str:
+        """The language tag of the documents («nb-NO», «nn-NO», «se-NO»)."""
+        return f"{self.code}-NO"
+
+    def gettext(self, msgid: str) -> str:
+        return self.messages.get(msgid, msgid) if self.messages else msgid
+
+
+class LanguageError(ValueError):
+    """A Målform the product has no catalogue for (the message is bokmål)."""
+
+
+@functools.lru_cache(maxsize=32)
+def _read(path: Path, mtime_ns: int) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as f:
+        catalog = read_po(f, charset="utf-8")
+    out: dict[str, str] = {}
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str) \
+                and message.string and not message.fuzzy:
+            out[message.id] = message.string
+    return out
+
+
+def read_catalogue(path: Path) -> dict[str, str]:
+    """The translated, non-fuzzy messages of a .po file (cached per file version)."""
+    return _read(path, path.stat().st_mtime_ns)
+
+
+def package_catalogue(lang: str) -> Path | None:
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return path if path.is_file() else None
+
+
+def all_msgids() -> tuple[str, ...]:
+    """Every text the product writes (the msgids of the shipped nynorsk catalogue)."""
+    path = package_catalogue(NYNORSK)
+    return tuple(read_catalogue(path)) if path else ()
+
+
+def language(målform: str | None, folder: Path | None = None) -> Language:
+    """The language a Kommune sheet's Målform asks for; ``folder`` is where the workbooks
+    are (its ``språk/`` may hold further catalogues). Raises :class:`LanguageError`."""
+    lang, fallback = parse(målform)
+    base: dict[str, str] = {}
+    if fallback == NYNORSK:
+        nn = package_catalogue(NYNORSK)
+        base = dict(read_catalogue(nn)) if nn else {}
+    if lang in (BOKMÅL, NYNORSK):
+        return Language(lang, fallback, base)
+    path = None
+    if folder is not None:
+        path = next((p for p in (folder / USER_FOLDER / f"{lang}.po",
+                                 folder / USER_FOLDER / lang / "LC_MESSAGES" / f"{DOMAIN}.po")
+                     if p.is_file()), None)
+    path = path or package_catalogue(lang)
+    if path is None:
+        raise LanguageError(
+            f"målformen «{målform}» er ukjent. Skriv bokmål eller nynorsk, eller legg en "
+            f"språkfil {USER_FOLDER}/{lang}.po i mappen med arbeidsbøkene.")
+    own = read_catalogue(path)
+    missing = tuple(m for m in all_msgids() if m not in own)
+    return Language(lang, fallback, base | own, missing, path)
+
+
+@functools.cache
+def _nynorsk() -> dict[str, str]:
+    path = package_catalogue(NYNORSK)
+    return dict(read_catalogue(path)) if path else {}
+
+
+def in_nynorsk(text: str) -> str | None:
+    """The shipped nynorsk form of a bokmål text (a sheet name, header or choice value),
+    for the reader: a workbook may be typed in either målform."""
+    nn = _nynorsk().get(text)
+    return nn if nn and nn != text else None
+
+
+_ACTIVE = Language()
+
+
+def activate(lang: Language) -> Language:
+    """Make ``lang`` the language :func:`_`, the number and date filters and the templates
+    use from now on in this process (a build calls it first); returns the previous one."""
+    global _ACTIVE
+    from . import norsk
+
+    previous, _ACTIVE = _ACTIVE, lang
+    norsk.LOCALE = lang.locale
+    return previous
+
+
+def restoring(fn: Callable[P, R]) -> Callable[P, R]:
+    """``fn`` (a build) may activate the workbooks' language; afterwards the one before
+    is active again, so nothing else in the process runs in it."""
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        previous = _ACTIVE
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            activate(previous)
+    return run
+
+
+def active() -> Language:
+    return _ACTIVE
+
+
+def _(msgid: str) -> str:
+    """The text in the active language (bokmål: the text itself)."""
+    return _ACTIVE.messages.get(msgid, msgid) if _ACTIVE.messages else msgid
+
+
+def gettext(msgid: str) -> str:
+    return _(msgid)
+
+
+def N_(msgid: str) -> str:
+    """Marks a text for the catalogue where it is defined; :func:`_` translates it where
+    it is used (module constants are made before the language is known)."""
+    return msgid
+
+
+def lines(msgids: tuple[str, ...] | list[str]) -> list[str]:
+    """Each text of a list in the active language."""
+    return [_(m) for m in msgids]
+
+
+# --------------------------------------------------------------------------- templates
+
+_TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
+_TEXT = re.compile(r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)")
+_LITERAL = re.compile(r"(\"|&quot;|')((?:(?!\1).)*?)\1")
+_PARTS = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+def segments(text: str) -> list[tuple[bool, str]]:
+    """A ``w:t`` text (unescaped) as (is_tag, piece) in order."""
+    return [(bool(_TAG.fullmatch(p)), p) for p in _TAG.split(text) if p]
+
+
+def template_texts(xml: str) -> list[str]:
+    """The translatable texts of one template part: the text between tags (stripped) and
+    the string literals inside tags, in order (the catalogue's msgids)."""
+    out: list[str] = []
+    for m in _TEXT.finditer(xml):
+        for is_tag, piece in segments(html.unescape(m[2])):
+            if is_tag:
+                out += [lit[2] for lit in _literals(piece)]
+            elif re.search(r"[^\W\d_]", piece):  # any text with a letter: « fikk », « av »
+                out.append(piece.strip())
+    return out
+
+
+def _wordy(text: str) -> bool:
+    """Worth translating: has a letter and is not an identifier-like token."""
+    return bool(re.search(r"[A-Za-zÆØÅæøå]", text)) and not re.fullmatch(r"[a-z_.]+", text)
+
+
+def _literals(tag: str) -> list[re.Match[str]]:
+    """The string literals of an output tag (``{{ … }}``) that are text, not values a
+    condition compares with (``== "drift"``, ``in ("gul", …)``): those stay as they are."""
+    if not tag.startswith("{{"):
+        return []
+    out = []
+    for m in _LITERAL.finditer(tag):
+        before, after = tag[:m.start()].rstrip(), tag[m.end():].lstrip()
+        compared = (before.endswith(("==", "!=", " in", "(", ",", "["))
+                    or after.startswith(("==", "!=", " in ", ",", ")", "]")))
+        if _wordy(m[2]) and not compared:
+            out.append(m)
+    return out
+
+
+def _translate_piece(piece: str, messages: dict[str, str]) -> str:
+    stripped = piece.strip()
+    if stripped not in messages:
+        return piece
+    start = piece.index(stripped)
+    return piece[:start] + messages[stripped] + piece[start + len(stripped):]
+
+
+def _translate_tag(tag: str, messages: dict[str, str]) -> str:
+    out, at = [], 0
+    for m in _literals(tag):
+        text = messages.get(m[2])
+        if text is not None:
+            out += [tag[at:m.start()], m[1], text.replace(m[1], "’" if m[1] == "'" else "”"),
+                    m[1]]
+            at = m.end()
+    return "".join(out) + tag[at:] if out else tag
+
+
+def translate_xml(xml: str, messages: dict[str, str]) -> str:
+    """A template part with its fixed texts in the catalogue's language."""
+    def text(m: re.Match[str]) -> str:
+        raw = html.unescape(m[2])
+        out = "".join(_translate_tag(p, messages) if is_tag else _translate_piece(p, messages)
+                      for is_tag, p in segments(raw))
+        if out == raw:
+            return m[0]
+        return m[1] + html.escape(out, quote=False) + m[3]
+    return _TEXT.sub(text, xml)
+
+
+@functools.lru_cache(maxsize=16)
+def _translated(docx: bytes, key: tuple[tuple[str, str], ...]) -> bytes:
+    messages = dict(key)
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if _PARTS.fullmatch(info.filename):
+                data = translate_xml(data.decode("utf-8"), messages).encode("utf-8")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def translate_docx(docx: bytes, lang: Language | None = None) -> bytes:
+    """The template's bytes with its fixed texts translated (bokmål: unchanged)."""
+    lang = lang or _ACTIVE
+    if lang.is_bokmål:
+        return docx
+    return _translated(docx, tuple(sorted(lang.messages.items())))
+
+
+def translated(template: Any, lang: Language | None = None) -> Any:
+    """A :class:`~generator.rendering.template.Template` with its fixed texts in the
+    active language (the same object for bokmål), like the profiled template."""
+    lang = lang or _ACTIVE
+    if lang.is_bokmål:
+        return template
+    import copy
+    import hashlib
+
+    from .rendering.package_check import inspect
+
+    out = copy.copy(template)
+    out.data = translate_docx(template.data, lang)
+    out.parts = inspect(out.data)
+    out.sha256 = hashlib.sha256(out.data).hexdigest()
+    return out
