@@ -249,8 +249,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     if report.problems.errors:
         return report
     from .input.profile_reader import depends, for_build
+    from .rendering.language import translated
     from .rendering.profile import profiled
-    from .texts import translated
 
     kommune = result.data.kommune
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is

@@ -28,7 +28,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -325,21 +325,3 @@ def translate_docx(docx: bytes, lang: Language | None = None) -> bytes:
     if lang.is_bokmål:
         return docx
     return _translated(docx, tuple(sorted(lang.messages.items())))
-
-
-def translated(template: Any, lang: Language | None = None) -> Any:
-    """A :class:`~generator.rendering.template.Template` with its fixed texts in the
-    active language (the same object for bokmål), like the profiled template."""
-    lang = lang or _ACTIVE
-    if lang.is_bokmål:
-        return template
-    import copy
-    import hashlib
-
-    from .rendering.package_check import inspect
-
-    out = copy.copy(template)
-    out.data = translate_docx(template.data, lang)
-    out.parts = inspect(out.data)
-    out.sha256 = hashlib.sha256(out.data).hexdigest()
-    return out

@@ -68,6 +68,8 @@ def constant_msgids() -> dict[str, list[tuple[str, int]]]:
     for sheet in SHEETS:
         out.setdefault(sheet.name, []).append(("generator/input/schema.py", 0))
         out.setdefault(sheet.description, []).append(("generator/input/schema.py", 0))
+        if sheet.when_empty:  # what an empty sheet leaves out (the sheet guide, the notice)
+            out.setdefault(sheet.when_empty, []).append(("generator/input/schema.py", 0))
         for c in sheet.columns:
             for text in (c.header, *c.choices, c.col.help, c.col.pattern_help):
                 if text:

@@ -21,7 +21,8 @@ PACKAGE = ROOT / "generator"
 #: Units on one line are beside each other: neither imports the other.
 LAYERS: tuple[tuple[str, ...], ...] = (
     # shared: the package's face and the top-level helpers every layer may use
-    ("generator", "errors", "paths", "problems", "norsk", "files", "formulas", "resources"),
+    ("generator", "errors", "paths", "problems", "norsk", "files", "formulas", "resources",
+     "texts"),
     ("model",),
     ("input",),
     ("rendering",),

@@ -1242,4 +1242,24 @@ NYNORSK: dict[str, str] = {
         'Slik les du delstrategiane',
     'Hver delstrategi forklarer først hvorfor den er valgt. Deretter kommer suksesskriteriene, og til slutt innholdet med hovedoppgavene.':
         'Kvar delstrategi forklarer først kvifor han er vald. Deretter kjem suksesskriteria, og til slutt innhaldet med hovudoppgåvene.',
+    'Gevinstkart for tre digitaliseringsprosjekter':
+        'Gevinstkart for tre digitaliseringsprosjekt',
+    'Godkjent i KLG':
+        'Godkjent i KLG',
+    'Første gevinstrealisering rapportert':
+        'Første gevinstrealisering rapportert',
+    'Målt gevinst i 2. tertialrapport':
+        'Målt gevinst i 2. tertialrapport',
+    'Innen 2. tertial':
+        'Innan 2. tertial',
+    'Heltidsplan for helse og omsorg vedtatt':
+        'Heiltidsplan for helse og omsorg vedteken',
+    'Vedtak i kommunestyret':
+        'Vedtak i kommunestyret',
+    'Nytt sak/arkiv-system':
+        'Nytt sak/arkiv-system',
+    'Systemet tatt i bruk':
+        'Systemet teke i bruk',
+    'Alle enheter arkiverer i det nye systemet':
+        'Alle einingar arkiverer i det nye systemet',
 }

@@ -255,7 +255,7 @@ def _help_sheet(ws: Any, sheets: list[Sheet], fmt: dict[str, Any]) -> None:
     r = 4
     for sheet in sheets:
         ws.write_string(r, 0, _(sheet.name), fmt["key"])
-        ws.write_string(r, 3, _(sheet.guide), fmt["muted"])
+        ws.write_string(r, 3, sheet.guide, fmt["muted"])
         r += 1
         for c in sheet.columns:
             ws.write_string(r, 1, _(c.header))

@@ -14,6 +14,7 @@ from typing import Literal, get_type_hints
 
 from ..model import domain as m
 from ..model.column import Col, Column, resolve
+from ..texts import _
 
 Layout = Literal["table", "keyvalue"]
 KEY_HEADER_TEXTS = ("Felt", "Verdi", "Forklaring")  # the header row of a key–value sheet
@@ -58,12 +59,14 @@ class Sheet:
     @property
     def guide(self) -> str:
         """The description for the sheet guide, with what an empty sheet leaves out."""
+        description = _(self.description)
         if self.when_empty is None:
-            return self.description
+            return description
+        optional = description + " " + _("Kan stå tomt eller mangle.")
         if not self.when_empty:
-            return f"{self.description} Kan stå tomt eller mangle."
-        return (f"{self.description} Kan stå tomt eller mangle. Uten rader: "
-                f"{self.when_empty[0].upper()}{self.when_empty[1:]}")
+            return optional
+        left_out = _(self.when_empty)
+        return optional + " " + _("Uten rader:") + " " + left_out[0].upper() + left_out[1:]
 
 
 STYRING, TERTIAL, RISIKO, KOMPASS, LEDERAVTALER = (
