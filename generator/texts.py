@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from .errors import InputError
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -105,7 +107,7 @@ class Language:
         return self.messages.get(msgid, msgid) if self.messages else msgid
 
 
-class LanguageError(ValueError):
+class LanguageError(InputError, ValueError):
     """A Målform the product has no catalogue for (the message is bokmål)."""
 
 
