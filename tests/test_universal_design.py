@@ -21,7 +21,6 @@ from lxml import etree
 from generator import pipeline
 from generator.input.profile_reader import TEXT_RATIO, contrast, readable_on_white, text_on
 from generator.output import pdfua
-from generator.output.pdf import soffice
 
 from .conftest import run, set_field
 from .test_pdf import KNOWN_FALSE_POSITIVES, _certificate
@@ -32,13 +31,10 @@ KINDS = ("oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale",
          "lederavtale-offentlig")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert soffice(), "LibreOffice mangler: kjør ./setup.sh (CI skal ha den)"
-    out = tmp_path_factory.mktemp("uu")
-    report = pipeline.build([pipeline.DEMO_DIR], out, pdf=True)
-    assert report.ok, [str(p) for p in report.problems]
-    return out / "2026"
+@pytest.fixture
+def built(demo_pdf_build: Path) -> Path:
+    """The session's one demo build with PDF (tests/conftest.py); read-only here."""
+    return demo_pdf_build
 
 
 def _one(year: Path, kind: str, ext: str) -> Path:
