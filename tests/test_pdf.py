@@ -23,7 +23,7 @@ from generator import pipeline
 from .conftest import run
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def built(demo_pdf_build: Path) -> Path:
     """The session's one demo build with PDF (tests/conftest.py); read-only here."""
     return demo_pdf_build

@@ -31,7 +31,7 @@ KINDS = ("oppdragsbrev", "tertialrapport", "utviklingsstrategi", "lederavtale",
          "lederavtale-offentlig")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def built(demo_pdf_build: Path) -> Path:
     """The session's one demo build with PDF (tests/conftest.py); read-only here."""
     return demo_pdf_build
@@ -87,7 +87,8 @@ def signed(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     mp = pytest.MonkeyPatch()
     mp.setenv("TEST_PASSORD", "hemmelig")
     try:
-        args = ["--sertifikat", p12, "--passord-variabel", "TEST_PASSORD"]
+        # the test certificate names «Testleder Fjellvik», not the person on the line
+        args = ["--sertifikat", p12, "--passord-variabel", "TEST_PASSORD", "--annen-signerer"]
         first = run("sign", source, "--felt", "NaermesteOverordnedeLeder", *args,
                     "--ut", work / "en.pdf")
         assert first.exit_code == 0, first.output
