@@ -203,6 +203,10 @@ def _lederavtale_standard() -> dict[str, Part]:
 
 
 def _signature(doc, left_name: str, left_title: str, right_name: str, right_title: str) -> None:
+    """The signature block: a table whose header row names the two signers' roles (a header
+    row as Word's accessibility checker asks, TH in the tagged PDF); under each role the room
+    for the signature, the line (generator/output/signing.py puts the field above it), the
+    name and the title."""
     para(doc, "Sted og dato: {{ sted }}, {{ dato|dato }}" if left_name else
          "Sted og dato: ________________________________")
     t = doc.add_table(rows=4, cols=2)
@@ -211,17 +215,18 @@ def _signature(doc, left_name: str, left_title: str, right_name: str, right_titl
 
     for row in t.rows:
         row.cells[0].width = row.cells[1].width = Cm(8)
-    t.rows[0].height = Cm(1.6)
-    t.rows[1].cells[0].paragraphs[0].add_run("_" * 34)
-    t.rows[1].cells[1].paragraphs[0].add_run("_" * 34)
+    for j, label in enumerate(("Nærmeste overordnede leder", "Leder")):
+        t.rows[0].cells[j].paragraphs[0].add_run(label).italic = True
+        line = t.rows[1].cells[j].paragraphs[0]
+        line.paragraph_format.space_before = Cm(1.6)  # the room for the signature
+        line.add_run("_" * 34)
     for j, (name, title) in enumerate(((left_name, left_title), (right_name, right_title))):
         p = t.rows[2].cells[j].paragraphs[0]
         p.add_run(name or "Navn").bold = True
         p.paragraph_format.space_after = Pt(0)
         t.rows[3].cells[j].paragraphs[0].add_run(title or "Tittel")
-    for j, label in enumerate(("Nærmeste overordnede leder", "Leder")):
-        p = t.rows[3].cells[j].add_paragraph()
-        p.add_run(label).italic = True
+    t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    keep_together(t)
 
 
 def lederavtale(path: Path) -> None:

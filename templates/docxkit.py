@@ -274,11 +274,28 @@ def heading(doc: Document, text: str, level: int = 1):
     return doc.add_heading(text, level)
 
 
+AFTER_TABLE = Pt(12)  # the white space below a table: the next paragraph's spacing-before
+
+
 def para(doc_or_cell, text: str = "", style: str | None = None, bold: bool = False):
     p = doc_or_cell.add_paragraph(style=style)
     if text:
         p.add_run(text).bold = bold
+    if not text.startswith("{%") and _after_table(p._p):
+        p.paragraph_format.space_before = AFTER_TABLE
     return p
+
+
+def _after_table(p) -> bool:
+    """Whether the paragraph comes right after a table once docxtpl has removed the control
+    paragraphs between them (``{%p endif %}``, ``{%p if … %}``; not across an ``else``)."""
+    prev = p.getprevious()
+    while prev is not None and prev.tag == qn("w:p"):
+        text = "".join(t.text or "" for t in prev.iter(qn("w:t"))).strip()
+        if not text.startswith("{%p") or text.startswith(("{%p else", "{%p elif")):
+            return False
+        prev = prev.getprevious()
+    return prev is not None and prev.tag == qn("w:tbl")
 
 
 def texts(doc: Document, var: str) -> None:
@@ -333,7 +350,8 @@ def table(doc: Document, headers: Sequence[str], widths_cm: Sequence[float],
         trpr = row._tr.get_or_add_trPr()
         trpr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
     t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
-    doc.add_paragraph().paragraph_format.space_after = Pt(2)
+    # no empty spacer paragraph after it (a screen reader reads it as «blank»): the paragraph
+    # that follows gets the space as spacing-before (para), a caption_before its own
     return t
 
 
@@ -384,6 +402,7 @@ def caption_before(doc, text: str):
     """A table caption that stays with the table below it."""
     p = para(doc, text, style="Caption")
     p.paragraph_format.keep_with_next = True
+    p.paragraph_format.space_before = AFTER_TABLE  # also when the table above is a loop's
     return p
 # --- own chapters and the table of contents -------------------------------------------------
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from generator import pipeline
 from generator.cli import app
 from generator.input.reader import normalise
 from generator.model.styringsdata import Styringsdata
@@ -27,6 +28,20 @@ def demo(tmp_path: Path) -> Path:
     for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
         shutil.copy(f, folder / f.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def demo_pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workbooks built ONCE with PDF for the whole test session: the year folder
+    (``…/2026``). Read-only: a test that adds or changes files works on a copy
+    (``shutil.copytree``), so the other tests see the build as it came out."""
+    from generator.output.pdf import soffice
+
+    assert soffice(), "LibreOffice mangler: kjør ./setup.sh (CI skal ha den)"
+    out = tmp_path_factory.mktemp("demo-pdf")
+    report = pipeline.build([DEMO_DIR], out, pdf=True)
+    assert report.ok, [str(p) for p in report.problems]
+    return out / "2026"
 
 
 def run(*args: str) -> Any:

@@ -19,18 +19,14 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from generator import pipeline
-from generator.output.pdf import soffice
 
 from .conftest import run
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert soffice(), "LibreOffice mangler: kjør ./setup.sh (CI skal ha den)"
-    out = tmp_path_factory.mktemp("pdf")
-    report = pipeline.build([pipeline.DEMO_DIR], out, pdf=True)
-    assert report.ok, [str(p) for p in report.problems]
-    return out / "2026"
+def built(demo_pdf_build: Path) -> Path:
+    """The session's one demo build with PDF (tests/conftest.py); read-only here."""
+    return demo_pdf_build
 
 
 def pdftext(path: Path) -> str:

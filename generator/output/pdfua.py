@@ -243,8 +243,8 @@ _TABLE_PARTS = frozenset(("/TR", "/TD", "/TH", "/THead", "/TBody", "/TFoot"))
 
 def _layout_tables(tree: pikepdf.Dictionary,
                    elements: Iterable[pikepdf.Dictionary] | None = None) -> None:
-    """A table without a single header cell lays text out side by side (the lederavtale's
-    signature block): its Table, TR and TD elements become Div, so a screen reader reads
+    """A table without a single header cell lays text out side by side (a layout table in a
+    municipality's own template): its Table, TR and TD elements become Div, so a screen reader reads
     it as text rather than as a data table with no headers. Every data table in the
     bundled templates has a header row (``w:tblHeader``), which LibreOffice tags TH."""
     rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
