@@ -1,7 +1,9 @@
 """Kommunens styringsdokumenter fra Excel-arbeidsbøker til Word, PDF/A og arkiv."""
 
+# _signal is the C module behind «signal»: built in and loaded at start-up, as os and sys
+# are, so importing it cannot be interrupted half-way the way loading a module file can.
+import _signal  # type: ignore[import-not-found]
 import os
-import signal
 import sys
 
 INTERRUPTED = 130  # the exit code of a program stopped by Ctrl-C (128 + SIGINT)
@@ -29,8 +31,8 @@ def started_as_program() -> bool:
 
 def take_ctrl_c() -> None:
     """From here on, until :func:`generator.quick.main` runs, Ctrl-C is :func:`stop_at_start`."""
-    if started_as_program() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, stop_at_start)
+    if started_as_program() and _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
+        _signal.signal(_signal.SIGINT, stop_at_start)
 
 
 take_ctrl_c()  # the first thing the program does
