@@ -310,6 +310,7 @@ def tertialrapport(path: Path) -> None:
                  "Gul: risiko for avvik. Rød: målet nås ikke uten nye tiltak."),
         "perspektiver": _målstatus,
         "oppdrag": _oppdragsstatus,
+        "vedtak": _vedtak,
         "risiko": _risiko,
         "nøkkeltall": _nøkkeltall,
         "forutsetninger": _forutsetninger,
@@ -346,11 +347,62 @@ def _economy(key: str, label: str, n: int) -> Part:
                      f"{{{{ {key}.sum.avvik|tusen }}}}", f"{{{{ {key}.sum.avvik_prosent }}}}"],
               align_right=(1, 2, 3, 4, 5))
         para(doc, "{%p endif %}")
+        if key == "investering":
+            _investeringsprosjekter(doc)
         if key == "drift":
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
                       "rammeområde.", style="Caption")
     return part
+
+
+def _investeringsprosjekter(doc: Document) -> None:
+    """The investments per project under the totals (sheet Investeringsprosjekter)."""
+    para(doc, "{%p if investeringsprosjekter.vis %}")
+    caption_before(doc, "Tabell 3: Investeringer per prosjekt (1 000 kr).")
+    table(doc, ["Prosjekt", "Budsjett i år", "Totalramme", "Regnskap hittil",
+                "Prognose", "Status", "Kommentar"], [3.6, 2.0, 2.0, 1.9, 1.8, 1.4, 3.3],
+          [["{{ p.prosjekt }}", "{{ p.rammeområde }}"], "{{ p.budsjett|tusen }}",
+           "{{ p.totalramme|tusen }}", "{{ p.regnskap|tusen }}", "{{ p.prognose|tusen }}",
+           "{% cellbg p.farge %}{{ p.status }}", "{{ p.kommentar }}"],
+          loop="p in investeringsprosjekter.rader",
+          total=["Sum", "{{ investeringsprosjekter.sum.budsjett|tusen }}",
+                 "{{ investeringsprosjekter.sum.totalramme|tusen }}",
+                 "{{ investeringsprosjekter.sum.regnskap|tusen }}",
+                 "{{ investeringsprosjekter.sum.prognose|tusen }}", "", ""],
+          align_right=(1, 2, 3, 4))
+    para(doc, "{%p if investeringsprosjekter.avstemt %}")
+    para(doc, "Summen av prosjektene stemmer med investeringene per rammeområde i tabell 2.",
+         style="Merknad")
+    para(doc, "{%p else %}")
+    para(doc, "Merk: prosjektene stemmer ikke med investeringene per rammeområde i tabell 2 "
+              "for {{ investeringsprosjekter.avvik|join(', ') }}.", style="Merknad")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+
+
+def _vedtak(doc: Document) -> None:
+    """The follow-up of the council's decisions the oppdragsbrev promises (sheet
+    Vedtaksoppfølging): open ones (overdue first, marked in words) and those completed."""
+    para(doc, "{{ vedtaksoppfølging.sammendrag }}")
+    para(doc, "{%p if vedtaksoppfølging.åpne %}")
+    caption_before(doc, "Vedtak som følges opp")
+    table(doc, ["Sak", "Vedtak", "Ansvarlig", "Frist", "Status", "Kommentar"],
+          [2.6, 4.4, 1.8, 1.9, 1.8, 3.5],
+          [["{{ v.sak }}", "{{ v.organ }}", "{{ v.dato }}"], "{{ v.vedtak }}",
+           "{{ v.ansvarlig }}", "{{ v.frist }}",
+           ["{% cellbg v.farge %}{{ v.status }}", "{%p if v.forfalt %}",
+            "{{ v.merking }}", "{%p endif %}"], "{{ v.kommentar }}"],
+          loop="v in vedtaksoppfølging.åpne")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if vedtaksoppfølging.fullførte %}")
+    caption_before(doc, "Vedtak fullført siden forrige tertial")
+    table(doc, ["Sak", "Vedtak", "Ansvarlig", "Fullført", "Kommentar"],
+          [2.6, 5.4, 1.8, 1.9, 4.3],
+          [["{{ v.sak }}", "{{ v.organ }}", "{{ v.dato }}"], "{{ v.vedtak }}",
+           "{{ v.ansvarlig }}", "{{ v.fullført }}", "{{ v.kommentar }}"],
+          loop="v in vedtaksoppfølging.fullførte")
+    para(doc, "{%p endif %}")
 
 
 def _målstatus(doc: Document) -> None:

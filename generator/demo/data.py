@@ -31,11 +31,13 @@ from .styring import (
     ÅRSHJUL,
 )
 from .tertial import (
+    INVESTERINGSPROSJEKTER,
     MÅLRESULTATER,
     NØKKELTALL,
     OPPDRAGSSTATUS,
     RAMMEOMRÅDER,
     TERTIALTEKSTER,
+    VEDTAK,
     ØKONOMI,
     med_i_fjor,
 )
@@ -73,6 +75,8 @@ def demo_data() -> Styringsdata:
         bidrag=[],
         grupper=GRUPPER,
         kapitler=KAPITLER,
+        vedtak=VEDTAK,
+        investeringsprosjekter=INVESTERINGSPROSJEKTER,
     )
     data = med_i_fjor(dataclasses.replace(data, bidrag=bidrag(data)))
     return copy.deepcopy(data)

@@ -27,13 +27,15 @@ from .common import (
 from .kind import DocumentKind
 from .oppdragsbrev import perspektiver
 from .outlines import Each, Outline, Own, Section
+from .vedtak import investeringsprosjekter, vedtaksoppfølging
 
 FACTS = KindFacts(
     journalposttype="Organinternt dokument uten oppfølging",
     dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport,
     mappetittel="Tertialrapporter {år}")
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
-          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
+          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler",
+          "Vedtaksoppfølging", "Investeringsprosjekter")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
 OUTLINE = Outline((
     Own("først"),
@@ -47,6 +49,8 @@ OUTLINE = Outline((
     Each("perspektiver", "p", "nr", "{{ p.navn }}", 2),
     Own("etter mål"),
     Section("oppdrag", "Oppdrag fra oppdragsbrevet"),
+    Section("vedtak", "Oppfølging av politiske vedtak", shown_if="vedtaksoppfølging.vis",
+            present=lambda d: bool(d.vedtak)),
     Own("etter oppdrag"),
     Section("risiko", "Risiko"),
     Own("etter risiko"),
@@ -219,6 +223,10 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "årsverk": sum(n.årsverk for n in key_rows),
                       "avvik": sum(n.avvik for n in key_rows)},
     }
+    forrige = date(k.år, *PER_DATO[nr - 1]) if nr > 1 else date(k.år - 1, 12, 31)
+    ctx["vedtaksoppfølging"] = vedtaksoppfølging(data, ctx["per_dato"], forrige)
+    ctx["investeringsprosjekter"] = investeringsprosjekter(
+        data, nr, [ln for ln in econ if ln.type is Budsjettype.INVESTERING], area_order)
     # own chapters for all tertials or for this one
     ctx |= KIND.numbers(data, chapters=[c for c in data.kapitler if c.tertial in (None, nr)],
                         lists={"perspektiver": ctx["perspektiver"]})

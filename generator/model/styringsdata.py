@@ -14,6 +14,7 @@ from .domain import (
     Forkortelse,
     Gruppe,
     Innstillinger,
+    Investeringsprosjekt,
     Kapittel,
     Kommune,
     KompassOmråde,
@@ -33,6 +34,7 @@ from .domain import (
     Styringsdialog,
     Tekster,
     Tertialtekst,
+    Vedtak,
     Økonomilinje,
 )
 
@@ -67,6 +69,8 @@ class Styringsdata:
     bidrag: list[Bidrag]
     grupper: list[Gruppe] = field(default_factory=list)
     kapitler: list[Kapittel] = field(default_factory=list)
+    vedtak: list[Vedtak] = field(default_factory=list)
+    investeringsprosjekter: list[Investeringsprosjekt] = field(default_factory=list)
 
     @cached_property
     def ansvar(self) -> Ansvar:
