@@ -33,6 +33,7 @@ from docxkit import (  # noqa: E402
     own_chapters,
     page_break,
     para,
+    short_table,
     table,
     table_of_contents,
     texts,
@@ -135,9 +136,9 @@ def _møtekalender(doc: Document) -> None:
 
 
 def _styringsdialog(doc: Document) -> None:
-    para(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.",
-         style="Caption")
-    table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [3.2, 3.0, 4.0, 5.8],
+    caption_before(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.")
+    # the first column fits its longest word («Tjenesteområdedialog»): no word is broken
+    table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [4.0, 2.7, 3.7, 5.6],
           ["{{ s.forum }}", "{{ s.hyppighet }}", "{{ s.deltakere }}", "{{ s.rapportering }}"],
           loop="s in styringsdialog")
 
@@ -200,7 +201,8 @@ def _lederavtale_standard() -> dict[str, Part]:
 
 
 def _signature(doc, left_name: str, left_title: str, right_name: str, right_title: str) -> None:
-    para(doc, "Sted og dato: {{ sted }}, {{ dato|dato }}" if left_name else
+    # the date is the signer's to write: a printed date would predate the signature
+    para(doc, "Sted og dato: {{ sted }}, ____________________" if left_name else
          "Sted og dato: ________________________________")
     t = doc.add_table(rows=4, cols=2)
     t.autofit = False
@@ -332,11 +334,11 @@ def _økonomi(doc: Document) -> None:
 def _economy(key: str, label: str, n: int) -> Part:
     """Drift or investering: the table per rammeområde (with last year's, when given)."""
     def part(doc: Document) -> None:
-        para(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).", style="Caption")
+        caption_before(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).")
         para(doc, f"{{%p if {key}.sammenligning %}}")
         _economy_compared(doc, key)
         para(doc, "{%p else %}")
-        table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
+        short_table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
                     "Avvik %"], [4.8, 2.3, 2.4, 2.3, 2.2, 2.0],
               ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
                "{{ r.prognose|tusen }}", "{% cellbg r.farge %}{{ r.avvik|tusen }}",
@@ -469,8 +471,10 @@ def _forutsetninger(doc: Document) -> None:
 
 def _forslag(doc: Document) -> None:
     para(doc, "{%p if tekst.forslag %}")
-    para(doc, "Kommunedirektøren legger fram disse forslagene:")
-    bullets(doc, "tekst.forslag", "f")
+    # the proposals stay together with their lead-in: no bullet orphaned on the last page
+    para(doc, "Kommunedirektøren legger fram disse forslagene:").paragraph_format \
+        .keep_with_next = True
+    bullets(doc, "tekst.forslag", "f", keep=True)
     para(doc, "{%p else %}")
     para(doc, "Tertialrapporten tas til orientering.")
     para(doc, "{%p endif %}")
@@ -501,7 +505,9 @@ def utviklingsstrategi(path: Path) -> None:
     sec.footer.is_linked_to_previous = False
     header_footer(sec, HEADER_LEFT, "{{ tittel }}")
     sec.different_first_page_header_footer = False
-    para(doc, "Utviklingsplakaten {{ periode }}", style="Title")
+    plakattittel = para(doc, "Utviklingsplakaten {{ periode }}", style="Title")
+    # outline level 1: the plakat has its entry in the table of contents (generator/toc.py)
+    plakattittel._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
     para(doc, "{{ kommune.navn }} – «{{ kommune.visjon }}»", style="Subtitle")
     plakat = doc.add_table(rows=3, cols=3)
     plakat.style = doc.styles["Kommunetabell"]
@@ -595,6 +601,10 @@ def _delstrategi(doc: Document) -> None:
     table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
           ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
                                "{%p endfor %}"]], loop="i in d.innhold")
+    para(doc, "{%p if d.organisering %}")
+    heading(doc, "Organisering og struktur", 2)
+    texts(doc, "d.organisering")
+    para(doc, "{%p endif %}")
 
 
 BUILDERS = {
@@ -610,7 +620,7 @@ BUILDERS = {
 
 def _economy_compared(doc, key: str) -> None:
     """The economy table with «Regnskap i fjor» and «Endring» (kr and per cent)."""
-    table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Regnskap i fjor", "Endring",
+    short_table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Regnskap i fjor", "Endring",
                 "Prognose", "Avvik", "Avvik %"], [3.4, 1.8, 1.9, 1.9, 1.9, 1.8, 1.8, 1.5],
           ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
            "{{ r.i_fjor|tusen or '–' }}",

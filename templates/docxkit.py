@@ -288,9 +288,13 @@ def texts(doc: Document, var: str) -> None:
     para(doc, "{%p endfor %}")
 
 
-def bullets(doc: Document, var: str, item: str = "punkt") -> None:
+def bullets(doc: Document, var: str, item: str = "punkt", keep: bool = False) -> None:
+    """A bulleted list; ``keep`` holds a short list together on one page (with the
+    paragraph before it, when that one keeps with next too)."""
     para(doc, f"{{%p for {item} in {var} %}}")
-    para(doc, f"{{{{ {item} }}}}", style="List Bullet")
+    p = para(doc, f"{{{{ {item} }}}}", style="List Bullet")
+    if keep:
+        p.paragraph_format.keep_with_next = True
     para(doc, "{%p endfor %}")
 
 
@@ -378,6 +382,14 @@ def keep_together(t) -> None:
         for cell in row.cells:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_with_next = True
+
+
+def short_table(doc: Document, *args, **kwargs):
+    """A table that is short enough to stay on one page (the economy per rammeområde):
+    :func:`table` kept together, so it never splits after a couple of rows."""
+    t = table(doc, *args, **kwargs)
+    keep_together(t)
+    return t
 
 
 def caption_before(doc, text: str):

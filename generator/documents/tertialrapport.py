@@ -97,7 +97,9 @@ def _change(now: float, before: float | None) -> dict:
     """Regnskap now against the same tertial last year: kr and per cent (of last year)."""
     if before is None:
         return {"i_fjor": None, "endring": None, "endring_prosent": ""}
-    pct = None if before == 0 else (now - before) / abs(before) * 100
+    # a change in per cent only of a positive base (of an income line or a net total that is
+    # negative, the percentage would mislead)
+    pct = None if before <= 0 else (now - before) / before * 100
     return {"i_fjor": before, "endring": now - before, "endring_prosent": prosent(pct)}
 
 
@@ -252,10 +254,14 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         from ..rendering.charts.sykefravaer import sykefravær_chart
 
         drift = ctx["drift"]["rader"]
+        # income lines (a negative budget: tax and rammetilskudd) on a scale of their own
+        bars = [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift]
+        services = [b for b in bars if b[1] >= 0]
+        income = [b for b in bars if b[1] < 0]
         return {
             "budsjettgraf": budget_chart(
-                [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
-                f"Drift per rammeområde, {periode}"),
+                services or bars, f"Drift per rammeområde, {periode}",
+                income=income if services else None),
             "sykefraværsgraf": sykefravær_chart(
                 trend, inn.sykefravær_mål, f"Sykefravær i {k.navn} {k.år}",
                 last_year=trend_i_fjor or None),

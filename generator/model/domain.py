@@ -636,6 +636,10 @@ class Delstrategi:
     navn: Annotated[str, Col("Delstrategi", "Navnet på delstrategien.")]
     hvorfor: Annotated[str, Col("Hvorfor", "Hvorfor delstrategien er valgt.", width=50)]
     suksesskriterier: Annotated[list[str], Col("Suksesskriterier", "Ett per linje.", width=50)]
+    organisering: Annotated[str | None, Col(
+        "Organisering og struktur", "Hvordan arbeidet med delstrategien er organisert: hvem "
+        "eier den, hvilke fora og roller som driver den. Tom linje gir nytt avsnitt (valgfritt).",
+        width=50)] = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,9 +39,24 @@ _MINUS = "\u2212"
 _TEXT = "#262626"
 GRID = "#D9D9D9"
 
+
+
+def _font_families() -> list[str]:
+    """The document font (Carlito, metric-compatible with Calibri) when the machine has it,
+    with DejaVu Sans after it for any glyph it lacks; DejaVu Sans alone otherwise (it ships
+    with matplotlib), so a chart never asks for a font that is not there."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return [n for n in (DOCUMENT_FONT, "DejaVu Sans") if n in names] or ["DejaVu Sans"]
+
+
+DOCUMENT_FONT = "Carlito"
+FONT_FAMILIES = _font_families()
+
 _RC: dict[str, Any] = {
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
+    "font.sans-serif": FONT_FAMILIES,
     "font.size": 9,
     "text.parse_math": False,
     "text.color": _TEXT,
