@@ -363,7 +363,7 @@ def _investeringsprosjekter(doc: Document) -> None:
     para(doc, "{%p if investeringsprosjekter.vis %}")
     caption_before(doc, "Tabell 3: Investeringer per prosjekt (1 000 kr).")
     table(doc, ["Prosjekt", "Budsjett i år", "Totalramme", "Regnskap hittil",
-                "Prognose", "Status", "Kommentar"], [3.6, 2.0, 2.0, 1.9, 1.8, 1.4, 3.3],
+                "Prognose", "Status", "Kommentar"], [3.4, 1.9, 2.2, 1.9, 1.8, 1.4, 3.4],
           [["{{ p.prosjekt }}", "{{ p.rammeområde }}"], "{{ p.budsjett|tusen }}",
            "{{ p.totalramme|tusen }}", "{{ p.regnskap|tusen }}", "{{ p.prognose|tusen }}",
            "{% cellbg p.farge %}{{ p.status }}", "{{ p.kommentar }}"],
@@ -566,7 +566,8 @@ def _resultater(doc: Document) -> None:
 
 
 def _styrker(doc: Document) -> None:
-    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
+    # the bullet columns are as wide as they can be: long compound words must fit
+    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.1, 4.3, 4.3, 4.3],
           ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")

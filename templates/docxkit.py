@@ -137,6 +137,8 @@ def _styles(doc: Document) -> None:
     tb.font.size = Pt(9.5)
     tb.paragraph_format.space_after = Pt(0)
     tb.paragraph_format.line_spacing = 1.0
+    # a narrow hanging indent: the text of a bullet in a table cell gets the width it can
+    tb.paragraph_format.left_indent, tb.paragraph_format.first_line_indent = Cm(0.4), Cm(-0.4)
     note = st.add_style("Merknad", WD_STYLE_TYPE.PARAGRAPH)
     note.base_style = normal
     note.font.size, note.font.italic, note.font.color.rgb = Pt(9.5), True, GREY
