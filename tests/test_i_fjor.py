@@ -85,6 +85,13 @@ def _thousands(kr: float) -> str:
     return _nb(kr / 1000)
 
 
+def _change(now: float, before: float) -> str:
+    """The «Endring» cell: kr, and per cent only of a positive base (a negative base, such
+    as tax income or a net total, gives no percentage)."""
+    kr = _thousands(now - before)
+    return kr + "\n" + _pct((now - before) / before * 100) if before > 0 else kr
+
+
 def _pct(value: float) -> str:
     return _nb(value, 1) + "\u00a0%"
 
@@ -175,12 +182,12 @@ def test_the_economy_table_compares_regnskap_with_last_year(compared: Path) -> N
         now, before = r["Regnskap hittil"], r[REGNSKAP_I_FJOR]
         assert row[2] == _thousands(now)
         assert row[3] == _thousands(before)
-        assert row[4] == _thousands(now - before) + "\n" + _pct((now - before) / abs(before) * 100)
+        assert row[4] == _change(now, before)
     now = sum(r["Regnskap hittil"] for r in lines)
     before = sum(r[REGNSKAP_I_FJOR] for r in lines)
     total = drift[-1]
     assert total[0] == "Sum" and total[3] == _thousands(before)
-    assert total[4] == _thousands(now - before) + "\n" + _pct((now - before) / abs(before) * 100)
+    assert total[4] == _change(now, before)
     # The demo has no last-year figures for investering: that table stays as it was.
     assert investering[0] == ECONOMY_HEADER
     assert "Endring = regnskap hittil i år − regnskap i fjor" in text(compared)
