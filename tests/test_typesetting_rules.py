@@ -69,3 +69,14 @@ def test_the_signer_writes_the_date(avtale: Path) -> None:
     line = next(ln for ln in body.splitlines() if ln.startswith("Sted og dato:"))
     assert line.startswith("Sted og dato: Fjellvik, ___")
     assert not re.search(r"\d{4}", line)  # no date printed before anyone has signed
+
+
+def test_charts_follow_the_profile_font() -> None:
+    from generator.rendering import palette
+    from generator.rendering.charts.common import chart_fonts
+
+    assert chart_fonts() == FONT_FAMILIES
+    seen = palette.drawn_in(None, "Liberation Serif")(chart_fonts)()
+    assert seen[0] == "Liberation Serif" and "Carlito" in seen
+    # a font the machine lacks is left out: the chart falls back to Carlito, never asks for it
+    assert palette.drawn_in(None, "Finnes Ikke Sans")(chart_fonts)() == FONT_FAMILIES

@@ -247,7 +247,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         ctx["nøkkelsum"]["i_fjor"] = weighted_sick_leave_last_year(key_rows)
         ctx["sykefravær_sammenligning"] = True
 
-    @palette.drawn_in(k.profilfarge)
+    @palette.drawn_in(k.profilfarge, k.skrift)
     def images() -> dict[str, Image]:
         from ..rendering.charts.budsjett import budget_chart
         from ..rendering.charts.risiko import risk_heatmap

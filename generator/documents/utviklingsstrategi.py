@@ -83,7 +83,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     }
     ctx |= KIND.numbers(data, lists={"delstrategier": strategier})
 
-    @palette.drawn_in(k.profilfarge)
+    @palette.drawn_in(k.profilfarge, k.skrift)
     def images() -> dict[str, Image]:
         from ..rendering.charts.kompass import kompass_radar
 
