@@ -129,3 +129,11 @@ def test_workbook_without_the_sheets_has_no_section(demo: Path, tmp_path: Path) 
     body = text(_report(demo, tmp_path / "ut", 2))
     assert "Oppfølging av politiske vedtak" not in body
     assert "Investeringer per prosjekt" not in body
+
+
+def test_ansvarlig_is_resolved_like_ha(demo: Path) -> None:
+    coord = set_cell(demo / "tertial.xlsx", "Vedtaksoppfølging", "Ansvarlig", "XYZ")
+    result = load([demo])
+    errors = [str(p) for p in result.problems.errors]
+    assert any("Vedtaksoppfølging" in e and coord in e and "ansvarlig «XYZ» peker ikke på "
+               "noen leder" in e for e in errors), errors
