@@ -7,6 +7,7 @@ Jinja filters the templates use (see :data:`FILTERS`).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -85,3 +86,15 @@ FILTERS = {
     "fortegn": fortegn,
     "poeng": poeng,
 }
+
+
+_GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_RANGE = re.compile(r"(?<=\d) ?[–-] ?(?=\d)")
+
+
+def ubrutt(text: str) -> str:
+    """A text whose numbers never wrap: ``5 000–10 000`` gets non-breaking spaces between
+    the digit groups and a non-breaking dash range (``5\u00a0000\u2060–\u206010\u00a0000``:
+    the word joiners keep a line from breaking after the dash)."""
+    text = _GROUPED.sub(NBSP, text)
+    return _RANGE.sub("\u2060–\u2060", text)

@@ -33,6 +33,7 @@ from docxkit import (  # noqa: E402
     own_chapters,
     page_break,
     para,
+    short_table,
     table,
     table_of_contents,
     texts,
@@ -135,9 +136,9 @@ def _møtekalender(doc: Document) -> None:
 
 
 def _styringsdialog(doc: Document) -> None:
-    para(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.",
-         style="Caption")
-    table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [3.2, 3.0, 4.0, 5.8],
+    caption_before(doc, "Tabell 2: Plan for styringsdialog og oppfølging av oppdragsbrevet.")
+    # the first column fits its longest word («Tjenesteområdedialog»): no word is broken
+    table(doc, ["Forum", "Hyppighet", "Deltakere", "Rapportering"], [4.0, 2.7, 3.7, 5.6],
           ["{{ s.forum }}", "{{ s.hyppighet }}", "{{ s.deltakere }}", "{{ s.rapportering }}"],
           loop="s in styringsdialog")
 
@@ -207,7 +208,8 @@ def _signature(doc, left_name: str, left_title: str, right_name: str, right_titl
     row as Word's accessibility checker asks, TH in the tagged PDF); under each role the room
     for the signature, the line (generator/output/signing.py puts the field above it), the
     name and the title."""
-    para(doc, "Sted og dato: {{ sted }}, {{ dato|dato }}" if left_name else
+    # the date is the signer's to write: a printed date would predate the signature
+    para(doc, "Sted og dato: {{ sted }}, ____________________" if left_name else
          "Sted og dato: ________________________________")
     t = doc.add_table(rows=4, cols=2)
     t.autofit = False
@@ -318,6 +320,7 @@ def tertialrapport(path: Path) -> None:
                  "Gul: risiko for avvik. Rød: målet nås ikke uten nye tiltak."),
         "perspektiver": _målstatus,
         "oppdrag": _oppdragsstatus,
+        "vedtak": _vedtak,
         "risiko": _risiko,
         "nøkkeltall": _nøkkeltall,
         "forutsetninger": _forutsetninger,
@@ -339,11 +342,11 @@ def _økonomi(doc: Document) -> None:
 def _economy(key: str, label: str, n: int) -> Part:
     """Drift or investering: the table per rammeområde (with last year's, when given)."""
     def part(doc: Document) -> None:
-        para(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).", style="Caption")
+        caption_before(doc, f"Tabell {n}: {label} per rammeområde (1 000 kr).")
         para(doc, f"{{%p if {key}.sammenligning %}}")
         _economy_compared(doc, key)
         para(doc, "{%p else %}")
-        table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
+        short_table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Prognose", "Avvik",
                     "Avvik %"], [4.8, 2.3, 2.4, 2.3, 2.2, 2.0],
               ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
                "{{ r.prognose|tusen }}", "{% cellbg r.farge %}{{ r.avvik|tusen }}",
@@ -354,6 +357,8 @@ def _economy(key: str, label: str, n: int) -> Part:
                      f"{{{{ {key}.sum.avvik|tusen }}}}", f"{{{{ {key}.sum.avvik_prosent }}}}"],
               align_right=(1, 2, 3, 4, 5))
         para(doc, "{%p endif %}")
+        if key == "investering":
+            _investeringsprosjekter(doc)
         if key == "drift":
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
@@ -367,6 +372,55 @@ def _economy(key: str, label: str, n: int) -> Part:
             para(doc, "{%p endfor %}")
             para(doc, "{%p endif %}")
     return part
+
+
+def _investeringsprosjekter(doc: Document) -> None:
+    """The investments per project under the totals (sheet Investeringsprosjekter)."""
+    para(doc, "{%p if investeringsprosjekter.vis %}")
+    caption_before(doc, "Tabell 3: Investeringer per prosjekt (1 000 kr).")
+    table(doc, ["Prosjekt", "Budsjett i år", "Totalramme", "Regnskap hittil",
+                "Prognose", "Status", "Kommentar"], [3.4, 1.9, 2.2, 1.9, 1.8, 1.4, 3.4],
+          [["{{ p.prosjekt }}", "{{ p.rammeområde }}"], "{{ p.budsjett|tusen }}",
+           "{{ p.totalramme|tusen }}", "{{ p.regnskap|tusen }}", "{{ p.prognose|tusen }}",
+           "{% cellbg p.farge %}{{ p.status }}", "{{ p.kommentar }}"],
+          loop="p in investeringsprosjekter.rader",
+          total=["Sum", "{{ investeringsprosjekter.sum.budsjett|tusen }}",
+                 "{{ investeringsprosjekter.sum.totalramme|tusen }}",
+                 "{{ investeringsprosjekter.sum.regnskap|tusen }}",
+                 "{{ investeringsprosjekter.sum.prognose|tusen }}", "", ""],
+          align_right=(1, 2, 3, 4))
+    para(doc, "{%p if investeringsprosjekter.avstemt %}")
+    para(doc, "Summen av prosjektene stemmer med investeringene per rammeområde i tabell 2.",
+         style="Merknad")
+    para(doc, "{%p else %}")
+    para(doc, "Merk: prosjektene stemmer ikke med investeringene per rammeområde i tabell 2 "
+              "for {{ investeringsprosjekter.avvik|join(', ') }}.", style="Merknad")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+
+
+def _vedtak(doc: Document) -> None:
+    """The follow-up of the council's decisions the oppdragsbrev promises (sheet
+    Vedtaksoppfølging): open ones (overdue first, marked in words) and those completed."""
+    para(doc, "{{ vedtaksoppfølging.sammendrag }}")
+    para(doc, "{%p if vedtaksoppfølging.åpne %}")
+    caption_before(doc, "Vedtak som følges opp")
+    table(doc, ["Sak", "Vedtak", "Ansvarlig", "Frist", "Status", "Kommentar"],
+          [2.6, 4.4, 1.8, 1.9, 1.8, 3.5],
+          [["{{ v.sak }}", "{{ v.organ }}", "{{ v.dato }}"], "{{ v.vedtak }}",
+           "{{ v.ansvarlig }}", "{{ v.frist }}",
+           ["{% cellbg v.farge %}{{ v.status }}", "{%p if v.forfalt %}",
+            "{{ v.merking }}", "{%p endif %}"], "{{ v.kommentar }}"],
+          loop="v in vedtaksoppfølging.åpne")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if vedtaksoppfølging.fullførte %}")
+    caption_before(doc, "Vedtak fullført siden forrige tertial")
+    table(doc, ["Sak", "Vedtak", "Ansvarlig", "Fullført", "Kommentar"],
+          [2.6, 5.4, 1.8, 1.9, 4.3],
+          [["{{ v.sak }}", "{{ v.organ }}", "{{ v.dato }}"], "{{ v.vedtak }}",
+           "{{ v.ansvarlig }}", "{{ v.fullført }}", "{{ v.kommentar }}"],
+          loop="v in vedtaksoppfølging.fullførte")
+    para(doc, "{%p endif %}")
 
 
 def _målstatus(doc: Document) -> None:
@@ -445,8 +499,10 @@ def _forutsetninger(doc: Document) -> None:
 
 def _forslag(doc: Document) -> None:
     para(doc, "{%p if tekst.forslag %}")
-    para(doc, "Kommunedirektøren legger fram disse forslagene:")
-    bullets(doc, "tekst.forslag", "f")
+    # the proposals stay together with their lead-in: no bullet orphaned on the last page
+    para(doc, "Kommunedirektøren legger fram disse forslagene:").paragraph_format \
+        .keep_with_next = True
+    bullets(doc, "tekst.forslag", "f", keep=True)
     para(doc, "{%p else %}")
     para(doc, "Tertialrapporten tas til orientering.")
     para(doc, "{%p endif %}")
@@ -477,7 +533,9 @@ def utviklingsstrategi(path: Path) -> None:
     sec.footer.is_linked_to_previous = False
     header_footer(sec, HEADER_LEFT, "{{ tittel }}")
     sec.different_first_page_header_footer = False
-    para(doc, "Utviklingsplakaten {{ periode }}", style="Title")
+    plakattittel = para(doc, "Utviklingsplakaten {{ periode }}", style="Title")
+    # outline level 1: the plakat has its entry in the table of contents (generator/toc.py)
+    plakattittel._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
     para(doc, "{{ kommune.navn }} – «{{ kommune.visjon }}»", style="Subtitle")
     plakat = doc.add_table(rows=3, cols=3)
     plakat.style = doc.styles["Kommunetabell"]
@@ -536,7 +594,8 @@ def _resultater(doc: Document) -> None:
 
 
 def _styrker(doc: Document) -> None:
-    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.8, 4.1, 4.1, 4.0],
+    # the bullet columns are as wide as they can be: long compound words must fit
+    table(doc, ["Område", "Styrker", "Utfordringer", "Svakheter"], [3.1, 4.3, 4.3, 4.3],
           ["{{ a.navn }}", ["{%p for t in a.styrker %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.utfordringer %}", "• {{ t }}", "{%p endfor %}"],
            ["{%p for t in a.svakheter %}", "• {{ t }}", "{%p endfor %}"]], loop="a in områder")
@@ -571,6 +630,10 @@ def _delstrategi(doc: Document) -> None:
     table(doc, ["Innhold delstrategi", "Hovedoppgaver"], [5.6, 10.4],
           ["{{ i.innhold }}", ["{%p for h in i.hovedoppgaver %}", "• {{ h }}",
                                "{%p endfor %}"]], loop="i in d.innhold")
+    para(doc, "{%p if d.organisering %}")
+    heading(doc, "Organisering og struktur", 2)
+    texts(doc, "d.organisering")
+    para(doc, "{%p endif %}")
 
 
 BUILDERS = {
@@ -586,7 +649,7 @@ BUILDERS = {
 
 def _economy_compared(doc, key: str) -> None:
     """The economy table with «Regnskap i fjor» and «Endring» (kr and per cent)."""
-    table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Regnskap i fjor", "Endring",
+    short_table(doc, ["Rammeområde", "Budsjett", "Regnskap hittil", "Regnskap i fjor", "Endring",
                 "Prognose", "Avvik", "Avvik %"], [3.4, 1.8, 1.9, 1.9, 1.9, 1.8, 1.8, 1.5],
           ["{{ r.navn }}", "{{ r.budsjett|tusen }}", "{{ r.regnskap|tusen }}",
            "{{ r.i_fjor|tusen or '–' }}",

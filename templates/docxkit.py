@@ -137,6 +137,8 @@ def _styles(doc: Document) -> None:
     tb.font.size = Pt(9.5)
     tb.paragraph_format.space_after = Pt(0)
     tb.paragraph_format.line_spacing = 1.0
+    # a narrow hanging indent: the text of a bullet in a table cell gets the width it can
+    tb.paragraph_format.left_indent, tb.paragraph_format.first_line_indent = Cm(0.4), Cm(-0.4)
     note = st.add_style("Merknad", WD_STYLE_TYPE.PARAGRAPH)
     note.base_style = normal
     note.font.size, note.font.italic, note.font.color.rgb = Pt(9.5), True, GREY
@@ -305,9 +307,13 @@ def texts(doc: Document, var: str) -> None:
     para(doc, "{%p endfor %}")
 
 
-def bullets(doc: Document, var: str, item: str = "punkt") -> None:
+def bullets(doc: Document, var: str, item: str = "punkt", keep: bool = False) -> None:
+    """A bulleted list; ``keep`` holds a short list together on one page (with the
+    paragraph before it, when that one keeps with next too)."""
     para(doc, f"{{%p for {item} in {var} %}}")
-    para(doc, f"{{{{ {item} }}}}", style="List Bullet")
+    p = para(doc, f"{{{{ {item} }}}}", style="List Bullet")
+    if keep:
+        p.paragraph_format.keep_with_next = True
     para(doc, "{%p endfor %}")
 
 
@@ -396,6 +402,14 @@ def keep_together(t) -> None:
         for cell in row.cells:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_with_next = True
+
+
+def short_table(doc: Document, *args, **kwargs):
+    """A table that is short enough to stay on one page (the economy per rammeområde):
+    :func:`table` kept together, so it never splits after a couple of rows."""
+    t = table(doc, *args, **kwargs)
+    keep_together(t)
+    return t
 
 
 def caption_before(doc, text: str):

@@ -1149,7 +1149,8 @@ def test_tertial_texts_date_and_document_properties() -> None:
         "tertialrapport", "tertialrapport.docx", "Tertialrapport 2.\u00a0tertial 2026")
     assert planned.sources == [f"ark {s}" for s in (
         "Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
-        "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")]
+        "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler",
+        "Vedtaksoppfølging", "Investeringsprosjekter")]
     assert planned.properties["subject"] == "Status per 2.\u00a0tertial 2026 til kommunestyret"
     assert planned.properties["keywords"] == "tertialrapport; økonomi; mål; risiko; sykefravær"
     # without a text for the tertial: empty parts, the document date

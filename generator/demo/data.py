@@ -32,11 +32,13 @@ from .styring import (
     ÅRSHJUL,
 )
 from .tertial import (
+    INVESTERINGSPROSJEKTER,
     MÅLRESULTATER,
     NØKKELTALL,
     OPPDRAGSSTATUS,
     RAMMEOMRÅDER,
     TERTIALTEKSTER,
+    VEDTAK,
     ØKONOMI,
     med_i_fjor,
 )
@@ -75,6 +77,8 @@ def demo_data() -> Styringsdata:
         grupper=GRUPPER,
         kapitler=KAPITLER,
         milepæler=MILEPÆLER,
+        vedtak=VEDTAK,
+        investeringsprosjekter=INVESTERINGSPROSJEKTER,
     )
     data = med_i_fjor(dataclasses.replace(data, bidrag=bidrag(data)))
     return copy.deepcopy(data)

@@ -112,6 +112,11 @@ DELSTRATEGIER = [
         suksesskriterier=["Én felles målstruktur brukes i alle enheter og i tertialrapportene",
                           "Alle enheter har en oppdatert ROS-analyse og følger opp avvik",
                           "Ledelsens gjennomgang holdes i KLG to ganger i året"],
+        organisering="Kommunedirektøren eier delstrategien, og økonomisjefen leder arbeidet. "
+                     "Den kommunale ledergruppen (KLG) følger den opp hvert tertial og rapporterer "
+                     "til kommunestyret i tertialrapporten.\n\nEnhetslederne har ansvaret for "
+                     "risikovurderingene i egen enhet, med støtte fra et fast "
+                     "internkontrollnettverk som møtes fire ganger i året.",
     ),
     Delstrategi(
         nr=2, navn="Kompetente ledere og medarbeidere",
@@ -122,6 +127,9 @@ DELSTRATEGIER = [
         suksesskriterier=["Strategisk kompetanseplan er vedtatt og følges opp årlig",
                           "Samlet sykefravær er under 7,0 prosent",
                           "Alle ledere har lederavtale og deltar i lederutvikling"],
+        organisering="Personalsjefen eier delstrategien. Lederutviklingsprogrammet drives av "
+                     "personal og organisasjon sammen med de tillitsvalgte og hovedverneombudet i "
+                     "et eget partssammensatt utvalg, som rapporterer til AMU.",
     ),
     Delstrategi(
         nr=3, navn="Digital kommune",
@@ -132,6 +140,10 @@ DELSTRATEGIER = [
         suksesskriterier=["Minst 80 prosent av søknadene kommer inn digitalt",
                           "Alle digitaliseringsprosjekter har gevinstkart",
                           "Ingen alvorlige sikkerhetsbrudd i perioden"],
+        organisering="Digitaliseringsrådet, ledet av IKT-leder, prioriterer porteføljen av "
+                     "digitaliseringsprosjekter og melder gevinstene til KLG. Hvert prosjekt har "
+                     "en eier i tjenesten og en gevinstansvarlig; IKT står for arkitektur og "
+                     "sikkerhet.",
     ),
 ]
 

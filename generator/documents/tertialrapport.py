@@ -28,6 +28,7 @@ from .common import (
 from .kind import DocumentKind
 from .oppdragsbrev import milepæler, perspektiver
 from .outlines import Each, Outline, Own, Section
+from .vedtak import investeringsprosjekter, vedtaksoppfølging
 
 STATUS_WORDS = (N_("Grønn"), N_("Gul"), N_("Rød"), N_("Ikke rapportert"))
 
@@ -36,7 +37,8 @@ FACTS = KindFacts(
     dokumenttype="RAPPORT", saksnr=lambda k: k.saksnr_tertialrapport,
     mappetittel=N_("Tertialrapporter {år}"))
 SHEETS = ("Kommune", "Innstillinger", "Mål", "Oppdrag", "Rammeområder", "Økonomi", "Nøkkeltall",
-          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler")
+          "Målresultater", "Oppdragsstatus", "Tertialtekster", "Risiko", "Enheter", "Kapitler",
+          "Vedtaksoppfølging", "Investeringsprosjekter")
 PER_DATO = {1: (4, 30), 2: (8, 31), 3: (12, 31)}
 OUTLINE = Outline((
     Own("først"),
@@ -50,6 +52,8 @@ OUTLINE = Outline((
     Each("perspektiver", "p", "nr", "{{ p.navn }}", 2),
     Own("etter mål"),
     Section("oppdrag", "Oppdrag fra oppdragsbrevet"),
+    Section("vedtak", "Oppfølging av politiske vedtak", shown_if="vedtaksoppfølging.vis",
+            present=lambda d: bool(d.vedtak)),
     Own("etter oppdrag"),
     Section("risiko", "Risiko"),
     Own("etter risiko"),
@@ -96,7 +100,9 @@ def _change(now: float, before: float | None) -> dict:
     """Regnskap now against the same tertial last year: kr and per cent (of last year)."""
     if before is None:
         return {"i_fjor": None, "endring": None, "endring_prosent": ""}
-    pct = None if before == 0 else (now - before) / abs(before) * 100
+    # a change in per cent only of a positive base (of an income line or a net total that is
+    # negative, the percentage would mislead)
+    pct = None if before <= 0 else (now - before) / before * 100
     return {"i_fjor": before, "endring": now - before, "endring_prosent": prosent(pct)}
 
 
@@ -259,6 +265,10 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "årsverk": sum(n.årsverk for n in key_rows),
                       "avvik": sum(n.avvik for n in key_rows)},
     }
+    forrige = date(k.år, *PER_DATO[nr - 1]) if nr > 1 else date(k.år - 1, 12, 31)
+    ctx["vedtaksoppfølging"] = vedtaksoppfølging(data, ctx["per_dato"], forrige)
+    ctx["investeringsprosjekter"] = investeringsprosjekter(
+        data, nr, [ln for ln in econ if ln.type is Budsjettype.INVESTERING], area_order)
     # own chapters for all tertials or for this one
     ctx |= KIND.numbers(data, chapters=[c for c in data.kapitler if c.tertial in (None, nr)],
                         lists={"perspektiver": ctx["perspektiver"]})
@@ -277,18 +287,22 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
         ctx["nøkkelsum"]["i_fjor"] = weighted_sick_leave_last_year(key_rows)
         ctx["sykefravær_sammenligning"] = True
 
-    @palette.drawn_in(k.profilfarge)
+    @palette.drawn_in(k.profilfarge, k.skrift)
     def images() -> dict[str, Image]:
         from ..rendering.charts.budsjett import budget_chart
         from ..rendering.charts.risiko import risk_heatmap
         from ..rendering.charts.sykefravaer import sykefravær_chart
 
         drift = ctx["drift"]["rader"]
+        # income lines (a negative budget: tax and rammetilskudd) on a scale of their own
+        bars = [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift]
+        services = [b for b in bars if b[1] >= 0]
+        income = [b for b in bars if b[1] < 0]
         return {
             **({"budsjettgraf": budget_chart(
-                [(r["navn"], r["budsjett"], r["regnskap"], r["prognose"]) for r in drift],
-                _("Drift per rammeområde, {periode}").format(periode=periode))}
-                if drift else {}),
+                services or bars,
+                _("Drift per rammeområde, {periode}").format(periode=periode),
+                income=income if services else None)} if drift else {}),
             **({"sykefraværsgraf": sykefravær_chart(
                 trend, inn.sykefravær_mål,
                 _("Sykefravær i {kommune} {år}").format(kommune=k.navn, år=k.år),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model.domain import Status
 from ..model.styringsdata import Styringsdata
+from ..norsk import ubrutt
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
 from ..texts import N_, _
@@ -48,7 +49,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     periode = inn.strategi_periode or str(k.år)
     title = _("Utviklingsstrategi {periode}").format(periode=periode)
     areas = sorted(data.kompass, key=lambda a: a.nr)
-    gruppe = k.kompassgruppe.value if k.kompassgruppe else _("samme størrelse")
+    gruppe = ubrutt(k.kompassgruppe.value) if k.kompassgruppe else _("samme størrelse")
 
     def colour(a) -> str:
         if a.poeng >= a.snitt_gruppe:
@@ -60,6 +61,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         rows = [r for r in data.delstrategi_innhold if r.delstrategi_nr == d.nr]
         strategier.append({"nr": d.nr, "navn": d.navn, "hvorfor": paragraphs(d.hvorfor),
                            "suksesskriterier": d.suksesskriterier,
+                           "organisering": paragraphs(d.organisering),
                            "innhold": [{"innhold": r.innhold, "hovedoppgaver": r.hovedoppgaver}
                                        for r in rows],
                            "alle_oppgaver": [h for r in rows for h in r.hovedoppgaver]})
@@ -85,7 +87,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
     }
     ctx |= KIND.numbers(data, lists={"delstrategier": strategier})
 
-    @palette.drawn_in(k.profilfarge)
+    @palette.drawn_in(k.profilfarge, k.skrift)
     def images() -> dict[str, Image]:
         from ..rendering.charts.kompass import kompass_radar
 

@@ -131,6 +131,13 @@ SHEETS: tuple[Sheet, ...] = (
           "Innledning, endrede forutsetninger og forslag per tertial.", key=("tertial",),
           when_empty="tertialrapporten får ingen innledning, endrede forutsetninger eller "
                      "forslag til vedtak.", needs="Økonomi"),
+    Sheet("Vedtaksoppfølging", m.Vedtak, "vedtak", TERTIAL,
+          "Politiske vedtak som administrasjonen følger opp; tertialrapporten viser de åpne, "
+          "de forfalte og de som er fullført siden forrige tertial (valgfritt).",
+          key=("sak",)),
+    Sheet("Investeringsprosjekter", m.Investeringsprosjekt, "investeringsprosjekter", TERTIAL,
+          "Investeringene per prosjekt og tertial; summen per rammeområde skal stemme med "
+          "investeringslinjene i arket Økonomi (valgfritt).", key=("tertial", "prosjekt")),
     Sheet("Risiko", m.Risiko, "risikoer", RISIKO,
           "Risikoer med sannsynlighet og konsekvens. Risikofaktor og farge regnes ut.",
           key=("id",),

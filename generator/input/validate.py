@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import model as m
 from ..model.column import Column
+from ..model.domain import Budsjettype, Investeringsprosjekt, Vedtak, Vedtaksstatus
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
@@ -24,7 +25,8 @@ from .package import FOREIGN
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 
-OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler"}
+OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler",
+                   "Vedtaksoppfølging", "Investeringsprosjekter"}
 # A sheet whose rows all go into one document (a table in the tertialrapport, the
 # oppdragsbrev …) may hold at most this many rows and characters, so a workbook that passes
 # «check» also fits the sandbox's output limit at «build» (64 million characters per part).
@@ -339,7 +341,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                     "eller en Leder-ID.")
 
     unresolved = _check_ansvar(d, loc, problems)
-    owned: list[m.Mål | m.Risiko | m.Rammeområde] = [*d.mål, *d.risikoer, *d.rammeområder]
+    owned: list[m.Mål | m.Risiko | m.Rammeområde | Vedtak] = [
+        *d.mål, *d.risikoer, *d.rammeområder, *d.vedtak]
     for x in owned:
         if x.ansvarlig:  # a unit, a leader, a group or a role, read as HA is
             for t in d.ansvar.treff([x.ansvarlig]):
@@ -360,6 +363,17 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                 and not loc.follows(line, "Rammeområder", line.rammeområde)):
             err(line, "rammeområde", f"rammeområdet «{line.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
+    for pr in d.investeringsprosjekter:
+        if pr.rammeområde.casefold() not in areas:
+            err(pr, "rammeområde", f"rammeområdet «{pr.rammeområde}» finnes ikke i arket "
+                "Rammeområder.")
+    _check_investeringer(d, loc, problems)
+    for v in d.vedtak:
+        if v.fullført and v.status is not Vedtaksstatus.FULLFØRT:
+            err(v, "fullført", f"vedtaket har «Fullført dato», men status «{v.status}»; sett "
+                "status «fullført» eller tøm datoen.")
+        elif v.fullført and v.fullført < v.dato:
+            err(v, "fullført", "fullført dato er før vedtaksdatoen.")
     for e in d.enheter:
         if (e.rammeområde and e.rammeområde.casefold() not in areas
                 and not loc.follows(e, "Rammeområder", e.rammeområde)):
@@ -447,6 +461,40 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
     from ..model.eposttekster import check as check_epost_texts
 
     check_epost_texts(d.tekster, err)
+
+
+def _check_investeringer(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
+    """The projects of a rammeområde and tertial add up to its investering line in Økonomi
+    (budget, regnskap and prognose); a difference is a MERKNAD, since the report shows both."""
+    if not d.investeringsprosjekter:
+        return
+    lines = {(ln.tertial, ln.rammeområde.casefold()): ln for ln in d.økonomi
+             if ln.type is Budsjettype.INVESTERING}
+    groups: dict[tuple[int, str], list[Investeringsprosjekt]] = {}
+    for pr in d.investeringsprosjekter:
+        groups.setdefault((pr.tertial, pr.rammeområde.casefold()), []).append(pr)
+    for (nr, area), projects in groups.items():
+        line = lines.get((nr, area))
+        first = projects[0]
+        file, sheet, where = loc.at(first, "rammeområde")
+        if line is None:
+            problems.notice(file, sheet, where, (
+                f"prosjektene i «{first.rammeområde}» for {nr}. tertial har ingen "
+                "investeringslinje i arket Økonomi; summene kan ikke avstemmes."))
+            continue
+        diffs = []
+        for label, mine, theirs in (("budsjett", sum(p.budsjett for p in projects),
+                                     line.gjeldende_budsjett),
+                                    ("regnskap", sum(p.regnskap for p in projects),
+                                     line.regnskap),
+                                    ("prognose", sum(p.prognose for p in projects),
+                                     line.prognose)):
+            if abs(mine - theirs) >= 0.5:
+                diffs.append(f"{label} {tall(mine)} kr mot {tall(theirs)} kr")
+        if diffs:
+            problems.notice(file, sheet, where, (
+                f"prosjektene i «{first.rammeområde}» for {nr}. tertial stemmer ikke med "
+                f"investeringslinjen i arket Økonomi: {'; '.join(diffs)}."))
 
 
 def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[int]:

@@ -807,6 +807,10 @@ class Delstrategi:
     navn: Annotated[str, Col("Delstrategi", "Navnet på delstrategien.")]
     hvorfor: Annotated[str, Col("Hvorfor", "Hvorfor delstrategien er valgt.", width=50)]
     suksesskriterier: Annotated[list[str], Col("Suksesskriterier", "Ett per linje.", width=50)]
+    organisering: Annotated[str | None, Col(
+        "Organisering og struktur", "Hvordan arbeidet med delstrategien er organisert: hvem "
+        "eier den, hvilke fora og roller som driver den. Tom linje gir nytt avsnitt (valgfritt).",
+        width=50)] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -910,3 +914,59 @@ class Kapittel:
     tertial: Annotated[int | None, Col(
         "Tertial", "Bare for tertialrapporten: kapittelet står bare i rapporten for dette "
         "tertialet (1, 2 eller 3; tom = i alle).", minimum=1, maximum=3, width=8)] = None
+
+
+class Vedtaksstatus(enum.StrEnum):
+    """How far the follow-up of a political decision has come (sheet «Vedtaksoppfølging»)."""
+
+    IKKE_PÅBEGYNT = "ikke påbegynt"
+    PÅGÅR = "pågår"
+    FULLFØRT = "fullført"
+
+
+@dataclass(frozen=True, slots=True)
+class Vedtak:
+    """A decision of the council (or a committee) the administration follows up; the
+    tertialrapport reports the open ones, those overdue and those completed since the last
+    tertial (sheet «Vedtaksoppfølging»)."""
+
+    sak: Annotated[str, Col("Sak", "Saksnummeret i det politiske organet, f.eks. «PS 14/26».",
+                            width=12)]
+    dato: Annotated[date, Col("Vedtaksdato", "Datoen vedtaket ble fattet.")]
+    organ: Annotated[str, Col("Organ", "Organet som fattet vedtaket, f.eks. Kommunestyret "
+                              "eller Formannskapet.", width=16)]
+    vedtak: Annotated[str, Col("Vedtak", "Vedtaket kort, slik rådet kjenner det igjen.",
+                               width=50)]
+    ansvarlig: Annotated[str | None, Col(
+        "Ansvarlig", "Hvem som følger opp: en enhetskode (arket Enheter), en Leder-ID, en "
+        "gruppe eller en rolle, skrevet som i HA.", width=22)] = None
+    frist: Annotated[date | None, Col("Frist", "Når vedtaket skal være fulgt opp (tom = "
+                                      "ingen frist).")] = None
+    status: Annotated[Vedtaksstatus, Col("Status", "Hvor oppfølgingen står.")] = (
+        Vedtaksstatus.IKKE_PÅBEGYNT)
+    fullført: Annotated[date | None, Col(
+        "Fullført dato", "Datoen vedtaket ble fulgt opp (for status «fullført»; tom = i "
+        "tertialet rapporten gjelder).")] = None
+    kommentar: Annotated[str | None, Col("Kommentar", "Kort om oppfølgingen.", width=45)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Investeringsprosjekt:
+    """One investment project per tertial; the projects of a rammeområde add up to its
+    investering line in the sheet Økonomi (sheet «Investeringsprosjekter»)."""
+
+    tertial: Annotated[int, TERTIAL]
+    prosjekt: Annotated[str, Col("Prosjekt", "Prosjektets navn.", width=35)]
+    rammeområde: Annotated[str, Col("Rammeområde", "Må finnes i arket Rammeområder.", width=30)]
+    budsjett: Annotated[float, Col("Budsjett i år", "Årets (eventuelt reviderte) budsjett for "
+                                   "prosjektet i kr.", kind=Kind.MONEY)]
+    regnskap: Annotated[float, Col("Regnskap hittil", "Regnskap i år per tertialet i kr.",
+                                   kind=Kind.MONEY)]
+    prognose: Annotated[float, Col("Prognose", "Forventet regnskap for hele året i kr.",
+                                   kind=Kind.MONEY)]
+    totalramme: Annotated[float | None, Col(
+        "Totalramme", "Vedtatt kostnadsramme for hele prosjektet i kr (tom = som årets "
+        "budsjett).", kind=Kind.MONEY)] = None
+    status: Annotated[Status | None, Col("Status", "Trafikklys for framdrift og "
+                                         "økonomi.")] = None
+    kommentar: Annotated[str | None, Col("Kommentar", "Kort om framdriften.", width=45)] = None

@@ -15,6 +15,7 @@ from .domain import (
     Forkortelse,
     Gruppe,
     Innstillinger,
+    Investeringsprosjekt,
     Kapittel,
     Kommune,
     KompassOmråde,
@@ -35,6 +36,7 @@ from .domain import (
     Styringsdialog,
     Tekster,
     Tertialtekst,
+    Vedtak,
     Økonomilinje,
 )
 
@@ -69,6 +71,8 @@ class Styringsdata:
     bidrag: list[Bidrag]
     grupper: list[Gruppe] = field(default_factory=list)
     kapitler: list[Kapittel] = field(default_factory=list)
+    vedtak: list[Vedtak] = field(default_factory=list)
+    investeringsprosjekter: list[Investeringsprosjekt] = field(default_factory=list)
     milepæler: list[Milepæl] = field(default_factory=list)
 
     def milepæler_for(self, oppdrag: Oppdrag | None = None) -> list[Milepæl]:

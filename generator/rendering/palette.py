@@ -87,14 +87,28 @@ def light() -> str:
     return (_PROFILE.get() or shades(None)).light
 
 
-def drawn_in(primary_hex: str | None) -> Callable[[Callable[[], T]], Callable[[], T]]:
-    """Decorate a document's ``images()`` so its charts use the profile colour."""
+_FONT: ContextVar[str | None] = ContextVar("profile_font", default=None)
+
+
+def font() -> str | None:
+    """The profile's document font now in use (None: the product's, Calibri/Carlito)."""
+    return _FONT.get()
+
+
+def drawn_in(primary_hex: str | None, skrift: str | None = None
+             ) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Decorate a document's ``images()`` so its charts use the profile colour and the
+    document's font (the profile's «Skrift»)."""
     import functools
 
     def wrap(make: Callable[[], T]) -> Callable[[], T]:
         @functools.wraps(make)
         def inner() -> T:
-            with profile_colour(primary_hex):
-                return make()
+            token = _FONT.set(skrift)
+            try:
+                with profile_colour(primary_hex):
+                    return make()
+            finally:
+                _FONT.reset(token)
         return inner
     return wrap

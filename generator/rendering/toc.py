@@ -79,6 +79,14 @@ def _entry(level: int, text: str, anchor: str, page: str) -> etree._Element:
     return p
 
 
+def _outline_level(p: etree._Element) -> int | None:
+    """A paragraph given an outline level of its own (not by a heading style), such as the
+    utviklingsstrategi's plakat title: level 1 or 2 in the table of contents."""
+    el = p.find(f"{_q('pPr')}/{_q('outlineLvl')}")
+    value = el.get(_q("val")) if el is not None else None
+    return {"0": 1, "1": 2}.get(value or "")
+
+
 def fill(body: etree._Element) -> int:
     """Fill the TOC field's result from the headings after it; returns the entry count."""
     field_p = None
@@ -97,7 +105,7 @@ def fill(body: etree._Element) -> int:
         if p is field_p:
             after = True
             continue
-        level = LEVELS.get(_style(p) or "")
+        level = LEVELS.get(_style(p) or "") or _outline_level(p)
         text = " ".join(_text(p).split())
         if not after or level is None or not text:
             continue

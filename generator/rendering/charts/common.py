@@ -39,9 +39,33 @@ _MINUS = "\u2212"
 _TEXT = "#262626"
 GRID = "#D9D9D9"
 
+
+
+def _font_families(document_font: str | None = None) -> list[str]:
+    """The document's font (the profile's «Skrift», else Carlito, metric-compatible with
+    the default Calibri) when the machine has it, with DejaVu Sans after it for any glyph
+    it lacks; DejaVu Sans alone otherwise (it ships with matplotlib), so a chart never asks
+    for a font that is not there. The PNG carries the glyphs: nothing to embed later."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    wanted = (document_font, DOCUMENT_FONT, "DejaVu Sans")
+    return list(dict.fromkeys(n for n in wanted if n and n in names)) or ["DejaVu Sans"]
+
+
+DOCUMENT_FONT = "Carlito"
+FONT_FAMILIES = _font_families()
+
+
+def chart_fonts() -> list[str]:
+    """The font families of the charts drawn now (inside :func:`..palette.drawn_in`)."""
+    from ..palette import font
+
+    return _font_families(font()) if font() else FONT_FAMILIES
+
 _RC: dict[str, Any] = {
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
+    "font.sans-serif": FONT_FAMILIES,
     "font.size": 9,
     "text.parse_math": False,
     "text.color": _TEXT,
@@ -136,7 +160,7 @@ def figure(width_cm: float, height_cm: float, **kwargs: Any) -> Figure:
 
 def render(build: Callable[[], Figure]) -> bytes:
     """Build a figure inside the chart style and return it as PNG bytes."""
-    with matplotlib.rc_context(cast(Any, _RC)):
+    with matplotlib.rc_context(cast(Any, _RC | {"font.sans-serif": chart_fonts()})):
         fig = build()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})

@@ -17,7 +17,7 @@ from matplotlib.patches import Patch, Rectangle
 from ...texts import _ as tr
 from .. import palette
 from ..palette import STATUS_FILL, hex_rgb
-from .common import CM, DPI, Chart, figure, render, title
+from .common import CM, DPI, Chart, chart_fonts, figure, render, title
 
 
 def _join_nb(items: Sequence[str]) -> str:
@@ -120,7 +120,7 @@ def risk_heatmap(
         renderer = cast(Any, fig.canvas).get_renderer()  # Agg canvas
 
         def measure(text: str, size: float) -> float:
-            prop = FontProperties(family="DejaVu Sans", weight="bold", size=size)
+            prop = FontProperties(family=chart_fonts(), weight="bold", size=size)
             w, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
             return w
 
