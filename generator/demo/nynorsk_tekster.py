@@ -1262,4 +1262,54 @@ NYNORSK: dict[str, str] = {
         'Systemet teke i bruk',
     'Alle enheter arkiverer i det nye systemet':
         'Alle einingar arkiverer i det nye systemet',
+    'Handlingsplan for økt heltidskultur i helse og omsorg legges fram.':
+        'Handlingsplan for auka heiltidskultur i helse og omsorg blir lagd fram.',
+    'Lagt fram i PS 21/26.':
+        'Lagd fram i PS 21/26.',
+    'Utrede felles skolekrets for Nordbyen og Fjellvik sentrum.':
+        'Greie ut felles skulekrins for Nordbyen og Fjellvik sentrum.',
+    'Høring av foreldreutvalgene i september.':
+        'Høyring av foreldreutvala i september.',
+    'Revidere gebyrregulativet for plan- og byggesak.':
+        'Revidere gebyrregulativet for plan- og byggesak.',
+    'Vedtatt i KS 34/26.':
+        'Vedteke i KS 34/26.',
+    'Plan for digital hjemmeoppfølging i hjemmetjenesten.':
+        'Plan for digital heimeoppfølging i heimetenesta.',
+    'Forsinket; anskaffelsen av utstyr er utsatt til høsten.':
+        'Forseinka; innkjøpet av utstyr er utsett til hausten.',
+    'Tiltaksplan for å redusere overtid i sykehjemmene.':
+        'Tiltaksplan for å redusere overtid på sjukeheimane.',
+    'Hovedplan for vann og avløp rulleres.':
+        'Hovudplan for vatn og avløp blir rullert.',
+    'Orientering om sykefraværet per enhet hvert tertial.':
+        'Orientering om sjukefråværet per eining kvart tertial.',
+    'Fast del av tertialrapporten.':
+        'Fast del av tertialrapporten.',
+    'Budsjettjustering for ressurskrevende tjenester.':
+        'Budsjettjustering for ressurskrevjande tenester.',
+    'Tas med i budsjettreguleringen i september.':
+        'Blir teken med i budsjettreguleringa i september.',
+    'Fjellvik skole, rehabilitering':
+        'Fjordvik skule, rehabilitering',
+    'Uteområde Nordbyen barnehage':
+        'Uteområde Nordbyen barnehage',
+    'Omsorgsboliger Solbakken':
+        'Omsorgsbustader Solbakken',
+    'Hovedplan vann og avløp':
+        'Hovudplan vatn og avløp',
+    'Anbudene ligger over kalkylen.':
+        'Anboda ligg over kalkylen.',
+    '1,5 mill. forskyves til 2027.':
+        '1,5 mill. blir forskote til 2027.',
+    'Byggestart utsatt to måneder; 5 mill. til 2027.':
+        'Byggjestart utsett to månader; 5 mill. til 2027.',
+    'Ekstra ledningsfornying etter lekkasje i juni.':
+        'Ekstra leidningsfornying etter lekkasje i juni.',
+    'Kommunedirektøren eier delstrategien, og økonomisjefen leder arbeidet. Den kommunale ledergruppen (KLG) følger den opp hvert tertial og rapporterer til kommunestyret i tertialrapporten.\n\nEnhetslederne har ansvaret for risikovurderingene i egen enhet, med støtte fra et fast internkontrollnettverk som møtes fire ganger i året.':
+        'Kommunedirektøren eig delstrategien, og økonomisjefen leier arbeidet. Den kommunale leiargruppa (KLG) følgjer han opp kvart tertial og rapporterer til kommunestyret i tertialrapporten.\n\nEiningsleiarane har ansvaret for risikovurderingane i eiga eining, med støtte frå eit fast internkontrollnettverk som møtest fire gonger i året.',
+    'Personalsjefen eier delstrategien. Lederutviklingsprogrammet drives av personal og organisasjon sammen med de tillitsvalgte og hovedverneombudet i et eget partssammensatt utvalg, som rapporterer til AMU.':
+        'Personalsjefen eig delstrategien. Leiarutviklingsprogrammet blir drive av personal og organisasjon saman med dei tillitsvalde og hovudverneombodet i eit eige partssamansett utval, som rapporterer til AMU.',
+    'Digitaliseringsrådet, ledet av IKT-leder, prioriterer porteføljen av digitaliseringsprosjekter og melder gevinstene til KLG. Hvert prosjekt har en eier i tjenesten og en gevinstansvarlig; IKT står for arkitektur og sikkerhet.':
+        'Digitaliseringsrådet, leidd av IKT-leiaren, prioriterer porteføljen av digitaliseringsprosjekt og melder gevinstane til KLG. Kvart prosjekt har ein eigar i tenesta og ein gevinstansvarleg; IKT står for arkitektur og tryggleik.',
 }

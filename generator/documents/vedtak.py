@@ -15,9 +15,10 @@ from typing import Any
 from ..model.domain import Investeringsprosjekt, Status, Vedtak, Vedtaksstatus, Økonomilinje
 from ..model.styringsdata import Styringsdata
 from ..norsk import dato, kort_dato
+from ..texts import N_, _
 from .common import NO_FILL, fill
 
-FORFALT = "Forfalt"
+FORFALT = N_("Forfalt")
 
 
 def completed_by(v: Vedtak, per_dato: date) -> date | None:
@@ -35,14 +36,14 @@ def vedtaksoppfølging(data: Styringsdata, per_dato: date, forrige: date) -> dic
     (since ``forrige``, the previous tertial's date) and the counts for the summary."""
     def row(v: Vedtak, done: date | None) -> dict[str, Any]:
         overdue = done is None and v.frist is not None and v.frist < per_dato
-        status = "Fullført" if done else (
-            "Pågår" if v.status is not Vedtaksstatus.IKKE_PÅBEGYNT else "Ikke påbegynt")
+        status = _("Fullført") if done else (
+            _("Pågår") if v.status is not Vedtaksstatus.IKKE_PÅBEGYNT else _("Ikke påbegynt"))
         return {"sak": v.sak, "dato": kort_dato(v.dato), "organ": v.organ, "vedtak": v.vedtak,
                 "ansvarlig": " ".join(data.ansvar.vis([v.ansvarlig])) if v.ansvarlig else "",
-                "frist": kort_dato(v.frist) if v.frist else "Ingen",
+                "frist": kort_dato(v.frist) if v.frist else _("Ingen"),
                 "fullført": kort_dato(done) if done else "",
                 "status": status, "forfalt": overdue,
-                "merking": FORFALT if overdue else "",
+                "merking": _(FORFALT) if overdue else "",
                 "farge": fill(Status.RØD) if overdue else NO_FILL,
                 "kommentar": v.kommentar or ""}
 
@@ -59,10 +60,13 @@ def vedtaksoppfølging(data: Styringsdata, per_dato: date, forrige: date) -> dic
         if done is not None and done > forrige:
             fullførte.append(row(v, done))
     forfalte = sum(1 for r in åpne if r["forfalt"])
-    summary = (f"Per {dato(per_dato)} følges {len(åpne)} vedtak opp"
-               + (f", og {forfalte} av dem er over fristen (merket «{FORFALT}»)" if forfalte
-                  else ", og ingen er over fristen")
-               + f". Siden forrige tertial er {len(fullførte)} vedtak fullført.")
+    summary = (_("Per {dato} følges {antall} vedtak opp").format(dato=dato(per_dato),
+                                                                  antall=len(åpne))
+               + (_(", og {forfalte} av dem er over fristen (merket «{merke}»)").format(
+                   forfalte=forfalte, merke=_(FORFALT)) if forfalte
+                  else _(", og ingen er over fristen"))
+               + _(". Siden forrige tertial er {antall} vedtak fullført.").format(
+                   antall=len(fullførte)))
     return {"vis": bool(data.vedtak), "åpne": åpne, "fullførte": fullførte,
             "forfalte": forfalte, "sammendrag": summary}
 
@@ -79,7 +83,7 @@ def investeringsprosjekter(data: Styringsdata, nr: int, lines: list[Økonomilinj
         return {"prosjekt": p.prosjekt, "rammeområde": p.rammeområde, "budsjett": p.budsjett,
                 "totalramme": p.budsjett if p.totalramme is None else p.totalramme,
                 "regnskap": p.regnskap, "prognose": p.prognose,
-                "status": p.status.value.capitalize() if p.status else "",
+                "status": _(p.status.value.capitalize()) if p.status else "",
                 "farge": fill(p.status) if p.status else NO_FILL,
                 "kommentar": p.kommentar or ""}
 
