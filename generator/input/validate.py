@@ -32,6 +32,9 @@ OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "K
 MAX_SHEET_ROWS = 10_000
 MAX_SHEET_TEXT = 4_000_000
 PER_LEADER_SHEETS = {"Ledere", "Lederavtaler", "Bidrag"}
+#: A sheet whose rows hang under another sheet's rows (by number): with the other sheet empty,
+#: one message for them all, instead of one per row and the empty sheet's notice.
+CONTENT_OF = {"Delstrategier": "Delstrategi-innhold"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SUBSTITUTE = "\ufffd"
@@ -160,8 +163,31 @@ def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Pr
         if rows is not None and rows.rows:
             continue  # rows that failed: their own errors say what to fix
         state = "er tomt" if rows is not None else "finnes ikke"
+        content = sheets.get(CONTENT_OF.get(sheet.name, ""))
+        if content is not None and content.rows:  # its rows would hang under nothing
+            problems.error(rows.file if rows is not None else content.file, sheet.name, None,
+                           _no_parent(sheet, state, content))
+            continue
         problems.notice(rows.file if rows is not None else f"{sheet.workbook}.xlsx",
                         sheet.name, None, f"arket «{sheet.name}» {state}: {sheet.when_empty}")
+
+
+def _no_parent(sheet: Sheet, state: str, content: SheetRows) -> str:
+    """The one message for rows whose parent sheet is empty (not one per row)."""
+    n = len(content.rows)
+    field = next(c for c in content.sheet.columns if c.field.endswith("_nr"))
+    numbers = sorted({str(c.value).removesuffix(".0") for r in content.rows
+                      if (c := r.cells.get(field.field)) is not None},
+                     key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x))
+    which = (" til " + sheet.name.lower().removesuffix("er") + " nr. "
+             + " og ".join(filter(None, (", ".join(numbers[:-1]), numbers[-1])))
+             if numbers else "")
+    return (f"arket «{sheet.name}» {state}, men arket «{content.sheet_name}» har "
+            f"{tall(n)} {'rader' if n > 1 else 'rad'}{which}; de har ingen "
+            f"{sheet.name.lower()} å stå under. "
+            + ("Fyll ut arket" if state == "er tomt" else "Legg til arket")
+            + f" «{sheet.name}» (" + ", ".join(c.header for c in sheet.columns if c.required)
+            + f"), eller tøm «{content.sheet_name}».")
 
 
 def _names(files: Sequence[Path]) -> str:
@@ -416,6 +442,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             err(q, "poeng", f"poeng ({q.poeng:g}) er større enn maks poeng ({q.maks_poeng:g}).")
     strategies = {s.nr for s in d.delstrategier}
     for row in d.delstrategi_innhold:
+        if not strategies and "Delstrategier" not in loc.refused:
+            break  # an empty Delstrategier: one message for all rows (_left_out)
         if (row.delstrategi_nr not in strategies
                 and not loc.follows(row, "Delstrategier", row.delstrategi_nr)):
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
