@@ -6,7 +6,15 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..model.domain import Budsjettype, Nøkkeltall, Risiko, Risikostatus, Status, Økonomilinje
+from ..model.domain import (
+    Budsjettype,
+    Nøkkeltall,
+    Risiko,
+    Risikostatus,
+    Status,
+    Økonomilinje,
+    frist_orden,
+)
 from ..model.styringsdata import Styringsdata
 from ..norsk import dato, prosent, tertial
 from ..rendering import palette
@@ -133,13 +141,14 @@ def sykefraværsfarge(value: float, mål: float) -> str:
 
 
 def _milestones(data: Styringsdata) -> list[dict]:
-    """Every milestone for the status chapter: the oppdrag's in their order, then the
-    projects'; «hører til» names the oppdrag («3. Digitalisering …») or the project."""
+    """Every milestone for the status chapter, by the date it implies (a deadline in words,
+    «Innen 2. tertial», among the dates; none last); on one date the oppdrag's in their order,
+    then the projects'. «Hører til» names the oppdrag («3. Digitalisering …») or the project."""
     out = []
     for o in [*sorted(data.oppdrag, key=lambda o: o.nr), None]:
         for mp in milepæler(data.milepæler_for(o)):
             out.append(mp | {"tilhører": f"{o.nr}. {o.tittel}" if o else mp["oppdrag"]})
-    return out
+    return sorted(out, key=lambda mp: frist_orden(mp["dato"], data.kommune.år))
 
 
 def _follow_up(r: Risiko) -> str:

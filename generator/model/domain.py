@@ -219,6 +219,13 @@ def frist_dato(frist: date | str | None, år: int) -> date | None:
     return None
 
 
+def frist_orden(frist: date | str | None, år: int) -> tuple[bool, date]:
+    """A sort key for deadlines: by the date each implies (a text such as «Innen 2.
+    tertial» among the dates), those that imply none last."""
+    when = frist_dato(frist, år)
+    return (when is None, when or date.min)
+
+
 TERTIAL = Col("Tertial", "1 = per 30. april, 2 = per 31. august, 3 = årsslutt.", minimum=1,
               maximum=3, width=8)
 SAKSNR = dict(pattern=r"^\d{4}/\d{1,7}$", pattern_help="på formen ÅÅÅÅ/løpenummer, f.eks. 2026/145")

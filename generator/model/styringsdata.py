@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 
 from .ansvar import Ansvar
@@ -74,7 +73,7 @@ class Styringsdata:
     def milepæler_for(self, oppdrag: Oppdrag | None = None) -> list[Milepæl]:
         """The milestones of an oppdrag (or, with None, of the projects: those whose
         Oppdrag/prosjekt is no oppdrag's number), by the date they imply, then by Nr."""
-        from .domain import frist_dato
+        from .domain import frist_orden
 
         numbers = {o.nr for o in self.oppdrag}
         if oppdrag is None:
@@ -84,9 +83,8 @@ class Styringsdata:
         år = self.kommune.år
 
         def order(mp: Milepæl) -> tuple:
-            when = frist_dato(mp.dato, år)
-            return (mp.oppdrag.casefold() if oppdrag is None else "", when is None,
-                    when or date.min, mp.nr is None, mp.nr or 0)
+            return (mp.oppdrag.casefold() if oppdrag is None else "", frist_orden(mp.dato, år),
+                    mp.nr is None, mp.nr or 0)
 
         return sorted(rows, key=order)
 
