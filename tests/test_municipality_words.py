@@ -100,3 +100,78 @@ def test_deadlines_in_words_sort_among_dates(demo: Path, tmp_path: Path) -> None
         "1. oktober 2026"]
     assert [n.split(".")[0] for n in _column(rapport, "Nr", "Nr")] == [
         str(n) for n in sorted(numbers)]
+
+
+def _own_levels(demo: Path, levels: str) -> None:
+    """«Egne ledernivåer» in Kommune; L20 and L21 (enhetsledere under the kommunalsjef for
+    samfunnsutvikling, L04) are virksomhetsledere, L04 the assisterende kommunedirektør, who
+    the KLG group names; the oppdrag that named them by their old levels name the new ones."""
+    from .conftest import set_field
+
+    styring, ledere = demo / "styring.xlsx", demo / "lederavtaler.xlsx"
+    set_field(styring, "Kommune", "Egne ledernivåer", levels)
+    set_cell(ledere, "Ledere", "Ledernivå", "Virksomhetsleder", 20)
+    set_cell(ledere, "Ledere", "Ledernivå", "virksomhetsleder", 21)
+    set_cell(ledere, "Ledere", "Ledernivå", "Assisterende kommunedirektør", 4)
+    set_cell(styring, "Grupper", "Medlemmer",
+             "KD\nAssisterende kommunedirektør\nKommunalsjefer\nL05\nHR", 1)
+    set_cell(styring, "Oppdrag", "DA", "Enhetsledere, virksomhetsledere", 1)
+    set_cell(styring, "Oppdrag", "DA", "TLG\nVirksomhetsledere SAMF", 9)
+
+
+def test_a_municipality_adds_its_own_leader_levels(demo: Path, tmp_path: Path) -> None:
+    """«Virksomhetsleder» and «Assisterende kommunedirektør» as levels of their own (not the
+    synonyms enhetsleder and kommunalsjef): in Ledere, as a group and a role in HA/DA and
+    Grupper, and in the lederavtale of a leader with that level."""
+    from generator.model.domain import EgetNivå
+    from generator.pipeline import build
+
+    _own_levels(demo, "Virksomhetsleder\nAssisterende kommunedirektør = eget nivå")
+    result = check([demo])
+    assert result.ok, [str(p) for p in result.problems]
+    assert not result.problems.notices, [str(p) for p in result.problems.notices]
+    d = result.data
+    assert d is not None
+    levels = {ld.id: ld.nivå for ld in d.ledere}
+    assert levels["L20"] == levels["L21"] == EgetNivå.fra("Virksomhetsleder")
+    assert levels["L04"] == EgetNivå.fra("assisterende  kommunedirektør")
+
+    def ids(entry: str) -> list[str]:
+        return [ld.id for ld in d.ansvar.ledere([entry])]
+
+    assert ids("Virksomhetsledere") == ids("Virksomhetsleder SAMF") == ["L20", "L21"]
+    assert ids("Assisterende kommunedirektør") == ["L04"]
+    assert ids("Kommunalsjefer") == ["L02", "L03"]
+    assert "L20" not in ids("Enhetsledere") and "L04" in ids("KLG")
+    assert (9, "DA") in {(o.nr, r) for o, r in d.oppdrag_for(d.leder("L20"))}
+
+    report = build([demo], tmp_path / "out", kinds=["oppdragsbrev"], pdf=False)
+    assert report.ok, [str(p) for p in report.problems.errors]
+    brev = "\n".join(_texts(next((report.out_dir / "oppdragsbrev").glob("*.docx"))))
+    assert "Virksomhetsledere SAMF" in brev  # DA as written
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Enhetsledere", "er alt et innebygd ledernivå"),
+    ("Virksomhetsleder: enhetsleder", "skriv navnet alene"),
+    ("Virksomhetsleder = sjef", "«Navn = nivå»"),
+])
+def test_a_bad_own_level_line_is_one_error_in_kommune(demo: Path, line: str, why: str) -> None:
+    """A line that is no level is one FEIL on its cell, saying how to write it."""
+    from .conftest import field_cell, set_field
+
+    coord = set_field(demo / "styring.xlsx", "Kommune", "Egne ledernivåer", line)
+    assert coord == field_cell(demo / "styring.xlsx", "Kommune", "Egne ledernivåer")
+    errors = check([demo]).problems.errors
+    assert [(p.sheet, p.cell) for p in errors] == [("Kommune", coord)]
+    assert f"«{line}»" in errors[0].message and why in errors[0].message
+
+
+def test_an_unknown_level_names_the_municipalitys_own(demo: Path) -> None:
+    from .conftest import set_field
+
+    set_field(demo / "styring.xlsx", "Kommune", "Egne ledernivåer", "Virksomhetsleder")
+    coord = set_cell(demo / "lederavtaler.xlsx", "Ledere", "Ledernivå", "Seksjonssjef", 20)
+    errors = check([demo]).problems.errors
+    assert [(p.sheet, p.cell) for p in errors] == [("Ledere", coord)]
+    assert "eller kommunens egne «Virksomhetsleder», fant «Seksjonssjef»" in errors[0].message

@@ -44,8 +44,15 @@ RULES: tuple[tuple[str, str], ...] = (
      "ingen. Normalområdet i Innstillinger viser hvor totalsummen ligger."),
     ("Kommunens egne ord",
      "Valgkolonnene godtar også vanlige bøyde, eldre og nynorske former: " + synonym_help()
-     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren. Egne navn på ledernivåer "
-     "legges i feltet «Egne ledernivåer» i arket Kommune."),
+     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren."),
+    ("Egne ledernivåer",
+     "Feltet «Egne ledernivåer» i arket Kommune har ett nivå per linje. Navnet alene "
+     "(«Virksomhetsleder», «Assisterende kommunedirektør») er et eget nivå ved siden av de "
+     "fem innebygde: det kan stå i kolonnen Ledernivå i arket Ledere, og i HA/DA, Ansvarlig "
+     "og Grupper gir det gruppen («Virksomhetsledere» = alle med nivået) og rollen i en enhet "
+     "(«Virksomhetsleder OO»), som de innebygde nivåene. Et eget nivå går foran "
+     "synonymtabellen, så «Virksomhetsleder» er da ikke lenger enhetsleder. «Tjenesteleder = "
+     "enhetsleder» er bare et annet navn på et innebygd nivå."),
     ("Frister",
      "«Frist» i Oppdrag og Risiko og «Dato» i Milepæler kan være en dato eller en kort tekst "
      "med en dato, måned, tertial, halvår eller årstid: «Senest 19. august», «Innen 2. "

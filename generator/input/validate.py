@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import model as m
 from ..model.column import Column
+from ..model.domain import BUILT_IN_LEVEL_WORDS, eget_ledernivå
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
@@ -110,8 +111,7 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
         objs = _build(rows, problems, sources, partial, refused)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
         if sheet.name == "Kommune" and objs:  # its own level names are read in Ledere
-            OWN_WORDS.set({m.Ledernivå: {k: v.value
-                                         for k, v in objs[0].ledernivåord.items()}})
+            OWN_WORDS.set({m.Ledernivå: dict(objs[0].ledernivåord)})
     _left_out(sheets, values, problems)
     located = _Located(sources, refused)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
@@ -453,12 +453,19 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
     check_kapitler(d.kapitler, err)
     if d.kommune is not None:
         for own in d.kommune.egne_ledernivåer:
-            word = own.partition("=")[0]
-            if not word.strip() or " ".join(word.split()).casefold() not in (
-                    d.kommune.ledernivåord):
-                err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{own}» må skrives som "
-                    "«Navn = nivå», der nivået er kommunedirektør, kommunalsjef, stabsleder, "
-                    "enhetsleder eller avdelingsleder.")
+            word, level = eget_ledernivå(own)
+            if level is not None:
+                continue
+            if word in BUILT_IN_LEVEL_WORDS:
+                why = (f"«{own.partition('=')[0].strip()}» er alt et innebygd ledernivå og kan "
+                       "stå i Ledere og HA/DA som det er; et eget nivå trenger et annet navn.")
+            else:
+                why = ("skriv navnet alene for et eget nivå («Virksomhetsleder»), eller "
+                       "«Navn = nivå» for et annet navn på et innebygd nivå, der nivået er "
+                       "kommunedirektør, kommunalsjef, stabsleder, enhetsleder eller "
+                       "avdelingsleder.")
+            err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{own}» er ikke et "
+                f"ledernivå: {why}")
     inn = d.innstillinger
     if inn is not None:
         check_scales(d, err)
