@@ -7,6 +7,7 @@ a lederavtale points at existing oppdrag, ids are unique, …).
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,14 @@ from typing import Any
 
 from .. import model as m
 from ..model.column import Column
-from ..model.domain import BUILT_IN_LEVEL_WORDS, eget_ledernivå
+from ..model.domain import (
+    BUILT_IN_LEVEL_WORDS,
+    Milepælstatus,
+    Perspektiv,
+    Risikostatus,
+    Status,
+    eget_ledernivå,
+)
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
@@ -99,6 +107,7 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
     refused: dict[str, set[Any]] = {}  # sheet → keys of its rows refused for a bad cell
+    spellings = _Spellings(problems)
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
@@ -108,7 +117,7 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
                                f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
             values[sheet.attr] = None if not sheet.is_table else []
             continue
-        objs = _build(rows, problems, sources, partial, refused)
+        objs = _build(rows, problems, sources, partial, refused, spellings)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
         if sheet.name == "Kommune" and objs:  # its own level names are read in Ledere
             OWN_WORDS.set({m.Ledernivå: dict(objs[0].ledernivåord)})
@@ -116,7 +125,7 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
     located = _Located(sources, refused)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
-    data = m.Styringsdata(**values)
+    data = m.Styringsdata(**values, skrivemåter=spellings.words())
     _cross_check(data, located, problems, partial)
     located.report_unchecked(problems)
     from .profile_reader import check_loaded
@@ -221,13 +230,15 @@ class _Numbering:
 
 def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
            partial: dict[str, dict[str, Any]] | None = None,
-           refused: dict[str, set[Any]] | None = None) -> list[Any]:
+           refused: dict[str, set[Any]] | None = None,
+           spellings: _Spellings | None = None) -> list[Any]:
     sheet = rows.sheet
     out = []
     numbered = _Numbering(rows)
     for row in rows.rows:
         kwargs: dict[str, Any] = {}
         ok = True
+        typed: list[tuple[Column, Any, Cell]] = []  # choices as written (kept if the row is)
         for col in sheet.columns:
             cell = row.cells.get(col.field)
             if col.col.auto_id and (cell is None or not str(cell.value or "").strip()):
@@ -278,7 +289,12 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
                 problems.notice(row.file, row.sheet, cell.coord,
                                 f"«{col.header}» er ikke fylt ut ennå (står som plassholder).")
             kwargs[col.field] = value
+            if type(value) in SHOWN_CHOICES and isinstance(cell.value, str):
+                typed.append((col, value, cell))
         if ok:
+            for col, value, cell in typed:
+                if spellings is not None:
+                    spellings.add(row, col, value, cell)
             obj = sheet.model(**kwargs)
             sources[id(obj)] = row
             out.append(obj)
@@ -295,6 +311,37 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
                 if c.value is not None:
                     refused.setdefault(f"{sheet.name}›{name}", set()).add(_refkey(c.value))
     return out
+
+
+#: The choices the documents show as words (a heading, a status cell): as the workbook wrote them.
+SHOWN_CHOICES = (Perspektiv, Status, Risikostatus, Milepælstatus)
+
+
+class _Spellings:
+    """The first word the workbook wrote for each choice value («Medarbeiderne»), which the
+    documents show; a later row that spells the same value otherwise gets one MERKNAD."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.first: dict[tuple[type, str], tuple[str, str]] = {}  # → (word, sheet › cell)
+        self.told: set[tuple[type, str, str]] = set()
+
+    def add(self, row: Row, col: Column, value: enum.Enum, cell: Cell) -> None:
+        word = " ".join(str(cell.value).split())
+        key = (type(value), str(value.value))
+        first = self.first.setdefault(key, (word, f"{row.sheet} › {cell.coord}"))
+        other = word.casefold()
+        if other == first[0].casefold() or (*key, other) in self.told:
+            return
+        self.told.add((*key, other))
+        self.problems.notice(
+            row.file, row.sheet, cell.coord,
+            f"«{word}» er samme {col.header.lower()} som «{first[0]}» ({first[1]}); "
+            f"dokumentene bruker den første skrivemåten, «{first[0]}». Skriv likt i alle "
+            "radene for å vise den andre.")
+
+    def words(self) -> dict[tuple[type, str], str]:
+        return {key: word for key, (word, _) in self.first.items()}
 
 
 def _refkey(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -69,6 +70,15 @@ class Styringsdata:
     grupper: list[Gruppe] = field(default_factory=list)
     kapitler: list[Kapittel] = field(default_factory=list)
     milepæler: list[Milepæl] = field(default_factory=list)
+    #: (choice type, value) → the word the workbook first wrote for it («Medarbeiderne» for
+    #: medarbeidere, «Grønt» for grønn): the documents show the municipality's own word.
+    skrivemåter: dict[tuple[type, str], str] = field(default_factory=dict)
+
+    def ord(self, value: enum.Enum, stor: bool = True) -> str:
+        """A choice (perspective, status …) as the workbook wrote it (its first spelling),
+        else its standard name; ``stor``: with a capital first letter, for a heading or cell."""
+        word = self.skrivemåter.get((type(value), str(value.value)), str(value.value))
+        return word[:1].upper() + word[1:] if stor else word
 
     def milepæler_for(self, oppdrag: Oppdrag | None = None) -> list[Milepæl]:
         """The milestones of an oppdrag (or, with None, of the projects: those whose
