@@ -175,3 +175,42 @@ def test_an_unknown_level_names_the_municipalitys_own(demo: Path) -> None:
     errors = check([demo]).problems.errors
     assert [(p.sheet, p.cell) for p in errors] == [("Ledere", coord)]
     assert "eller kommunens egne «Virksomhetsleder», fant «Seksjonssjef»" in errors[0].message
+
+
+def test_choices_are_shown_as_the_municipality_wrote_them(demo: Path, tmp_path: Path) -> None:
+    """«Medarbeiderne», «Grønt», «pågår» and «ferdig» (synonyms of medarbeidere, grønn, under
+    arbeid and nådd) stand in the headings and status cells as written; the first spelling of
+    a value is used everywhere, and a row spelling it otherwise gets one MERKNAD per value."""
+    from generator.pipeline import build
+
+    styring, tertial = demo / "styring.xlsx", demo / "tertial.xlsx"
+    set_cell(styring, "Mål", "Perspektiv", "Medarbeiderne", 7)
+    set_cell(styring, "Mål", "Perspektiv", "medarbeiderne", 8)  # the same word: no notice
+    other = set_cell(styring, "Mål", "Perspektiv", "Medarbeider", 9)
+    set_cell(styring, "Milepæler", "Status", "ferdig", 1)
+    set_cell(tertial, "Målresultater", "Status", "Grønt", 2)  # S1, 2. tertial: the first
+    set_cell(demo / "risiko.xlsx", "Risiko", "Status", "pågår", 1)
+    checked = check([demo])
+    assert checked.ok, [str(p) for p in checked.problems]
+    said = [p for p in checked.problems.notices if "er samme" in p.message]
+    assert [(p.sheet, p.cell) for p in said if p.sheet == "Mål"] == [("Mål", other)]
+    assert said[0].message == (
+        f"«Medarbeider» er samme perspektiv som «Medarbeiderne» (Mål › "
+        f"{other[0]}8); dokumentene bruker den første skrivemåten, «Medarbeiderne». Skriv likt "
+        "i alle radene for å vise den andre.")
+    assert sorted(p.sheet for p in said) == ["Mål", "Målresultater", "Risiko"]  # one each
+
+    report = build([demo], tmp_path / "out", kinds=["oppdragsbrev", "tertialrapport"],
+                   pdf=False)
+    assert report.ok, [str(p) for p in report.problems.errors]
+    brev = _texts(next((report.out_dir / "oppdragsbrev").glob("*.docx")))
+    assert any(t.endswith(" Medarbeiderne") for t in brev)  # the numbered heading
+    assert not any(t.endswith(" Medarbeidere") for t in brev)
+    rapport = next((report.out_dir / "tertialrapport").glob("*.docx"))
+    texts = _texts(rapport)
+    assert any(t.endswith(" Medarbeiderne") for t in texts)
+    statuses = _column(rapport, "Status", "Nr")  # the oppdrag: grønn written «Grønt»
+    assert "Grønt" in statuses and "Grønn" not in statuses
+    assert "Ferdig" in _column(rapport, "Status", "Hører til")
+    assert any("Pågår, frist" in t for t in texts)  # under Ansvar in the risk table
+    assert not any("Under arbeid, frist" in t for t in texts)
