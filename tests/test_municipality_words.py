@@ -214,3 +214,25 @@ def test_choices_are_shown_as_the_municipality_wrote_them(demo: Path, tmp_path: 
     assert "Ferdig" in _column(rapport, "Status", "Hører til")
     assert any("Pågår, frist" in t for t in texts)  # under Ansvar in the risk table
     assert not any("Under arbeid, frist" in t for t in texts)
+
+
+def test_a_new_workbook_lets_the_municipalitys_words_be_typed(tmp_path: Path) -> None:
+    """The drop-downs of a new workbook warn (not stop) on another word: Excel keeps
+    «Medarbeiderne» or an own level «Virksomhetsleder» when the adviser answers Ja."""
+    from generator.input.blank import write_workbooks
+
+    write_workbooks(tmp_path)
+    for book, sheet, header in (("styring", "Mål", "Perspektiv"),
+                                ("lederavtaler", "Ledere", "Ledernivå"),
+                                ("risiko", "Risiko", "Status")):
+        ws = openpyxl.load_workbook(tmp_path / f"{book}.xlsx")[sheet]
+        letter = next(c.column_letter for c in ws[1] if c.value == header)
+        rule = next(v for v in ws.data_validations.dataValidation
+                    if str(v.sqref).startswith(f"{letter}2"))
+        assert rule.type == "list" and rule.errorStyle == "warning", header
+        assert "godtas også" in (rule.error or "")
+    ws = openpyxl.load_workbook(tmp_path / "styring.xlsx")["Kapitler"]
+    letter = next(c.column_letter for c in ws[1] if c.value == "Dokument")
+    rule = next(v for v in ws.data_validations.dataValidation
+                if str(v.sqref).startswith(f"{letter}2"))
+    assert rule.errorStyle in (None, "stop")  # no synonyms there: the list is the rule
