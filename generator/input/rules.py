@@ -44,7 +44,11 @@ RULES: tuple[tuple[str, str], ...] = (
      "ingen. Normalområdet i Innstillinger viser hvor totalsummen ligger."),
     ("Kommunens egne ord",
      "Valgkolonnene godtar også vanlige bøyde, eldre og nynorske former: " + synonym_help()
-     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren."),
+     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren. Dokumentene viser "
+     "perspektiv og status slik arbeidsboken skriver dem («Medarbeiderne», «Grønt»): den "
+     "første skrivemåten brukes overalt, og en rad som skriver samme verdi annerledes, får "
+     "én merknad. Nye arbeidsbøker advarer i nedtrekkslisten, men beholder ordet når du "
+     "svarer Ja."),
     ("Egne ledernivåer",
      "Feltet «Egne ledernivåer» i arket Kommune har ett nivå per linje. Navnet alene "
      "(«Virksomhetsleder», «Assisterende kommunedirektør») er et eget nivå ved siden av de "
