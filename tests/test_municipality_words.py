@@ -197,7 +197,7 @@ def test_choices_are_shown_as_the_municipality_wrote_them(demo: Path, tmp_path: 
     assert said[0].message == (
         f"«Medarbeider» er samme perspektiv som «Medarbeiderne» (Mål › "
         f"{other[0]}8); dokumentene bruker den første skrivemåten, «Medarbeiderne». Skriv likt "
-        "i alle radene for å vise den andre.")
+        "i alle radene, så forsvinner merknaden.")
     assert sorted(p.sheet for p in said) == ["Mål", "Målresultater", "Risiko"]  # one each
 
     report = build([demo], tmp_path / "out", kinds=["oppdragsbrev", "tertialrapport"],

@@ -338,7 +338,7 @@ class _Spellings:
             row.file, row.sheet, cell.coord,
             f"«{word}» er samme {col.header.lower()} som «{first[0]}» ({first[1]}); "
             f"dokumentene bruker den første skrivemåten, «{first[0]}». Skriv likt i alle "
-            "radene for å vise den andre.")
+            "radene, så forsvinner merknaden.")
 
     def words(self) -> dict[tuple[type, str], str]:
         return {key: word for key, (word, _) in self.first.items()}
