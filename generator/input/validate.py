@@ -341,7 +341,7 @@ class _Spellings:
             "radene, så forsvinner merknaden.")
 
     def words(self) -> dict[tuple[type, str], str]:
-        return {key: word for key, (word, _) in self.first.items()}
+        return {key: word for key, (word, _) in self.first.items() if word != key[1]}
 
 
 def _refkey(value: Any) -> Any:

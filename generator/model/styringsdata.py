@@ -72,7 +72,9 @@ class Styringsdata:
     milepæler: list[Milepæl] = field(default_factory=list)
     #: (choice type, value) → the word the workbook first wrote for it («Medarbeiderne» for
     #: medarbeidere, «Grønt» for grønn): the documents show the municipality's own word.
-    skrivemåter: dict[tuple[type, str], str] = field(default_factory=dict)
+    #: How a value is spelled is no fact of its own: data typed otherwise compares equal.
+    skrivemåter: dict[tuple[type, str], str] = field(default_factory=dict, compare=False,
+                                                     repr=False)
 
     def ord(self, value: enum.Enum, stor: bool = True) -> str:
         """A choice (perspective, status …) as the workbook wrote it (its first spelling),
