@@ -56,12 +56,12 @@ def perspektiver(data: Styringsdata) -> list[dict]:
     def shown(g: Mål) -> Mål:
         return replace(g, ansvarlig=" ".join(data.ansvar.vis([g.ansvarlig])))
 
-    return [{"navn": _(p.value.capitalize()),
+    return [{"navn": data.ord(p),
              "mål": [shown(g) for g in data.mål if g.perspektiv is p]}
             for p in Perspektiv if any(g.perspektiv is p for g in data.mål)]
 
 
-def milepæler(rows: list[Milepæl]) -> list[dict]:
+def milepæler(rows: list[Milepæl], data: Styringsdata) -> list[dict]:
     """Milestones for a template: the date (or the text typed) as written, one line each."""
     out = []
     for mp in rows:
@@ -69,7 +69,7 @@ def milepæler(rows: list[Milepæl]) -> list[dict]:
         line = (f"{mp.nr}. " if mp.nr else "") + mp.milepæl + (f" ({when})" if when else "")
         out.append({"nr": mp.nr, "oppdrag": mp.oppdrag, "milepæl": mp.milepæl,
                     "kriterium": mp.kriterium or "", "dato": mp.dato, "når": when,
-                    "status": mp.status.value.capitalize(), "linje": line})
+                    "status": data.ord(mp.status), "linje": line})
     return out
 
 
@@ -101,7 +101,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
         "prioriteringer": [p.tekst for p in sorted(data.prioriteringer, key=lambda p: p.nr)],
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "hovedinnhold": o.hovedinnhold,
                      "ha": data.ansvar.vis(o.ha), "da": data.ansvar.vis(o.da), "frist": o.frist,
-                     "milepæler": milepæler(data.milepæler_for(o))}
+                     "milepæler": milepæler(data.milepæler_for(o), data)}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "forkortelser": [{"forkortelse": a, "betydning": b}
                          for a, b in sorted(abbreviations.items(), key=lambda x: x[0].casefold())],

@@ -6,7 +6,15 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..model.domain import Budsjettype, Nøkkeltall, Risiko, Risikostatus, Status, Økonomilinje
+from ..model.domain import (
+    Budsjettype,
+    Nøkkeltall,
+    Risiko,
+    Risikostatus,
+    Status,
+    Økonomilinje,
+    frist_orden,
+)
 from ..model.styringsdata import Styringsdata
 from ..norsk import dato, prosent, tertial
 from ..rendering import palette
@@ -142,18 +150,19 @@ def sykefraværsfarge(value: float, mål: float) -> str:
 
 
 def _milestones(data: Styringsdata) -> list[dict]:
-    """Every milestone for the status chapter: the oppdrag's in their order, then the
-    projects'; «hører til» names the oppdrag («3. Digitalisering …») or the project."""
+    """Every milestone for the status chapter, by the date it implies (a deadline in words,
+    «Innen 2. tertial», among the dates; none last); on one date the oppdrag's in their order,
+    then the projects'. «Hører til» names the oppdrag («3. Digitalisering …») or the project."""
     out = []
     for o in [*sorted(data.oppdrag, key=lambda o: o.nr), None]:
-        for mp in milepæler(data.milepæler_for(o)):
+        for mp in milepæler(data.milepæler_for(o), data):
             out.append(mp | {"tilhører": f"{o.nr}. {o.tittel}" if o else mp["oppdrag"]})
-    return out
+    return sorted(out, key=lambda mp: frist_orden(mp["dato"], data.kommune.år))
 
 
-def _follow_up(r: Risiko) -> str:
+def _follow_up(r: Risiko, data: Styringsdata) -> str:
     """The risk's status and deadline as one line under Ansvar («Under arbeid, frist …»)."""
-    return r.status.value.capitalize() + (f", frist {dato(r.frist)}" if r.frist else "")
+    return data.ord(r.status) + (f", frist {dato(r.frist)}" if r.frist else "")
 
 
 def _areas(data: Styringsdata) -> list[dict[str, str]]:
@@ -202,7 +211,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                 r = results.get(g.id.casefold())
                 rows.append({"mål": g.mål, "indikator": g.indikator, "måltall": g.måltall,
                              "resultat": r.resultat if r else "–",
-                             "status": _(r.status.value.capitalize() if r else "Ikke rapportert"),
+                             "status": data.ord(r.status) if r else _("Ikke rapportert"),
                              "farge": fill(r.status) if r else NO_FILL,
                              "kommentar": (r.kommentar or "") if r else ""})
             out.append({"navn": p["navn"], "mål": rows})
@@ -224,8 +233,8 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                                 inn.avvik_terskel, area_order),
         "perspektiver": goals(),
         "oppdrag": [{"nr": o.nr, "tittel": o.tittel, "ha": data.ansvar.vis(o.ha),
-                     "status": _(status[o.nr].status.value.capitalize() if o.nr in status
-                                 else "Ikke rapportert"),
+                     "status": data.ord(status[o.nr].status) if o.nr in status
+                     else _("Ikke rapportert"),
                      "farge": fill(status[o.nr].status) if o.nr in status else NO_FILL,
                      "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
@@ -245,8 +254,8 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                       "rf": r.rf,
                       "farge": fill(c), "mottiltak": r.mottiltak,
                       "ansvarlig": " ".join(data.ansvar.vis([r.ansvarlig])) if r.ansvarlig
-                      else "", "status": r.status.value.capitalize(), "frist": r.frist,
-                      "oppfølging": _follow_up(r)}
+                      else "", "status": data.ord(r.status), "frist": r.frist,
+                      "oppfølging": _follow_up(r, data)}
                      for r, c in zip(open_risks, colours, strict=True)],
         "lukkede_risikoer": "; ".join(
             f"{r.id} {r.beskrivelse}" + (f" (frist {dato(r.frist)})" if r.frist else "")

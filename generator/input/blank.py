@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_col_to_name
 from ..files import write_atomic
 from ..formulas import looks_like_formula
 from ..model.column import Column, Kind
-from ..model.domain import Status
+from ..model.domain import SYNONYMER, Status
 from ..texts import N_, _
 from .rules import RULES
 from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet
@@ -178,6 +178,10 @@ def _validate(ws: Any, first_row: int, last_row: int, col: int, column: Column) 
         choices = [_(c) for c in column.choices]
         rule = {"validate": "list", "source": choices,
                 "error_message": "Velg en verdi fra listen: " + ", ".join(choices)}
+        if column.enum_type in SYNONYMER:  # the municipality's own words are read too
+            rule |= {"error_type": "warning", "error_message": rule["error_message"]
+                     + ". Kommunens egne ord for det samme (se Veiledning) godtas også: velg "
+                     "Ja for å beholde det du skrev."}
     elif column.kind is Kind.INT and lo is not None:
         rule = {"validate": "integer", "criteria": "between", "minimum": int(lo),
                 "maximum": int(hi if hi is not None else 10**9),

@@ -17,7 +17,7 @@ from babel.dates import format_date
 
 from ..errors import InputError
 from ..model.column import Column, Kind
-from ..model.domain import LMH_WORDS, SYNONYMER, Nivå, frist_dato
+from ..model.domain import LMH_WORDS, SYNONYMER, EgetNivå, Ledernivå, Nivå, frist_dato
 from ..norsk import LOCALE
 from ..texts import in_nynorsk
 from .reader import FORMULA_WITHOUT_VALUE, Cell
@@ -300,9 +300,10 @@ def _bool(value: Any) -> bool:
     raise ConversionError(f"må være «ja» eller «nei», fant «{shown(value)}»")
 
 
-#: Words the workbook itself adds for a choice (the Kommune sheet's «Egne ledernivåer»),
-#: set by the validator while it reads one set of workbooks.
-OWN_WORDS: ContextVar[dict[type, dict[str, str]] | None] = ContextVar("OWN_WORDS", default=None)
+#: Words the workbook itself adds for a choice (the Kommune sheet's «Egne ledernivåer»: a
+#: built-in level or the municipality's own), set by the validator while it reads one set of
+#: workbooks. They go before the synonyms: «Virksomhetsleder» may be a level of its own.
+OWN_WORDS: ContextVar[dict[type, dict[str, Any]] | None] = ContextVar("OWN_WORDS", default=None)
 
 
 def _choice(value: Any, column: Column) -> Any:
@@ -311,12 +312,25 @@ def _choice(value: Any, column: Column) -> Any:
         nynorsk = in_nynorsk(choice) or choice  # «raud», «einingsleiar» …
         if text in (choice.casefold().replace("-", "–"), nynorsk.casefold().replace("-", "–")):
             return column.enum_type(choice) if column.enum_type else choice
-    if column.enum_type is not None:  # the municipality's words (SYNONYMER, own levels)
+    if column.enum_type is not None:  # the municipality's words (own levels, SYNONYMER)
         plain = text.replace("–", "-")
-        meant = (SYNONYMER.get(column.enum_type, {}).get(plain)
-                 or (OWN_WORDS.get() or {}).get(column.enum_type, {}).get(plain))
+        own = (OWN_WORDS.get() or {}).get(column.enum_type, {}).get(plain)
+        if own is not None:
+            return own
+        meant = SYNONYMER.get(column.enum_type, {}).get(plain)
         if meant is not None:
             return column.enum_type(meant)
     raise ConversionError(
-        "må være en av " + ", ".join(f"«{c}»" for c in column.choices)
+        "må være en av " + ", ".join(f"«{c}»" for c in column.choices) + _own_help(column)
         + f", fant «{shown(value)}»")
+
+
+def _own_help(column: Column) -> str:
+    """The municipality's own levels, for the message about a level not among them."""
+    if column.enum_type is not Ledernivå:
+        return ""
+    own = [str(getattr(v, "navn", v)) for v in (OWN_WORDS.get() or {}).get(Ledernivå, {}).values()
+           if isinstance(v, EgetNivå)]
+    if own:
+        return " eller kommunens egne " + ", ".join(f"«{n}»" for n in own)
+    return " (eller et eget nivå fra feltet «Egne ledernivåer» i arket Kommune)"

@@ -21,7 +21,10 @@ RULES: tuple[tuple[str, str], ...] = (
      "sorteres det etter den; rader uten nummer kommer sist, i radrekkefølge. Økonomi følger "
      "rekkefølgen i arket Rammeområder og Nøkkeltall rekkefølgen i arket Enheter. Mål "
      "grupperes etter perspektiv i fast rekkefølge (samfunn, tjenester, medarbeidere, "
-     "økonomi). Forkortelseslisten i oppdragsbrevet er alfabetisk."),
+     "økonomi). Forkortelseslisten i oppdragsbrevet er alfabetisk. Oppdragene står etter Nr i "
+     "alle dokumentene (oppdragsbrevet, lederavtalene og tertialrapporten), ikke etter frist. "
+     "Milepælene står etter datoen de peker på: i oppdragsbrevet under oppdraget sitt, i "
+     "tertialrapporten i én tabell."),
     ("Risikoskala",
      "«Risikoskala» i Innstillinger velger skalaen for S og K: "
      + ", ".join(s.value for s in Risikoskala) + " (standard 1–5). L/M/H kan også skrives "
@@ -41,14 +44,26 @@ RULES: tuple[tuple[str, str], ...] = (
      "ingen. Normalområdet i Innstillinger viser hvor totalsummen ligger."),
     ("Kommunens egne ord",
      "Valgkolonnene godtar også vanlige bøyde, eldre og nynorske former: " + synonym_help()
-     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren. Egne navn på ledernivåer "
-     "legges i feltet «Egne ledernivåer» i arket Kommune."),
+     + " «Rådmann» kan også stå i HA/DA og betyr kommunedirektøren. Dokumentene viser "
+     "perspektiv og status slik arbeidsboken skriver dem («Medarbeiderne», «Grønt»): den "
+     "første skrivemåten brukes overalt, og en rad som skriver samme verdi annerledes, får "
+     "én merknad. Nye arbeidsbøker advarer i nedtrekkslisten, men beholder ordet når du "
+     "svarer Ja."),
+    ("Egne ledernivåer",
+     "Feltet «Egne ledernivåer» i arket Kommune har ett nivå per linje. Navnet alene "
+     "(«Virksomhetsleder», «Assisterende kommunedirektør») er et eget nivå ved siden av de "
+     "fem innebygde: det kan stå i kolonnen Ledernivå i arket Ledere, og i HA/DA, Ansvarlig "
+     "og Grupper gir det gruppen («Virksomhetsledere» = alle med nivået) og rollen i en enhet "
+     "(«Virksomhetsleder OO»), som de innebygde nivåene. Et eget nivå går foran "
+     "synonymtabellen, så «Virksomhetsleder» er da ikke lenger enhetsleder. «Tjenesteleder = "
+     "enhetsleder» er bare et annet navn på et innebygd nivå."),
     ("Frister",
-     "«Frist» i Oppdrag og Risiko kan være en dato eller en kort tekst med en dato, måned, "
-     "tertial, halvår eller årstid: «Senest 19. august», «Innen 2. tertial», «juni», «medio "
-     "mars», «1. halvår», «årsskiftet». Teksten vises slik den er skrevet, og sorteres og "
-     "kontrolleres etter datoen den peker på (en måned: siste dag i måneden; et tertial: "
-     "30. april, 31. august eller 31. desember)."),
+     "«Frist» i Oppdrag og Risiko og «Dato» i Milepæler kan være en dato eller en kort tekst "
+     "med en dato, måned, tertial, halvår eller årstid: «Senest 19. august», «Innen 2. "
+     "tertial», «juni», «medio mars», «1. halvår», «årsskiftet». Teksten vises slik den er "
+     "skrevet, og sorteres (milepælene) og kontrolleres mot dokumentåret etter datoen den "
+     "peker på (en måned: siste dag i måneden; et tertial: 30. april, 31. august eller "
+     "31. desember), så «Innen 2. tertial» står mellom 18. juni og 30. september."),
     ("Tall som blir dato",
      "Skriver du 1.5 i en tallcelle, gjør Excel det om til datoen 1. mai. Meldingen viser da "
      "datoen og hva du trolig mente; skriv tallet med komma (1,5) eller formater cellen som tall."),

@@ -91,7 +91,8 @@ SHEETS: tuple[Sheet, ...] = (
           "Egne grupper av ledere som kan stå som HA/DA, f.eks. KLG (valgfritt). Innebygde "
           "grupper trengs ikke her: «Alle ledere» (alle med lederavtale) og, fra kolonnen "
           "Ledernivå i arket Ledere, «Kommunalsjefer», «Stabsledere», «Enhetsledere» og "
-          "«Avdelingsledere».", key=("navn",),
+          "«Avdelingsledere» (og kommunens egne nivåer fra arket Kommune, f.eks. "
+          "«Virksomhetsledere»).", key=("navn",),
           when_empty=""),
     Sheet("Årshjul", m.Møte, "årshjul", STYRING,
           "Årshjulet: møtekalenderen for alle fora (UKLG, ledermøter, kommunestyret …) med "

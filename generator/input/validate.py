@@ -7,6 +7,7 @@ a lederavtale points at existing oppdrag, ids are unique, …).
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,18 @@ from typing import Any
 
 from .. import model as m
 from ..model.column import Column
-from ..model.domain import Budsjettype, Investeringsprosjekt, Vedtak, Vedtaksstatus
+from ..model.domain import (
+    BUILT_IN_LEVEL_WORDS,
+    Budsjettype,
+    Investeringsprosjekt,
+    Milepælstatus,
+    Perspektiv,
+    Risikostatus,
+    Status,
+    Vedtak,
+    Vedtaksstatus,
+    eget_ledernivå,
+)
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
@@ -34,6 +46,9 @@ OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "K
 MAX_SHEET_ROWS = 10_000
 MAX_SHEET_TEXT = 4_000_000
 PER_LEADER_SHEETS = {"Ledere", "Lederavtaler", "Bidrag"}
+#: A sheet whose rows hang under another sheet's rows (by number): with the other sheet empty,
+#: one message for them all, instead of one per row and the empty sheet's notice.
+CONTENT_OF = {"Delstrategier": "Delstrategi-innhold"}
 # Characters XML 1.0 (and so Word) cannot hold: controls, lone surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SUBSTITUTE = "\ufffd"
@@ -97,6 +112,7 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
     refused: dict[str, set[Any]] = {}  # sheet → keys of its rows refused for a bad cell
+    spellings = _Spellings(problems)
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
@@ -106,16 +122,15 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
                                f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
             values[sheet.attr] = None if not sheet.is_table else []
             continue
-        objs = _build(rows, problems, sources, partial, refused)
+        objs = _build(rows, problems, sources, partial, refused, spellings)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
         if sheet.name == "Kommune" and objs:  # its own level names are read in Ledere
-            OWN_WORDS.set({m.Ledernivå: {k: v.value
-                                         for k, v in objs[0].ledernivåord.items()}})
+            OWN_WORDS.set({m.Ledernivå: dict(objs[0].ledernivåord)})
     _left_out(sheets, values, problems)
     located = _Located(sources, refused)
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
-    data = m.Styringsdata(**values)
+    data = m.Styringsdata(**values, skrivemåter=spellings.words())
     _cross_check(data, located, problems, partial)
     located.report_unchecked(problems)
     from .profile_reader import check_loaded
@@ -162,8 +177,31 @@ def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Pr
         if rows is not None and rows.rows:
             continue  # rows that failed: their own errors say what to fix
         state = "er tomt" if rows is not None else "finnes ikke"
+        content = sheets.get(CONTENT_OF.get(sheet.name, ""))
+        if content is not None and content.rows:  # its rows would hang under nothing
+            problems.error(rows.file if rows is not None else content.file, sheet.name, None,
+                           _no_parent(sheet, state, content))
+            continue
         problems.notice(rows.file if rows is not None else f"{sheet.workbook}.xlsx",
                         sheet.name, None, f"arket «{sheet.name}» {state}: {sheet.when_empty}")
+
+
+def _no_parent(sheet: Sheet, state: str, content: SheetRows) -> str:
+    """The one message for rows whose parent sheet is empty (not one per row)."""
+    n = len(content.rows)
+    field = next(c for c in content.sheet.columns if c.field.endswith("_nr"))
+    numbers = sorted({str(c.value).removesuffix(".0") for r in content.rows
+                      if (c := r.cells.get(field.field)) is not None},
+                     key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x))
+    which = (" til " + sheet.name.lower().removesuffix("er") + " nr. "
+             + " og ".join(filter(None, (", ".join(numbers[:-1]), numbers[-1])))
+             if numbers else "")
+    return (f"arket «{sheet.name}» {state}, men arket «{content.sheet_name}» har "
+            f"{tall(n)} {'rader' if n > 1 else 'rad'}{which}; de har ingen "
+            f"{sheet.name.lower()} å stå under. "
+            + ("Fyll ut arket" if state == "er tomt" else "Legg til arket")
+            + f" «{sheet.name}» (" + ", ".join(c.header for c in sheet.columns if c.required)
+            + f"), eller tøm «{content.sheet_name}».")
 
 
 def _names(files: Sequence[Path]) -> str:
@@ -197,13 +235,15 @@ class _Numbering:
 
 def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
            partial: dict[str, dict[str, Any]] | None = None,
-           refused: dict[str, set[Any]] | None = None) -> list[Any]:
+           refused: dict[str, set[Any]] | None = None,
+           spellings: _Spellings | None = None) -> list[Any]:
     sheet = rows.sheet
     out = []
     numbered = _Numbering(rows)
     for row in rows.rows:
         kwargs: dict[str, Any] = {}
         ok = True
+        typed: list[tuple[Column, Any, Cell]] = []  # choices as written (kept if the row is)
         for col in sheet.columns:
             cell = row.cells.get(col.field)
             if col.col.auto_id and (cell is None or not str(cell.value or "").strip()):
@@ -254,7 +294,12 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
                 problems.notice(row.file, row.sheet, cell.coord,
                                 f"«{col.header}» er ikke fylt ut ennå (står som plassholder).")
             kwargs[col.field] = value
+            if type(value) in SHOWN_CHOICES and isinstance(cell.value, str):
+                typed.append((col, value, cell))
         if ok:
+            for col, value, cell in typed:
+                if spellings is not None:
+                    spellings.add(row, col, value, cell)
             obj = sheet.model(**kwargs)
             sources[id(obj)] = row
             out.append(obj)
@@ -271,6 +316,37 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
                 if c.value is not None:
                     refused.setdefault(f"{sheet.name}›{name}", set()).add(_refkey(c.value))
     return out
+
+
+#: The choices the documents show as words (a heading, a status cell): as the workbook wrote them.
+SHOWN_CHOICES = (Perspektiv, Status, Risikostatus, Milepælstatus)
+
+
+class _Spellings:
+    """The first word the workbook wrote for each choice value («Medarbeiderne»), which the
+    documents show; a later row that spells the same value otherwise gets one MERKNAD."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.first: dict[tuple[type, str], tuple[str, str]] = {}  # → (word, sheet › cell)
+        self.told: set[tuple[type, str, str]] = set()
+
+    def add(self, row: Row, col: Column, value: enum.Enum, cell: Cell) -> None:
+        word = " ".join(str(cell.value).split())
+        key = (type(value), str(value.value))
+        first = self.first.setdefault(key, (word, f"{row.sheet} › {cell.coord}"))
+        other = word.casefold()
+        if other == first[0].casefold() or (*key, other) in self.told:
+            return
+        self.told.add((*key, other))
+        self.problems.notice(
+            row.file, row.sheet, cell.coord,
+            f"«{word}» er samme {col.header.lower()} som «{first[0]}» ({first[1]}); "
+            f"dokumentene bruker den første skrivemåten, «{first[0]}». Skriv likt i alle "
+            "radene, så forsvinner merknaden.")
+
+    def words(self) -> dict[tuple[type, str], str]:
+        return {key: word for key, (word, _) in self.first.items() if word != key[1]}
 
 
 def _refkey(value: Any) -> Any:
@@ -430,6 +506,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             err(q, "poeng", f"poeng ({q.poeng:g}) er større enn maks poeng ({q.maks_poeng:g}).")
     strategies = {s.nr for s in d.delstrategier}
     for row in d.delstrategi_innhold:
+        if not strategies and "Delstrategier" not in loc.refused:
+            break  # an empty Delstrategier: one message for all rows (_left_out)
         if (row.delstrategi_nr not in strategies
                 and not loc.follows(row, "Delstrategier", row.delstrategi_nr)):
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
@@ -439,12 +517,19 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
     check_kapitler(d.kapitler, err)
     if d.kommune is not None:
         for own in d.kommune.egne_ledernivåer:
-            word = own.partition("=")[0]
-            if not word.strip() or " ".join(word.split()).casefold() not in (
-                    d.kommune.ledernivåord):
-                err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{own}» må skrives som "
-                    "«Navn = nivå», der nivået er kommunedirektør, kommunalsjef, stabsleder, "
-                    "enhetsleder eller avdelingsleder.")
+            word, level = eget_ledernivå(own)
+            if level is not None:
+                continue
+            if word in BUILT_IN_LEVEL_WORDS:
+                why = (f"«{own.partition('=')[0].strip()}» er alt et innebygd ledernivå og kan "
+                       "stå i Ledere og HA/DA som det er; et eget nivå trenger et annet navn.")
+            else:
+                why = ("skriv navnet alene for et eget nivå («Virksomhetsleder»), eller "
+                       "«Navn = nivå» for et annet navn på et innebygd nivå, der nivået er "
+                       "kommunedirektør, kommunalsjef, stabsleder, enhetsleder eller "
+                       "avdelingsleder.")
+            err(d.kommune, "egne_ledernivåer", f"egne ledernivåer: «{own}» er ikke et "
+                f"ledernivå: {why}")
     inn = d.innstillinger
     if inn is not None:
         check_scales(d, err)

@@ -11,7 +11,8 @@ How a cell is read:
 * Each piece is, tried in this order: a Leder-ID; a unit code (or a unit's full name);
   a group from the sheet «Grupper»; «Alle ledere» (anything after it, such as «i Fjellvik
   kommune», is ignored) = everyone with a lederavtale; a leader level alone
-  («Enhetsledere», «Kommunalsjef» …) = every leader with that level in the Ledere sheet;
+  («Enhetsledere», «Kommunalsjef» …, also the Kommune sheet's own levels such as
+  «Virksomhetsledere») = every leader with that level in the Ledere sheet;
   a role in a unit («Kommunalsjef OO», «Leder ØV», «Enhetsledere TTE»); a leader's
   stilling («Plansjef»).
 * A role in a unit means the unit's leader. A leader level in a unit means the leaders
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .domain import SYNONYMER, Gruppe, Leder, Ledernivå, Oppdrag
+from .domain import SYNONYMER, AnyLedernivå, Gruppe, Leder, Ledernivå, Oppdrag
 
 if TYPE_CHECKING:
     from .styringsdata import Styringsdata
@@ -51,15 +52,17 @@ LEVEL_GROUPS: dict[Ledernivå, str] = {
     Ledernivå.ENHETSLEDER: "Enhetsledere",
     Ledernivå.AVDELINGSLEDER: "Avdelingsledere",
 }
-_LEVEL_WORDS: dict[str, tuple[Ledernivå, bool]] = {}  # normalised word → (level, plural)
+_LEVEL_WORDS: dict[str, tuple[AnyLedernivå, bool]] = {}  # normalised word → (level, plural)
 for _lvl in Ledernivå:
     _LEVEL_WORDS[_lvl.value] = (_lvl, False)
     _LEVEL_WORDS[_lvl.value + ("er" if _lvl.value.endswith("sjef") else "e")] = (_lvl, True)
 _LEVEL_WORDS["kommunedirektører"] = (Ledernivå.KOMMUNEDIREKTØR, True)
 
 
-def _level_word(word: str, level: Ledernivå, words: dict[str, tuple[Ledernivå, bool]]) -> None:
-    """A level's other name (SYNONYMER, the Kommune sheet): singular, plural if it is one."""
+def _level_word(word: str, level: AnyLedernivå, words: dict[str, tuple[AnyLedernivå, bool]]
+                ) -> None:
+    """A level's other name (SYNONYMER, the Kommune sheet, an own level): singular, plural
+    if it is one."""
     plural = word.endswith(("ledere", "sjefer", "direktører"))
     words.setdefault(word, (level, plural))
     if not plural:
@@ -87,7 +90,7 @@ def normalise(text: str) -> str:
     return re.sub(r"leiar\b", "leder", t)
 
 
-def _word(text: str) -> tuple[Ledernivå | None, bool] | None:
+def _word(text: str) -> tuple[AnyLedernivå | None, bool] | None:
     """A role word: (level or None for a plain «leder»/«sjef», plural) or None."""
     t = normalise(text)
     if t in _LEVEL_WORDS:
@@ -135,7 +138,7 @@ class Ansvar:
         for e in data.enheter:
             self._units[normalise(e.kode)] = e.kode
         self._grupper = {normalise(g.navn): g for g in data.grupper}
-        self._own_words: dict[str, tuple[Ledernivå, bool]] = {}
+        self._own_words: dict[str, tuple[AnyLedernivå, bool]] = {}
         for own, level in (data.kommune.ledernivåord.items() if data.kommune else ()):
             _level_word(normalise(own), level, self._own_words)
         self._group_cache: dict[str, tuple[Leder, ...]] = {}
@@ -208,7 +211,7 @@ class Ansvar:
             i = j + 1
         out = []
         unit: str | None = None  # the unit of a preceding role, for a bare level after it
-        role: Ledernivå | None = None  # a preceding plural level, for bare units after it
+        role: AnyLedernivå | None = None  # a preceding plural level, for bare units after it
         for piece in (p for p in pieces if p):
             t = self._piece(piece)
             word = self._word(piece)
@@ -225,11 +228,12 @@ class Ansvar:
             out.append(t)
         return out
 
-    def _word(self, text: str) -> tuple[Ledernivå | None, bool] | None:
-        """A role word, also the Kommune sheet's own level names."""
+    def _word(self, text: str) -> tuple[AnyLedernivå | None, bool] | None:
+        """A role word, also the Kommune sheet's own level names (before the synonyms:
+        «Virksomhetsleder» may be a level of its own)."""
         return self._own_words.get(normalise(text)) or _word(text)
 
-    def _role_form(self, text: str) -> tuple[tuple[Ledernivå | None, bool], str] | None:
+    def _role_form(self, text: str) -> tuple[tuple[AnyLedernivå | None, bool], str] | None:
         """«Kommunalsjef OO» → ((level, plural), unit code); None if not that form."""
         bits = text.split(None, 1)
         if len(bits) != 2:
@@ -256,7 +260,7 @@ class Ansvar:
         word = self._word(key)
         if word and word[0] is not None:
             lvl = word[0]
-            found = tuple(ld for ld in self.data.ledere if ld.nivå is lvl)
+            found = tuple(ld for ld in self.data.ledere if ld.nivå == lvl)
             why = None if found else (f"ingen ledere har ledernivå «{lvl.value}» i arket Ledere "
                                       "(kolonnen Ledernivå)")
             return Treff(text, "nivå", found, feil=why)
@@ -268,12 +272,12 @@ class Ansvar:
             return Treff(text, "stilling", same)
         return Treff(text, "ukjent", feil=TRIED)
 
-    def _role(self, text: str, lvl: Ledernivå | None, kode: str) -> Treff:
+    def _role(self, text: str, lvl: AnyLedernivå | None, kode: str) -> Treff:
         heads = self._heads(kode)
         if lvl is None or not self._har_nivå:
             found = tuple(heads)
         else:
-            found = tuple(ld for ld in self._subtree(heads) if ld.nivå is lvl)
+            found = tuple(ld for ld in self._subtree(heads) if ld.nivå == lvl)
         why = None
         if not found:
             if not heads:

@@ -110,6 +110,33 @@ class Ledernivå(enum.StrEnum):
     AVDELINGSLEDER = "avdelingsleder"
 
 
+@dataclass(frozen=True, slots=True)
+class EgetNivå:
+    """A leader level the municipality adds in the Kommune sheet («Virksomhetsleder»), beside
+    the built-in ones: leaders may have it in Ledere, and it gives its group («Virksomhetsledere»)
+    and roles («Virksomhetsleder OO») in HA/DA as a built-in level does.
+
+    ``value`` is the name as compared (case and spaces ignored), as a :class:`Ledernivå`'s
+    value; ``navn`` the name as the municipality wrote it."""
+
+    value: str
+    navn: str = field(compare=False)
+
+    @classmethod
+    def fra(cls, navn: str) -> EgetNivå:
+        return cls(" ".join(navn.split()).casefold(), " ".join(navn.split()))
+
+    def __str__(self) -> str:
+        return self.value
+
+
+AnyLedernivå = Ledernivå | EgetNivå
+#: The right-hand side of «Navn = eget nivå» (the same as writing the name alone).
+EGET_NIVÅ = ("eget nivå", "nytt nivå", "eget")
+#: What a line without «=» must not hold to be an own level: a separator meant as «=».
+_NOT_EQUALS = re.compile(r"\s[-–—]\s|:|->|→|=>")
+
+
 class Risikostatus(enum.StrEnum):
     ÅPEN = "åpen"
     UNDER_ARBEID = "under arbeid"
@@ -162,6 +189,28 @@ def _choice_word(tp: type[enum.Enum], text: str) -> str | None:
         if str(m.value).casefold() == t:
             return str(m.value)
     return SYNONYMER.get(tp, {}).get(t)
+
+
+def eget_ledernivå(line: str) -> tuple[str, AnyLedernivå | None]:
+    """One line of «Egne ledernivåer»: (the name, normalised; the level it is), the level None
+    when the line is no level: «Navn = nivå» with an unknown nivå, a built-in level's own name
+    («Enhetsleder», «Enhetsledere»), or a name with «:» or « – » where «=» was meant."""
+    word, eq, level = line.partition("=")
+    key = " ".join(word.split()).casefold()
+    if not key or key in BUILT_IN_LEVEL_WORDS:
+        return key, None
+    if eq and " ".join(level.split()).casefold() not in EGET_NIVÅ:
+        target = _choice_word(Ledernivå, level)
+        return key, (Ledernivå(target) if target is not None else None)
+    if not eq and _NOT_EQUALS.search(word):
+        return key, None
+    return key, EgetNivå.fra(word)
+
+
+#: The built-in levels' names, singular and plural: no own level may take one.
+BUILT_IN_LEVEL_WORDS = frozenset(
+    w for v in Ledernivå
+    for w in (v.value, v.value + ("er" if v.value.endswith(("sjef", "direktør")) else "e")))
 
 
 def synonym_help() -> str:
@@ -218,6 +267,13 @@ def frist_dato(frist: date | str | None, år: int) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def frist_orden(frist: date | str | None, år: int) -> tuple[bool, date]:
+    """A sort key for deadlines: by the date each implies (a text such as «Innen 2.
+    tertial» among the dates), those that imply none last."""
+    when = frist_dato(frist, år)
+    return (when is None, when or date.min)
 
 
 TERTIAL = Col("Tertial", "1 = per 30. april, 2 = per 31. august, 3 = årsslutt.", minimum=1,
@@ -287,22 +343,23 @@ class Kommune:
 
 
     egne_ledernivåer: Annotated[list[str], Col(
-        "Egne ledernivåer", "Kommunens egne navn på ledernivåer, ett per linje som "
-        "«Virksomhetsleder = enhetsleder»: navnet til venstre kan da stå i kolonnen Ledernivå "
-        "i arket Ledere og i HA/DA, og betyr nivået til høyre (kommunedirektør, "
+        "Egne ledernivåer", "Kommunens egne ledernivåer, ett per linje. Et eget nivå skrives "
+        "med navnet alene, f.eks. «Virksomhetsleder» eller «Assisterende kommunedirektør»: "
+        "det kan stå i kolonnen Ledernivå i arket Ledere, og gir gruppen «Virksomhetsledere» "
+        "og rollen «Virksomhetsleder OO» i HA/DA, som de innebygde nivåene. Et annet navn på "
+        "et innebygd nivå skrives «Tjenesteleder = enhetsleder» (kommunedirektør, "
         "kommunalsjef, stabsleder, enhetsleder eller avdelingsleder).",
         width=40)] = field(default_factory=list)
 
     @property
-    def ledernivåord(self) -> dict[str, Ledernivå]:
-        """The own level names (normalised) → the level they mean; bad lines left out
-        (the validator names them)."""
-        out = {}
+    def ledernivåord(self) -> dict[str, AnyLedernivå]:
+        """The own level names (normalised) → the level they mean (a built-in one, or the
+        municipality's own); bad lines left out (the validator names them)."""
+        out: dict[str, AnyLedernivå] = {}
         for line in self.egne_ledernivåer:
-            word, _, level = line.partition("=")
-            target = _choice_word(Ledernivå, level)
-            if word.strip() and target is not None:
-                out[" ".join(word.split()).casefold()] = Ledernivå(target)
+            word, level = eget_ledernivå(line)
+            if level is not None:
+                out[word] = level
         return out
 
     @property
@@ -592,10 +649,11 @@ class Oppdrag:
         "HA", "Hovedansvarlige. Skriv en enhetskode (OO), en Leder-ID (L05; vises som "
         "stillingen), en egen gruppe fra arket Grupper (KLG), en innebygd gruppe («Alle "
         "ledere» = alle med lederavtale; «Kommunalsjefer», «Stabsledere», «Enhetsledere», "
-        "«Avdelingsledere» fra kolonnen Ledernivå), en rolle i en enhet («Kommunalsjef OO», "
-        "«Leder ØV» = lederen av enheten; «Enhetsledere OO» = enhetslederne i OO og under "
-        "lederen der) eller en stilling fra arket Ledere. Flere skilles med linjeskift, komma, "
-        "semikolon, «og» eller «sammen med» («KD sammen med enhetsledere TTE og VVA»). Store "
+        "«Avdelingsledere» fra kolonnen Ledernivå, og kommunens egne nivåer fra arket "
+        "Kommune), en rolle i en enhet («Kommunalsjef OO», «Leder ØV» = lederen av enheten; "
+        "«Enhetsledere OO» = enhetslederne i OO og under lederen der) eller en stilling fra "
+        "arket Ledere. Flere skilles med linjeskift, komma, semikolon, «og» eller «sammen "
+        "med» («KD sammen med enhetsledere TTE og VVA»). Store "
         "og små bokstaver og skrivemåter som «Avd.ledere» spiller ingen rolle. Oppdragsbrevet "
         "viser teksten slik den er skrevet.", kind=Kind.ANSVAR)]
     da: Annotated[list[str], Col("DA", "Delansvarlige, skrevet på samme måte som HA.",
@@ -830,9 +888,10 @@ class Leder:
                               kind=Kind.CODE)]
     overordnet: Annotated[str | None, Col("Overordnet", "Leder-ID til nærmeste overordnede "
                                           "(tom for kommunedirektøren).")] = None
-    nivå: Annotated[Ledernivå | None, Col(
+    nivå: Annotated[Ledernivå | EgetNivå | None, Col(
         "Ledernivå", "Gir de innebygde gruppene «Kommunalsjefer», «Stabsledere», «Enhetsledere» "
-        "og «Avdelingsledere» som kan brukes som HA/DA (tom = ingen av dem).")] = None
+        "og «Avdelingsledere» som kan brukes som HA/DA (tom = ingen av dem). Kommunens egne "
+        "nivåer fra feltet «Egne ledernivåer» i arket Kommune kan også stå her.")] = None
     epost: Annotated[str | None, Col(
         "E-post", "Lederens e-postadresse, brukt i e-postutkastene (tom = utkastet får ikke "
         "denne mottakeren, og byggingen gir en merknad).", pattern=f"^{EPOST_PATTERN}$",

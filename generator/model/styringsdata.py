@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 
+from ..texts import _, in_nynorsk
 from .ansvar import Ansvar
 from .domain import (
     Bidrag,
@@ -74,11 +75,26 @@ class Styringsdata:
     vedtak: list[Vedtak] = field(default_factory=list)
     investeringsprosjekter: list[Investeringsprosjekt] = field(default_factory=list)
     milepæler: list[Milepæl] = field(default_factory=list)
+    #: (choice type, value) → the word the workbook first wrote for it («Medarbeiderne» for
+    #: medarbeidere, «Grønt» for grønn): the documents show the municipality's own word.
+    #: How a value is spelled is no fact of its own: data typed otherwise compares equal.
+    skrivemåter: dict[tuple[type, str], str] = field(default_factory=dict, compare=False,
+                                                     repr=False)
+
+    def ord(self, value: enum.Enum, stor: bool = True) -> str:
+        """A choice (perspective, status …) as the workbook wrote it (its first spelling),
+        else its standard name; ``stor``: with a capital first letter, for a heading or cell."""
+        standard = str(value.value)
+        word = self.skrivemåter.get((type(value), standard))
+        if word is None or _standard_word(word, standard):  # the product's own word for it
+            word = _(standard.capitalize()) if stor else _(standard)
+            return word  # in the målform of the documents
+        return word[:1].upper() + word[1:] if stor else word
 
     def milepæler_for(self, oppdrag: Oppdrag | None = None) -> list[Milepæl]:
         """The milestones of an oppdrag (or, with None, of the projects: those whose
         Oppdrag/prosjekt is no oppdrag's number), by the date they imply, then by Nr."""
-        from .domain import frist_dato
+        from .domain import frist_orden
 
         numbers = {o.nr for o in self.oppdrag}
         if oppdrag is None:
@@ -88,9 +104,8 @@ class Styringsdata:
         år = self.kommune.år
 
         def order(mp: Milepæl) -> tuple:
-            when = frist_dato(mp.dato, år)
-            return (mp.oppdrag.casefold() if oppdrag is None else "", when is None,
-                    when or date.min, mp.nr is None, mp.nr or 0)
+            return (mp.oppdrag.casefold() if oppdrag is None else "", frist_orden(mp.dato, år),
+                    mp.nr is None, mp.nr or 0)
 
         return sorted(rows, key=order)
 
@@ -151,3 +166,12 @@ class Styringsdata:
     def oppdrag_for(self, leder: Leder) -> list[tuple[Oppdrag, str]]:
         """The oppdrag whose HA or DA resolves to the leader, with the role (HA wins)."""
         return self.ansvar.oppdrag_for(leder)
+
+
+def _standard_word(word: str, standard: str) -> bool:
+    """A spelling that is the standard word in either målform («rød» or «raud»): shown in
+    the documents' målform, not as typed (a bokmål workbook with a nynorsk value mixed in
+    makes the same documents)."""
+    forms = {standard, standard.capitalize(), in_nynorsk(standard) or "",
+             in_nynorsk(standard.capitalize()) or ""}
+    return word.casefold() in {f.casefold() for f in forms if f}

@@ -101,7 +101,7 @@ def _milestone(data: Any, mp: Milepæl) -> str:
     o = next((o for o in data.oppdrag if o.nr == mp.oppdrag_nr), None)
     owner = f"Oppdrag {o.nr} {o.tittel}" if o else mp.oppdrag
     return (f"{owner}: " + (f"{mp.nr}. " if mp.nr else "") + mp.milepæl
-            + (f" ({mp.kriterium})" if mp.kriterium else "") + f" – {mp.status.value}")
+            + (f" ({mp.kriterium})" if mp.kriterium else "") + f" – {data.ord(mp.status, False)}")
 
 
 def _files(names: dict[str, str]) -> dict[str, str]:
