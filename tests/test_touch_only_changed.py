@@ -79,3 +79,21 @@ def test_full_build_without_a_change_rewrites_nothing(demo: Path, tmp_path: Path
     assert {k: v[1] for k, v in after.items()} == {k: v[1] for k, v in before.items()
                                                   if k != ".uendret.json"} | {
         ".uendret.json": after[".uendret.json"][1]}
+
+
+def test_a_forced_rebuild_of_the_same_data_writes_the_same_bytes(demo: Path,
+                                                                 tmp_path: Path) -> None:
+    """Every document rendered again (also those with charts, made by docxtpl) has the same
+    bytes as before, so none is written again: no clock time in the zip."""
+    out = tmp_path / "ut"
+    first = pipeline.build([demo], out, pdf=False)
+    assert first.ok
+    year = out / "2026"
+    _age(year)
+    before = _snapshot(year)
+    time.sleep(2.1)  # a zip time stamp has two-second steps
+    report = pipeline.build([demo], out, pdf=False, force=True)
+    assert report.ok and len(report.outcome.rendered) == len(first.documents)
+    after = _snapshot(year)
+    touched = {k for k in after if before.get(k, (None,))[0] != after[k][0]}
+    assert touched <= INDEX, sorted(touched - INDEX)
