@@ -175,10 +175,13 @@ def check(change: Change, wb0: Path, out0: Path, work: Path) -> Result:
     before = {rel: (p.stat().st_mtime_ns, _content(p), _sha(p))
               for rel, p in _files(year0).items()}
     t = time.perf_counter()
-    a = build(wb, inc)
-    t_inc = time.perf_counter() - t
-    t = time.perf_counter()
-    b = build(wb, clean)
+    try:
+        a = build(wb, inc)
+        t_inc = time.perf_counter() - t
+        t = time.perf_counter()
+        b = build(wb, clean)
+    except Exception as e:  # a crash is a finding too (never a traceback for a user)
+        return Result(change, False, [f"krasj: {type(e).__name__}: {e}"], [], [], 0, 0.0, 0.0)
     t_clean = time.perf_counter() - t
     year = inc / year0.name
     if not b.ok:
