@@ -22,7 +22,7 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
     axis is in millions. Negative values (income areas) extend left of zero.
     """
     if not areas:
-        raise ValueError("budget_chart needs at least one area")
+        return _no_areas(heading)
     width_cm = DEFAULT_WIDTH_CM
     labels = [wrap(name, 28) for name, *_ in areas]
     lines = [label.count("\n") + 1 for label in labels]
@@ -88,3 +88,21 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str) -> 
         retning = "over" if deviation > 0 else "under"
         alt += f" Største avvik: {name}, prognose {money(abs(deviation))} {retning} budsjett."
     return Chart(png=png, alt=alt, width_cm=width_cm)
+
+
+def _no_areas(heading: str) -> Chart:
+    """A period without drift rows (e.g. only investment rows so far): a small chart that
+    says so, not a crash."""
+    text = "Ingen driftstall er ført for perioden."
+
+    def build() -> Figure:
+        fig = figure(DEFAULT_WIDTH_CM, 3.4, layout="constrained")
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, text, ha="center", va="center", color=hex_rgb(MUTED))
+        title(fig, heading)
+        return fig
+
+    alt = "Stolpediagram: budsjett, regnskap hittil og prognose per rammeområde"
+    alt += f", {heading}" if heading else ""
+    return Chart(png=render(build), alt=f"{alt}. {text}", width_cm=DEFAULT_WIDTH_CM)

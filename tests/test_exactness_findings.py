@@ -1,0 +1,26 @@
+"""What the exactness sweep (tests/exactness.py) found, each kept as its own test."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from generator import pipeline
+
+
+def test_a_tertial_with_only_investment_rows_builds(demo: Path, tmp_path: Path) -> None:
+    """One Økonomi row moved to a tertial of its own (an investment row): the tertialrapport
+    for that tertial has no drift rows, and its budget chart says so instead of crashing."""
+    wb = openpyxl.load_workbook(demo / "tertial.xlsx")
+    ws = wb["Økonomi"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "investering")
+    row[0].value = 3
+    wb.save(demo / "tertial.xlsx")
+    report = pipeline.build([demo], tmp_path, pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    path = tmp_path / "2026" / "tertialrapport" / "tertialrapport-2026-t3.docx"
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "Ingen driftstall er ført for perioden." in xml  # the chart's alt text
