@@ -32,6 +32,37 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> Path:
     return path
 
 
+def holds(path: Path, data: bytes) -> bool:
+    """``path`` is a plain file with exactly these bytes (then it need not be written again:
+    its time stamp stays, and a shared drive sees no change)."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_changed(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write ``data`` atomically unless the file already holds exactly it; True when written."""
+    if holds(Path(path), data):
+        return False
+    write_atomic(path, data, durable)
+    return True
+
+
+def same_content(path: Path, sha256: str, size: int | None = None) -> bool:
+    """``path`` is a plain file whose SHA-256 is ``sha256`` (its size checked first)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        if size is not None and path.stat().st_size != size:
+            return False
+        return sha256_file(path) == sha256
+    except OSError:
+        return False
+
+
 def umask() -> int:
     """The process umask (read by setting and restoring it; there is no getter)."""
     mask = os.umask(0o022)

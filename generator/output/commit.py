@@ -3,7 +3,8 @@
 Before anything is replaced, every target folder is checked (no symlink out of the
 output folder, and a real probe write succeeds). Then a journal is written into the
 stage, old files are moved aside into the stage (not deleted) and the new ones moved
-in. Only the manifest makes the new set current; until it is written a failure, an
+in; a file whose bytes are already there is left as it is (its time stamp stays).
+Only the manifest makes the new set current; until it is written a failure, an
 interrupt or a killed process is rolled back (now, or by the next build from the
 journal), so the folder always matches its manifest.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError
-from ..files import sha256_file
+from ..files import same_content, sha256_file
 from . import ownership
 
 JOURNAL = "journal.json"
@@ -120,8 +121,10 @@ def commit(folder: Path, stage: Path, build_id: str, plan: CommitPlan) -> None:
             os.replace(folder / orig, folder / backup)
         for rel in plan.removals:
             _aside(folder / rel, folder / plan.retired(rel) if plan.retire_to else old / rel)
-        for src, dst, _sha in plan.moves:
+        for src, dst, sha in plan.moves:
             target = folder / dst
+            if _unchanged(target, stage / src, sha):
+                continue  # the same bytes are there: left as it is (its time stamp stays)
             if os.path.lexists(target):
                 _aside(target, old / dst)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +139,16 @@ def commit(folder: Path, stage: Path, build_id: str, plan: CommitPlan) -> None:
             raise CommitError(f"Flyttingen av de nye filene stoppet ({_why(e)}). Alt er lagt "
                               f"tilbake: {folder} er som før byggingen.") from None
         raise
+
+
+def _unchanged(target: Path, staged: Path, sha: str) -> bool:
+    """The file in the folder already holds the staged bytes: a shared drive (OneDrive,
+    Teams) must not see it as changed, so it is not replaced."""
+    try:
+        size = staged.stat().st_size
+    except OSError:
+        return False
+    return bool(sha) and same_content(target, sha, size)
 
 
 def _why(e: BaseException) -> str:

@@ -138,7 +138,7 @@ def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, lis
              scopes: set[str]) -> None:
     """Write the no-change record after a complete build: its fingerprint, the size and
     time of every file, and the summary a no-change build repeats."""
-    from ..files import write_atomic
+    from ..files import write_changed
 
     counts: dict[str, int] = {}
     files = []
@@ -149,8 +149,8 @@ def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, lis
             files += entry.files()
     record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
               "notices": manifest.notices}
-    write_atomic(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
-                 durable=False)
+    write_changed(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
+                  durable=False)
 
 
 def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..files import write_atomic
+from ..files import write_changed
 
 FILENAME = "manifest.json"
 
@@ -57,11 +57,17 @@ def read(folder: Path) -> dict[str, Any]:
 
 def write(folder: Path, manifest: dict[str, Any]) -> Path:
     """Write the manifest, then its copy (:data:`COPY`), each atomically: a manifest damaged
-    later (cut short, edited by hand) is recovered from the copy by :func:`recover`."""
+    later (cut short, edited by hand) is recovered from the copy by :func:`recover`.
+
+    A file that already holds the same content is not written again (a shared drive sees no
+    change); a manifest that differs only in the build id keeps the old id."""
     path = folder / FILENAME
+    before = read(folder)
+    if before.get("build") and {**before, "build": None} == {**manifest, "build": None}:
+        manifest = {**manifest, "build": before["build"]}  # nothing but the build id: kept
     data = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    write_atomic(path, data)
-    write_atomic(folder / COPY, data)
+    write_changed(path, data)
+    write_changed(folder / COPY, data)
     return path
 
 

@@ -130,6 +130,38 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen[bytes]],
          stop: threading.Event) -> None:
+    """Convert one worker's share. A LibreOffice that stops before the end of its batch (it
+    can exit with code 0 after part of a long batch, or be killed) is noticed by the PDFs
+    it did not write, and a new one converts the rest; a half-written PDF is made again.
+    It stops trying when a round makes no PDF at all (:func:`convert` then names them)."""
+    for f in files:  # a PDF from an earlier pass (the table of contents) is no proof
+        (out_dir / (f.stem + ".pdf")).unlink(missing_ok=True)
+    todo = list(files)
+    while todo and not stop.is_set():
+        _attempt(exe, todo, out_dir, live, stop)
+        left = []
+        for f in todo:
+            target = out_dir / (f.stem + ".pdf")
+            if not _complete(target):
+                target.unlink(missing_ok=True)
+                left.append(f)
+        if len(left) == len(todo):
+            return
+        todo = left
+
+
+def _complete(path: Path) -> bool:
+    """A PDF LibreOffice finished writing: it ends with ``%%EOF``."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 1024))
+            return b"%%EOF" in fh.read()
+    except OSError:
+        return False
+
+
+def _attempt(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen[bytes]],
+             stop: threading.Event) -> None:
     """One LibreOffice under a watchdog (:mod:`generator.output.lo_watchdog`): it dies with the
     build, even when the build is killed with SIGKILL, and its profile is removed."""
     profile = tempfile.mkdtemp(prefix="styring-lo-")

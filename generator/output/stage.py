@@ -686,7 +686,7 @@ def _overview(st: Stage, data: Styringsdata, carried: dict[str, manifest.Entry],
         delivered=oversikt.delivered(st.entries, carried),
         archive_list=next((rel for rel in [oversikt.ARCHIVE_LIST] if (st.path / rel).is_file()
                            or (st.folder / rel).is_file()), None))
-    path = oversikt.write(st.path / target, page)
+    path = oversikt.write(st.path / target, page, st.folder / target)
     sha = sha256_file(path)
     st.plan.moves.append((target, target, sha))
     return manifest.OutputRecord(target, sha)

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from ..errors import TemplateError
 from ..norsk import FILTERS
-from . import toc
+from . import toc, zipwriter
 from .package_check import TemplatePackageError, check_document_size, inspect
 from .sandbox import LimitedEnvironment, LimitError
 
@@ -143,7 +143,7 @@ class Template:
             check_document_size(self.name, size)
         except TemplatePackageError as e:
             raise TemplateError(f"{self.name}: {e}.") from None
-        return buf.getvalue()
+        return zipwriter.fixed_times(buf.getvalue())  # not the clock: same parts, same bytes
 
 
 class StrictDocxTemplate(DocxTemplate):

@@ -43,6 +43,32 @@ def dos_time(dt: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
     return (h << 11) | (mi << 5) | (s // 2), ((max(y, 1980) - 1980) << 9) | (mo << 5) | d
 
 
+FIXED_TIME = dos_time((1980, 1, 1, 0, 0, 0))
+
+
+def fixed_times(data: bytes) -> bytes:
+    """The zip with every member's time set to 1 January 1980, in place of the clock time a
+    writer such as python-docx stamps: the same parts then give the same bytes, so an
+    unchanged document is not written again. Only the headers' time fields change."""
+    out = bytearray(data)
+    time_, date_ = FIXED_TIME
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        offset = zf.start_dir
+    for info in infos:  # local headers: signature, version, flags, method, time, date
+        at = info.header_offset
+        if out[at:at + 4] != b"PK\x03\x04":
+            return data
+        struct.pack_into("<HH", out, at + 10, time_, date_)
+    for _ in infos:  # central directory: signature, made by, version, flags, method, time
+        if out[offset:offset + 4] != b"PK\x01\x02":
+            return data
+        struct.pack_into("<HH", out, offset + 12, time_, date_)
+        n, m, k = struct.unpack_from("<HHH", out, offset + 28)
+        offset += 46 + n + m + k
+    return bytes(out)
+
+
 class RawZip:
     """The members of one zip, read once, ready to be copied into new zips.
 

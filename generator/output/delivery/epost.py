@@ -8,6 +8,7 @@ content, so the same data gives the same bytes and a rebuild leaves the draft al
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import Callable
 from email.header import Header
@@ -75,12 +76,28 @@ def message(to: list[Address], cc: list[Address], subject: str, body: str,
     msg.set_content(body)
     name, data = attachment
     maintype, subtype = MIME[Path(name).suffix.lower().lstrip(".")]
-    msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    # The attachment goes in as a one-line stand-in and its base64 lines are put in its place
+    # in the finished bytes: the same lines the email package writes (57 bytes a line, CRLF),
+    # without the package splitting and re-joining a large attachment line by line.
+    msg.add_attachment(_STAND_IN, maintype=maintype, subtype=subtype, filename=name)
     main_part = msg.get_body()
     text = main_part.get_content() if main_part is not None else ""
     digest = hashlib.sha256(text.encode("utf-8") + data).hexdigest()
     msg.set_boundary(f"=_styring_{digest[:32]}")  # not random: same content, same bytes
-    return msg.as_bytes()
+    head, stand_in, tail = msg.as_bytes().rpartition(_STAND_IN_LINE)
+    assert stand_in, "the stand-in is in the message"
+    return head + b"\r\n" + _base64_lines(data) + tail
+
+
+def _base64_lines(data: bytes) -> bytes:
+    """``data`` in base64 as the email package writes it: 76 characters (57 bytes) a line,
+    each line ended by CRLF."""
+    text = base64.b64encode(data)
+    return b"".join(text[i:i + 76] + b"\r\n" for i in range(0, len(text), 76))
+
+
+_STAND_IN = b"\x00styring-vedlegg\xff"  # not a whole line of any real attachment's base64
+_STAND_IN_LINE = b"\r\n" + base64.b64encode(_STAND_IN) + b"\r\n"
 
 
 def _address(leder: Leder) -> Address | None:

@@ -19,8 +19,10 @@ beside it); see :func:`generator.build.run`.
 from __future__ import annotations
 
 import base64
+import contextlib
 import enum
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -656,10 +658,23 @@ skriptet er filteret.</footer>
 """
 
 
-def write(path: Path, ov: Overview) -> Path:
-    """Write the page (into the build's stage)."""
+BUILT_AT = re.compile(r"<p class=\"ingress\">Bygget [^<]*?\. Lenkene")
+
+
+def write(path: Path, ov: Overview, current: Path | None = None) -> Path:
+    """Write the page (into the build's stage). When the page now in the year folder
+    (``current``) differs from the new one only in its build time, the page is that one, so
+    it is not rewritten: «Bygget» then says when its content last changed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html_page(ov), encoding="utf-8")
+    data = html_page(ov).encode("utf-8")
+    if current is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if (not current.is_symlink() and current.is_file()
+                    and current.stat().st_size < 4 * len(data) + 4096):
+                old = current.read_bytes()
+                if BUILT_AT.sub("", old.decode("utf-8")) == BUILT_AT.sub("", data.decode()):
+                    data = old
+    path.write_bytes(data)
     return path
 
 

@@ -26,7 +26,7 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str,
     under the service areas, with its own scale, so it does not shrink them to slivers.
     """
     if not areas:
-        raise ValueError("budget_chart needs at least one area")
+        return _no_areas(heading)
     width_cm = DEFAULT_WIDTH_CM
     panels = [areas] + ([income] if income else [])
 
@@ -106,3 +106,21 @@ def budget_chart(areas: list[tuple[str, float, float, float]], heading: str,
             tr("{navn}, budsjett {budsjett}, prognose {prognose}").format(
                 navn=n, budsjett=money(b), prognose=money(f)) for n, b, _, f in income) + "."
     return Chart(png=png, alt=alt, width_cm=width_cm)
+
+
+def _no_areas(heading: str) -> Chart:
+    """A period without drift rows (e.g. only investment rows so far): a small chart that
+    says so, not a crash."""
+    text = "Ingen driftstall er ført for perioden."
+
+    def build() -> Figure:
+        fig = figure(DEFAULT_WIDTH_CM, 3.4, layout="constrained")
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, text, ha="center", va="center", color=hex_rgb(MUTED))
+        title(fig, heading)
+        return fig
+
+    alt = "Stolpediagram: budsjett, regnskap hittil og prognose per rammeområde"
+    alt += f", {heading}" if heading else ""
+    return Chart(png=render(build), alt=f"{alt}. {text}", width_cm=DEFAULT_WIDTH_CM)

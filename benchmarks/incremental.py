@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Incremental builds and the big year, each as a ratio measured in the same run (issue 30):
+
+1. one changed cell against the no-change answer, whole `styring build` processes, on the
+   demo: DOCX only, and with PDF/A; with the number of files the change rewrote (time
+   stamp) and changed (content);
+2. the PDF step of a demo build with PDF against ONE plain batched soffice call on the same
+   DOCX files;
+3. N lederavtaler (default 2 000) with everything (DOCX, e-mail drafts, calendars, overview,
+   archive) against the renderer's own part of the same build, with peak memory;
+4. the e-mail draft writer against the email package's own (tests/test_epost_bytes.py).
+
+Usage: .venv/bin/python benchmarks/incremental.py [--rounds 5] [--big 2000] [--skip-pdf]
+Writes the table to benchmarks/out/incremental.md as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench  # noqa: E402
+from pipeline_case import edit_one_row  # noqa: E402
+
+PY = bench.PY
+OUT = ROOT / "benchmarks" / "out"
+
+
+CPU: list[float] = []  # CPU seconds (user + system) of each `styring build`, LibreOffice too
+
+
+def styring(wb: Path, out: Path, pdf: bool) -> float:
+    """Wall seconds of one whole `styring build` process (its CPU seconds into CPU)."""
+    cmd = [PY, "-m", "generator", "build", str(wb), "--out", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    p = subprocess.run([*cmd, *([] if pdf else ["--no-pdf"])], cwd=ROOT, capture_output=True,
+                       text=True)
+    dt = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    if p.returncode != 0:
+        raise SystemExit(f"build failed:\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
+    return dt
+
+
+def snapshot(year: Path) -> dict[str, tuple[int, str]]:
+    return {p.relative_to(year).as_posix(): (p.stat().st_mtime_ns,
+                                             hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in year.rglob("*") if p.is_file()}
+
+
+def one_cell(work: Path, pdf: bool, rounds: int) -> tuple[list[str], Path]:
+    wb, out = work / "wb", work / "ut"
+    subprocess.run([PY, "-m", "generator", "demo", str(wb)], cwd=ROOT, check=True,
+                   capture_output=True)
+    styring(wb, out, pdf)
+    year = out / "2026"
+    nochange, onecell, touched, changed = [], [], 0, 0
+    cpu_n, cpu_c = [], []
+    for _ in range(rounds):
+        nochange.append(styring(wb, out, pdf))
+        cpu_n.append(CPU[-1])
+        time.sleep(0.02)
+        before = snapshot(year)
+        edit_one_row(wb)
+        onecell.append(styring(wb, out, pdf))
+        cpu_c.append(CPU[-1])
+        after = snapshot(year)
+        touched = sum(1 for k in after if before.get(k, (None,))[0] != after[k][0])
+        changed = sum(1 for k in after if before.get(k, (None, None))[1] != after[k][1])
+    n, c = statistics.median(nochange), statistics.median(onecell)
+    cn, cc = statistics.median(cpu_n), statistics.median(cpu_c)
+    what = "med PDF/A" if pdf else "bare DOCX"
+    rows = [f"| én endret celle (Lederavtaler › Viktigste bidrag), demo, {what}, hele "
+            f"`styring build` (median av {rounds}) | {c:.2f} s mot {n:.2f} s for «ingen "
+            f"endringer»: **{c / n:.1f}×** (CPU-tid {cc:.2f} s mot {cn:.2f} s: {cc / cn:.1f}×); "
+            f"{touched} filer skrevet, {changed} med nytt innhold (av {len(after)}) |"]
+    return rows, year
+
+
+def pdf_vs_batch(work: Path) -> list[str]:
+    """A forced demo build with PDF (its PDF step timed by the build) and one batched soffice
+    call on the same DOCX files, back to back."""
+    wb, out = work / "wb", work / "ut"
+    subprocess.run([PY, "-m", "generator", "demo", str(wb)], cwd=ROOT, check=True,
+                   capture_output=True)
+    p = subprocess.run([PY, "benchmarks/pipeline_case.py", "pdf", str(wb), str(out)], cwd=ROOT,
+                       capture_output=True, text=True, check=True)
+    m = re.search(r"pdf=([0-9.]+)s", p.stdout)
+    step = float(m.group(1)) if m else float("nan")
+    docx = sorted((out / "2026").rglob("*.docx"))
+    row = bench._one_soffice_call(out / "2026")
+    wall = float(row.split("|")[4])
+    made = int(row.split("|")[3])
+    return [f"| PDF-trinnet i en demo-bygging ({len(docx)} DOCX → PDF/A med kontroller, to "
+            f"LibreOffice) mot ett samlet `soffice --convert-to`-kall på de samme filene | "
+            f"{step:.1f} s mot {wall:.1f} s (kallet laget {made} av {len(docx)}): "
+            f"**{wall / step:.2f}×** raskere |"]
+
+
+def big_year(work: Path, n: int) -> list[str]:
+    wb = work / f"wb-{n}"
+    subprocess.run([PY, "benchmarks/make_leaders.py", str(n), str(wb)], cwd=ROOT, check=True,
+                   capture_output=True)
+    wall, mib, _, text = bench.timed([PY, "benchmarks/pipeline_case.py", "cold", str(wb),
+                                           str(work / f"o-{n}")], ROOT)
+    m = re.search(r"docx=([0-9.]+)s", text)
+    render = float(m.group(1)) if m else float("nan")
+    docs = re.search(r"(\d+) docs", text)
+    return [f"| {n} lederavtaler ({docs.group(1) if docs else '?'} dokumenter) med alt (DOCX, "
+            f"e-postutkast, kalendere, oversikt, arkiv), hele prosessen | {wall:.1f} s mot "
+            f"{render:.1f} s for renderingen i samme bygging: **{wall / render:.1f}×**; "
+            f"maks {mib:.0f} MiB |"]
+
+
+def drafts(year: Path, count: int = 300) -> list[str]:
+    from email.headerregistry import Address
+
+    from generator.output.delivery import epost
+    from tests.test_epost_bytes import reference
+
+    payload = next(iter(sorted((year / "lederavtale").glob("*.docx")))).read_bytes()
+    to = [Address(display_name="Sunná Čuđe Ravna", addr_spec="sunna@fjellvik.kommune.no")]
+    cc = [Address(display_name="Per Olav Strand", addr_spec="per@fjellvik.kommune.no")]
+    args = (to, cc, "Lederavtale 2026 – Sunná Čuđe Ravna", "Hei,\n\nVedlagt er avtalen.\n",
+            ("lederavtale.docx", payload), True)
+    assert epost.message(*args) == reference(*args)
+    times: dict[str, list[float]] = {"ref": [], "lean": []}
+    for _ in range(3):
+        for key, f in (("ref", reference), ("lean", epost.message)):
+            t = time.perf_counter()
+            for _ in range(count):
+                f(*args)
+            times[key].append((time.perf_counter() - t) / count * 1000)
+    r, le = statistics.median(times["ref"]), statistics.median(times["lean"])
+    return [f"| e-postutkast med vedlegg på {len(payload) // 1024} KiB, per utkast | {le:.1f} ms "
+            f"mot {r:.1f} ms med `email`-pakkens egen skriving: **{r / le:.1f}×**, samme "
+            "bytes |"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--big", type=int, default=2000)
+    ap.add_argument("--skip-pdf", action="store_true")
+    a = ap.parse_args()
+    load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
+    lines = [f"Målt {date.today():%d.%m.%Y} på {platform.node()} ({platform.machine()}, "
+             f"{os.cpu_count()} kjerner), belastning ved start {load}", "",
+             "| måling | resultat |", "|---|---|"]
+    with tempfile.TemporaryDirectory(prefix="incremental-") as tmp:
+        work = Path(tmp)
+        for pdf in ([False] if a.skip_pdf else [False, True]):
+            rows, year = one_cell(work / f"celle-{pdf}", pdf, a.rounds if not pdf else
+                               max(3, a.rounds // 2))
+            lines += rows
+            print(rows[-1], flush=True)
+            if not pdf:
+                lines += drafts(year)
+                print(lines[-1], flush=True)
+        if not a.skip_pdf:
+            lines += pdf_vs_batch(work / "pdf")
+            print(lines[-1], flush=True)
+        lines += big_year(work / "stor", a.big)
+        print(lines[-1], flush=True)
+        shutil.rmtree(work, ignore_errors=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "incremental.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
