@@ -45,15 +45,15 @@ def _rows(path: Path, sheet: str) -> list[dict]:
 
 
 def _drop_column(path: Path, sheet: str, header: str) -> None:
-    """Remove a column (the last of its Excel table) as an older workbook would lack it."""
+    """Remove a column of its Excel table, as an older workbook would lack it."""
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     col = header_column(ws, header)
-    assert col == ws.max_column, "the optional column is the table's last"
     ws.delete_cols(col)
     for table in ws.tables.values():
-        min_col, min_row, _, max_row = range_boundaries(table.ref)
-        table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(col - 1)}{max_row}"
+        min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+        table.ref = (f"{get_column_letter(min_col)}{min_row}:"
+                     f"{get_column_letter(max_col - 1)}{max_row}")
         table.tableColumns = [c for c in table.tableColumns if c.name != header]
         table.autoFilter = None
     wb.save(path)
