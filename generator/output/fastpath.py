@@ -170,7 +170,7 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,
     for path in sorted(out_dir.glob(f"*/{STATUS}")):
         data, _wrong = read_status(path)
         if data is None:
-            continue  # the full build names a damaged record (see stage.run)
+            continue  # the full build names a damaged record (see stage.transaction)
         folder_of = template_dir
         if folder_of is None:
             recorded_print = data.get("fingerprint")

@@ -241,7 +241,7 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
          signatures: Mapping[str, Signed | None] | None = None) -> list[Row]:
     """A row per document: this build's first (in the build's order), then those of other
     scopes that the build left as they were. ``signatures``: the agreements with signature
-    fields and their signed copies (see :func:`generator.output.stage.run`)."""
+    fields and their signed copies (see :func:`generator.output.stage.finish`)."""
     signatures = signatures or {}
     out = []
     every = {**carried, **entries}
