@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.domain import Tekster
+from ..model.eposttekster import TEXTS
+from ..rendering.template import paragraphs
 
 LEDERAVTALE_INNLEDNING = (
     "Lederavtalen inngås mellom lederen og nærmeste overordnede leder. Den er en del av "
@@ -53,8 +55,6 @@ HØSTSPØRSMÅL = (
 
 def lederavtale_tekster(tekster: Tekster) -> dict[str, list[Any]]:
     """The standard texts for the templates: the workbook's where given, else the defaults."""
-    from ..rendering.template import paragraphs  # docxtpl: only when documents are made
-
     return {
         "innledning": paragraphs(tekster.lederavtale_innledning) or list(LEDERAVTALE_INNLEDNING),
         "struktur": paragraphs(tekster.lederavtale_struktur) or list(STRUKTUR),
@@ -78,6 +78,4 @@ def tekster_felt() -> dict[str, Any]:
 
 def epost_felt() -> dict[str, str]:
     """The e-mail drafts' default subjects and bodies (generator/model/eposttekster.py)."""
-    from ..model.eposttekster import TEXTS
-
     return {t.field: t.default for t in TEXTS}

@@ -7,7 +7,7 @@ from ..model.styringsdata import Styringsdata
 from ..rendering import palette
 from ..rendering.template import Image, paragraphs
 from . import kompass
-from .common import KindFacts, Planned, Source, base_context, fill, properties
+from .common import KindFacts, Planned, Source, base_context, fill, properties, slug
 from .kind import DocumentKind
 from .outlines import Each, Outline, Own, Section
 
@@ -99,8 +99,6 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
 
 
 def _file_period(periode: str) -> str:
-    from .common import slug
-
     return slug(periode, 20)
 
 

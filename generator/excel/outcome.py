@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import pipeline
 from ..input.reader import normalise
+from ..output.signatures import summary_lines
 from ..problems import Level, Problem, Problems
 from .cells import Link, LogCell, LogRow, shorten
 from .xlsm import CONF_SHEET, DEFAULT_OUT, LOG_SHEET, OUT_KEY
@@ -193,8 +194,6 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
         for kind, count in outcome.counts().items():
             kind_dir = folder / kind
             rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))
-        from ..output.signatures import summary_lines
-
         titles = {d.filename: d.title for d in report.documents}
         for heading, text in summary_lines(getattr(report.outcome, "signatures", {}), titles):
             rows.append(("", heading, "", text))

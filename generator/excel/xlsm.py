@@ -45,11 +45,15 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..demo.data import demo_data
+from ..demo.logo import with_profile
+from ..demo.logo import write as write_logo
 from ..errors import OutputError
 from ..files import write_atomic
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS
 from ..paths import OUT_FOLDER
+from ..pipeline import UserError, blank_kommune, free_for_workbooks
 
 TEMPLATE_NAME = "quickstart_standalone.xlsm"
 VBA_PART = "xl/vbaProject.bin"
@@ -196,8 +200,6 @@ def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None
                        overwrite: bool = False) -> list[Path]:
     """Blank macro-enabled workbooks with the button «Lag dokumenter» (no helper files; the
     button calls the installed package); a problem is a :class:`UserError`."""
-    from ..pipeline import UserError, blank_kommune, free_for_workbooks
-
     free_for_workbooks(folder, ".xlsm", overwrite)
     try:
         return write_xlsm_workbooks(folder, {"kommune": blank_kommune(år, kommune)})
@@ -207,10 +209,6 @@ def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None
 
 def write_demo_xlsm(folder: Path) -> list[Path]:
     """The demo data (Fjellvik kommune) as .xlsm workbooks with the button."""
-    from ..demo.data import demo_data
-    from ..demo.logo import with_profile
-    from ..demo.logo import write as write_logo
-
     folder.mkdir(parents=True, exist_ok=True)
     logo = write_logo(folder)
     return [*write_xlsm_workbooks(folder, with_profile(demo_data())), logo]

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svar, Svarene, id_del
+from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar
+from ..norsk import prosent, tall
+from ..paths import workbook_folder
 from ..problems import Problems
 
 if TYPE_CHECKING:
@@ -349,8 +351,6 @@ def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        from ..norsk import tall
-
         return tall(value, 0 if value.is_integer() else 2)
     if isinstance(value, (datetime, date)):
         return value.strftime("%d.%m.%Y")
@@ -362,9 +362,6 @@ def med_runden(result: LoadResult, inputs: Sequence[Path], tertial: int) -> Innl
     folder ``runde/<år>-t<n>/inn`` is there) and put the answers into the loaded data;
     every problem with a return, the leaders who are missing and where the adviser's own
     entry goes first are notices (a return never stops the documents)."""
-    from ..model.runde import med_svar
-    from ..paths import workbook_folder
-
     data = result.data
     if data is None:
         return None
@@ -402,8 +399,6 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 def _percent(number: float) -> str:
     """A number shown as a percentage, as the leader typed it: 0.91 → «91 %»."""
-    from ..norsk import prosent
-
     pct = round(number * 100, 6)
     return prosent(pct, 0 if float(pct).is_integer() else 1)
 

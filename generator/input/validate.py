@@ -15,12 +15,15 @@ from typing import Any
 
 from .. import model as m
 from ..model.column import Column
+from ..model.eposttekster import check as check_epost_texts
+from ..model.kapitler import check as check_kapitler
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
 from .convert import ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .package import FOREIGN
+from .profile_reader import check_loaded
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 from .schema import SHEETS
 
@@ -102,8 +105,6 @@ def load(paths: Sequence[Path]) -> LoadResult:
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values)
     _cross_check(data, located, problems, partial)
-    from .profile_reader import check_loaded
-
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
     ok = complete and not problems.errors
     return LoadResult(data if ok else None, problems, files, sources)
@@ -325,8 +326,6 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         if row.delstrategi_nr not in strategies:
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
-    from ..model.kapitler import check as check_kapitler
-
     check_kapitler(d.kapitler, err)
     inn = d.innstillinger
     if inn is not None:
@@ -337,8 +336,6 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             check_levels(d, read.get("risikoskala", m.Risikoskala.FEM), err)
     check_kompass(d, err)
     check_årshjul(d, err)
-    from ..model.eposttekster import check as check_epost_texts
-
     check_epost_texts(d.tekster, err)
 
 

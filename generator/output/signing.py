@@ -26,6 +26,9 @@ from pyhanko.pdf_utils.metadata.model import DocumentMetadata
 from pyhanko.sign import fields, signers
 
 from ..errors import SigningError
+from ..files import write_atomic
+from . import pdf as pdfcheck
+from . import pdfua
 from .signatures import (
     FIELDS,
     LABELS,
@@ -154,8 +157,6 @@ def _font_factory() -> type:
         def _format_tounicode_cmap(self) -> Any:
             """The ToUnicode CMap with single mappings only (see
             :func:`generator.output.pdfua.cmap_without_range_arrays`)."""
-            from . import pdfua
-
             stream = generic.StreamObject(stream_data=pdfua.cmap_without_range_arrays(
                 super()._format_tounicode_cmap().data))
             stream.compress()
@@ -217,8 +218,6 @@ def _update_metadata(writer: IncrementalPdfFileWriter, producer: str, moment: da
     """
     from pyhanko.pdf_utils.metadata.info import update_info_dict
 
-    from . import pdfua
-
     writer._meta.last_modified = "now"
     if writer._info is not None and update_info_dict(writer._meta, writer._info.get_object(),
                                                      only_update_existing=True):
@@ -265,8 +264,6 @@ def add_signature_fields(pdf: Path) -> bytes:
         out = io.BytesIO()
         with _agreeing_metadata(writer):
             writer.write(out)
-    from . import pdfua
-
     return pdfua.tag_signature_fields(out.getvalue(), dict(FIELDS))
 
 
@@ -379,9 +376,6 @@ def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: 
     (:func:`generator.output.pdf.verify_bytes`, which also looks at annotation appearances
     and form resources); a file that does not is refused and nothing is written.
     """
-    from ..files import write_atomic
-    from . import pdf as pdfcheck
-
     signer = load_signer(pkcs12, passphrase, variable)
     _read_pdf(pdf)
     deviation = check_signer(pdf, field, signer, other_signer)

@@ -30,9 +30,12 @@ from urllib.parse import quote
 
 from ... import __version__
 from ...documents import KINDS
+from ...norsk import dato
 from .. import ownership
+from ..archive.records import signed_copy
 from ..manifest import Entry
-from ..signatures import Signed
+from ..signatures import Signed, read_state
+from .epost import FOLDER
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
@@ -174,8 +177,6 @@ def _kept(folder: Path, rel: str) -> Status:
     path = folder / rel
     if not (path.suffix.lower() == ".pdf" and ownership.is_signed(path)):
         return Status.BEHOLDT
-    from ..signatures import read_state
-
     return Status.SIGNERT if read_state(path).complete else Status.DELVIS
 
 
@@ -185,8 +186,6 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
     """The files of one document: its current Word/PDF, a person's version it was written
     beside, and a signed copy (``…-signert.pdf``) when there is one (``copy``: as the build
     read it; signed, partly signed, or made from old data)."""
-    from ..archive.records import signed_copy
-
     out: list[FileLink] = []
     for key in ("docx", "pdf"):
         base = f"{entry.kind}/{_stem(name)}.{key}"
@@ -263,8 +262,6 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
 
 def _draft(name: str, entries: dict[str, Entry]) -> str | None:
     """The document's e-mail draft (``epost/<stem>.eml``, or its ``-ny`` version)."""
-    from .epost import FOLDER
-
     entry = entries.get(f"{FOLDER}/{_stem(name)}.eml")
     out = entry.outputs.get("eml") if entry is not None else None
     return out.file if out is not None else None
@@ -452,8 +449,6 @@ def _status_cell(row: Row) -> str:
 
 
 def _when(moment: datetime) -> str:
-    from ...norsk import dato
-
     return f"{dato(moment)} kl. {moment:%H.%M}"
 
 
