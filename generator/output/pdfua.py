@@ -23,6 +23,8 @@ from typing import Any
 import pikepdf
 from lxml import etree
 
+from ..errors import OutputError
+
 #: LibreOffice's export options for a tagged PDF/A-2b that declares PDF/UA-1.
 FILTER_OPTIONS = ('"SelectPdfVersion":{"type":"long","value":"2"},'
                   '"UseTaggedPDF":{"type":"boolean","value":"true"},'
@@ -54,7 +56,7 @@ _STATE = frozenset((
     "RG", "rg", "K", "k", "cm"))
 
 
-class PdfUaError(Exception):
+class PdfUaError(OutputError):
     """The converted PDF has no structure tree to finish (LibreOffice ignored the options)."""
 
 
