@@ -23,7 +23,7 @@ SIZE = (400, 480)  # width, height in pixels
 
 def draw(colour: str = PROFILE_COLOUR) -> bytes:
     """The logo as PNG bytes (transparent around the shield)."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # deferred: only when the demo's logo is drawn
 
     scale = 4
     w, h = SIZE[0] * scale, SIZE[1] * scale

@@ -83,6 +83,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
 
     @palette.drawn_in(k.profilfarge)
     def images() -> dict[str, Image]:
+        # deferred: matplotlib (about 1 s) only when a chart is drawn, not for check or planning
         from ..rendering.charts.kompass import kompass_radar
 
         return {"radar": kompass_radar(

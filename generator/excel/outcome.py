@@ -19,6 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+
 from .. import pipeline
 from ..input.reader import normalise
 from ..output.signatures import summary_lines
@@ -94,8 +96,6 @@ def output_dir(workbook: Path) -> Path:
 
 
 def _conf_value(workbook: Path, key: str) -> str | None:
-    import openpyxl
-
     try:
         wb = openpyxl.load_workbook(workbook, read_only=True, data_only=True, keep_links=False)
     except Exception:  # a broken file is reported by the pipeline; here: use the default

@@ -21,6 +21,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.datetime import from_excel
+
 from ..errors import InputError
 from ..model.domain import Leder
 from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar
@@ -191,8 +197,6 @@ def _returned(path: Path, book: _Book, runde: Runde, data: bytes, names: _Names)
     saved = book.modified or datetime.min
     retur = Retur(path, leder, (saved, path.stat().st_mtime),
                   hashlib.sha256(data).hexdigest())
-    from openpyxl.utils import get_column_letter
-
     changed: list[tuple[str, str, Any, Any]] = []
     seen_sheets = {s for s, _ in original}
     for ark in ARK:
@@ -280,8 +284,6 @@ def _amount(value: Any) -> float | None:
 
 def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde) -> None:
     """The row answers of one sheet, each checked; a wrong value drops that row."""
-    from openpyxl.utils import get_column_letter
-
     key_col = next(i for i, k in enumerate(ark.kolonner) if k.felt == "nøkkel")
     for r_i, row in enumerate(rows[1:], start=2):
         key = row[key_col] if key_col < len(row) else None
@@ -415,11 +417,6 @@ class _Book:
 def _book(z: zipfile.ZipFile) -> _Book:
     """Read the sheets' values as openpyxl's read-only mode would give them (numbers with a
     date format as datetimes), ten times faster for these small files."""
-    from lxml import etree
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-    from openpyxl.utils.cell import column_index_from_string
-    from openpyxl.utils.datetime import from_excel
-
     names = set(z.namelist())
 
     def xml(name: str) -> Any:

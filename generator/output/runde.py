@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from ..documents.common import slug
 from ..errors import OutputError
@@ -446,8 +446,6 @@ def _copy_style(ws: Any, number: int, copy: Any) -> None:
 
 def _grow_table(ws: Any, number: int) -> None:
     """An Excel table the new row is right below takes the row in."""
-    from openpyxl.utils import range_boundaries
-
     for table in ws.tables.values():
         min_col, min_row, max_col, max_row = range_boundaries(table.ref)
         if max_row == number - 1:

@@ -147,7 +147,7 @@ def stamp_time(moment: datetime) -> str:
 def line_names(pdf: Path) -> dict[str, str]:
     """The name printed under each signature line, by field name (left to right as in
     :data:`FIELDS`); a line without a name below it gives ""."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # deferred: the types here stay light (see above)
 
     from .signing import signature_lines  # here: signing imports this module
 
@@ -189,6 +189,7 @@ def read_state(pdf: Path) -> SignatureState:
     A signature is valid when pyHanko finds it intact and its cryptography sound; trust in
     the certificate's issuer is not required (a municipality's own or a self-signed
     certificate is allowed). A file pyHanko cannot read gives a state with no fields."""
+    # deferred: pyHanko (¾ s) only when a signed copy is read; the overview uses the types
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields as sig_fields
@@ -231,7 +232,7 @@ def _signer_name(sig: object) -> str:
 
 
 def _valid(sig: object) -> bool:
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature  # deferred: pyHanko, as above
     from pyhanko_certvalidator import ValidationContext
 
     try:

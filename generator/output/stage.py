@@ -170,7 +170,7 @@ def _try_lock(fd: int) -> bool:
     """Take the operating system's lock on the open file without waiting; False when busy.
     The lock dies with the process, so a killed build never leaves the folder locked."""
     if sys.platform == "win32":  # pragma: no cover - a byte-range lock
-        import msvcrt
+        import msvcrt  # Windows only
 
         os.lseek(fd, 0, os.SEEK_SET)
         try:
@@ -178,7 +178,7 @@ def _try_lock(fd: int) -> bool:
         except OSError:
             return False
         return True
-    import fcntl
+    import fcntl  # not on Windows
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

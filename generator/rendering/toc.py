@@ -144,7 +144,7 @@ def has_toc(docx: bytes) -> bool:
 
 
 def _pages(pdf_path: Path) -> list[list[str]]:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # deferred: only when PDFs are made
 
     doc = pdfium.PdfDocument(str(pdf_path))
     try:

@@ -11,6 +11,8 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pikepdf
+
 from ...documents import Planned
 from ...files import sha256_file
 from ...model.styringsdata import Styringsdata
@@ -168,8 +170,6 @@ def signed_copy(pdf: Path) -> Path | None:
 
 def has_signature(pdf: Path) -> bool:
     """True when a signature field of the PDF holds a value."""
-    import pikepdf
-
     try:
         with pikepdf.open(pdf) as doc:
             form = doc.Root.get("/AcroForm")

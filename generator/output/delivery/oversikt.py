@@ -28,6 +28,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+import pikepdf
+
 from ... import __version__
 from ...documents import KINDS
 from ...norsk import dato
@@ -294,8 +296,6 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed 
 
 def _filled_fields(pdf: Path) -> set[str]:
     """The names of the signature fields that hold a signature."""
-    import pikepdf
-
     try:
         with pikepdf.open(pdf) as doc:
             form = doc.Root.get("/AcroForm")
