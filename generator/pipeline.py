@@ -31,10 +31,10 @@ from .input.schema import WORKBOOKS
 from .input.validate import LoadResult, load
 from .model.styringsdata import Styringsdata
 from .output import fastpath
+from .output import pdf as pdf_a  # looked up at build time (a test stands in for soffice)
 from .output import stage as building
 from .output.delivery.extra import Delivery, Notice
 from .output.delivery.plan import plan_delivery
-from .output.pdf import INSTALL_HINT, soffice
 from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for callers
 from .problems import Problems, quiet_third_party
 from .rendering.batch import Progress, render_documents
@@ -218,7 +218,7 @@ def load_phase(paths: Sequence[Path], kinds: Sequence[str] | None, tertial: int 
                template_dir: Path | None, pdf: bool | None) -> Loaded:
     """Read and validate the workbooks; find the template folder (``None``: «Malmappe» in
     the workbooks, else the product's). Every problem is in ``report.problems``."""
-    has_office = soffice() is not None
+    has_office = pdf_a.soffice() is not None
     print_ = fastpath.fingerprint(paths, template_dir or TEMPLATE_DIR, kinds, tertial,
                                   has_office if pdf is None else pdf, auto=template_dir is None)
     result = load(list(paths))
@@ -264,10 +264,10 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
     has_office = loaded.has_office
     want_pdf = has_office if pdf is None else pdf
     if want_pdf and not has_office:
-        report.problems.error("PDF", None, None, INSTALL_HINT)
+        report.problems.error("PDF", None, None, pdf_a.INSTALL_HINT)
         want_pdf = False
     elif pdf is None and not has_office:
-        report.pdf_note = INSTALL_HINT
+        report.pdf_note = pdf_a.INSTALL_HINT
     scopes_ = scopes(result, kinds, tertial)
     return BuildPlan(
         year_folder=out_dir / str(kommune.år), planned=planned,
