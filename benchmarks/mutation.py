@@ -39,17 +39,18 @@ OUT = ROOT / "benchmarks" / "out" / "mutation"
 # module → (file to mutate, the fast tests that pin its rules)
 MODULES: dict[str, tuple[str, list[str]]] = {
     "domain": ("generator/model/domain.py",
-               ["tests/test_rules.py", "tests/test_rules_new.py"]),
-    "ansvar": ("generator/model/ansvar.py", ["tests/test_rules_new.py"]),
+               ["tests/test_rules.py", "tests/test_rules_input.py",
+                "tests/test_rules_documents.py"]),
+    "ansvar": ("generator/model/ansvar.py", ["tests/test_rules_hada.py"]),
     "convert": ("generator/input/convert.py",
-                ["tests/test_rules.py", "tests/test_rules_new.py"]),
+                ["tests/test_rules.py", "tests/test_rules_input.py"]),
     "manifest": ("generator/output/manifest.py",
-                 ["tests/test_rules.py", "tests/test_rules_new.py"]),
-    "ownership": ("generator/output/ownership.py", ["tests/test_rules_new.py"]),
+                 ["tests/test_rules.py", "tests/test_rules_output.py"]),
+    "ownership": ("generator/output/ownership.py", ["tests/test_rules_output.py"]),
     "tertialrapport": ("generator/documents/tertialrapport.py",
-                       ["tests/test_rules.py", "tests/test_rules_new.py"]),
-    "kompass": ("generator/documents/kompass.py", ["tests/test_rules_new.py"]),
-    "commit": ("generator/output/commit.py", ["tests/test_rules_new.py"]),
+                       ["tests/test_rules.py", "tests/test_rules_documents.py"]),
+    "kompass": ("generator/documents/kompass.py", ["tests/test_rules_documents.py"]),
+    "commit": ("generator/output/commit.py", ["tests/test_rules_output.py"]),
 }
 # Slow tests (a whole build, LibreOffice) deselected inside the chosen files.
 DESELECT = ["-k", "not year_end_report and not renders_exactly and not true_and_false_in"]

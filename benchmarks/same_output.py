@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
-SKIP = {"manifest.json", ".uendret.json"}  # build ids and file times by design
+SKIP = {"manifest.json", ".manifest-kopi.json", ".uendret.json"}  # build ids, file times
 MASK = re.compile(
     r'DTSTAMP:\S+|"sjekksum": "\w+"|<sjekksum>\w+</sjekksum>|[0-9a-f]{64}'
     r'|"(?:built|size)": [^,\n]+|<(?:filstoerrelse|opprettetDato|arkivertDato|journaldato)>'

@@ -47,7 +47,7 @@ def _version() -> str:
     package, also an editable install) reads its own pyproject.toml, since the metadata
     found on sys.path may belong to another checkout installed in the same venv.
     """
-    import tomllib
+    import tomllib  # deferred: only `--version` and `doctor` ask, not the no-change answer
     from importlib.metadata import PackageNotFoundError, version
     from pathlib import Path
 

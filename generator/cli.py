@@ -6,10 +6,12 @@ A thin door into :mod:`generator.pipeline`; everything it prints is bokmål.
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
@@ -19,10 +21,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import cli_text, paths
+# Each command imports the parts it needs inside it, on purpose: the build (openpyxl,
+# docxtpl) and signing (pyHanko) take about a second to import, and `styring --help`,
+# `doctor` or `docs` should not wait for them. The no-change build never gets here
+# (see generator.quick). Everything cheap is imported here.
+from . import __version__, cli_text, paths
 from .documents import KINDS
 from .errors import StyringError
-from .problems import Level, Problem
+from .norsk import tall
+from .output import fastpath
+from .problems import Level, Problem, quiet_third_party
 
 cli_text.install()
 
@@ -100,8 +108,6 @@ Workbooks = Annotated[list[Path] | None, typer.Argument(
 
 def _show_version(value: bool) -> None:
     if value:
-        from . import __version__
-
         console.print(f"styring {__version__}")
         raise typer.Exit()
 
@@ -113,8 +119,6 @@ def _options(
 ) -> None:
     """Lager kommunens styringsdokumenter (oppdragsbrev, tertialrapport, utviklingsstrategi
     og lederavtaler) fra Excel-arbeidsbøker."""
-    from .problems import quiet_third_party
-
     quiet_third_party()
 
 
@@ -209,8 +213,6 @@ def check_templates(
     given = [p for p in inputs or [] if _is_templates(p)]
     workbooks = [p for p in inputs or [] if p not in given]
     folders = given + ([templates] if templates else [])
-    import tempfile
-
     with tempfile.TemporaryDirectory(prefix="styring-demo-") as tmp:
         if not workbooks and not any(Path.cwd().glob("*.xls[xm]")):
             workbooks = [Path(tmp)]  # no workbooks here: try the templates on the demo data
@@ -248,8 +250,6 @@ def sign(
         "signaturlinjen (skrives i arkivposten).")] = False,
 ) -> None:
     """Signerer ett signaturfelt i en lederavtale med et lokalt sertifikat (PAdES)."""
-    import os
-
     from .output import ownership
     from .output.archive import ArchiveError
     from .output.archive.records import SIGNED_SUFFIX, archive_signed, year_lock
@@ -376,8 +376,6 @@ def build(
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i dokumenter/<år>/<type>/ ved siden av
     arbeidsbøkene."""
-    from .output import fastpath
-
     unknown = [k for k in only or [] if k not in KINDS]
     if unknown:
         err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
@@ -404,8 +402,6 @@ def build(
         err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget"
                   + ("." if kept_old else f"; ingen filer i {out} er endret."))
         raise typer.Exit(1)
-    from .norsk import tall
-
     outcome = report.outcome
     on_disk = [p for p in report.files if p.is_file()]
     console.print(f"[green]Ferdig[/green] på {tall(report.seconds, 1)} s: "
@@ -490,8 +486,6 @@ app.add_typer(runde_app, name="runde")
 def _date(text: str | None) -> date | None:
     if text is None:
         return None
-    from datetime import datetime
-
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
             return datetime.strptime(text.strip(), fmt).date()

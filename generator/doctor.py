@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from . import paths
+from . import __version__, paths
+from .excel.xlsm import ButtonSettings
+from .output.pdf import soffice
 
 MIN_PYTHON = (3, 11)
 SOFFICE_ENV = "STYRING_SOFFICE"
@@ -54,8 +56,6 @@ def _python() -> Finding:
 
 
 def _package() -> list[Finding]:
-    from . import __version__
-
     out = [Finding("OK", "Programmet", f"styringsdokumenter {__version__} i "
                    f"{Path(__file__).resolve().parent}")]
     try:
@@ -72,8 +72,6 @@ def _package() -> list[Finding]:
 
 def soffice_found() -> tuple[str | None, str]:
     """LibreOffice as the build finds it, and how it was found."""
-    from .output.pdf import soffice
-
     exe = soffice()
     if exe is None:
         return None, ""
@@ -160,8 +158,6 @@ def _xlwings_setup() -> list[Finding]:
         out.append(Finding("MERKNAD", "xlwings-innstillinger", f"{user_conf} finnes; arket "
                            "xlwings.conf i arbeidsboken går foran, men en innstilling som "
                            "mangler der, hentes herfra."))
-    from .excel.xlsm import ButtonSettings
-
     interpreter = ButtonSettings.from_env().interpreter
     here = Path(sys.executable)
     same = sys.platform == "win32" and Path(interpreter).resolve() == here.resolve()

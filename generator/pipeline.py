@@ -1,31 +1,52 @@
 """The one pipeline both doors (the CLI and the Excel button) call: paths in, report out.
 
-workbooks → validated model → planned documents (context per document) →
-rendered DOCX, written only when everything rendered.
+:func:`build` runs five named phases over typed hand-offs: :func:`load_phase` (workbooks →
+validated model, :class:`Loaded`) → :func:`plan_phase` (documents, templates, delivery:
+:class:`BuildPlan`) → :func:`render_phase` (what changed → DOCX in the staging folder) →
+:func:`finish_phase` (PDF/A, archive, delivery, overview) → :func:`commit_phase` (all in
+place at once, with the manifest), the last three inside one lock/commit transaction
+(:func:`generator.output.stage.transaction`). Nothing is written unless everything passed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import template_folder, texts
+from .demo.data import demo_data
+from .demo.logo import with_profile
+from .demo.logo import write as write_logo
+from .demo.nynorsk import nynorsk_demo_data
 from .documents import KINDS, PlanError, Planned
+from .documents.standardtekster import tekster_felt
 from .errors import OutputError
 from .input.blank import write_workbooks
+from .input.profile_reader import depends, for_build
+from .input.runde import med_runden
 from .input.schema import WORKBOOKS
 from .input.validate import LoadResult, load
+from .model.styringsdata import Styringsdata
+from .output import fastpath
+from .output import pdf as pdf_a  # looked up at build time (a test stands in for soffice)
+from .output import stage as building
+from .output.delivery.extra import Delivery, Notice
+from .output.delivery.plan import plan_delivery
 from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for callers
-from .problems import Problems
-from .rendering.check import static_check
+from .problems import Problems, quiet_third_party
+from .rendering.batch import Progress, render_documents
+from .rendering.check import check as check_template
+from .rendering.check import kind_of, static_check, template_files
+from .rendering.language import translated
+from .rendering.profile import profiled
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 from .texts import active as texts_active
 from .texts import restoring
-
-Progress = Callable[[int, int, str], None]
 
 
 class UserError(OutputError):
@@ -57,8 +78,6 @@ def check(paths: Sequence[Path]) -> LoadResult:
     reporting round's returns, see :func:`generator.input.runde.med_runden`)."""
     result = load(list(paths))
     if result.data is not None:
-        from .input.runde import med_runden
-
         med_runden(result, paths, latest_tertial(result))
     return result
 
@@ -86,8 +105,6 @@ def blank_kommune(år: int | None, kommune: str | None,
 def målform_name(målform: str | None) -> str | None:
     """A --målform option as the Kommune sheet writes it («nn» → «nynorsk»); raises
     :class:`UserError` for a language without a catalogue."""
-    from . import texts
-
     if målform is None:
         return None
     try:
@@ -103,12 +120,8 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
     """Write a blank, valid set of input workbooks (.xlsx) into ``folder``; the
     macro-enabled ones with the button are :func:`generator.excel.xlsm.new_xlsm_workbooks`.
     ``målform``: the standard texts, sheet names and headers in that language."""
-    from . import texts
-
     name = målform_name(målform)
     free_for_workbooks(folder, ".xlsx", overwrite)
-    from .documents.standardtekster import tekster_felt
-
     previous = texts.activate(texts.language(name))
     try:
         return write_workbooks(folder, {"kommune": blank_kommune(år, kommune, name),
@@ -120,19 +133,12 @@ def new_workbooks(folder: Path, år: int | None = None, kommune: str | None = No
 def write_demo(folder: Path, målform: str | None = None) -> list[Path]:
     """Write the demo workbooks into ``folder``: the fictional Fjellvik kommune, or with
     ``målform`` nynorsk Fjordvik kommune, typed in nynorsk."""
-    from . import texts
-    from .demo.data import demo_data
-    from .demo.logo import with_profile
-    from .demo.logo import write as write_logo
-
     name = målform_name(målform)
     nynorsk = texts.code(name) == texts.NYNORSK
     folder.mkdir(parents=True, exist_ok=True)
     logo = write_logo(folder)  # the Kommune sheet names it: it must be there first
     if not nynorsk:
         return [*write_workbooks(folder, with_profile(demo_data())), logo]
-    from .demo.nynorsk import nynorsk_demo_data
-
     previous = texts.activate(texts.language(name))
     try:
         return [*write_workbooks(folder, with_profile(nynorsk_demo_data())), logo]
@@ -161,8 +167,6 @@ def plan_documents(result: LoadResult, kinds: Sequence[str], tertial: int | None
 def use_language(result: LoadResult, problems: Problems) -> bool:
     """Make the Kommune sheet's Målform the language of what follows (see
     :mod:`generator.texts`); False after a FEIL (no catalogue for it)."""
-    from . import texts
-
     assert result.data is not None
     kommune = result.data.kommune
     row = result.source(kommune)
@@ -199,104 +203,197 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     ``pdf=None`` makes PDF/A when LibreOffice is installed and says so when it is not;
     ``pdf=True`` makes its absence an error. Nothing is written unless validation and
     every render pass; files are replaced atomically. ``out_dir=None``: ``dokumenter``
-    beside the workbooks; ``template_dir=None``: «Malmappe» in the workbooks, else the
-    product's templates (see :mod:`generator.template_folder`).
-    """
-    from . import template_folder
-    from .output import fastpath
-    from .output import stage as building
-    from .output.pdf import INSTALL_HINT, soffice
-    from .problems import quiet_third_party
+    beside the workbooks (each year in its own folder inside it); ``template_dir=None``:
+    «Malmappe» in the workbooks, else the product's templates (see
+    :mod:`generator.template_folder`).
 
+    The phases: load → plan → render → finish (PDF, archive, delivery) → commit, the last
+    three inside one lock/commit transaction on the year folder. A build with nothing to do
+    stops before them, at the no-change check (:mod:`generator.output.fastpath`).
+    """
     quiet_third_party()  # no English library warnings in the terminal or the Logg sheet
     started = time.perf_counter()
     out_dir = out_dir if out_dir is not None else default_out(paths)
     if (quick := fastpath.unchanged(paths, out_dir, template_dir, kinds, tertial, pdf, force)):
         return unchanged_report(quick, started)
-    has_office = soffice() is not None
+    loaded = load_phase(paths, kinds, tertial, template_dir, pdf)
+    if not loaded.complete:
+        return loaded.report
+    plan = plan_phase(loaded, out_dir, kinds, tertial, pdf)
+    if plan is None:
+        return loaded.report
+    try:
+        with building.transaction(plan.year_folder, force) as st:
+            render_phase(st, plan, progress)
+            finished = finish_phase(st, plan)
+            outcome = commit_phase(st, plan, finished)
+    except (building.BuildError, TemplateError) as e:
+        loaded.report.problems.error(str(plan.year_folder), None, None, str(e))
+        return loaded.report
+    except OSError as e:
+        loaded.report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
+                                     f"({e.strerror}). Sjekk at den finnes, at du har "
+                                     "skrivetilgang og at disken ikke er full.")
+        return loaded.report
+    return built_report(loaded.report, plan, outcome, started)
+
+
+@dataclass
+class Loaded:
+    """What the load phase hands on: the validated workbooks (with the reporting round's
+    answers when a tertial report is built), the template folder, and the fingerprint the
+    no-change check will compare next time."""
+
+    report: BuildReport
+    result: LoadResult
+    template_dir: Path
+    fingerprint: dict | None
+    has_office: bool
+    complete: bool = False  # False: the workbooks or the template folder could not be read
+
+    @property
+    def data(self) -> Styringsdata | None:
+        return self.result.data
+
+
+@dataclass
+class BuildPlan:
+    """What the plan phase hands on: every document to be in the year folder, the profiled
+    templates, whether PDF/A is made, each kind's scope and the delivered files."""
+
+    year_folder: Path
+    planned: list[Planned]  # as the document kinds planned them
+    documents: list[Planned]  # the same, file names made unique: what the build writes
+    templates: dict[str, Template]
+    want_pdf: bool
+    scopes: dict[str, str]
+    delivery: Delivery
+    data: Styringsdata
+    fingerprint: dict | None
+    workbook_notices: list[Notice]
+
+
+def load_phase(paths: Sequence[Path], kinds: Sequence[str] | None, tertial: int | None,
+               template_dir: Path | None, pdf: bool | None) -> Loaded:
+    """Read and validate the workbooks; find the template folder (``None``: «Malmappe» in
+    the workbooks, else the product's). Every problem is in ``report.problems``."""
+    has_office = pdf_a.soffice() is not None
     print_ = fastpath.fingerprint(paths, template_dir or TEMPLATE_DIR, kinds, tertial,
                                   has_office if pdf is None else pdf, auto=template_dir is None)
     result = load(list(paths))
     report = BuildReport(result.problems, inputs=result.files)
+    loaded = Loaded(report, result, template_dir or TEMPLATE_DIR, print_, has_office)
     if result.data is None:
-        return report
+        return loaded
     if not use_language(result, report.problems):
-        return report
+        return loaded
     if any(KINDS[k].per_tertial for k in kinds or KINDS):  # the leaders' answers
-        from .input.runde import med_runden
-
         med_runden(result, paths, tertial or latest_tertial(result))
-    if template_dir is None:
-        template_dir = template_folder.from_workbooks(result, report.problems) or TEMPLATE_DIR
+    if template_dir is None:  # «Malmappe» in the workbooks, else the product's templates
+        found = template_folder.from_workbooks(result, report.problems) or TEMPLATE_DIR
         if report.problems.errors:
-            return report
-        print_ = fastpath.retarget(print_, template_dir)
+            return loaded
+        loaded.template_dir = found
+        loaded.fingerprint = fastpath.retarget(print_, found)
+    loaded.complete = True
+    return loaded
+
+
+def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
+               tertial: int | None, pdf: bool | None) -> BuildPlan | None:
+    """Every document the chosen kinds make, their templates (checked and given the
+    municipality's logo, colour and font), PDF/A or not, and the delivered files; None
+    (with the problems in the report) when a document or template cannot be made."""
+    result, report = loaded.result, loaded.report
+    assert result.data is not None
     kinds = list(kinds or KINDS)
     try:
         planned = plan_documents(result, kinds, tertial)
     except PlanError as e:
         report.problems.error("build", None, None, str(e))
-        return report
+        return None
+    templates = load_templates(planned, loaded.template_dir, report.problems)
+    if report.problems.errors:
+        return None
+    kommune = result.data.kommune
+    profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
+    profil = for_build(kommune, profile_folder)  # the logo, colour and font
+    templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
+    print_ = loaded.fingerprint
+    extra = depends(kommune, profile_folder)
+    if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
+        extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+    if print_ is not None and extra:
+        print_["depends"] = extra  # the no-change check also compares the logo file
+    has_office = loaded.has_office
+    want_pdf = has_office if pdf is None else pdf
+    if want_pdf and not has_office:
+        report.problems.error("PDF", None, None, pdf_a.INSTALL_HINT)
+        want_pdf = False
+    elif pdf is None and not has_office:
+        report.pdf_note = pdf_a.INSTALL_HINT
+    scopes_ = scopes(result, kinds, tertial)
+    return BuildPlan(
+        year_folder=out_dir / str(kommune.år), planned=planned,
+        documents=building.unique(planned), templates=templates, want_pdf=want_pdf,
+        scopes=scopes_, delivery=plan_delivery(result, planned, scopes_, want_pdf),
+        data=result.data, fingerprint=print_,
+        workbook_notices=[(p.place, p.message) for p in result.problems.notices])
+
+
+def load_templates(planned: list[Planned], template_dir: Path,
+                   problems: Problems) -> dict[str, Template]:
+    """The template of every planned document, read and checked (problems into
+    ``problems``)."""
     templates: dict[str, Template] = {}
     kinds_of = {doc.template: doc.kind for doc in planned}
     for name in dict.fromkeys(doc.template for doc in planned):
         try:
             templates[name] = Template(find_template(template_dir, name, kinds_of[name]))
         except TemplateError as e:
-            report.problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
+            problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
             continue
-        report.problems.extend(static_check(templates[name]))
-    if report.problems.errors:
-        return report
-    from .input.profile_reader import depends, for_build
-    from .rendering.language import translated
-    from .rendering.profile import profiled
+        problems.extend(static_check(templates[name]))
+    return templates
 
-    kommune = result.data.kommune
-    profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
-    profil = for_build(kommune, profile_folder)  # the logo, colour and font
-    templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
-    extra = depends(kommune, profile_folder)
-    if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
-        import hashlib
 
-        extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
-    if print_ is not None and extra:
-        print_["depends"] = extra  # the no-change check also compares the logo file
-    want_pdf = has_office if pdf is None else pdf
-    if want_pdf and not has_office:
-        report.problems.error("PDF", None, None, INSTALL_HINT)
-        want_pdf = False
-    elif pdf is None and not has_office:
-        report.pdf_note = INSTALL_HINT
-    year_dir = out_dir / str(result.data.kommune.år)
-    from .output.delivery.plan import plan_delivery
+def render_phase(st: building.Stage, plan: BuildPlan, progress: Progress | None) -> None:
+    """Render the documents whose data or template changed into the staging folder; the
+    others are reused as they are."""
+    todo = building.to_render(st, plan.documents, plan.templates, plan.want_pdf, plan.scopes)
+    st.outcome.rendered = render_documents(todo, plan.templates, st.path,
+                                           len(st.outcome.reused), len(plan.documents),
+                                           progress)
+    st.outcome.timings["docx"] = time.perf_counter() - st.started
 
-    scopes_ = scopes(result, kinds, tertial)
-    try:
-        outcome = building.run(planned, templates, year_dir, result.data, want_pdf=want_pdf,
-                               force=force, progress=progress, scopes=scopes_,
-                               fingerprint=print_,
-                               delivery=plan_delivery(result, planned, scopes_, want_pdf),
-                               workbook_notices=[(p.place, p.message)
-                                                 for p in result.problems.notices])
-    except building.BuildError as e:
-        report.problems.error(str(year_dir), None, None, str(e))
-        return report
-    except OSError as e:
-        report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
-                              f"({e.strerror}). Sjekk at den finnes, at du har skrivetilgang "
-                              "og at disken ikke er full.")
-        return report
+
+def finish_phase(st: building.Stage, plan: BuildPlan) -> building.Finished:
+    """PDF/A with signature fields, the archive metadata, the delivered files (e-mail
+    drafts, calendars) and the overview page, all staged."""
+    return building.finish(st, plan.documents, plan.data, want_pdf=plan.want_pdf,
+                           scopes=plan.scopes, delivery=plan.delivery,
+                           workbook_notices=plan.workbook_notices)
+
+
+def commit_phase(st: building.Stage, plan: BuildPlan,
+                 finished: building.Finished) -> building.Outcome:
+    """Everything staged into place at once, with the manifest and the no-change record."""
+    return building.commit_build(st, finished, plan.fingerprint)
+
+
+def built_report(report: BuildReport, plan: BuildPlan, outcome: building.Outcome,
+                 started: float) -> BuildReport:
+    """The report of a build that wrote its year folder."""
+    year_folder = plan.year_folder
     report.files = outcome.files
-    report.documents = planned
-    for doc in planned:
+    report.documents = plan.planned
+    for doc in plan.planned:
         report.counts[doc.kind] = report.counts.get(doc.kind, 0) + 1
     for rel, message in outcome.notices:
-        report.problems.notice(str(year_dir / rel) if rel != "." else str(year_dir), None, None,
-                               message)
+        report.problems.notice(str(year_folder / rel) if rel != "." else str(year_folder),
+                               None, None, message)
     report.outcome = outcome
-    report.out_dir = year_dir
+    report.out_dir = year_folder
     report.seconds = time.perf_counter() - started
     return report
 
@@ -323,8 +420,6 @@ def find_template(folder: Path, name: str, kind: str) -> Path:
     recognised as that kind (file name beginning with the kind, or property «Kategori»)."""
     if (folder / name).exists() or not folder.is_dir():
         return folder / name
-    from .rendering.check import kind_of, template_files
-
     found = []
     for path in template_files([folder]):
         try:
@@ -344,10 +439,6 @@ def check_templates(paths: Sequence[Path],
     """Trial-render every Word template in the folder(s) against the data: each template's
     kind is recognised (file name or the property «Kategori»); every problem is reported.
     ``template_dir=None``: «Malmappe» in the workbooks, else the product's templates."""
-    from . import template_folder
-    from .rendering.check import check as check_template
-    from .rendering.check import kind_of, template_files
-
     result = load(list(paths))
     problems = Problems()
     if result.data is None:
@@ -390,9 +481,7 @@ def check_templates(paths: Sequence[Path],
         if doc is None:
             problems.notice(path.name, None, None, f"dataene har ingen {kind} å prøve malen mot; "
                             "bare tag-syntaksen er sjekket.")
-            from .rendering.check import static_check as static
-
-            problems.extend(static(template))
+            problems.extend(static_check(template))
             continue
         problems.extend(check_template(template, doc.context,
                                        doc.images() if doc.images else {}))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+import logging
+import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -74,10 +77,6 @@ def quiet_third_party() -> None:
     ignored unless the user asked for them (``python -W`` or ``PYTHONWARNINGS``); the
     libraries' loggers get a handler that drops their records.
     """
-    import logging
-    import sys
-    import warnings
-
     if not sys.warnoptions:
         warnings.filterwarnings("ignore")
     for name in QUIET_LOGGERS:

@@ -65,7 +65,7 @@ def try_unchanged(argv: list[str]) -> bool:
     opts = parse_build(argv)
     if opts is None:
         return False
-    from .output.fastpath import unchanged
+    from .output.fastpath import unchanged  # deferred: not for `--version` or another command
 
     inputs = paths.default_inputs(opts["workbooks"])
     out = opts["out"] if opts["out"] is not None else paths.default_out(inputs)
@@ -91,7 +91,7 @@ def main() -> None:
 
 def _main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
-        from . import __version__
+        from . import __version__  # deferred: reads pyproject.toml or the metadata
 
         print(f"styring {__version__}")
         return
@@ -100,6 +100,6 @@ def _main() -> None:
             return
     except (OSError, StyringError):
         pass  # the full CLI reports them properly (one FEIL line: generator.cli.refuse)
-    from .cli import main as full
+    from .cli import main as full  # deferred: Typer costs more than the no-change answer
 
     full()

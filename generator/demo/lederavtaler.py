@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from ..documents.common import slug
 from ..model.domain import Bidrag, Leder, Lederavtale, Ledernivå
 from ..model.styringsdata import Styringsdata
 from .styring import KOMMUNEDIREKTØR
@@ -17,8 +18,6 @@ from .styring import KOMMUNEDIREKTØR
 def demo_epost(navn: str) -> str:
     """A fictional address at the demo's own domain: «Sunná Čuđe Ravna» →
     sunna.cude.ravna@fjellvik.kommune.no."""
-    from ..documents.common import slug
-
     return slug(navn).replace("-", ".") + "@fjellvik.kommune.no"
 
 

@@ -8,6 +8,8 @@ time stamp, so the same code gives the same bytes.
 from __future__ import annotations
 
 import io
+import math
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +23,7 @@ SIZE = (400, 480)  # width, height in pixels
 
 def draw(colour: str = PROFILE_COLOUR) -> bytes:
     """The logo as PNG bytes (transparent around the shield)."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # deferred: only when the demo's logo is drawn
 
     scale = 4
     w, h = SIZE[0] * scale, SIZE[1] * scale
@@ -52,8 +54,6 @@ def draw(colour: str = PROFILE_COLOUR) -> bytes:
                (int(w * 0.42), int(h * 0.31)), (int(w * 0.38), int(h * 0.27))],
               fill=(*rgb, 255))
     # The fjord: three white waves under the mountains, shorter towards the point.
-    import math
-
     for k, y0 in enumerate((0.64, 0.72, 0.80)):
         inset = 0.16 + 0.09 * k
         x_start, x_end = int(w * inset), int(w * (1 - inset))
@@ -78,7 +78,5 @@ def write(folder: Path, colour: str = PROFILE_COLOUR) -> Path:
 
 def with_profile(data: Styringsdata) -> Styringsdata:
     """The demo data with the demo's logo and profile colour in the Kommune sheet."""
-    from dataclasses import replace
-
     return replace(data, kommune=replace(data.kommune, logo=LOGO_NAME,
                                          profilfarge=PROFILE_COLOUR))

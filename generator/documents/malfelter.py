@@ -14,6 +14,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from ..norsk import FILTERS
+from . import KINDS
+
 if TYPE_CHECKING:
     from ..model.styringsdata import Styringsdata
 
@@ -90,8 +93,6 @@ def walk(contexts: list[Mapping[str, Any]]) -> dict[str, str]:
 def kind_fields(data: Styringsdata) -> dict[str, dict[str, str]]:
     """The field reference per kind, from the documents planned for ``data`` (the demo data:
     it fills every sheet)."""
-    from . import KINDS
-
     out: dict[str, dict[str, str]] = {}
     for kind, declared in KINDS.items():
         docs = declared.documents(data, lambda o: None, 1)
@@ -105,8 +106,6 @@ def kind_fields(data: Styringsdata) -> dict[str, dict[str, str]]:
 
 def markdown(data: Styringsdata) -> str:
     """docs/malfelter.md, from the documents of ``data``."""
-    from . import KINDS
-
     lines = ["# Malfelter: feltene hver dokumenttype gir Word-malen", "",
              "Skrevet fra dokumentkontekstene (`styring docs`); ikke rediger for hånd.", "",
              "Et felt brukes i malen som `{{ kommune.navn }}`. `[]` betyr et element i en liste:",
@@ -116,8 +115,6 @@ def markdown(data: Styringsdata) -> str:
              "begynner med typen, f.eks. `lederavtale-nordre.docx`) eller på dokumentegenskapen "
              "«Kategori» (Fil › Info › Egenskaper i Word), som kan inneholde "
              + ", ".join(f"`{k}`" for k in KINDS) + ".", ""]
-    from ..norsk import FILTERS
-
     lines += ["## Filtre", "", "Brukes som `{{ beløp | kr }}`.", "", "| filter | gjør |",
               "|---|---|"]
     for name in FILTERS:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.domain import Tekster
-from ..texts import N_, lines
+from ..model.eposttekster import TEXTS
+from ..rendering.template import paragraphs
+from ..texts import N_, _, lines
 
 LEDERAVTALE_INNLEDNING = (
     N_("Lederavtalen inngås mellom lederen og nærmeste overordnede leder. Den er en del av "
@@ -55,8 +57,6 @@ HØSTSPØRSMÅL = (
 
 def lederavtale_tekster(tekster: Tekster) -> dict[str, list[Any]]:
     """The standard texts for the templates: the workbook's where given, else the defaults."""
-    from ..rendering.template import paragraphs  # docxtpl: only when documents are made
-
     return {
         "innledning": paragraphs(tekster.lederavtale_innledning) or lines(LEDERAVTALE_INNLEDNING),
         "struktur": paragraphs(tekster.lederavtale_struktur) or lines(STRUKTUR),
@@ -80,7 +80,4 @@ def tekster_felt() -> dict[str, Any]:
 
 def epost_felt() -> dict[str, str]:
     """The e-mail drafts' default subjects and bodies (generator/model/eposttekster.py)."""
-    from ..model.eposttekster import TEXTS
-    from ..texts import _
-
     return {t.field: _(t.default) for t in TEXTS}

@@ -298,6 +298,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
 
     @palette.drawn_in(k.profilfarge, k.skrift)
     def images() -> dict[str, Image]:
+        # deferred: matplotlib (about 1 s) only when a chart is drawn, not for check or planning
         from ..rendering.charts.budsjett import budget_chart
         from ..rendering.charts.risiko import risk_heatmap
         from ..rendering.charts.sykefravaer import sykefravær_chart

@@ -9,7 +9,7 @@ from ..rendering import palette
 from ..rendering.template import Image, paragraphs
 from ..texts import N_, _
 from . import kompass
-from .common import KindFacts, Planned, Source, base_context, fill, properties
+from .common import KindFacts, Planned, Source, base_context, fill, properties, slug
 from .kind import DocumentKind
 from .outlines import Each, Outline, Own, Section
 
@@ -89,6 +89,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
 
     @palette.drawn_in(k.profilfarge, k.skrift)
     def images() -> dict[str, Image]:
+        # deferred: matplotlib (about 1 s) only when a chart is drawn, not for check or planning
         from ..rendering.charts.kompass import kompass_radar
 
         return {"radar": kompass_radar(
@@ -113,8 +114,6 @@ def _file(word: str) -> str:
 
 
 def _file_period(periode: str) -> str:
-    from .common import slug
-
     return slug(periode, 20)
 
 

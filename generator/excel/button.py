@@ -40,7 +40,7 @@ BUILD_OPTIONS: dict[str, Any] = {}
 def main() -> None:
     """What the button runs (``RunPython "import generator.excel; generator.excel.main()"``)."""
     try:
-        import xlwings as xw
+        import xlwings as xw  # deferred: only in Excel (Windows/macOS), ½ s, optional
 
         book = xw.Book.caller()
         app = book.app

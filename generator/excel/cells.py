@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+from openpyxl.styles import Font
+
 from ..files import write_atomic
 from ..formulas import looks_like_formula
 from .xlsm import LOG_HEADERS, LOG_SHEET
@@ -96,9 +99,6 @@ def write_log_file(path: Path, rows: Sequence[LogRow]) -> None:
     openpyxl keeps the VBA project and the button (``keep_vba``) and only the «Logg»
     sheet changes. Refuses while Excel has the file open (it would overwrite the save).
     """
-    import openpyxl
-    from openpyxl.styles import Font
-
     if path.with_name("~$" + path.name).exists():
         raise OSError(f"{path.name} er åpen i Excel; loggen skrives ikke. Lukk filen og prøv "
                       "igjen.")

@@ -19,8 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+
 from .. import pipeline
 from ..input.reader import normalise
+from ..output.signatures import summary_lines
 from ..problems import Level, Problem, Problems
 from .cells import Link, LogCell, LogRow, shorten
 from .xlsm import CONF_SHEET, DEFAULT_OUT, LOG_SHEET, OUT_KEY
@@ -93,8 +96,6 @@ def output_dir(workbook: Path) -> Path:
 
 
 def _conf_value(workbook: Path, key: str) -> str | None:
-    import openpyxl
-
     try:
         wb = openpyxl.load_workbook(workbook, read_only=True, data_only=True, keep_links=False)
     except Exception:  # a broken file is reported by the pipeline; here: use the default
@@ -193,8 +194,6 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
         for kind, count in outcome.counts().items():
             kind_dir = folder / kind
             rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))
-        from ..output.signatures import summary_lines
-
         titles = {d.filename: d.title for d in report.documents}
         for heading, text in summary_lines(getattr(report.outcome, "signatures", {}), titles):
             rows.append(("", heading, "", text))

@@ -45,11 +45,16 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from .. import texts
+from ..demo.data import demo_data
+from ..demo.logo import with_profile
+from ..demo.logo import write as write_logo
 from ..errors import OutputError
 from ..files import write_atomic
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS
 from ..paths import OUT_FOLDER
+from ..pipeline import UserError, blank_kommune, free_for_workbooks, målform_name
 
 TEMPLATE_NAME = "quickstart_standalone.xlsm"
 VBA_PART = "xl/vbaProject.bin"
@@ -197,9 +202,6 @@ def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None
     """Blank macro-enabled workbooks with the button «Lag dokumenter» (no helper files; the
     button calls the installed package); a problem is a :class:`UserError`. ``målform``:
     sheet names and headers in that language (generator/texts.py)."""
-    from .. import texts
-    from ..pipeline import UserError, blank_kommune, free_for_workbooks, målform_name
-
     name = målform_name(målform)
     free_for_workbooks(folder, ".xlsm", overwrite)
     previous = texts.activate(texts.language(name))
@@ -213,10 +215,6 @@ def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None
 
 def write_demo_xlsm(folder: Path) -> list[Path]:
     """The demo data (Fjellvik kommune) as .xlsm workbooks with the button."""
-    from ..demo.data import demo_data
-    from ..demo.logo import with_profile
-    from ..demo.logo import write as write_logo
-
     folder.mkdir(parents=True, exist_ok=True)
     logo = write_logo(folder)
     return [*write_xlsm_workbooks(folder, with_profile(demo_data())), logo]

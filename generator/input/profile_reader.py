@@ -91,7 +91,7 @@ def read_logo(path: Path) -> tuple[bytes, str, tuple[int, int]]:
     if kind is None:
         raise LogoError(f"{path.name} er ikke et PNG- eller JPEG-bilde. Lagre logoen som PNG "
                         "(helst) eller JPEG.")
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError  # deferred: only with a logo file
 
     try:
         with Image.open(io.BytesIO(data)) as img:

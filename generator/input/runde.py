@@ -21,9 +21,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.datetime import from_excel
+
 from ..errors import InputError
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svar, Svarene, id_del
+from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar
+from ..norsk import prosent, tall
+from ..paths import workbook_folder
 from ..problems import Problems
 
 if TYPE_CHECKING:
@@ -189,8 +197,6 @@ def _returned(path: Path, book: _Book, runde: Runde, data: bytes, names: _Names)
     saved = book.modified or datetime.min
     retur = Retur(path, leder, (saved, path.stat().st_mtime),
                   hashlib.sha256(data).hexdigest())
-    from openpyxl.utils import get_column_letter
-
     changed: list[tuple[str, str, Any, Any]] = []
     seen_sheets = {s for s, _ in original}
     for ark in ARK:
@@ -278,8 +284,6 @@ def _amount(value: Any) -> float | None:
 
 def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde) -> None:
     """The row answers of one sheet, each checked; a wrong value drops that row."""
-    from openpyxl.utils import get_column_letter
-
     key_col = next(i for i, k in enumerate(ark.kolonner) if k.felt == "nøkkel")
     for r_i, row in enumerate(rows[1:], start=2):
         key = row[key_col] if key_col < len(row) else None
@@ -349,8 +353,6 @@ def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        from ..norsk import tall
-
         return tall(value, 0 if value.is_integer() else 2)
     if isinstance(value, (datetime, date)):
         return value.strftime("%d.%m.%Y")
@@ -362,9 +364,6 @@ def med_runden(result: LoadResult, inputs: Sequence[Path], tertial: int) -> Innl
     folder ``runde/<år>-t<n>/inn`` is there) and put the answers into the loaded data;
     every problem with a return, the leaders who are missing and where the adviser's own
     entry goes first are notices (a return never stops the documents)."""
-    from ..model.runde import med_svar
-    from ..paths import workbook_folder
-
     data = result.data
     if data is None:
         return None
@@ -402,8 +401,6 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 def _percent(number: float) -> str:
     """A number shown as a percentage, as the leader typed it: 0.91 → «91 %»."""
-    from ..norsk import prosent
-
     pct = round(number * 100, 6)
     return prosent(pct, 0 if float(pct).is_integer() else 1)
 
@@ -420,11 +417,6 @@ class _Book:
 def _book(z: zipfile.ZipFile) -> _Book:
     """Read the sheets' values as openpyxl's read-only mode would give them (numbers with a
     date format as datetimes), ten times faster for these small files."""
-    from lxml import etree
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-    from openpyxl.utils.cell import column_index_from_string
-    from openpyxl.utils.datetime import from_excel
-
     names = set(z.namelist())
 
     def xml(name: str) -> Any:

@@ -28,12 +28,15 @@ from ..model.domain import (
     Vedtaksstatus,
     eget_ledernivå,
 )
+from ..model.eposttekster import check as check_epost_texts
+from ..model.kapitler import check as check_kapitler
 from ..norsk import tall
 from ..problems import Problems
 from .blank import is_placeholder
 from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .package import FOREIGN
+from .profile_reader import check_loaded
 from .reader import Cell, Row, SheetRows, find_workbooks, read
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 
@@ -133,7 +136,6 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
     data = m.Styringsdata(**values, skrivemåter=spellings.words())
     _cross_check(data, located, problems, partial)
     located.report_unchecked(problems)
-    from .profile_reader import check_loaded
 
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
     ok = complete and not problems.errors
@@ -512,8 +514,6 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                 and not loc.follows(row, "Delstrategier", row.delstrategi_nr)):
             err(row, "delstrategi_nr", f"delstrategi nr. {row.delstrategi_nr} finnes ikke i "
                 "arket Delstrategier.")
-    from ..model.kapitler import check as check_kapitler
-
     check_kapitler(d.kapitler, err)
     if d.kommune is not None:
         for own in d.kommune.egne_ledernivåer:
@@ -543,7 +543,6 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
 
     check_plausible(d, lambda obj, field_name, message: problems.notice(
         *loc.at(obj, field_name), message))
-    from ..model.eposttekster import check as check_epost_texts
 
     check_epost_texts(d.tekster, err)
 

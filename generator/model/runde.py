@@ -16,11 +16,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from ..norsk import kr
 from .ansvar import DA, HA
 from .domain import (
     Budsjettype,
@@ -124,8 +126,6 @@ class Linje:
 def id_del(leder_id: str) -> str:
     """A Leder-ID as the last part of the leader's workbook's file name (``L07`` → ``l07``),
     so a return can be recognised by its file name: ASCII letters and digits, «-» between."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKD", leder_id).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:20] or "x"
 
@@ -374,8 +374,6 @@ def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[M
 
 
 def _kr(value: Any) -> str:
-    from ..norsk import kr
-
     return kr(float(value))
 
 
@@ -410,7 +408,5 @@ def _risiko(risk: Risiko, svarene: Svarene, notes: list[Merknad]) -> Risiko:
 
 def frist_standard(år: int, tertial: int) -> date:
     """The default deadline: two weeks after the tertial's end."""
-    from datetime import timedelta
-
     ends = {1: date(år, 4, 30), 2: date(år, 8, 31), 3: date(år, 12, 31)}
     return ends[tertial] + timedelta(days=14)

@@ -20,7 +20,8 @@ from pathlib import Path
 from stat import S_ISREG
 
 from .. import __version__
-from ..files import sha256_file
+from ..files import sha256_file, write_changed
+from ..paths import workbook_folder
 from .manifest import Manifest
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".fods", ".numbers")  # as
@@ -84,8 +85,6 @@ def _workbooks(paths: Sequence[Path]) -> list[Path]:
 def _returns(paths: Sequence[Path]) -> list[Path]:
     """The reporting round's returns (``runde/*/inn/*`` beside the workbooks): a new answer
     is a changed input."""
-    from ..paths import workbook_folder
-
     if not paths:
         return []
     return sorted(p for p in (workbook_folder(paths) / "runde").glob("*/inn/*") if p.is_file())
@@ -138,8 +137,6 @@ def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, lis
              scopes: set[str]) -> None:
     """Write the no-change record after a complete build: its fingerprint, the size and
     time of every file, and the summary a no-change build repeats."""
-    from ..files import write_changed
-
     counts: dict[str, int] = {}
     files = []
     for entry in manifest.documents.values():
@@ -170,7 +167,7 @@ def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,
     for path in sorted(out_dir.glob(f"*/{STATUS}")):
         data, _wrong = read_status(path)
         if data is None:
-            continue  # the full build names a damaged record (see stage.run)
+            continue  # the full build names a damaged record (see stage.transaction)
         folder_of = template_dir
         if folder_of is None:
             recorded_print = data.get("fingerprint")

@@ -14,6 +14,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+import pikepdf
+
 from ..documents import KINDS
 from ..files import sha256_file
 
@@ -53,8 +55,6 @@ def is_signed(path: Path) -> bool:
         return False
     if not _SIG_HINT.search(data):
         return False  # every signature dictionary has a /ByteRange; cheap first test
-    import pikepdf
-
     try:
         with pikepdf.open(path) as pdf:
             form = pdf.Root.get("/AcroForm")

@@ -10,6 +10,7 @@ every result: LibreOffice silently ignores a misspelled option.
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import os
 import re
@@ -202,8 +203,6 @@ def repair_metadata(path: Path) -> bool:
 
 def _repair_metadata(pdf: pikepdf.Pdf) -> bool:
     """:func:`repair_metadata` on an open file (not saved)."""
-    import html
-
     changed = False
     info: Any = pdf.docinfo if "/Info" in pdf.trailer else {}
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:

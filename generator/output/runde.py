@@ -10,8 +10,15 @@ drafts) and ``sikkerhetskopi/`` (the central workbooks as they were before ``--s
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import shutil
+import sys
+import tempfile
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.headerregistry import Address
@@ -19,14 +26,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from ..documents.common import slug
 from ..errors import OutputError
 from ..files import umask, write_atomic
+from ..input.reader import normalise
+from ..input.runde import inn_mappe, les
+from ..input.schema import sheet_for
+from ..input.validate import load
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svarene, id_del, samlet, samlet_tekst
+from ..model.runde import (
+    ARK,
+    Runde,
+    Svarene,
+    frist_standard,
+    id_del,
+    med_svar,
+    samlet,
+    samlet_tekst,
+)
 from ..norsk import dato, tertial
+from ..paths import workbook_folder
+from ..problems import Problems
+from . import svarbok as x
 from .delivery.epost import message
 
 if TYPE_CHECKING:
@@ -51,8 +74,6 @@ def filnavn(runde: Runde, leder: Leder) -> str:
 def arbeidsbok(runde: Runde, leder: Leder, frist: date) -> bytes:
     """The leader's reporting workbook: a cover sheet, one sheet per kind of row with only
     the answer cells open, and a very hidden sheet with the keys and the locked values."""
-    from . import svarbok as x
-
     rows = runde.linjer(leder)
     k = runde.data.kommune
     forside = x.Sheet("Forside", widths=[100], protect=True)
@@ -170,8 +191,6 @@ def skriv_ut(runde: Runde, folder: Path, frist: date) -> Utsendt:
     """Write every leader's workbook and draft into ``folder/ut``: all of them into a new
     folder first, which then takes the place of ``ut`` (an interrupted run leaves the old
     ``ut`` as it was)."""
-    import tempfile
-
     ut = folder / "ut"
     (folder / "inn").mkdir(parents=True, exist_ok=True)  # where the adviser drops the answers
     staging = Path(tempfile.mkdtemp(prefix=".ut-", dir=folder))
@@ -213,11 +232,6 @@ def _one(i: int) -> tuple[str, bytes, bytes]:
 def _made(runde: Runde, leaders: list[Leder], frist: date) -> list[tuple[str, bytes, bytes]]:
     """Each leader's file name, workbook and draft: in forked worker processes (one per
     core) for a large round on Linux, else here."""
-    import multiprocessing
-    import os
-    import sys
-    import threading
-
     global _FORKED
     _FORKED = (runde, leaders, frist)
     try:
@@ -226,8 +240,6 @@ def _made(runde: Runde, leaders: list[Leder], frist: date) -> list[tuple[str, by
                 or threading.active_count() > 1
                 or "fork" not in multiprocessing.get_all_start_methods()):
             return [_one(i) for i in range(len(leaders))]
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")
                                  ) as pool:
             return list(pool.map(_one, range(len(leaders)), chunksize=50))
@@ -254,8 +266,6 @@ def purringer(runde: Runde, folder: Path, mangler: Sequence[Leder]) -> list[Path
 
 def runde_frist(folder: Path, runde: Runde) -> date:
     """The deadline the round was sent out with (read back from a workbook in ``ut/``)."""
-    from ..model.runde import frist_standard
-
     for path in sorted((folder / "ut").glob("*.xlsx"))[:1]:
         try:
             wb = load_workbook(path, read_only=True)
@@ -370,10 +380,6 @@ def _file_of(result: LoadResult, sheet: str) -> str | None:
 def _write(path: Path, edits: list[tuple[str, int | None, str, Any, dict[str, Any]]]
            ) -> list[str]:
     """Set the cells in one workbook and save it (atomically); returns the cells set."""
-    from copy import copy
-
-    from ..input.schema import sheet_for
-
     keep_vba = path.suffix.lower() == ".xlsm"
     wb = load_workbook(path, keep_vba=keep_vba)
     done: list[str] = []
@@ -408,8 +414,6 @@ def _write(path: Path, edits: list[tuple[str, int | None, str, Any, dict[str, An
 
 def _header(ws: Any, schema: Any) -> tuple[int, dict[str, int]]:
     """The header row of a table sheet and field → column number."""
-    from ..input.reader import normalise
-
     names: dict[str, str] = {}
     for col in schema.columns:
         for text in (col.header, *col.col.aliases):
@@ -442,8 +446,6 @@ def _copy_style(ws: Any, number: int, copy: Any) -> None:
 
 def _grow_table(ws: Any, number: int) -> None:
     """An Excel table the new row is right below takes the row in."""
-    from openpyxl.utils import range_boundaries
-
     for table in ws.tables.values():
         min_col, min_row, max_col, max_row = range_boundaries(table.ref)
         if max_row == number - 1:
@@ -473,8 +475,6 @@ class Inn:
 
 
 def _loaded(inputs: Sequence[Path]) -> LoadResult:
-    from ..input.validate import load
-
     result = load(list(inputs))
     if result.data is None:
         raise RundeError("arbeidsbøkene har feil (se over); rett dem før runden.")
@@ -489,9 +489,6 @@ def _tertial(result: LoadResult, tertial_nr: int | None) -> int:
 def ut(inputs: Sequence[Path], tertial_nr: int | None, frist: date | None
        ) -> tuple[LoadResult, Runde, Utsendt]:
     """``styring runde ut``: every leader's workbook and draft in ``runde/<år>-t<n>/ut``."""
-    from ..model.runde import frist_standard
-    from ..paths import workbook_folder
-
     result = _loaded(inputs)
     assert result.data is not None
     runde = Runde(result.data, _tertial(result, tertial_nr))
@@ -505,11 +502,6 @@ def ut(inputs: Sequence[Path], tertial_nr: int | None, frist: date | None
 def inn(inputs: Sequence[Path], tertial_nr: int | None, skriv: bool = False) -> Inn:
     """``styring runde inn``: read the returns, say who is missing (with a reminder draft
     each) and, with ``skriv``, write the answers into the central workbooks."""
-    from ..input.runde import inn_mappe, les
-    from ..model.runde import med_svar
-    from ..paths import workbook_folder
-    from ..problems import Problems
-
     result = _loaded(inputs)
     assert result.data is not None
     runde = Runde(result.data, _tertial(result, tertial_nr))
@@ -524,8 +516,6 @@ def inn(inputs: Sequence[Path], tertial_nr: int | None, skriv: bool = False) -> 
     if skriv:
         done.skrevet = skriv_inn(result, innlest.svarene, folder)
         if done.skrevet.backup is not None:
-            from ..input.validate import load
-
             again = load(list(inputs))
             if again.data is None:  # never leave the adviser a workbook that does not load
                 for file in done.skrevet.cells:

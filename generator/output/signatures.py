@@ -12,6 +12,7 @@ PDFium only when asked.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..norsk import dato
 from .manifest import OutputRecord
+from .ownership import is_signed
 
 #: (field name, label printed under the line), left to right as in the template.
 FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder"), ("Leder", "Leder"))
@@ -137,8 +140,6 @@ def same_person(certificate_name: str, line_name: str) -> bool:
 def stamp_time(moment: datetime) -> str:
     """The signing time as the stamp shows it, in Norwegian time (Europe/Oslo, summer time
     included): «6. desember 2026 kl. 08.33»."""
-    from ..norsk import dato
-
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(OSLO)
     return f"{dato(local)} kl. {local:%H.%M}"
 
@@ -146,9 +147,9 @@ def stamp_time(moment: datetime) -> str:
 def line_names(pdf: Path) -> dict[str, str]:
     """The name printed under each signature line, by field name (left to right as in
     :data:`FIELDS`); a line without a name below it gives ""."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # deferred: the types here stay light (see above)
 
-    from .signing import signature_lines
+    from .signing import signature_lines  # here: signing imports this module
 
     lines = signature_lines(pdf)
     if len(lines) != len(FIELDS):
@@ -188,6 +189,7 @@ def read_state(pdf: Path) -> SignatureState:
     A signature is valid when pyHanko finds it intact and its cryptography sound; trust in
     the certificate's issuer is not required (a municipality's own or a self-signed
     certificate is allowed). A file pyHanko cannot read gives a state with no fields."""
+    # deferred: pyHanko (¾ s) only when a signed copy is read; the overview uses the types
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields as sig_fields
@@ -230,7 +232,7 @@ def _signer_name(sig: object) -> str:
 
 
 def _valid(sig: object) -> bool:
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature  # deferred: pyHanko, as above
     from pyhanko_certvalidator import ValidationContext
 
     try:
@@ -274,8 +276,6 @@ def inspect_copy(folder: Path, pdf_rel: str, data_sha256: str,
     the copy tells which data it describes. When none does (signed by another program that
     rewrote the file, or from an older PDF), an earlier such assumption stands, else the
     copy is taken to describe the data of the last PDF made (the last base)."""
-    from .ownership import is_signed
-
     rel = copy_of(pdf_rel)
     path = folder / rel
     if path.is_symlink() or not path.is_file() or not is_signed(path):
@@ -297,8 +297,6 @@ def inspect_copy(folder: Path, pdf_rel: str, data_sha256: str,
 
 
 def _prefix_sha256(path: Path, size: int) -> str:
-    import hashlib
-
     digest = hashlib.sha256()
     left = size
     with path.open("rb") as fh:

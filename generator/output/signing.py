@@ -20,12 +20,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
+import pypdfium2 as pdfium
+from asn1crypto import pkcs12 as asn1_pkcs12
 from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata import model
+from pyhanko.pdf_utils.metadata.info import update_info_dict
 from pyhanko.pdf_utils.metadata.model import DocumentMetadata
+from pyhanko.pdf_utils.misc import PdfError as PyHankoPdfError
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
+from pyhanko.stamp import TextStampStyle
 
 from ..errors import SigningError
+from ..files import write_atomic
+from . import pdf as pdfcheck
+from . import pdfua
 from .signatures import (
     FIELDS,
     LABELS,
@@ -55,8 +66,6 @@ class Line:
 
 def signature_lines(pdf: Path) -> list[Line]:
     """The underscore lines of the signature block, left to right (found with PDFium)."""
-    import pypdfium2 as pdfium
-
     doc = pdfium.PdfDocument(str(pdf))
     try:
         for page_no in range(len(doc)):
@@ -112,9 +121,6 @@ def _stamp_style() -> Any:
 
     The time is ``%(tid)s``, filled in by :func:`sign_bytes` with :func:`stamp_time`
     (Norwegian time), not pyHanko's ``%(ts)s`` (the machine's zone, often UTC)."""
-    from pyhanko.pdf_utils.text import TextBoxStyle
-    from pyhanko.stamp import TextStampStyle
-
     font = _font_factory()(str(_font_file()), font_size=9)
     return TextStampStyle(stamp_text="Signert av %(signer)s\n%(tid)s",
                           text_box_style=TextBoxStyle(font=font), border_width=1)
@@ -142,8 +148,6 @@ def _font_factory() -> type:
     embedded program (PDF/A: glyph widths must match). Shaping at a scale of 1000 per
     em, and storing widths scaled the same way, makes both agree.
     """
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-
     class Accumulator(GlyphAccumulator):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -154,8 +158,6 @@ def _font_factory() -> type:
         def _format_tounicode_cmap(self) -> Any:
             """The ToUnicode CMap with single mappings only (see
             :func:`generator.output.pdfua.cmap_without_range_arrays`)."""
-            from . import pdfua
-
             stream = generic.StreamObject(stream_data=pdfua.cmap_without_range_arrays(
                 super()._format_tounicode_cmap().data))
             stream.compress()
@@ -186,8 +188,6 @@ def _agreeing_metadata(writer: IncrementalPdfFileWriter) -> Iterator[None]:
     twice; PDF/A wants the two to agree. One Producer string (the old one plus pyHanko)
     and one fixed time are used for both, for this write only.
     """
-    from pyhanko.pdf_utils.metadata import model
-
     info_ref = writer._info  # the Info dictionary pyHanko will update
     info = info_ref.get_object() if info_ref is not None else None
     old = str(info.get("/Producer", "")) if info is not None else ""
@@ -215,10 +215,6 @@ def _update_metadata(writer: IncrementalPdfFileWriter, producer: str, moment: da
     dictionary is updated as pyHanko would, and the XMP gets only the new producer and
     modification time (:func:`generator.output.pdfua.updated_xmp`).
     """
-    from pyhanko.pdf_utils.metadata.info import update_info_dict
-
-    from . import pdfua
-
     writer._meta.last_modified = "now"
     if writer._info is not None and update_info_dict(writer._meta, writer._info.get_object(),
                                                      only_update_existing=True):
@@ -265,8 +261,6 @@ def add_signature_fields(pdf: Path) -> bytes:
         out = io.BytesIO()
         with _agreeing_metadata(writer):
             writer.write(out)
-    from . import pdfua
-
     return pdfua.tag_signature_fields(out.getvalue(), dict(FIELDS))
 
 
@@ -290,8 +284,6 @@ def load_signer(pkcs12: Path, passphrase: bytes | None, variable: str | None = N
 
 def _is_pkcs12(data: bytes) -> bool:
     """True when the bytes parse as a PKCS#12 container (the password is then what failed)."""
-    from asn1crypto import pkcs12 as asn1_pkcs12
-
     try:
         pfx = asn1_pkcs12.Pfx.load(data, strict=True)
         return pfx["version"].native == "v3"
@@ -333,8 +325,6 @@ def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale si
     meta = signers.PdfSignatureMetadata(field_name=field, reason=reason, location=location,
                                         subfilter=fields.SigSeedSubFilter.PADES,
                                         md_algorithm="sha256")
-    from pyhanko.pdf_utils.misc import PdfError as PyHankoPdfError
-
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         found = {name: value for name, value, _ref in fields.enumerate_sig_fields(writer)}
@@ -379,9 +369,6 @@ def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: 
     (:func:`generator.output.pdf.verify_bytes`, which also looks at annotation appearances
     and form resources); a file that does not is refused and nothing is written.
     """
-    from ..files import write_atomic
-    from . import pdf as pdfcheck
-
     signer = load_signer(pkcs12, passphrase, variable)
     _read_pdf(pdf)
     deviation = check_signer(pdf, field, signer, other_signer)

@@ -1,5 +1,9 @@
-"""The build step: planned documents → DOCX, PDF/A with signature fields, archive
-metadata and manifest, all staged first and moved into place only when complete.
+"""The output side of a build: one lock/commit transaction over the year folder
+(:func:`transaction`), what of the planned documents must be rendered again
+(:func:`to_render`), finishing the staged documents with PDF/A and signature fields, archive
+metadata, e-mail drafts, calendars and the overview page (:func:`finish`), and putting it
+all in place with the manifest (:func:`commit_build`). :func:`generator.pipeline.build`
+runs them as phases; rendering itself is :mod:`generator.rendering.batch`.
 
 A build holds a lock on its output folder, so two builds never mix files. Every
 file is written to a staging folder and renamed into place: a crash or Ctrl-C
@@ -18,7 +22,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +30,17 @@ from ..errors import OutputError
 from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
 from ..rendering import toc
-from ..rendering.template import Template, TemplateError
+from ..rendering.batch import by_template
+from ..rendering.batch import staged_rel as _rel
+from ..rendering.template import Template
 from . import commit, fastpath, manifest, ownership, pdf
+from .archive import records as archive_records
+from .archive.records import PUBLIC_SUFFIX
+from .delivery import oversikt
 from .delivery.extra import Delivery, Notice
-from .signatures import Signed
+from .signatures import Signed, inspect_copy
 
-Progress = Callable[[int, int, str], None]
 STAGING_PREFIX = ".staging-"
-FAST_CHUNK = 500  # documents per FastTemplate batch (the progress bar moves per batch)
-PARALLEL_FROM = 64  # below this a second process costs more than it saves
 LOCK_NAME = fastpath.LOCK_NAME  # removed when the build ends
 
 
@@ -165,7 +170,7 @@ def _try_lock(fd: int) -> bool:
     """Take the operating system's lock on the open file without waiting; False when busy.
     The lock dies with the process, so a killed build never leaves the folder locked."""
     if sys.platform == "win32":  # pragma: no cover - a byte-range lock
-        import msvcrt
+        import msvcrt  # Windows only
 
         os.lseek(fd, 0, os.SEEK_SET)
         try:
@@ -173,7 +178,7 @@ def _try_lock(fd: int) -> bool:
         except OSError:
             return False
         return True
-    import fcntl
+    import fcntl  # not on Windows
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -188,7 +193,7 @@ StagedFiles = dict[str, str]  # output key (docx, pdf) → path in the stage and
 class Stage:
     """One build's working state: the year folder and its staging folder, what the previous
     build left (its manifest), the entries this build writes, the files it staged and the
-    commit plan. Every step of :func:`run` reads and adds to it.
+    commit plan. Every phase inside :func:`transaction` reads and adds to it.
 
     It is also what a delivered file sees while it is made (:class:`Built` in
     :mod:`generator.output.delivery.extra`) and where the archive records find each
@@ -204,6 +209,9 @@ class Stage:
         self.written = old.written()
         self.backup = ownership.backup_folder(folder)
         self.blind = False  # the manifest was lost: a file's content is all there is to go by
+        self.build_id = path.name.removeprefix(STAGING_PREFIX)
+        self.once: list[Notice] = []  # damaged bookkeeping: said by this build only
+        self.started = time.perf_counter()
 
     # --- what a delivered file and the archive records see --------------------------------
 
@@ -317,26 +325,28 @@ class Stage:
                 outputs[key] = self.move(rel, changed)
 
 
-def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
-        data: Styringsdata, *, want_pdf: bool, force: bool = False,
-        progress: Progress | None = None, scopes: dict[str, str] | None = None,
-        fingerprint: dict | None = None, delivery: Delivery | None = None,
-        workbook_notices: Sequence[Notice] = ()) -> Outcome:
-    """Render what changed, convert, add fields, write archive metadata and the manifest.
+@dataclass
+class Finished:
+    """What :func:`finish` hands to :func:`commit_build`: the entries of other scopes carried
+    over, every archive file of the year folder, the overview page and this build's scopes."""
+
+    carried: dict[str, manifest.Entry]
+    arkiv_all: list[str]
+    page: manifest.OutputRecord
+    in_scope: set[str]
+
+
+@contextlib.contextmanager
+def transaction(folder: Path, force: bool = False) -> Iterator[Stage]:
+    """The lock on the year folder ``folder`` and a fresh staging folder inside it, after
+    recovering what an interrupted build left (see :func:`commit.recover`); the staging
+    folder is removed again when the build ends, unless a commit journal in it is needed
+    for a later recovery. A failed commit ends as :class:`BuildError`.
 
     Only files the product wrote and nobody changed are replaced or removed (see
-    :mod:`generator.output.ownership`). ``scopes`` maps each kind this build makes to its scope
-    (``tertialrapport:2``); documents of other scopes stay as they are, in the folder and
-    in the manifest. ``delivery`` (e-mail drafts, calendars) is made from the rendered
-    documents and kept by the same rules.
-    """
-    from .archive import records as archive_records
-
+    :mod:`generator.output.ownership`)."""
     outcome = Outcome()
-    delivery = delivery or Delivery()
     started = time.perf_counter()
-    scopes = scopes or {doc.kind: doc.kind for doc in planned}
-    planned = _unique(planned)
     with locked(folder):
         been_here = os.path.lexists(folder / fastpath.STATUS)  # a lost manifest, not a new one
         raw, damaged, sound = manifest.recover(folder, been_here)
@@ -351,82 +361,102 @@ def run(planned: list[Planned], templates: dict[str, Template], folder: Path,
         outcome.notices += ignored
         build_id = f"{os.getpid()}-{time.time_ns()}"
         st = Stage(folder, folder / f"{STAGING_PREFIX}{build_id}", old, force, outcome)
+        st.once, st.started = once, started
         if not sound:  # what the last build left untouched is still known by size and time
             st.blind = True
             st.written.update({rel: sha for rel, sha in fastpath.untouched(folder).items()
                                if ownership.made_by_us(rel) and rel not in st.written})
         st.path.mkdir()
         try:
-            _render(st, planned, templates, want_pdf, progress, scopes)
-            outcome.timings["docx"] = time.perf_counter() - started
-            if want_pdf:
-                t = time.perf_counter()
-                _pdfs(st)
-                outcome.timings["pdf"] = time.perf_counter() - t
-            st.place()
-            _signatures(st, planned)
-            extra_stale = _extras(st, delivery)
-            t = time.perf_counter()
-            current = {d.filename for d in planned} | {e.rel for e in delivery.extras}
-            in_scope = set(scopes.values())
-            carried = {name: e for name, e in old.documents.items()
-                       if name not in current and e.scope not in in_scope}
-            stale = [e for name, e in old.documents.items()
-                     if name not in current and name not in carried]
-            stale += [old.documents[d.filename] for d in outcome.rendered
-                      if d.filename in old.documents]  # e.g. a -ny file no longer needed
-            stale += extra_stale
-            others = [r for e in carried.values() for r in e.archive or []]
-            staged_arkiv, unread = archive_records.stage(planned, data, st.path, folder,
-                                                         st.output, others,
-                                                         _copy_of(outcome))
-            outcome.notices += unread
-            arkiv = [st.move(rel) for rel in staged_arkiv]
-            for name, rels in archive_records.per_document(arkiv, planned).items():
-                st.entries[name].archive = rels
-            arkiv_all = sorted(set(arkiv) | {r for e in carried.values() for r in e.archive or []})
-            outcome.timings["arkiv"] = time.perf_counter() - t
-            page = _overview(st, data, carried, workbook_notices)
-            keep = {f for e in [*st.entries.values(), *carried.values()] for f in e.files()}
-            keep |= set(arkiv_all) | {page.file}
-            old_scope = [r for r in old.archive if r not in keep and not any(
-                r in (e.archive or []) for e in carried.values())]
-            old_scope += [r for r in [_old_overview(folder, old)] if r and r not in keep]
-            _stale_removals(st, stale, old_scope, keep)
-            commit.precheck(folder, st.plan)
-            commit.commit(folder, st.path, build_id, st.plan)
-            try:
-                for doc in outcome.rendered:
-                    entry = st.entries[doc.filename]
-                    for key, rel in st.staged[doc.filename].items():
-                        entry.outputs[key] = _describe(folder, rel, entry.data_sha256)
-                shas = {t: sha for _, t, sha in st.plan.moves}
-                new = manifest.Manifest(
-                    documents={**carried, **st.entries}, archive=arkiv_all,
-                    archive_sha={r: shas.get(r) or old.archive_sha.get(r, "")
-                                 for r in arkiv_all},
-                    kept=sorted(outcome.kept_rels),
-                    notices=[n for n in outcome.notices if n not in once],
-                    scopes=sorted(in_scope), overview=page, build=build_id)
-                fastpath.forget(folder)  # a stale no-change record must never outlive this
-                outcome.manifest = manifest.write(folder, new.to_json())
-            except BaseException:
-                commit.rollback(folder, st.path)  # the manifest makes it current: not yet
-                raise
-            (st.path / commit.JOURNAL).unlink()
-            if fingerprint:
-                fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
-            outcome.removed = [folder / rel for rel in st.plan.removals]
-            outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
-            outcome.overview = folder / page.file
+            yield st
         except commit.CommitError as e:
             raise BuildError(str(e)) from None
         finally:
             if not (st.path / commit.JOURNAL).exists():
                 shutil.rmtree(st.path, ignore_errors=True)
+
+
+def finish(st: Stage, planned: list[Planned], data: Styringsdata, *, want_pdf: bool,
+           scopes: dict[str, str], delivery: Delivery,
+           workbook_notices: Sequence[Notice] = ()) -> Finished:
+    """Convert what was rendered to PDF/A with signature fields, place every staged file,
+    read the signed copies, make the delivered files (e-mail drafts, calendars), the archive
+    metadata and the overview page, and plan the removal of what no longer belongs.
+
+    ``scopes`` maps each kind this build makes to its scope (``tertialrapport:2``);
+    documents of other scopes stay as they are, in the folder and in the manifest."""
+    folder, outcome, old = st.folder, st.outcome, st.old
+    if want_pdf:
+        t = time.perf_counter()
+        _pdfs(st)
+        outcome.timings["pdf"] = time.perf_counter() - t
+    st.place()
+    _signatures(st, planned)
+    extra_stale = _extras(st, delivery)
+    t = time.perf_counter()
+    current = {d.filename for d in planned} | {e.rel for e in delivery.extras}
+    in_scope = set(scopes.values())
+    carried = {name: e for name, e in old.documents.items()
+               if name not in current and e.scope not in in_scope}
+    stale = [e for name, e in old.documents.items()
+             if name not in current and name not in carried]
+    stale += [old.documents[d.filename] for d in outcome.rendered
+              if d.filename in old.documents]  # e.g. a -ny file no longer needed
+    stale += extra_stale
+    others = [r for e in carried.values() for r in e.archive or []]
+    staged_arkiv, unread = archive_records.stage(planned, data, st.path, folder,
+                                                 st.output, others,
+                                                 _copy_of(outcome))
+    outcome.notices += unread
+    arkiv = [st.move(rel) for rel in staged_arkiv]
+    for name, rels in archive_records.per_document(arkiv, planned).items():
+        st.entries[name].archive = rels
+    arkiv_all = sorted(set(arkiv) | {r for e in carried.values() for r in e.archive or []})
+    outcome.timings["arkiv"] = time.perf_counter() - t
+    page = _overview(st, data, carried, workbook_notices)
+    keep = {f for e in [*st.entries.values(), *carried.values()] for f in e.files()}
+    keep |= set(arkiv_all) | {page.file}
+    old_scope = [r for r in old.archive if r not in keep and not any(
+        r in (e.archive or []) for e in carried.values())]
+    old_scope += [r for r in [_old_overview(folder, old)] if r and r not in keep]
+    _stale_removals(st, stale, old_scope, keep)
+    return Finished(carried, arkiv_all, page, in_scope)
+
+
+def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None) -> Outcome:
+    """Move every staged file into place, all or nothing (see :mod:`generator.output.commit`),
+    write the manifest that makes it current, and remember it for the no-change check."""
+    folder, outcome, old = st.folder, st.outcome, st.old
+    carried, arkiv_all, page, in_scope = done.carried, done.arkiv_all, done.page, done.in_scope
+    commit.precheck(folder, st.plan)
+    commit.commit(folder, st.path, st.build_id, st.plan)
+    try:
+        for doc in outcome.rendered:
+            entry = st.entries[doc.filename]
+            for key, rel in st.staged[doc.filename].items():
+                entry.outputs[key] = _describe(folder, rel, entry.data_sha256)
+        shas = {t: sha for _, t, sha in st.plan.moves}
+        new = manifest.Manifest(
+            documents={**carried, **st.entries}, archive=arkiv_all,
+            archive_sha={r: shas.get(r) or old.archive_sha.get(r, "")
+                         for r in arkiv_all},
+            kept=sorted(outcome.kept_rels),
+            notices=[n for n in outcome.notices if n not in st.once],
+            scopes=sorted(in_scope), overview=page, build=st.build_id)
+        fastpath.forget(folder)  # a stale no-change record must never outlive this
+        outcome.manifest = manifest.write(folder, new.to_json())
+    except BaseException:
+        commit.rollback(folder, st.path)  # the manifest makes it current: not yet
+        raise
+    (st.path / commit.JOURNAL).unlink()
+    if fingerprint:
+        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
+    outcome.removed = [folder / rel for rel in st.plan.removals]
+    outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
+    outcome.overview = folder / page.file
     outcome.files = sorted(folder / f for e in st.entries.values() for f in e.files()
                            if (folder / f).is_file())
-    outcome.timings["total"] = time.perf_counter() - started
+    outcome.timings["total"] = time.perf_counter() - st.started
     return outcome
 
 
@@ -441,7 +471,7 @@ def _damaged_bookkeeping(folder: Path, damaged: str | None) -> list[Notice]:
     return out
 
 
-def _unique(planned: list[Planned]) -> list[Planned]:
+def unique(planned: list[Planned]) -> list[Planned]:
     """A last guard: two documents never share a file name (the second gets ``-2``)."""
     seen: set[str] = set()
     out = []
@@ -478,13 +508,11 @@ def _inside_only(folder: Path, old: manifest.Manifest) -> tuple[manifest.Manifes
                    kept=[r for r in old.kept if ok(r)]), notes
 
 
-def _rel(doc: Planned, suffix: str = ".docx") -> str:
-    return f"{doc.kind}/{doc.stem}{suffix}"
-
-
-def _render(st: Stage, planned: list[Planned], templates: dict[str, Template],
-            want_pdf: bool, progress: Progress | None, scopes: dict[str, str]) -> None:
-    """Decide per document: reuse (unchanged, or changed only by a person) or render."""
+def to_render(st: Stage, planned: list[Planned], templates: dict[str, Template],
+              want_pdf: bool, scopes: dict[str, str]) -> list[Planned]:
+    """Decide per document: reuse (unchanged, or changed only by a person) or render; returns
+    those to render, each given its place in the stage (see :mod:`generator.rendering.batch`).
+    """
     outcome = st.outcome
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     todo: list[Planned] = []
@@ -515,16 +543,10 @@ def _render(st: Stage, planned: list[Planned], templates: dict[str, Template],
             outcome.notices.append((old_pdf.file, "er laget før dataene ble endret; bygg "
                                     "med PDF for å få en oppdatert PDF."))
         st.entries[doc.filename] = entry
-    done = len(outcome.reused)
-    for name, docs in _by_template(todo).items():
+    for docs in by_template(todo).values():
         for doc in docs:
             st.staged[doc.filename] = {"docx": _rel(doc)}
-            (st.path / _rel(doc)).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            done = _render_batch(templates[name], docs, st.path, done, len(planned), progress)
-        except TemplateError as e:
-            raise BuildError(str(e)) from None
-        outcome.rendered += docs
+    return todo
 
 
 def _output_state(folder: Path, out: manifest.OutputRecord | None, key: str) -> str:
@@ -558,9 +580,6 @@ def _signatures(st: Stage, planned: list[Planned]) -> None:
     was made from the current data (the manifest keeps what it was signed from). A copy
     that describes old data, or holds a signature that no longer validates, gets a notice;
     the archive record then keeps the unsigned PDF (see :mod:`.archive.records`)."""
-    from .archive.records import PUBLIC_SUFFIX
-    from .signatures import inspect_copy
-
     for doc in planned:
         if doc.facts is None or not doc.facts.signaturfelt or doc.stem.endswith(PUBLIC_SUFFIX):
             continue  # the public variant is not what the two sign
@@ -675,8 +694,6 @@ def _overview(st: Stage, data: Styringsdata, carried: dict[str, manifest.Entry],
               workbook_notices: Sequence[Notice]) -> manifest.OutputRecord:
     """Stage ``oversikt.html`` (see :mod:`generator.output.delivery.oversikt`) under the same
     ownership rule as the documents; returns its manifest record."""
-    from .delivery import oversikt
-
     target = st.target(oversikt.FILENAME)
     page = oversikt.Overview(
         kommune=data.kommune.navn, år=data.kommune.år, made=datetime.now(),
@@ -705,54 +722,11 @@ def _describe(folder: Path, rel: str, data_sha256: str) -> manifest.OutputRecord
     return manifest.OutputRecord(rel, sha256_file(path), path.stat().st_size, data_sha256)
 
 
-def _properties(doc: Planned) -> dict:
-    """Core properties, dated by the document's own date (so output is reproducible)."""
-    stamp = datetime.combine(doc.context["dato"], dt_time(0), UTC)
-    return {**doc.properties, "created": stamp, "modified": stamp}
-
-
-def _by_template(docs: list[Planned]) -> dict[str, list[Planned]]:
-    out: dict[str, list[Planned]] = {}
-    for doc in docs:
-        out.setdefault(doc.template, []).append(doc)
-    return out
-
-
-def _render_batch(tpl: Template, docs: list[Planned], stage: Path, done: int, total: int,
-                  progress: Progress | None) -> int:
-    """Charts go through docxtpl; plain documents through the compiled FastTemplate,
-    on every core for large batches (output identical whatever the worker count)."""
-    from ..rendering.fast import FastTemplate, write_many
-
-    fast = None
-    plain: list[Planned] = []
-    for doc in docs:
-        if doc.images is None:
-            fast = fast or FastTemplate(tpl.data, name=tpl.name)
-            if fast.supports(doc.context):
-                plain.append(doc)
-                continue
-        (stage / _rel(doc)).write_bytes(tpl.render(doc.context, doc.images() if doc.images
-                                                   else {}, _properties(doc)))
-        done += 1
-        if progress:
-            progress(done, total, doc.filename)
-    for start in range(0, len(plain), FAST_CHUNK):
-        chunk = plain[start:start + FAST_CHUNK]
-        workers = min(os.cpu_count() or 1, 2 if len(chunk) >= PARALLEL_FROM else 1)
-        write_many(tpl.data, [(stage / _rel(d), d.context, _properties(d)) for d in chunk],
-                   workers=workers, name=tpl.name)
-        done += len(chunk)
-        if progress:
-            progress(done, total, chunk[-1].filename)
-    return done
-
-
 def _pdfs(st: Stage) -> None:
     todo = list(st.outcome.rendered)
     if not todo:
         return
-    from . import signing  # pyHanko is slow to import: only when there is work
+    from . import signing  # pyHanko is slow to import (¾ s): only when there is work
 
     docx = [st.path / st.staged[d.filename]["docx"] for d in todo]
     pdf_dir = st.path / ".pdf"

@@ -11,7 +11,9 @@ at once, static and trial render together, each with its part and the text aroun
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -101,9 +103,6 @@ def category(template: Template) -> str:
 
 def paragraph_texts(docx: bytes) -> list[str]:
     """The text of every paragraph in the body, headers, footers and footnotes."""
-    import io
-    import zipfile
-
     out = []
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         for name in sorted(n for n in zf.namelist()

@@ -11,6 +11,7 @@ for chart marks. Keys are the values of :class:`generator.model.domain.Status`.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -99,8 +100,6 @@ def drawn_in(primary_hex: str | None, skrift: str | None = None
              ) -> Callable[[Callable[[], T]], Callable[[], T]]:
     """Decorate a document's ``images()`` so its charts use the profile colour and the
     document's font (the profile's «Skrift»)."""
-    import functools
-
     def wrap(make: Callable[[], T]) -> Callable[[], T]:
         @functools.wraps(make)
         def inner() -> T:

@@ -14,6 +14,7 @@ colours and font are replaced, and a header that already holds a picture gets no
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import io
@@ -24,6 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..input.profile_reader import Profil, readable_on_white, text_on
 from . import palette
+from .package_check import inspect
 
 if TYPE_CHECKING:
     from .template import Template
@@ -53,10 +55,6 @@ def _cached(data: bytes, profil: Profil) -> bytes:
 
 
 def _profiled(template: Template, profil: Profil) -> Template:
-    import copy
-
-    from .package_check import inspect
-
     out = copy.copy(template)
     out.data = _cached(template.data, profil)
     out.parts = inspect(out.data)

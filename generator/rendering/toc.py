@@ -11,10 +11,14 @@ the PDF. Runs the same on docxtpl's and FastTemplate's output.
 from __future__ import annotations
 
 import copy
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from lxml import etree
+
+from ..files import write_atomic
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARKER = 'TOC \\o'
@@ -143,15 +147,12 @@ def fill(body: etree._Element) -> int:
 
 def has_toc(docx: bytes) -> bool:
     """True when the document's body holds a filled table of contents."""
-    import io
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         return b"PAGEREF _Toc" in z.read("word/document.xml")
 
 
 def _pages(pdf_path: Path) -> list[list[str]]:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # deferred: only when PDFs are made
 
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
@@ -168,9 +169,6 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
     LibreOffice shows a DOCX table of contents as stored and does not update it; Word does
     not update it on opening either. So the stored result must already be right.
     """
-    import io
-    import zipfile
-
     data = docx_path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = etree.fromstring(z.read("word/document.xml"))
@@ -206,11 +204,6 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
 
 def _replace_part(path: Path, data: bytes, name: str, content: bytes) -> None:
     """The same .docx with one part replaced, written atomically (into the build's stage)."""
-    import io
-    import zipfile
-
-    from ..files import write_atomic
-
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, \
             zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:

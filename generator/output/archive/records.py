@@ -11,12 +11,15 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pikepdf
+
 from ...documents import Planned
+from ...files import sha256_file
 from ...model.styringsdata import Styringsdata
 from ...texts import _
-from .. import archive
+from .. import archive, fastpath, manifest
 from ..manifest import OutputRecord
-from ..signatures import Signed
+from ..signatures import Signed, copy_of, inspect_copy
 
 ARCHIVE_DIR = "arkiv"
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);
@@ -175,8 +178,6 @@ def signed_copy(pdf: Path) -> Path | None:
 
 def has_signature(pdf: Path) -> bool:
     """True when a signature field of the PDF holds a value."""
-    import pikepdf
-
     try:
         with pikepdf.open(pdf) as doc:
             form = doc.Root.get("/AcroForm")
@@ -235,10 +236,6 @@ def archive_signed(source: Path, signed: Path) -> AfterSigning | None:
     as its own (no ``-ny`` copies, no notices). The caller holds the folder's lock
     (:func:`year_lock`). Returns None when ``signed`` is not a copy in a build's folder.
     """
-    from ...files import sha256_file
-    from .. import fastpath, manifest
-    from ..signatures import copy_of, inspect_copy
-
     signed = signed.resolve()
     year = signed.parent.parent
     if not signed.name.endswith(SIGNED_SUFFIX + ".pdf") or not (
@@ -302,11 +299,9 @@ def _sidecar_of(year: Path, names: set[str]
 def year_lock(pdf: Path) -> AbstractContextManager[None]:
     """The build lock of the year folder a PDF is in (``<år>/<type>/<navn>.pdf``), so that
     signing and a build never write the bookkeeping at the same time; a no-op elsewhere."""
-    from .. import manifest
-
     year = pdf.resolve().parent.parent
     if not (year / manifest.FILENAME).is_file():
         return nullcontext()
-    from ..stage import locked
+    from ..stage import locked  # here: stage imports this module
 
     return locked(year)

@@ -30,11 +30,16 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+import pikepdf
+
 from ... import __version__
 from ...documents import KINDS
+from ...norsk import dato
 from .. import ownership
+from ..archive.records import signed_copy
 from ..manifest import Entry
-from ..signatures import Signed
+from ..signatures import Signed, read_state
+from .epost import FOLDER
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
@@ -176,8 +181,6 @@ def _kept(folder: Path, rel: str) -> Status:
     path = folder / rel
     if not (path.suffix.lower() == ".pdf" and ownership.is_signed(path)):
         return Status.BEHOLDT
-    from ..signatures import read_state
-
     return Status.SIGNERT if read_state(path).complete else Status.DELVIS
 
 
@@ -187,8 +190,6 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
     """The files of one document: its current Word/PDF, a person's version it was written
     beside, and a signed copy (``…-signert.pdf``) when there is one (``copy``: as the build
     read it; signed, partly signed, or made from old data)."""
-    from ..archive.records import signed_copy
-
     out: list[FileLink] = []
     for key in ("docx", "pdf"):
         base = f"{entry.kind}/{_stem(name)}.{key}"
@@ -243,7 +244,7 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
          signatures: Mapping[str, Signed | None] | None = None) -> list[Row]:
     """A row per document: this build's first (in the build's order), then those of other
     scopes that the build left as they were. ``signatures``: the agreements with signature
-    fields and their signed copies (see :func:`generator.output.stage.run`)."""
+    fields and their signed copies (see :func:`generator.output.stage.finish`)."""
     signatures = signatures or {}
     out = []
     every = {**carried, **entries}
@@ -265,8 +266,6 @@ def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
 
 def _draft(name: str, entries: dict[str, Entry]) -> str | None:
     """The document's e-mail draft (``epost/<stem>.eml``, or its ``-ny`` version)."""
-    from .epost import FOLDER
-
     entry = entries.get(f"{FOLDER}/{_stem(name)}.eml")
     out = entry.outputs.get("eml") if entry is not None else None
     return out.file if out is not None else None
@@ -299,8 +298,6 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed 
 
 def _filled_fields(pdf: Path) -> set[str]:
     """The names of the signature fields that hold a signature."""
-    import pikepdf
-
     try:
         with pikepdf.open(pdf) as doc:
             form = doc.Root.get("/AcroForm")
@@ -454,8 +451,6 @@ def _status_cell(row: Row) -> str:
 
 
 def _when(moment: datetime) -> str:
-    from ...norsk import dato
-
     return f"{dato(moment)} kl. {moment:%H.%M}"
 
 

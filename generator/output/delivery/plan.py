@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import epost, kalender
 from .extra import Delivery
 
 if TYPE_CHECKING:
@@ -15,8 +16,6 @@ def plan_delivery(result: LoadResult, planned: list[Planned], scopes: dict[str, 
                   want_pdf: bool) -> Delivery:
     """The drafts of this build's oppdragsbrev and lederavtaler, and the calendars (with
     the oppdragsbrev, where the årshjul is printed)."""
-    from . import epost, kalender
-
     assert result.data is not None
     extras, notices = epost.drafts(result, planned, scopes, want_pdf)
     if "oppdragsbrev" in scopes:
