@@ -37,6 +37,30 @@ def take_ctrl_c() -> None:
 
 take_ctrl_c()  # the first thing the program does
 
+_ctrl_c_seen = False
+
+
+def on_ctrl_c(signum: int, frame: object) -> None:
+    """Ctrl-C once the program runs (set by :func:`generator.quick.main`): a
+    KeyboardInterrupt, remembered, because Python drops one that is raised inside a
+    finaliser (``__del__``) and the build would then go on as if nothing happened."""
+    global _ctrl_c_seen
+    _ctrl_c_seen = True
+    raise KeyboardInterrupt
+
+
+def quiet_dropped_ctrl_c(unraisable: "sys.UnraisableHookArgs") -> None:
+    """``sys.unraisablehook``: a Ctrl-C dropped in a finaliser prints no English traceback
+    (it is remembered by :func:`on_ctrl_c`); anything else as Python prints it."""
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
+def ctrl_c_seen() -> bool:
+    """Whether Ctrl-C has been pressed (see :func:`on_ctrl_c`); the build checks it before
+    it puts anything in place."""
+    return _ctrl_c_seen
+
 DISTRIBUTION = "styringsdokumenter"
 
 

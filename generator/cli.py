@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 # docxtpl) and signing (pyHanko) take about a second to import, and `styring --help`,
 # `doctor` or `docs` should not wait for them. The no-change build never gets here
 # (see generator.quick). Everything cheap is imported here.
-from . import __version__, cli_text, paths
+from . import INTERRUPTED, __version__, cli_text, paths
 from .documents import KINDS
 from .errors import StyringError
 from .norsk import tall
@@ -60,9 +60,14 @@ class _NorskGroup(typer.core.TyperGroup):
             sys.exit(e.exit_code)
         except typer.Abort:
             err.print("Avbrutt.")
-            sys.exit(1)
+            sys.exit(INTERRUPTED)
+        if code == INTERRUPTED and not _interrupt_told:
+            # Ctrl-C that no command caught: Typer (non-standalone) returns 130 silently
+            err.print("Avbrutt.")
         sys.exit(code if isinstance(code, int) else 0)
 
+
+_interrupt_told = False  # a command has already said how Ctrl-C left the folder
 
 app = typer.Typer(
     name="styring",
@@ -394,8 +399,10 @@ def build(
             report = pipeline.build(inputs, out, only, tertial, templates, progress=update,
                                     pdf=pdf, force=force)
     except KeyboardInterrupt:
+        global _interrupt_told
         err.print(f"Avbrutt. Ingen filer i {out} er endret: mappen er som før byggingen.")
-        raise typer.Exit(130) from None
+        _interrupt_told = True
+        raise typer.Exit(INTERRUPTED) from None
     print_problems(report.problems.items)
     if not report.ok:
         kept_old = any("kunne ikke legges tilbake" in p.message for p in report.problems.errors)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import template_folder, texts
+from . import ctrl_c_seen, template_folder, texts
 from .demo.data import demo_data
 from .demo.logo import with_profile
 from .demo.logo import write as write_logo
@@ -226,6 +226,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         with building.transaction(plan.year_folder, force) as st:
             render_phase(st, plan, progress)
             finished = finish_phase(st, plan)
+            if ctrl_c_seen():  # a Ctrl-C that Python dropped in a finaliser: stop here
+                raise KeyboardInterrupt
             outcome = commit_phase(st, plan, finished)
     except (building.BuildError, TemplateError) as e:
         loaded.report.problems.error(str(plan.year_folder), None, None, str(e))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import signal
 import sys
 
-from . import INTERRUPTED, take_ctrl_c
+from . import INTERRUPTED, on_ctrl_c, quiet_dropped_ctrl_c, take_ctrl_c
 
 take_ctrl_c()  # (again) for ``python -m generator``, which is known only from here on
 
@@ -81,7 +81,8 @@ def main() -> None:
     """Entry point of ``styring`` and ``python -m generator``. Ctrl-C anywhere gives
     «Avbrutt.» and exit code 130 (a build in progress says how the folder stands)."""
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt now
+        signal.signal(signal.SIGINT, on_ctrl_c)  # a KeyboardInterrupt now, remembered
+        sys.unraisablehook = quiet_dropped_ctrl_c
         _main()
     except KeyboardInterrupt:
         with contextlib.suppress(OSError):
