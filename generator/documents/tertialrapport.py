@@ -326,10 +326,11 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
 
     # A chart with nothing to draw is a line saying so (the sheet was empty for the tertial).
     if not ctx["drift"]["rader"]:
-        ctx["budsjettgraf"] = "Arket Økonomi har ingen drift for tertialet; grafen er ikke laget."
+        ctx["budsjettgraf"] = _("Arket Økonomi har ingen drift for tertialet; grafen er ikke "
+                                "laget.")
     if not trend:
-        ctx["sykefraværsgraf"] = ("Arket Nøkkeltall har ingen tall for året ennå; grafen er "
-                                  "ikke laget.")
+        ctx["sykefraværsgraf"] = _("Arket Nøkkeltall har ingen tall for året ennå; grafen er "
+                                   "ikke laget.")
     ctx["_bilder"] = {"trend": trend}  # chart inputs not otherwise in the context
     if trend_i_fjor:
         ctx["_bilder"]["trend_i_fjor"] = trend_i_fjor
