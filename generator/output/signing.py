@@ -76,8 +76,14 @@ def signature_lines(pdf: Path) -> list[Line]:
                 left = textpage.get_charbox(m.start())
                 right = textpage.get_charbox(m.end() - 1)
                 lines.append(Line(page_no, left[0], right[2], left[1] + 1))
-            if len(lines) >= 2:
-                return sorted(lines[:2], key=lambda ln: ln.x1)
+            # the two signature lines stand side by side on one row; a line elsewhere
+            # («Sted og dato: ____», a form in the municipality's own text) is not one
+            rows: dict[int, list[Line]] = {}
+            for ln in lines:
+                rows.setdefault(round(ln.y), []).append(ln)
+            pairs = [row for row in rows.values() if len(row) >= 2]
+            if pairs:
+                return sorted(pairs[-1], key=lambda ln: ln.x1)[:2]
         return []
     finally:
         doc.close()
