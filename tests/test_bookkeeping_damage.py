@@ -22,15 +22,9 @@ import generator
 from generator import pipeline
 
 from .conftest import REPO, run
+from .test_ownership import _build
 
 YEAR = "2026"
-
-
-def _build(wb: Path, out: Path, **kw) -> pipeline.BuildReport:
-    kw.setdefault("pdf", False)
-    report = pipeline.build([wb], out, **kw)
-    assert report.ok, [str(p) for p in report.problems]
-    return report
 
 
 def _tree(folder: Path) -> dict[str, str]:
