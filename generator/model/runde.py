@@ -234,13 +234,16 @@ class Runde:
 
 @dataclass(frozen=True)
 class Svar:
-    """One leader's answer for one row: the answer fields that are filled in."""
+    """One leader's answer for one row: the answer fields that are filled in, and what the
+    answer cells held when the workbook was sent out (``sendt``; None for a workbook from
+    before the product recorded it)."""
 
     nøkkel: str
     leder: Leder
     rolle: str
     felt: dict[str, Any]
     sted: str  # file › sheet › row, for messages
+    sendt: dict[str, Any] | None = None
 
     @property
     def hvem(self) -> str:
@@ -300,6 +303,13 @@ def _as_status(value: Any) -> Status | None:
         return None
 
 
+def _as_risikostatus(value: Any) -> Risikostatus | None:
+    try:
+        return Risikostatus(str(value).strip().casefold())
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Merknad:
     """What the round did to a row of the report: said in the build's notices."""
@@ -308,12 +318,77 @@ class Merknad:
     melding: str
 
 
+@dataclass(frozen=True)
+class Rapportering:
+    """The round's answers as the documents show them, each with its author: per row key
+    every leader's answer (HA before DA), the rows whose leaders reported different
+    statuses, and the rows where the adviser's own entry in the central workbook goes
+    first (key → what the adviser's entry holds: «status», «prognose» …)."""
+
+    tertial: int
+    svar: dict[str, list[Svar]] = field(default_factory=dict)
+    konflikt: dict[str, str] = field(default_factory=dict)  # key → the statuses, with whom
+    rådgiver: dict[str, list[str]] = field(default_factory=dict)
+
+    def for_nøkkel(self, key: str) -> list[Svar]:
+        return self.svar.get(key, [])
+
+
+def _norm(value: Any) -> str:
+    """A value as compared with what was sent: statuses in any case, 3 and 3.0 alike,
+    measures line by line."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "\n".join(line.strip() for line in str(value).casefold().splitlines()
+                     if line.strip())
+
+
+def _adviser_changed(central: Any, svar: Sequence[Svar], felt: str) -> bool:
+    """Whether the central workbook's value has been changed since the round went out (the
+    adviser's own entry, which goes first): what the answer used was sent out with differs
+    from the central value now. Unknown (an older workbook): not changed."""
+    used = next((s for s in svar if s.felt.get(felt) not in (None, "")), None)
+    if used is None or used.sendt is None:
+        return False
+    return _norm(used.sendt.get(felt)) != _norm(central)
+
+
+def tiltak_linjer(text: Any) -> list[str]:
+    """Measures typed one per line (a leading «•» or «-» dropped)."""
+    out = []
+    for line in str(text or "").splitlines():
+        line = line.strip().lstrip("•-–").strip()
+        if line:
+            out.append(line)
+    return out
+
+
 def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[Merknad]]:
-    """The data with the leaders' answers for the tertial where the central workbook has
-    no entry; an entry of the adviser's own that differs from the answers goes first (and
-    a notice says so). A comment carries who wrote it."""
+    """The data with the leaders' answers for the tertial, and the answers themselves
+    (:class:`Rapportering`, shown with their authors in the tertialrapport).
+
+    Where the central workbook has an entry of the adviser's own, it goes first and a
+    notice says so: for oppdrag and goals an entry for the tertial in Oppdragsstatus or
+    Målresultater (unless it is what the leaders answered, say written in by ``runde inn
+    --skriv``); for a risk's status and measures and a budget line's forecast, which always
+    have a value, a value the adviser has changed since the round went out. Otherwise the
+    leaders' status, comment, result, measures and forecast are what the report uses."""
     n = svarene.runde.tertial
     notes: list[Merknad] = []
+    rap = Rapportering(n, {k: list(v) for k, v in svarene.svar.items()})
+
+    def adviser(key: str, what: str, melding: str) -> None:
+        rap.rådgiver.setdefault(key, []).append(what)
+        notes.append(Merknad(key, melding))
+
+    def conflict(key: str, svar: Sequence[Svar], label: str, shown: str) -> None:
+        if (c := statuskonflikt(svar)) is not None:
+            rap.konflikt[key] = c
+            notes.append(Merknad(key, f"{label}: lederne har rapportert ulik status ({c}); "
+                                 f"rapporten viser {shown}."))
+
     oppdragsstatus = list(data.oppdragsstatus)
     central_o = {s.nr: i for i, s in enumerate(oppdragsstatus) if s.tertial == n}
     for o in data.oppdrag:
@@ -322,18 +397,17 @@ def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[M
         status = _as_status(samlet(svar, "status"))
         if not svar or status is None:
             continue
-        if (c := statuskonflikt(svar)) is not None:
-            notes.append(Merknad(key, f"oppdrag {o.nr}: lederne har rapportert ulik status "
-                                 f"({c}); rapporten viser {status.value}."))
-        kommentar = samlet_tekst(svar, "kommentar")
+        kommentar = samlet(svar, "kommentar")
         if o.nr in central_o:
             own = oppdragsstatus[central_o[o.nr]]
+            conflict(key, svar, f"oppdrag {o.nr}", own.status.value)
             if _same(own.status, own.kommentar, status, svar):
                 oppdragsstatus[central_o[o.nr]] = dataclasses.replace(own, kommentar=kommentar)
             else:
-                notes.append(Merknad(key, f"oppdrag {o.nr}: rådgiverens egen status i arket "
-                                     f"Oppdragsstatus går foran svaret fra {rapportert_av(svar)}."))
+                adviser(key, "status", f"oppdrag {o.nr}: rådgiverens egen status i arket "
+                        f"Oppdragsstatus går foran svaret fra {rapportert_av(svar)}.")
             continue
+        conflict(key, svar, f"oppdrag {o.nr}", status.value)
         oppdragsstatus.append(Oppdragsstatus(o.nr, n, status, kommentar))
     målresultater = list(data.målresultater)
     central_m = {r.mål_id.casefold(): i for i, r in enumerate(målresultater) if r.tertial == n}
@@ -343,34 +417,37 @@ def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[M
         status = _as_status(samlet(svar, "status"))
         if not svar or status is None:
             continue
-        if (c := statuskonflikt(svar)) is not None:
-            notes.append(Merknad(key, f"mål {g.id}: lederne har rapportert ulik status ({c}); "
-                                 f"rapporten viser {status.value}."))
         resultat = samlet(svar, "resultat")
-        kommentar = samlet_tekst(svar, "kommentar")
+        kommentar = samlet(svar, "kommentar")
         if g.id.casefold() in central_m:
             own_r = målresultater[central_m[g.id.casefold()]]
+            conflict(key, svar, f"mål {g.id}", own_r.status.value)
             if (_same(own_r.status, own_r.kommentar, status, svar)
                     and str(own_r.resultat) == str(resultat or own_r.resultat)):
                 målresultater[central_m[g.id.casefold()]] = dataclasses.replace(
                     own_r, kommentar=kommentar)
             else:
-                notes.append(Merknad(key, f"mål {g.id}: rådgiverens eget resultat i arket "
-                                     f"Målresultater går foran svaret fra {rapportert_av(svar)}."))
+                adviser(key, "resultat", f"mål {g.id}: rådgiverens eget resultat i arket "
+                        f"Målresultater går foran svaret fra {rapportert_av(svar)}.")
             continue
+        conflict(key, svar, f"mål {g.id}", status.value)
         målresultater.append(Målresultat(g.id, n, str(resultat or "–"), status, kommentar))
-    risikoer = [_risiko(r, svarene, notes) for r in data.risikoer]
+    risikoer = [_risiko(r, svarene, adviser, conflict) for r in data.risikoer]
+    økonomi = []
     for ln in data.økonomi:
         key = økonomi_nøkkel(ln.type, ln.rammeområde)
-        svar = svarene.svar.get(key, [])
+        svar = svarene.svar.get(key, []) if ln.tertial == n else []
         prognose = samlet(svar, "prognose")
-        if ln.tertial == n and prognose is not None and float(prognose) != ln.prognose:
-            notes.append(Merknad(key, f"{ln.rammeområde} ({ln.type.value}): prognosen fra "
-                                 f"{rapportert_av(svar)} er {_kr(prognose)}, arket Økonomi har "
-                                 f"{_kr(ln.prognose)}; rapporten bruker arket. «styring runde "
-                                 "inn --skriv» skriver svarene inn i arbeidsboken."))
+        if prognose is not None and float(prognose) != ln.prognose:
+            if _adviser_changed(ln.prognose, svar, "prognose"):
+                adviser(key, "prognose", f"{ln.rammeområde} ({ln.type.value}): rådgiverens egen "
+                        f"prognose i arket Økonomi ({_kr(ln.prognose)}) går foran prognosen "
+                        f"fra {rapportert_av(svar)} ({_kr(prognose)}).")
+            else:
+                ln = dataclasses.replace(ln, prognose=float(prognose))
+        økonomi.append(ln)
     return dataclasses.replace(data, oppdragsstatus=oppdragsstatus, målresultater=målresultater,
-                               risikoer=risikoer), notes
+                               risikoer=risikoer, økonomi=økonomi, rapportering=rap), notes
 
 
 def _kr(value: Any) -> str:
@@ -384,26 +461,31 @@ def _same(status: Status, kommentar: str | None, answered: Status, svar: Sequenc
     return status is answered and (kommentar or "") in texts
 
 
-def _risiko(risk: Risiko, svarene: Svarene, notes: list[Merknad]) -> Risiko:
-    """A risk with the leaders' report as a last line under its measures."""
+def _risiko(risk: Risiko, svarene: Svarene, adviser: Any, conflict: Any) -> Risiko:
+    """A risk with the status and measures its leader reported (unless the adviser has
+    changed them in the sheet Risiko since the round went out)."""
     key = nøkkel("risiko", risk.id)
     svar = svarene.svar.get(key, [])
     if not svar:
         return risk
-    status = samlet(svar, "status")
-    comments = [s for s in svar if s.felt.get("kommentar")]
-    line = f"Rapportert {svarene.runde.tertial}. tertial av {rapportert_av(svar)}"
-    if status:
-        line += f": {str(status).lower()}"
-    if len(comments) == 1:
-        line += f". {comments[0].felt['kommentar']}"
-    elif comments:
-        line += ". " + " | ".join(f"{s.felt['kommentar']} ({s.leder.navn})" for s in comments)
-    if status and str(status).casefold() != risk.status.value:
-        notes.append(Merknad(key, f"risiko {risk.id}: {rapportert_av(svar)} har rapportert "
-                             f"status «{str(status).lower()}», arket Risiko har "
-                             f"«{risk.status.value}»; rapporten bruker arket."))
-    return dataclasses.replace(risk, mottiltak=[*risk.mottiltak, line])
+    changes: dict[str, Any] = {}
+    status = _as_risikostatus(samlet(svar, "status"))
+    if status is not None and status is not risk.status:
+        if _adviser_changed(risk.status.value, svar, "status"):
+            adviser(key, "status", f"risiko {risk.id}: rådgiverens egen status i arket Risiko "
+                    f"(«{risk.status.value}») går foran svaret fra {rapportert_av(svar)} "
+                    f"(«{status.value}»).")
+        else:
+            changes["status"] = status
+    conflict(key, svar, f"risiko {risk.id}", (changes.get("status") or risk.status).value)
+    tiltak = samlet(svar, "tiltak")
+    if tiltak is not None and tiltak_linjer(tiltak) != list(risk.mottiltak):
+        if _adviser_changed("\n".join(risk.mottiltak), svar, "tiltak"):
+            adviser(key, "tiltak", f"risiko {risk.id}: rådgiverens egne mottiltak i arket "
+                    f"Risiko går foran tiltakene fra {rapportert_av(svar)}.")
+        else:
+            changes["mottiltak"] = tiltak_linjer(tiltak)
+    return dataclasses.replace(risk, **changes) if changes else risk
 
 
 def frist_standard(år: int, tertial: int) -> date:

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 FOLDER = "runde"
 HIDDEN = "_runde"  # the very hidden sheet: the round, the leader, the locked cells' values
 ORIGINAL_ROW = 8  # where the locked cells' values start in the hidden sheet
-VERSION = 1
+VERSION = 2  # 2: the answer cells' sent-out values are in the hidden sheet too
 
 
 def mappe(workbooks: Path, runde: Runde) -> Path:
@@ -121,6 +121,9 @@ def arbeidsbok(runde: Runde, leder: Leder, frist: date) -> bytes:
                 if kol.åpen:
                     style = (x.OPEN_NUMBER if kol.tall else x.OPEN_WRAP
                              if kol.felt in ("kommentar", "tiltak") else x.OPEN)
+                    # what it was sent out with: a change of the adviser's since goes first
+                    hidden.append((ark.navn, 0), (f"{get_column_letter(col)}{r}", 0),
+                                  (value, x.NUMBER if kol.tall else x.NORMAL))
                 else:
                     style = x.NUMBER if kol.tall else x.NORMAL
                     hidden.append((ark.navn, 0), (f"{get_column_letter(col)}{r}", 0),
