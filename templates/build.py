@@ -363,8 +363,6 @@ def _economy(key: str, label: str, n: int) -> Part:
             para(doc, "{{ budsjettgraf }}")
             para(doc, "Figur 1: Budsjett, regnskap hittil og prognose for drift per "
                       "rammeområde.", style="Caption")
-        if key == "investering":  # after both tables: the leaders' forecasts
-            _svar_økonomi(doc)
         if key == "investering":  # after both tables: who answers for each rammeområde
             para(doc, "{%p if rammeområdeoversikt %}")
             para(doc, "Rammeområdene med ansvarlig og enhetene som hører til:")
@@ -373,6 +371,7 @@ def _economy(key: str, label: str, n: int) -> Part:
                       "{% endif %}{% if a.enheter %}: {{ a.enheter }}{% endif %}")
             para(doc, "{%p endfor %}")
             para(doc, "{%p endif %}")
+            _svar_økonomi(doc)  # the leaders' forecasts (the reporting round), last
     return part
 
 
