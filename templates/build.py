@@ -444,7 +444,7 @@ def _svar_økonomi(doc: Document) -> None:
     para(doc, "{%p if svar.økonomi %}")
     caption_before(doc, "Prognoser fra lederne i rapporteringsrunden (1 000 kr)")
     table(doc, ["Type", "Rammeområde", "Rapportert av", "Prognose", "Kommentar", "Merknad"],
-          [1.9, 3.2, 3.0, 2.0, 4.2, 1.7],
+          [1.8, 3.9, 2.9, 1.9, 3.9, 1.6],
           ["{{ s.type }}", "{{ s.rammeområde }}", "{{ s.hvem }}", "{{ s.prognose|tusen }}",
            "{{ s.kommentar }}", "{{ s.merknad }}"], loop="s in svar.økonomi",
           align_right=(3,))
