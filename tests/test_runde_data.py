@@ -257,6 +257,40 @@ def test_a_return_added_or_removed_rebuilds_only_the_tertialrapport(
     assert comments(report_removed, tmp) == comments(report_before, tmp)
 
 
+
+def test_a_risk_the_adviser_changed_since_sending_keeps_the_advisers_values() -> None:
+    """The risk's status and measures always have a value in the sheet Risiko: the leader's
+    go into the report unless the adviser has changed them since the round went out."""
+    import dataclasses
+
+    from generator.demo.data import demo_data
+    from generator.model.runde import Svar, Svarene, med_svar
+
+    data = demo_data()
+    risk = next(x for x in data.risikoer if x.id == "R08")
+    tove = data.leder("L22")
+    assert tove is not None and risk.status.value == "åpen"
+    sent = {"status": "Åpen", "tiltak": "\n".join(risk.mottiltak), "kommentar": None}
+    answer = {"status": "Under arbeid", "tiltak": "Nytt tiltak\nEnda et", "kommentar": "K"}
+
+    def run_with(d: Any) -> tuple[Any, list[str]]:
+        svarene = Svarene(Runde(d, 3))
+        svarene.legg_til(Svar("risiko:R08", tove, "ansvarlig", answer, "x", sent))
+        new, notes = med_svar(d, svarene)
+        return next(x for x in new.risikoer if x.id == "R08"), [n.melding for n in notes]
+
+    got, notes = run_with(data)  # the sheet is as it was sent: the leader's values
+    assert got.status.value == "under arbeid" and got.mottiltak == ["Nytt tiltak", "Enda et"]
+    assert notes == []
+    changed = dataclasses.replace(
+        data, risikoer=[dataclasses.replace(x, status=type(x.status)("lukket"),
+                                            mottiltak=["Rådgiverens tiltak"])
+                        if x.id == "R08" else x for x in data.risikoer])
+    got, notes = run_with(changed)  # the adviser changed both since: the adviser's stay
+    assert got.status.value == "lukket" and got.mottiltak == ["Rådgiverens tiltak"]
+    assert [n.split(":")[0] for n in notes] == ["risiko R08", "risiko R08"]
+    assert "rådgiverens egen status i arket Risiko («lukket») går foran" in notes[0]
+
 # --- the buttons «Send rapporteringsrunde» and «Les inn svar» ---------------------------------
 
 @pytest.fixture(scope="module")
