@@ -148,8 +148,9 @@ def test_every_answer_is_in_its_own_cells_with_its_author(built: dict[str, Any])
             assert f"Rapportert av={leder.navn}" in row
             if linje.rolle in ("HA", "DA"):
                 assert f"Rolle={linje.rolle}" in row
-            if "status" in want:
-                assert f"Status={want['status']}" in row, row
+            if "status" in want:  # a status left as it was sent is not the leader's answer
+                shown = "" if linje.verdier.get("status") == want["status"] else want["status"]
+                assert f"Status={shown}" in row, row
             if "resultat" in want:
                 assert f"Resultat={want['resultat']}" in row, row
             if "tiltak" in want:
@@ -290,6 +291,157 @@ def test_a_risk_the_adviser_changed_since_sending_keeps_the_advisers_values() ->
     assert got.status.value == "lukket" and got.mottiltak == ["Rådgiverens tiltak"]
     assert [n.split(":")[0] for n in notes] == ["risiko R08", "risiko R08"]
     assert "rådgiverens egen status i arket Risiko («lukket») går foran" in notes[0]
+
+# --- a value returned as it was sent is no answer ---------------------------------------------
+
+UNTOUCHED = "L02"  # Trond Hjelmeland: Oppvekst (drift and investering), R09, oppdrag and goals
+NEW_FORECAST = 987_654_000.0
+
+
+def _set_forecast(path: Path, type_: str, area: str, value: float) -> None:
+    """The adviser types a forecast into the central workbook's sheet Økonomi (tertial T)."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Økonomi"]
+    cols = {h: header_column(ws, h) for h in ("Tertial", "Type", "Rammeområde", "Prognose")}
+    for row in range(2, ws.max_row + 1):
+        if (ws.cell(row=row, column=cols["Tertial"]).value == T
+                and str(ws.cell(row=row, column=cols["Type"]).value).casefold() == type_
+                and ws.cell(row=row, column=cols["Rammeområde"]).value == area):
+            ws.cell(row=row, column=cols["Prognose"]).value = value
+    wb.save(path)
+
+
+@pytest.fixture(scope="module")
+def untouched(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo as it is (T2 statuses, comments and results pre-filled): one leader returns
+    the workbook with only the drift forecast changed, every other cell as it was sent; the
+    adviser types a new investering forecast for the same area after the round went out."""
+    folder = _copy_demo(tmp_path_factory.mktemp("runde-uendret") / "wb")
+    out = run("runde", "ut", folder, "--tertial", str(T))
+    assert out.exit_code == 0, out.output
+    data = load([folder]).data
+    assert data is not None
+    r = Runde(data, T)
+    leder = data.leder(UNTOUCHED)
+    assert leder is not None
+    sent = folder / "runde" / "2026-t2" / "ut" / filnavn(r, leder)
+    wb = openpyxl.load_workbook(sent)
+    ws = wb["Økonomi"]
+    cols = {k.felt: c for c, k in enumerate(ARK[3].kolonner, start=1)}
+    row = next(i for i in range(2, ws.max_row + 1)
+               if ws.cell(row=i, column=1).value == "økonomi:drift:Oppvekst")
+    sent_drift = ws.cell(row=row, column=cols["prognose"]).value
+    ws.cell(row=row, column=cols["prognose"]).value = NEW_FORECAST
+    returned = folder / "runde" / "2026-t2" / "inn" / "svar.xlsx"
+    wb.save(returned)
+    _set_forecast(folder / "tertial.xlsx", "investering", "Oppvekst", OWN_FORECAST[1])
+    report = pipeline.build([folder], folder / "dokumenter", ["tertialrapport"], T, pdf=False)
+    assert report.ok, report.problems.errors
+    return {"folder": folder, "runde": r, "leder": leder, "report": report,
+            "returned": returned, "sent_drift": sent_drift,
+            "docx": folder / "dokumenter" / REPORT}
+
+
+def test_only_the_changed_forecast_is_attributed_to_the_leader(
+        untouched: dict[str, Any]) -> None:
+    """The leader changed one forecast and left every other cell as it was sent: only the
+    changed forecast is theirs in the report; each untouched row says «Bekreftet uendret»
+    and shows no value as theirs (not the forecast, status, comment, result or measures
+    that were pre-filled)."""
+    leder, r = untouched["leder"], untouched["runde"]
+    assert untouched["sent_drift"] not in (None, NEW_FORECAST)
+    rows = [x for x in _answer_rows(untouched["docx"]) if f"Rapportert av={leder.navn}" in x]
+    changed = [x for x in rows if "Merknad=Bekreftet uendret" not in x]
+    assert changed == [("Type=Drift", "Rammeområde=Oppvekst", f"Rapportert av={leder.navn}",
+                        f"Prognose={tusen(NEW_FORECAST)}", "Kommentar=", "Merknad=")]
+    confirmed = [x for x in rows if "Merknad=Bekreftet uendret" in x]
+    assert len(confirmed) == len(r.linjer(leder)) - 1  # every other row: none left out
+    values = ("Prognose=", "Status=", "Kommentar=", "Resultat=", "Tiltak=")
+    for x in confirmed:  # no value of the sent-out workbook is shown as the leader's
+        assert all(cell in values for cell in x if cell.startswith(values)), x
+    assert any("Rammeområde=Oppvekst" in x and "Type=Investering" in x for x in confirmed)
+    assert any(x[0].startswith("Nr=") for x in confirmed)  # oppdrag with pre-filled status
+    assert any(x[0] == "ID=R09" for x in confirmed)  # the risk's pre-filled status, measures
+    # the data: the new forecast is the report's; the adviser's later forecast for the
+    # untouched line stands, and no notice claims the leader reported the old one
+    notices = [p.message for p in untouched["report"].problems.notices]
+    assert not [m for m in notices if leder.navn in m], notices
+    checked = pipeline.check([untouched["folder"]])
+    assert checked.data is not None
+    forecasts = {(ln.type.value, ln.rammeområde): ln.prognose
+                 for ln in checked.data.økonomi if ln.tertial == T}
+    assert forecasts[("drift", "Oppvekst")] == NEW_FORECAST
+    assert forecasts[("investering", "Oppvekst")] == OWN_FORECAST[1]
+    drift = next(x for x in _table_rows(untouched["docx"], "Rammeområde") if x[0] == "Oppvekst")
+    assert tusen(NEW_FORECAST) in drift
+
+
+def test_an_older_return_without_the_sent_values_keeps_every_filled_cell_as_an_answer(
+        untouched: dict[str, Any], tmp_path: Path) -> None:
+    """A workbook of the first format (version 1: the values sent were not kept) cannot
+    tell a pre-filled cell from an answer: every filled cell is an answer, as before."""
+    from generator.input.runde import les
+    from generator.model.runde import rapportert_av
+
+    r: Runde = untouched["runde"]
+    leder = untouched["leder"]
+    new = les(untouched["returned"].parent, r).svarene
+    assert new.rader() == (1, len(r.linjer(leder)) - 1)
+    invest = new.svar["økonomi:investering:Oppvekst"]
+    assert invest[0].felt == {} and invest[0].uendret and rapportert_av(invest) == ""
+    assert invest[0].bekreftet["prognose"] == invest[0].sendt["prognose"]
+    inn = tmp_path / "inn"
+    inn.mkdir()
+    wb = openpyxl.load_workbook(untouched["returned"])
+    meta = wb["_runde"]
+    row = next(i for i in range(1, 7) if meta.cell(row=i, column=1).value == "versjon")
+    meta.cell(row=row, column=2).value = 1
+    wb.save(inn / "gammel.xlsx")
+    old = les(inn, r)
+    assert not old.problems.errors, old.problems.errors
+    invest = old.svarene.svar["økonomi:investering:Oppvekst"]
+    assert invest[0].sendt is None and invest[0].bekreftet == {}
+    assert invest[0].felt["prognose"] == new.svar["økonomi:investering:Oppvekst"][0].sendt[
+        "prognose"]
+    assert rapportert_av(invest) == leder.navn
+    assert old.svarene.rader() == (len(r.linjer(leder)), 0)
+
+
+def test_skriv_keeps_the_comment_a_leader_left_as_it_was_sent(untouched: dict[str, Any],
+                                                              tmp_path: Path) -> None:
+    """A leader changes an oppdrag's status and leaves its pre-filled comment: ``--skriv``
+    writes the status and keeps the adviser's comment (not «Rapportert av …» over it), and
+    the report after it takes the entry as the leader's answer (nothing «går foran»)."""
+    folder = tmp_path / "wb"
+    shutil.copytree(untouched["folder"], folder)
+    returned = folder / "runde" / "2026-t2" / "inn" / "svar.xlsx"
+    wb = openpyxl.load_workbook(returned)
+    ws = wb["Oppdrag"]
+    cols = {k.felt: c for c, k in enumerate(ARK[0].kolonner, start=1)}
+    row = next(i for i in range(2, ws.max_row + 1)
+               if ws.cell(row=i, column=cols["kommentar"]).value
+               and ws.cell(row=i, column=cols["status"]).value in ("Grønn", "Gul"))
+    nr = ws.cell(row=row, column=cols["nr"]).value
+    comment = ws.cell(row=row, column=cols["kommentar"]).value
+    status = "Rød"
+    ws.cell(row=row, column=cols["status"]).value = status
+    wb.save(returned)
+    out = run("runde", "inn", folder, "--tertial", str(T), "--skriv")
+    assert out.exit_code == 0 and "Skrev " in out.output, out.output
+    assert "2 rader med svar" in " ".join(out.output.split()), out.output
+    data = load([folder]).data
+    assert data is not None
+    entry = next(x for x in data.oppdragsstatus if x.tertial == T and x.nr == nr)
+    assert (entry.status.value, entry.kommentar) == ("rød", comment)
+    report = pipeline.build([folder], folder / "dokumenter", ["tertialrapport"], T, pdf=False)
+    assert report.ok, report.problems.errors
+    assert not [p for p in report.problems.notices if "går foran" in p.message]
+    main = next(x for x in _table_rows(folder / "dokumenter" / REPORT, "Nr") if x[0] == str(nr))
+    assert main[3:] == ["Rød", comment]
+    mine = [x for x in _answer_rows(folder / "dokumenter" / REPORT) if x[0] == f"Nr={nr}"
+            and f"Rapportert av={untouched['leder'].navn}" in x]
+    assert [x[3:] for x in mine] == [("Status=Rød", "Kommentar=", "Merknad=")]
+
 
 # --- the buttons «Send rapporteringsrunde» and «Les inn svar» ---------------------------------
 

@@ -182,7 +182,9 @@ def _areas(data: Styringsdata) -> list[dict[str, str]]:
 def _svar(data: Styringsdata, nr: int) -> dict[str, Any]:
     """The reporting round's answers for the tertial, each with who reported it, per
     oppdrag, goal (per perspective), risk and budget line: one row per answer, HA before DA
-    (the tables under each section; empty lists without a round)."""
+    (the tables under each section; empty lists without a round). The values a leader
+    returned as they were sent are not shown as theirs; a row returned untouched says
+    «Bekreftet uendret»."""
     rap = data.rapportering if (data.rapportering is not None
                                 and data.rapportering.tertial == nr) else None
     out: dict[str, Any] = {"oppdrag": [], "mål": {}, "risiko": [], "økonomi": [],
@@ -211,9 +213,12 @@ def _svar(data: Styringsdata, nr: int) -> dict[str, Any]:
         return data.ord(st), fill(st)
 
     def common(key: str, s: Svar) -> dict[str, Any]:
+        # only what the leader gave: a cell returned as it was sent is not their answer,
+        # and a row returned as sent is said to be confirmed unchanged
         word, colour = status(s.felt.get("status"))
         return {"hvem": s.leder.navn, "rolle": role(s), "status": word, "farge": colour,
-                "kommentar": str(s.felt.get("kommentar") or ""), "merknad": mark(key)}
+                "kommentar": str(s.felt.get("kommentar") or ""),
+                "merknad": _("Bekreftet uendret") if s.uendret else mark(key)}
 
     for o in sorted(data.oppdrag, key=lambda o: o.nr):
         key = f"oppdrag:{o.nr}"

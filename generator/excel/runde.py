@@ -123,8 +123,8 @@ def les_for(workbook: Path) -> RundeOutcome:
     errors = len(inn.problems.errors)
     done.failed = bool(errors)
     done.headline = (f"Runden {inn.runde.navn}: {total - len(missing)} av {total} ledere har "
-                     f"svart ({inn.innlest.filer} filer i inn/, {len(svarene.svar)} rader med "
-                     "svar).")
+                     f"svart ({inn.innlest.filer} filer i inn/, {svarene.rader()[0]} rader "
+                     f"med svar, {svarene.rader()[1]} bekreftet uendret).")
     if missing:
         done.headline += f" {len(missing)} mangler; påminnelsene ligger i mappen purring."
     if errors:

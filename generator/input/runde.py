@@ -29,7 +29,7 @@ from openpyxl.utils.datetime import from_excel
 
 from ..errors import InputError
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar
+from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar, nye_svar
 from ..norsk import prosent, tall
 from ..paths import workbook_folder
 from ..problems import Problems
@@ -292,7 +292,8 @@ def _version(meta: dict[str, Any]) -> int:
 def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde,
              sent: dict[tuple[str, str], Any] | None) -> None:
     """The row answers of one sheet, each checked; a wrong value drops that row. ``sent``:
-    the answer cells' values as sent out (None: a workbook from before they were kept)."""
+    the answer cells' values as sent out (None: a workbook from before they were kept); a
+    cell that holds what it was sent with is no answer (the row is confirmed unchanged)."""
     key_col = next(i for i, k in enumerate(ark.kolonner) if k.felt == "nøkkel")
     for r_i, row in enumerate(rows[1:], start=2):
         key = row[key_col] if key_col < len(row) else None
@@ -340,9 +341,11 @@ def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde,
             elif not isinstance(value, str):  # a text typed as a number or a date
                 value = _shown(value)
             felt[kol.felt] = value
-        if felt and not bad:
+        felt, bekreftet = nye_svar(felt, sendt)  # a cell left as it was sent: no answer
+        if (felt or bekreftet) and not bad:
             retur.svar.append(Svar(str(key), retur.leder, rolle, felt,
-                                   f"{retur.path.name} › {ark.navn} › rad {r_i}", sendt))
+                                   f"{retur.path.name} › {ark.navn} › rad {r_i}", sendt,
+                                   bekreftet))
 
 
 def _norm(value: Any) -> str:

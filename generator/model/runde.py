@@ -17,10 +17,10 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from ..norsk import kr
 from .ansvar import DA, HA
@@ -234,9 +234,10 @@ class Runde:
 
 @dataclass(frozen=True)
 class Svar:
-    """One leader's answer for one row: the answer fields that are filled in, and what the
-    answer cells held when the workbook was sent out (``sendt``; None for a workbook from
-    before the product recorded it)."""
+    """One leader's answer for one row: the answer fields the leader filled in (``felt``),
+    and what the answer cells held when the workbook was sent out (``sendt``; None for a
+    workbook from before the product recorded it). A cell returned as it was sent is no
+    answer of the leader's: it is in ``bekreftet`` (left unchanged), not in ``felt``."""
 
     nøkkel: str
     leder: Leder
@@ -244,11 +245,34 @@ class Svar:
     felt: dict[str, Any]
     sted: str  # file › sheet › row, for messages
     sendt: dict[str, Any] | None = None
+    bekreftet: dict[str, Any] = field(default_factory=dict)
 
     @property
     def hvem(self) -> str:
         role = {HA: "HA", DA: "DA"}.get(self.rolle)
         return f"{self.leder.navn}, {role}" if role else self.leder.navn
+
+    @property
+    def har_svar(self) -> bool:
+        """Whether the leader gave an answer of their own on the row (a filled cell that
+        differs from what was sent)."""
+        return any(v not in (None, "") for v in self.felt.values())
+
+    @property
+    def uendret(self) -> bool:
+        """Whether the leader returned the row as it was sent (confirmed it unchanged)."""
+        return not self.har_svar and bool(self.bekreftet)
+
+
+def nye_svar(felt: dict[str, Any], sendt: dict[str, Any] | None
+             ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The filled answer cells of a row split into the leader's own answers and the cells
+    returned as they were sent (pre-filled and left alone: not the leader's answer). Without
+    the values sent (an older workbook) every filled cell is an answer."""
+    if sendt is None:
+        return dict(felt), {}
+    new = {k: v for k, v in felt.items() if _norm(v) != _norm(sendt.get(k))}
+    return new, {k: v for k, v in felt.items() if k not in new}
 
 
 @dataclass
@@ -259,6 +283,12 @@ class Svarene:
     runde: Runde
     svar: dict[str, list[Svar]] = field(default_factory=dict)
     besvart: set[str] = field(default_factory=set)  # leader ids (case-folded)
+
+    def rader(self) -> tuple[int, int]:
+        """How many rows have an answer of a leader's own, and how many were only returned
+        unchanged."""
+        answered = sum(any(s.har_svar for s in v) for v in self.svar.values())
+        return answered, len(self.svar) - answered
 
     def legg_til(self, svar: Svar) -> None:
         rows = self.svar.setdefault(svar.nøkkel, [])
@@ -280,12 +310,12 @@ def samlet_tekst(svar: Sequence[Svar], felt: str) -> str | None:
     an answer without the text still says who reported («Rapportert av …»); several
     answers side by side, separated by « | »."""
     parts = [f"{s.felt[felt]} ({s.hvem})" if s.felt.get(felt) else f"Rapportert av {s.hvem}."
-             for s in svar if any(v not in (None, "") for v in s.felt.values())]
+             for s in svar if s.har_svar]
     return " | ".join(parts) or None
 
 
 def rapportert_av(svar: Sequence[Svar]) -> str:
-    return ", ".join(s.hvem for s in svar if any(v not in (None, "") for v in s.felt.values()))
+    return ", ".join(s.hvem for s in svar if s.har_svar)
 
 
 def statuskonflikt(svar: Sequence[Svar]) -> str | None:
@@ -389,49 +419,15 @@ def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[M
             notes.append(Merknad(key, f"{label}: lederne har rapportert ulik status ({c}); "
                                  f"rapporten viser {shown}."))
 
-    oppdragsstatus = list(data.oppdragsstatus)
-    central_o = {s.nr: i for i, s in enumerate(oppdragsstatus) if s.tertial == n}
-    for o in data.oppdrag:
-        key = nøkkel("oppdrag", o.nr)
-        svar = svarene.svar.get(key, [])
-        status = _as_status(samlet(svar, "status"))
-        if not svar or status is None:
-            continue
-        kommentar = samlet(svar, "kommentar")
-        if o.nr in central_o:
-            own = oppdragsstatus[central_o[o.nr]]
-            conflict(key, svar, f"oppdrag {o.nr}", own.status.value)
-            if _same(own.status, own.kommentar, status, svar):
-                oppdragsstatus[central_o[o.nr]] = dataclasses.replace(own, kommentar=kommentar)
-            else:
-                adviser(key, "status", f"oppdrag {o.nr}: rådgiverens egen status i arket "
-                        f"Oppdragsstatus går foran svaret fra {rapportert_av(svar)}.")
-            continue
-        conflict(key, svar, f"oppdrag {o.nr}", status.value)
-        oppdragsstatus.append(Oppdragsstatus(o.nr, n, status, kommentar))
-    målresultater = list(data.målresultater)
-    central_m = {r.mål_id.casefold(): i for i, r in enumerate(målresultater) if r.tertial == n}
-    for g in data.mål:
-        key = nøkkel("mål", g.id)
-        svar = svarene.svar.get(key, [])
-        status = _as_status(samlet(svar, "status"))
-        if not svar or status is None:
-            continue
-        resultat = samlet(svar, "resultat")
-        kommentar = samlet(svar, "kommentar")
-        if g.id.casefold() in central_m:
-            own_r = målresultater[central_m[g.id.casefold()]]
-            conflict(key, svar, f"mål {g.id}", own_r.status.value)
-            if (_same(own_r.status, own_r.kommentar, status, svar)
-                    and str(own_r.resultat) == str(resultat or own_r.resultat)):
-                målresultater[central_m[g.id.casefold()]] = dataclasses.replace(
-                    own_r, kommentar=kommentar)
-            else:
-                adviser(key, "resultat", f"mål {g.id}: rådgiverens eget resultat i arket "
-                        f"Målresultater går foran svaret fra {rapportert_av(svar)}.")
-            continue
-        conflict(key, svar, f"mål {g.id}", status.value)
-        målresultater.append(Målresultat(g.id, n, str(resultat or "–"), status, kommentar))
+    oppdragsstatus = _tertial_entries(
+        data.oppdragsstatus, "oppdrag", [o.nr for o in data.oppdrag], lambda e: e.nr,
+        lambda nr, status, svar: Oppdragsstatus(nr, n, status, samlet(svar, "kommentar")),
+        "status", "rådgiverens egen status i arket Oppdragsstatus", svarene, adviser, conflict)
+    målresultater = _tertial_entries(
+        data.målresultater, "mål", [g.id for g in data.mål], lambda e: e.mål_id,
+        lambda id_, status, svar: Målresultat(id_, n, str(samlet(svar, "resultat") or "–"),
+                                              status, samlet(svar, "kommentar")),
+        "resultat", "rådgiverens eget resultat i arket Målresultater", svarene, adviser, conflict)
     risikoer = [_risiko(r, svarene, adviser, conflict) for r in data.risikoer]
     økonomi = []
     for ln in data.økonomi:
@@ -454,11 +450,74 @@ def _kr(value: Any) -> str:
     return kr(float(value))
 
 
-def _same(status: Status, kommentar: str | None, answered: Status, svar: Sequence[Svar]) -> bool:
+_Entry = TypeVar("_Entry", Oppdragsstatus, Målresultat)
+
+
+def _tertial_entries(entries: Sequence[_Entry], slag: str, ids: Iterable[Any],
+                     ident: Callable[[_Entry], Any],
+                     new: Callable[[Any, Status, Sequence[Svar]], _Entry], what: str,
+                     own_first: str, svarene: Svarene, adviser: Any, conflict: Any
+                     ) -> list[_Entry]:
+    """The tertial's entries in Oppdragsstatus or Målresultater (``ident``: an entry's
+    oppdrag nr or Mål-ID) with the leaders' answers for the rows ``ids`` of kind ``slag``.
+    A row without an entry for the tertial gets one from the answers (``new``); where the
+    central workbook has one, the adviser's entry goes first (``what``; the notice says
+    ``own_first`` goes first) unless it is what the leaders answered: then it is kept, with
+    the leaders' comment."""
+    n = svarene.runde.tertial
+    out = list(entries)
+    central = {_fold(ident(e)): i for i, e in enumerate(out) if e.tertial == n}
+    for id_ in ids:
+        key, label = nøkkel(slag, id_), f"{slag} {id_}"
+        svar = svarene.svar.get(key, [])
+        status = _as_status(samlet(svar, "status"))
+        if not svar or status is None:
+            continue
+        if (at := central.get(_fold(id_))) is None:
+            conflict(key, svar, label, status.value)
+            out.append(new(id_, status, svar))
+            continue
+        own = out[at]
+        conflict(key, svar, label, own.status.value)
+        if _same(own, status, svar):
+            out[at] = dataclasses.replace(own, kommentar=_comment(own, svar))
+        else:
+            adviser(key, what, f"{label}: {own_first} går foran svaret fra "
+                    f"{rapportert_av(svar)}.")
+    return out
+
+
+def _fold(id_: Any) -> Any:
+    """An id as rows are matched: a Mål-ID in any case."""
+    return id_.casefold() if isinstance(id_, str) else id_
+
+
+def uendrede(svar: Sequence[Svar], felt: str) -> set[str]:
+    """The values of a field the leaders returned as they were sent, when none of them gave
+    one of their own (say, the central entry's comment, pre-filled and left alone)."""
+    if samlet(svar, felt) is not None:
+        return set()
+    return {str(s.bekreftet[felt]) for s in svar if s.bekreftet.get(felt) not in (None, "")}
+
+
+def _same(own: Oppdragsstatus | Målresultat, answered: Status, svar: Sequence[Svar]) -> bool:
     """Whether the central entry is what the leaders answered (say, written in by
     ``runde inn --skriv``): then the answers' authors are shown."""
     texts = {samlet_tekst(svar, "kommentar") or "", samlet(svar, "kommentar") or ""}
-    return status is answered and (kommentar or "") in texts
+    texts |= uendrede(svar, "kommentar")
+    if isinstance(own, Målresultat) and str(own.resultat) != str(
+            samlet(svar, "resultat") or own.resultat):
+        return False
+    return own.status is answered and (own.kommentar or "") in texts
+
+
+def _comment(own: Oppdragsstatus | Målresultat, svar: Sequence[Svar]) -> str | None:
+    """The comment of a central entry that is what the leaders answered: the leaders' own
+    (without the authors, who are shown beside it), or the one they left unchanged."""
+    given = samlet(svar, "kommentar")
+    if given is None and (own.kommentar or "") in uendrede(svar, "kommentar"):
+        return own.kommentar
+    return given
 
 
 def _risiko(risk: Risiko, svarene: Svarene, adviser: Any, conflict: Any) -> Risiko:
