@@ -404,7 +404,9 @@ def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[M
     Målresultater (unless it is what the leaders answered, say written in by ``runde inn
     --skriv``); for a risk's status and measures and a budget line's forecast, which always
     have a value, a value the adviser has changed since the round went out. Otherwise the
-    leaders' status, comment, result, measures and forecast are what the report uses."""
+    leaders' status, comment, result, measures and forecast are what the report uses. A
+    value a leader returned as it was sent is no answer (:func:`nye_svar`): it changes
+    nothing and is attributed to no one."""
     n = svarene.runde.tertial
     notes: list[Merknad] = []
     rap = Rapportering(n, {k: list(v) for k, v in svarene.svar.items()})
