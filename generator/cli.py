@@ -562,8 +562,8 @@ def runde_inn(
     missing = svarene.mangler()
     total = len(done.runde.deltakere())
     console.print(f"Runden {done.runde.navn}: {total - len(missing)} av {total} ledere har "
-                  f"svart ({done.innlest.filer} filer i inn/, {len(svarene.svar)} rader med "
-                  "svar).")
+                  f"svart ({done.innlest.filer} filer i inn/, {svarene.rader()[0]} rader med "
+                  f"svar, {svarene.rader()[1]} bekreftet uendret).")
     if not done.innlest.filer:
         console.print(f"Ingen svar i {done.folder / 'inn'} ennå: legg filene lederne sender "
                       "tilbake der.")

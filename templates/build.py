@@ -371,6 +371,7 @@ def _economy(key: str, label: str, n: int) -> Part:
                       "{% endif %}{% if a.enheter %}: {{ a.enheter }}{% endif %}")
             para(doc, "{%p endfor %}")
             para(doc, "{%p endif %}")
+            _svar_økonomi(doc)  # the leaders' forecasts (the reporting round), last
     return part
 
 
@@ -428,6 +429,26 @@ def _målstatus(doc: Document) -> None:
           [3.6, 3.2, 1.9, 1.9, 1.5, 3.9],
           ["{{ g.mål }}", "{{ g.indikator }}", "{{ g.måltall }}", "{{ g.resultat }}",
            "{% cellbg g.farge %}{{ g.status }}", "{{ g.kommentar }}"], loop="g in p.mål")
+    para(doc, "{%p if p.svar %}")
+    caption_before(doc, "Svar fra lederne i rapporteringsrunden")
+    table(doc, ["Indikator", "Rapportert av", "Rolle", "Resultat", "Status", "Kommentar",
+                "Merknad"], [3.0, 2.8, 1.4, 1.8, 1.5, 3.7, 1.8],
+          ["{{ s.indikator }}", "{{ s.hvem }}", "{{ s.rolle }}", "{{ s.resultat }}",
+           "{% cellbg s.farge %}{{ s.status }}", "{{ s.kommentar }}", "{{ s.merknad }}"],
+          loop="s in p.svar")
+    para(doc, "{%p endif %}")
+
+
+def _svar_økonomi(doc: Document) -> None:
+    """The forecasts the leaders reported for their budget lines (the reporting round)."""
+    para(doc, "{%p if svar.økonomi %}")
+    caption_before(doc, "Prognoser fra lederne i rapporteringsrunden (1 000 kr)")
+    table(doc, ["Type", "Rammeområde", "Rapportert av", "Prognose", "Kommentar", "Merknad"],
+          [1.8, 3.9, 2.9, 1.9, 3.9, 1.6],
+          ["{{ s.type }}", "{{ s.rammeområde }}", "{{ s.hvem }}", "{{ s.prognose|tusen }}",
+           "{{ s.kommentar }}", "{{ s.merknad }}"], loop="s in svar.økonomi",
+          align_right=(3,))
+    para(doc, "{%p endif %}")
 
 
 def _oppdragsstatus(doc: Document) -> None:
@@ -435,6 +456,13 @@ def _oppdragsstatus(doc: Document) -> None:
           ["{{ o.nr }}", "{{ o.tittel }}", _lines("o.ha"),
            "{% cellbg o.farge %}{{ o.status }}",
            "{{ o.kommentar }}"], loop="o in oppdrag")
+    para(doc, "{%p if svar.oppdrag %}")
+    caption_before(doc, "Svar fra lederne i rapporteringsrunden")
+    table(doc, ["Nr", "Rapportert av", "Rolle", "Status", "Kommentar", "Merknad"],
+          [1.0, 3.2, 1.4, 1.6, 6.0, 2.8],
+          ["{{ s.nr }}", "{{ s.hvem }}", "{{ s.rolle }}", "{% cellbg s.farge %}{{ s.status }}",
+           "{{ s.kommentar }}", "{{ s.merknad }}"], loop="s in svar.oppdrag")
+    para(doc, "{%p endif %}")
     para(doc, "{%p if milepæler %}")
     para(doc, "Milepæler for oppdrag og prosjekter:", style="Caption")
     table(doc, ["Hører til", "Milepæl", "Kriterium", "Dato", "Status"],
@@ -460,6 +488,14 @@ def _risiko(doc: Document) -> None:
           loop="r in risikoer", align_right=(2, 3, 4))
     para(doc, "{%p if lukkede_risikoer %}")
     para(doc, "Lukkede risikoer: {{ lukkede_risikoer }}.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if svar.risiko %}")
+    caption_before(doc, "Svar fra lederne i rapporteringsrunden")
+    table(doc, ["ID", "Rapportert av", "Status", "Tiltak", "Kommentar", "Merknad"],
+          [1.1, 2.8, 1.9, 4.6, 3.8, 1.8],
+          ["{{ s.id }}", "{{ s.hvem }}", "{{ s.status }}",
+           ["{%p for t in s.tiltak %}", "{{ t }}", "{%p endfor %}"], "{{ s.kommentar }}",
+           "{{ s.merknad }}"], loop="s in svar.risiko")
     para(doc, "{%p endif %}")
 
 

@@ -204,6 +204,15 @@ def _tables(path: Path) -> list[list[str]]:
             for row in t.rows]
 
 
+def _answer_rows(path: Path) -> list[tuple[str, ...]]:
+    """The rows of the tables of the leaders' answers (header «Rapportert av»)."""
+    out = []
+    for t in docx.Document(str(path)).tables:
+        if "Rapportert av" in [c.text for c in t.rows[0].cells]:
+            out += [tuple(c.text for c in row.cells) for row in t.rows[1:]]
+    return out
+
+
 def test_build_has_every_answer_with_its_author(runde: dict[str, Any]) -> None:
     folder: Path = runde["folder"]
     report = pipeline.build([folder], folder / "dokumenter", ["tertialrapport"], T, pdf=False)
@@ -213,24 +222,20 @@ def test_build_has_every_answer_with_its_author(runde: dict[str, Any]) -> None:
     assert "går foran svaret fra" in notices
     overview = (folder / "dokumenter" / "2026" / "oversikt.html").read_text(encoding="utf-8")
     assert "har ikke svart i rapporteringsrunden" in overview and "Geir Andreassen" in overview
-    rows = [r[0] for r in _tables(folder / "dokumenter" / "2026" / "tertialrapport"
-                                  / "tertialrapport-2026-t2.docx")]
+    path = folder / "dokumenter" / "2026" / "tertialrapport" / "tertialrapport-2026-t2.docx"
+    rows = [r[0] for r in _tables(path)]
     text = "\n".join(rows)
+    answers = _answer_rows(path)
     r: Runde = runde["runde"]
     answered = [ld for ld in r.deltakere() if ld.id not in (MISSING, TAMPERED)]
     for ld in answered:
         for linje in r.linjer(ld):
-            if linje.slag == "økonomi" or linje.nøkkel == f"oppdrag:{OVERRIDDEN}":
-                continue
-            if linje.slag == "risiko":
-                risk = next(x for x in runde["data"].risikoer if f"risiko:{x.id}" == linje.nøkkel)
-                if risk.status.value == "lukket":
-                    continue  # closed risks are not in the report
-                row = next(x for x in rows if x.startswith(f"{risk.id} |"))
-                assert f"Rapportert {T}. tertial av" in row and ld.navn in row, (ld.id, row)
-                continue
-            role = {"HA": ", HA", "DA": ", DA"}.get(linje.rolle, "")
-            assert f"Svar fra {ld.id} på {linje.nøkkel} ({ld.navn}{role})" in text, linje
+            # the answer in its own row: who, (the role,) and the comment, each in a cell
+            row = next((a for a in answers if f"Svar fra {ld.id} på {linje.nøkkel}" in a),
+                       None)
+            assert row is not None and ld.navn in row, (ld.id, linje.nøkkel)
+            if linje.rolle in ("HA", "DA"):
+                assert linje.rolle in row, (ld.id, linje.nøkkel, row)
     assert "(gammel)" not in text  # the older version is not used
     for absent in (MISSING, TAMPERED, "L99"):
         assert f"Svar fra {absent} " not in text
@@ -431,9 +436,9 @@ def test_a_new_return_is_a_changed_input(runde: dict[str, Any], tmp_path: Path) 
     assert not again.unchanged
     r: Runde = runde["runde"]
     leder = next(ld for ld in r.deltakere() if ld.id == "L03")  # svar-02 is the third leader
-    text = "\n".join(x[0] for x in _tables(out / "2026" / "tertialrapport"
-                                             / "tertialrapport-2026-t2.docx"))
-    assert f"Svar fra {leder.id} på oppdrag:3 ({leder.navn}, HA)" in text
+    rows = _answer_rows(out / "2026" / "tertialrapport" / "tertialrapport-2026-t2.docx")
+    assert ("3", leder.navn, "HA", "Grønn", f"Svar fra {leder.id} på oppdrag:3", "Ulik status"
+            ) in rows
 
 
 def test_an_answer_without_a_comment_still_names_its_author() -> None:
@@ -451,12 +456,17 @@ def test_an_answer_without_a_comment_still_names_its_author() -> None:
     new, notes = med_svar(data, svarene)
     status = next(s for s in new.oppdragsstatus if s.tertial == 3 and s.nr == 3)
     assert status.status.value == "gul"
-    assert status.kommentar == "Rapportert av Sunná Čuđe Ravna, HA."
+    assert status.kommentar is None  # the author is not folded into the comment
+    assert new.rapportering is not None
+    assert [(s.leder.id, s.rolle) for s in new.rapportering.svar["oppdrag:3"]] == [("L03", "HA")]
     risk = next(x for x in new.risikoer if x.id == "R08")
-    assert risk.mottiltak[-1] == "Rapportert 3. tertial av Tove Lien: under arbeid"
-    assert [n.melding for n in notes] == [
-        "risiko R08: Tove Lien har rapportert status «under arbeid», arket Risiko har «åpen»; "
-        "rapporten bruker arket."]
+    assert risk.status.value == "under arbeid"  # the leader's (the sheet is as it was sent)
+    assert notes == []
+    from generator.documents.tertialrapport import _svar
+
+    shown = _svar(new, 3)  # the report's answer rows: who reported, without a comment
+    assert [(x["nr"], x["hvem"], x["rolle"], x["status"], x["kommentar"])
+            for x in shown["oppdrag"]] == [(3, "Sunná Čuđe Ravna", "HA", "Gul", "")]
 
 
 def test_a_percentage_typed_as_the_result_is_kept_as_typed(runde: dict[str, Any],

@@ -22,8 +22,8 @@ from generator import pipeline
 from generator.input.profile_reader import TEXT_RATIO, contrast, readable_on_white, text_on
 from generator.output import pdfua
 
-from .conftest import run, set_field
-from .test_pdf import KNOWN_FALSE_POSITIVES, _certificate
+from .conftest import set_field
+from .test_pdf import KNOWN_FALSE_POSITIVES, _certificate, _sign
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -87,12 +87,9 @@ def signed(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     mp = pytest.MonkeyPatch()
     mp.setenv("TEST_PASSORD", "hemmelig")
     try:
-        # the test certificate names «Testleder Fjellvik», not the person on the line
-        args = ["--sertifikat", p12, "--passord-variabel", "TEST_PASSORD", "--annen-signerer"]
-        first = run("sign", source, "--felt", "NaermesteOverordnedeLeder", *args,
-                    "--ut", work / "en.pdf")
+        first = _sign(source, "NaermesteOverordnedeLeder", p12, work / "en.pdf")
         assert first.exit_code == 0, first.output
-        second = run("sign", work / "en.pdf", "--felt", "Leder", *args, "--ut", work / "to.pdf")
+        second = _sign(work / "en.pdf", "Leder", p12, work / "to.pdf")
         assert second.exit_code == 0, second.output
     finally:
         mp.undo()

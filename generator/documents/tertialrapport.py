@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from ..model.ansvar import DA, HA
 from ..model.domain import (
     Budsjettype,
     Nøkkeltall,
@@ -15,6 +16,7 @@ from ..model.domain import (
     Økonomilinje,
     frist_orden,
 )
+from ..model.runde import Svar, tiltak_linjer
 from ..model.styringsdata import Styringsdata
 from ..norsk import dato, prosent, tertial
 from ..rendering import palette
@@ -177,6 +179,82 @@ def _areas(data: Styringsdata) -> list[dict[str, str]]:
     return out
 
 
+def _svar(data: Styringsdata, nr: int) -> dict[str, Any]:
+    """The reporting round's answers for the tertial, each with who reported it, per
+    oppdrag, goal (per perspective), risk and budget line: one row per answer, HA before DA
+    (the tables under each section; empty lists without a round). The values a leader
+    returned as they were sent are not shown as theirs; a row returned untouched says
+    «Bekreftet uendret»."""
+    rap = data.rapportering if (data.rapportering is not None
+                                and data.rapportering.tertial == nr) else None
+    out: dict[str, Any] = {"oppdrag": [], "mål": {}, "risiko": [], "økonomi": [],
+                           "finnes": False}
+    if rap is None:
+        return out
+
+    def role(s: Svar) -> str:
+        return {HA: "HA", DA: "DA"}.get(s.rolle) or _("Ansvarlig")
+
+    def mark(key: str) -> str:
+        marks = []
+        if key in rap.rådgiver:
+            marks.append(_("Rådgiverens egen oppføring gjelder"))
+        if key in rap.konflikt:
+            marks.append(_("Ulik status"))
+        return "; ".join(marks)
+
+    def status(value: Any) -> tuple[str, str]:
+        if value in (None, ""):
+            return "", NO_FILL
+        try:
+            st = Status(str(value).strip().casefold())
+        except ValueError:
+            return str(value), NO_FILL
+        return data.ord(st), fill(st)
+
+    def common(key: str, s: Svar) -> dict[str, Any]:
+        # only what the leader gave: a cell returned as it was sent is not their answer,
+        # and a row returned as sent is said to be confirmed unchanged
+        word, colour = status(s.felt.get("status"))
+        return {"hvem": s.leder.navn, "rolle": role(s), "status": word, "farge": colour,
+                "kommentar": str(s.felt.get("kommentar") or ""),
+                "merknad": _("Bekreftet uendret") if s.uendret else mark(key)}
+
+    for o in sorted(data.oppdrag, key=lambda o: o.nr):
+        key = f"oppdrag:{o.nr}"
+        out["oppdrag"] += [{"nr": o.nr} | common(key, s) for s in rap.for_nøkkel(key)]
+    for g in data.mål:
+        key = f"mål:{g.id}"
+        rows = [{"id": g.id, "indikator": g.indikator or g.mål,
+                 "resultat": str(s.felt.get("resultat") or "")} | common(key, s)
+                for s in rap.for_nøkkel(key)]
+        if rows:
+            out["mål"].setdefault(data.ord(g.perspektiv), []).extend(rows)
+    for r in data.risikoer:
+        key = f"risiko:{r.id}"
+        for s in rap.for_nøkkel(key):
+            row = {"id": r.id, "tiltak": tiltak_linjer(s.felt.get("tiltak")) or [""]} \
+                | common(key, s)
+            try:
+                row["status"] = data.ord(Risikostatus(str(s.felt.get("status")).casefold()))
+            except ValueError:
+                row["status"] = str(s.felt.get("status") or "")
+            row["farge"] = NO_FILL
+            out["risiko"].append(row)
+    area_order = position(r.navn for r in in_order(data.rammeområder, lambda r: r.nr))
+    for ln in sorted((ln for ln in data.økonomi if ln.tertial == nr), key=lambda ln: (
+            ln.type is not Budsjettype.DRIFT,
+            area_order.get(ln.rammeområde.casefold(), len(area_order)))):
+        key = f"økonomi:{ln.type.value}:{ln.rammeområde}"
+        for s in rap.for_nøkkel(key):
+            prognose = s.felt.get("prognose")
+            out["økonomi"].append({"type": data.ord(ln.type), "rammeområde": ln.rammeområde,
+                                   "prognose": None if prognose is None else float(prognose)}
+                                  | common(key, s))
+    out["finnes"] = any(out[k] for k in ("oppdrag", "mål", "risiko", "økonomi"))
+    return out
+
+
 def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
     k, inn = data.kommune, data.innstillinger
     if not data.økonomi:  # no economy figures at all: the check has said it is left out
@@ -214,8 +292,11 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                              "status": data.ord(r.status) if r else _("Ikke rapportert"),
                              "farge": fill(r.status) if r else NO_FILL,
                              "kommentar": (r.kommentar or "") if r else ""})
-            out.append({"navn": p["navn"], "mål": rows})
+            out.append({"navn": p["navn"], "mål": rows,
+                        "svar": svar["mål"].get(p["navn"], [])})
         return out
+
+    svar = _svar(data, nr)
 
     ctx = base_context(data, title, k.saksnr_tertialrapport) | {
         "dato": (tekst.dato if tekst and tekst.dato else document_date(data)),
@@ -239,6 +320,7 @@ def plan(data: Styringsdata, source: Source, nr: int) -> list[Planned]:
                      "kommentar": (status[o.nr].kommentar or "") if o.nr in status else ""}
                     for o in sorted(data.oppdrag, key=lambda o: o.nr)],
         "milepæler": _milestones(data),
+        "svar": svar,
         "risiko_gul_fra": gul_fra,
         "risiko_rød_fra": rød_fra,
         "risikoskala": (_("S og K er gitt på skalaen {skala}").format(skala=skala.value)

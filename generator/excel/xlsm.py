@@ -63,6 +63,18 @@ BUTTON_COMMAND = "import generator.excel; generator.excel.main()"  # what RunPyt
 BUTTON_MACRO = f"'RunPython \"{BUTTON_COMMAND}\"'"  # the button's macro, with its argument
 DOCUMENT_MODULES = ("ThisWorkbook", "Sheet1", "Sheet2")  # checked against olevba in the tests
 BUTTON_CAPTION = "Lag dokumenter"
+# The reporting round's buttons beside it (generator/excel/runde.py): caption → command
+ROUND_BUTTONS = (
+    ("Send rapporteringsrunde", "import generator.excel; generator.excel.send_runde()"),
+    ("Les inn svar", "import generator.excel; generator.excel.les_svar()"),
+)
+
+
+def run_python(command: str) -> str:
+    """A button's macro: xlwings' ``RunPython`` with ``command`` as its argument."""
+    return f"'RunPython \"{command}\"'"
+
+
 START_SHEET = "Start"
 LOG_SHEET = "Logg"
 CONF_SHEET = "xlwings.conf"  # the name xlwings' VBA looks for (PROJECT_NAME & ".conf")
@@ -252,6 +264,10 @@ def _start_sheet(ws: Any, path: Path, fmt: dict[str, Any]) -> None:
     ws.insert_button(2, 1, {"macro": BUTTON_MACRO, "caption": BUTTON_CAPTION, "width": 190,
                             "height": 42, "description": "Lager dokumentene fra arbeidsbøkene "
                             "i denne mappen"})
+    for i, (caption, command) in enumerate(ROUND_BUTTONS, start=1):  # beside it, same row
+        ws.insert_button(2, 1, {"macro": run_python(command), "caption": caption,
+                                "width": 190, "height": 42, "x_offset": 210 * i,
+                                "description": caption})
     lines = [
         "Slik gjør du:",
         "1. Fyll ut arkene. Hvert ark har forklaring i arket «Veiledning».",
@@ -266,6 +282,13 @@ def _start_sheet(ws: Any, path: Path, fmt: dict[str, Any]) -> None:
         "linjen øverst) og Python er installert av IT.",
         "Filen kan gjerne få nytt navn, og kopier kan ligge i andre mapper: knappen virker "
         "like fullt.",
+        "",
+        "Rapporteringsrunden: «Send rapporteringsrunde» lager én arbeidsbok og ett "
+        "e-postutkast per leder i mappen runde/<år>-t<n>/ut for det siste tertialet med "
+        "økonomitall.",
+        "Legg svarene fra lederne i runde/<år>-t<n>/inn og trykk «Les inn svar»: loggen viser "
+        "hvem som mangler, og påminnelsene legges i mappen purring. Arbeidsbøkene endres ikke; "
+        "svarene kommer med i tertialrapporten når du trykker «Lag dokumenter».",
     ]
     for i, text in enumerate(lines, start=6):
         ws.write_string(i, 1, text, fmt["key"] if i == 6 else fmt["muted"])

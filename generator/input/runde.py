@@ -29,7 +29,7 @@ from openpyxl.utils.datetime import from_excel
 
 from ..errors import InputError
 from ..model.domain import Leder
-from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar
+from ..model.runde import ARK, Runde, Svar, Svarene, id_del, med_svar, nye_svar
 from ..norsk import prosent, tall
 from ..paths import workbook_folder
 from ..problems import Problems
@@ -220,7 +220,7 @@ def _returned(path: Path, book: _Book, runde: Runde, data: bytes, names: _Names)
                     changed.append((ark.navn, f"{get_column_letter(c_i + 1)}{r_i}", None,
                                     row[c_i]))
         if not changed:
-            _answers(retur, ark, rows, runde)
+            _answers(retur, ark, rows, runde, original if _version(meta) >= 2 else None)
     if changed:
         extra = [(sheet, coord, "cellen er låst og skal ikke endres (sendt ut med "
                   f"«{_shown(want)}», kom tilbake med «{_shown(got)}»).")
@@ -282,8 +282,18 @@ def _amount(value: Any) -> float | None:
     return float(text.replace(",", "."))
 
 
-def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde) -> None:
-    """The row answers of one sheet, each checked; a wrong value drops that row."""
+def _version(meta: dict[str, Any]) -> int:
+    try:
+        return int(meta.get("versjon") or 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde,
+             sent: dict[tuple[str, str], Any] | None) -> None:
+    """The row answers of one sheet, each checked; a wrong value drops that row. ``sent``:
+    the answer cells' values as sent out (None: a workbook from before they were kept); a
+    cell that holds what it was sent with is no answer (the row is confirmed unchanged)."""
     key_col = next(i for i, k in enumerate(ark.kolonner) if k.felt == "nøkkel")
     for r_i, row in enumerate(rows[1:], start=2):
         key = row[key_col] if key_col < len(row) else None
@@ -296,10 +306,13 @@ def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde) 
                                  "brukt.")
             continue
         felt: dict[str, Any] = {}
+        sendt: dict[str, Any] | None = None if sent is None else {}
         bad = False
         for c_i, kol in enumerate(ark.kolonner):
             if not kol.åpen:
                 continue
+            if sendt is not None and sent is not None:
+                sendt[kol.felt] = sent.get((ark.navn, f"{get_column_letter(c_i + 1)}{r_i}"))
             value = row[c_i] if c_i < len(row) else None
             if isinstance(value, str):
                 value = value.strip() or None
@@ -328,9 +341,11 @@ def _answers(retur: Retur, ark: Any, rows: list[tuple[Any, ...]], runde: Runde) 
             elif not isinstance(value, str):  # a text typed as a number or a date
                 value = _shown(value)
             felt[kol.felt] = value
-        if felt and not bad:
+        felt, bekreftet = nye_svar(felt, sendt)  # a cell left as it was sent: no answer
+        if (felt or bekreftet) and not bad:
             retur.svar.append(Svar(str(key), retur.leder, rolle, felt,
-                                   f"{retur.path.name} › {ark.navn} › rad {r_i}"))
+                                   f"{retur.path.name} › {ark.navn} › rad {r_i}", sendt,
+                                   bekreftet))
 
 
 def _norm(value: Any) -> str:

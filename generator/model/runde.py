@@ -17,10 +17,10 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from ..norsk import kr
 from .ansvar import DA, HA
@@ -234,18 +234,45 @@ class Runde:
 
 @dataclass(frozen=True)
 class Svar:
-    """One leader's answer for one row: the answer fields that are filled in."""
+    """One leader's answer for one row: the answer fields the leader filled in (``felt``),
+    and what the answer cells held when the workbook was sent out (``sendt``; None for a
+    workbook from before the product recorded it). A cell returned as it was sent is no
+    answer of the leader's: it is in ``bekreftet`` (left unchanged), not in ``felt``."""
 
     nøkkel: str
     leder: Leder
     rolle: str
     felt: dict[str, Any]
     sted: str  # file › sheet › row, for messages
+    sendt: dict[str, Any] | None = None
+    bekreftet: dict[str, Any] = field(default_factory=dict)
 
     @property
     def hvem(self) -> str:
         role = {HA: "HA", DA: "DA"}.get(self.rolle)
         return f"{self.leder.navn}, {role}" if role else self.leder.navn
+
+    @property
+    def har_svar(self) -> bool:
+        """Whether the leader gave an answer of their own on the row (a filled cell that
+        differs from what was sent)."""
+        return any(v not in (None, "") for v in self.felt.values())
+
+    @property
+    def uendret(self) -> bool:
+        """Whether the leader returned the row as it was sent (confirmed it unchanged)."""
+        return not self.har_svar and bool(self.bekreftet)
+
+
+def nye_svar(felt: dict[str, Any], sendt: dict[str, Any] | None
+             ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The filled answer cells of a row split into the leader's own answers and the cells
+    returned as they were sent (pre-filled and left alone: not the leader's answer). Without
+    the values sent (an older workbook) every filled cell is an answer."""
+    if sendt is None:
+        return dict(felt), {}
+    new = {k: v for k, v in felt.items() if _norm(v) != _norm(sendt.get(k))}
+    return new, {k: v for k, v in felt.items() if k not in new}
 
 
 @dataclass
@@ -256,6 +283,12 @@ class Svarene:
     runde: Runde
     svar: dict[str, list[Svar]] = field(default_factory=dict)
     besvart: set[str] = field(default_factory=set)  # leader ids (case-folded)
+
+    def rader(self) -> tuple[int, int]:
+        """How many rows have an answer of a leader's own, and how many were only returned
+        unchanged."""
+        answered = sum(any(s.har_svar for s in v) for v in self.svar.values())
+        return answered, len(self.svar) - answered
 
     def legg_til(self, svar: Svar) -> None:
         rows = self.svar.setdefault(svar.nøkkel, [])
@@ -277,12 +310,12 @@ def samlet_tekst(svar: Sequence[Svar], felt: str) -> str | None:
     an answer without the text still says who reported («Rapportert av …»); several
     answers side by side, separated by « | »."""
     parts = [f"{s.felt[felt]} ({s.hvem})" if s.felt.get(felt) else f"Rapportert av {s.hvem}."
-             for s in svar if any(v not in (None, "") for v in s.felt.values())]
+             for s in svar if s.har_svar]
     return " | ".join(parts) or None
 
 
 def rapportert_av(svar: Sequence[Svar]) -> str:
-    return ", ".join(s.hvem for s in svar if any(v not in (None, "") for v in s.felt.values()))
+    return ", ".join(s.hvem for s in svar if s.har_svar)
 
 
 def statuskonflikt(svar: Sequence[Svar]) -> str | None:
@@ -300,6 +333,13 @@ def _as_status(value: Any) -> Status | None:
         return None
 
 
+def _as_risikostatus(value: Any) -> Risikostatus | None:
+    try:
+        return Risikostatus(str(value).strip().casefold())
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Merknad:
     """What the round did to a row of the report: said in the build's notices."""
@@ -308,102 +348,205 @@ class Merknad:
     melding: str
 
 
+@dataclass(frozen=True)
+class Rapportering:
+    """The round's answers as the documents show them, each with its author: per row key
+    every leader's answer (HA before DA), the rows whose leaders reported different
+    statuses, and the rows where the adviser's own entry in the central workbook goes
+    first (key → what the adviser's entry holds: «status», «prognose» …)."""
+
+    tertial: int
+    svar: dict[str, list[Svar]] = field(default_factory=dict)
+    konflikt: dict[str, str] = field(default_factory=dict)  # key → the statuses, with whom
+    rådgiver: dict[str, list[str]] = field(default_factory=dict)
+
+    def for_nøkkel(self, key: str) -> list[Svar]:
+        return self.svar.get(key, [])
+
+
+def _norm(value: Any) -> str:
+    """A value as compared with what was sent: statuses in any case, 3 and 3.0 alike,
+    measures line by line."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "\n".join(line.strip() for line in str(value).casefold().splitlines()
+                     if line.strip())
+
+
+def _adviser_changed(central: Any, svar: Sequence[Svar], felt: str) -> bool:
+    """Whether the central workbook's value has been changed since the round went out (the
+    adviser's own entry, which goes first): what the answer used was sent out with differs
+    from the central value now. Unknown (an older workbook): not changed."""
+    used = next((s for s in svar if s.felt.get(felt) not in (None, "")), None)
+    if used is None or used.sendt is None:
+        return False
+    return _norm(used.sendt.get(felt)) != _norm(central)
+
+
+def tiltak_linjer(text: Any) -> list[str]:
+    """Measures typed one per line (a leading «•» or «-» dropped)."""
+    out = []
+    for line in str(text or "").splitlines():
+        line = line.strip().lstrip("•-–").strip()
+        if line:
+            out.append(line)
+    return out
+
+
 def med_svar(data: Styringsdata, svarene: Svarene) -> tuple[Styringsdata, list[Merknad]]:
-    """The data with the leaders' answers for the tertial where the central workbook has
-    no entry; an entry of the adviser's own that differs from the answers goes first (and
-    a notice says so). A comment carries who wrote it."""
+    """The data with the leaders' answers for the tertial, and the answers themselves
+    (:class:`Rapportering`, shown with their authors in the tertialrapport).
+
+    Where the central workbook has an entry of the adviser's own, it goes first and a
+    notice says so: for oppdrag and goals an entry for the tertial in Oppdragsstatus or
+    Målresultater (unless it is what the leaders answered, say written in by ``runde inn
+    --skriv``); for a risk's status and measures and a budget line's forecast, which always
+    have a value, a value the adviser has changed since the round went out. Otherwise the
+    leaders' status, comment, result, measures and forecast are what the report uses. A
+    value a leader returned as it was sent is no answer (:func:`nye_svar`): it changes
+    nothing and is attributed to no one."""
     n = svarene.runde.tertial
     notes: list[Merknad] = []
-    oppdragsstatus = list(data.oppdragsstatus)
-    central_o = {s.nr: i for i, s in enumerate(oppdragsstatus) if s.tertial == n}
-    for o in data.oppdrag:
-        key = nøkkel("oppdrag", o.nr)
-        svar = svarene.svar.get(key, [])
-        status = _as_status(samlet(svar, "status"))
-        if not svar or status is None:
-            continue
+    rap = Rapportering(n, {k: list(v) for k, v in svarene.svar.items()})
+
+    def adviser(key: str, what: str, melding: str) -> None:
+        rap.rådgiver.setdefault(key, []).append(what)
+        notes.append(Merknad(key, melding))
+
+    def conflict(key: str, svar: Sequence[Svar], label: str, shown: str) -> None:
         if (c := statuskonflikt(svar)) is not None:
-            notes.append(Merknad(key, f"oppdrag {o.nr}: lederne har rapportert ulik status "
-                                 f"({c}); rapporten viser {status.value}."))
-        kommentar = samlet_tekst(svar, "kommentar")
-        if o.nr in central_o:
-            own = oppdragsstatus[central_o[o.nr]]
-            if _same(own.status, own.kommentar, status, svar):
-                oppdragsstatus[central_o[o.nr]] = dataclasses.replace(own, kommentar=kommentar)
-            else:
-                notes.append(Merknad(key, f"oppdrag {o.nr}: rådgiverens egen status i arket "
-                                     f"Oppdragsstatus går foran svaret fra {rapportert_av(svar)}."))
-            continue
-        oppdragsstatus.append(Oppdragsstatus(o.nr, n, status, kommentar))
-    målresultater = list(data.målresultater)
-    central_m = {r.mål_id.casefold(): i for i, r in enumerate(målresultater) if r.tertial == n}
-    for g in data.mål:
-        key = nøkkel("mål", g.id)
-        svar = svarene.svar.get(key, [])
-        status = _as_status(samlet(svar, "status"))
-        if not svar or status is None:
-            continue
-        if (c := statuskonflikt(svar)) is not None:
-            notes.append(Merknad(key, f"mål {g.id}: lederne har rapportert ulik status ({c}); "
-                                 f"rapporten viser {status.value}."))
-        resultat = samlet(svar, "resultat")
-        kommentar = samlet_tekst(svar, "kommentar")
-        if g.id.casefold() in central_m:
-            own_r = målresultater[central_m[g.id.casefold()]]
-            if (_same(own_r.status, own_r.kommentar, status, svar)
-                    and str(own_r.resultat) == str(resultat or own_r.resultat)):
-                målresultater[central_m[g.id.casefold()]] = dataclasses.replace(
-                    own_r, kommentar=kommentar)
-            else:
-                notes.append(Merknad(key, f"mål {g.id}: rådgiverens eget resultat i arket "
-                                     f"Målresultater går foran svaret fra {rapportert_av(svar)}."))
-            continue
-        målresultater.append(Målresultat(g.id, n, str(resultat or "–"), status, kommentar))
-    risikoer = [_risiko(r, svarene, notes) for r in data.risikoer]
+            rap.konflikt[key] = c
+            notes.append(Merknad(key, f"{label}: lederne har rapportert ulik status ({c}); "
+                                 f"rapporten viser {shown}."))
+
+    oppdragsstatus = _tertial_entries(
+        data.oppdragsstatus, "oppdrag", [o.nr for o in data.oppdrag], lambda e: e.nr,
+        lambda nr, status, svar: Oppdragsstatus(nr, n, status, samlet(svar, "kommentar")),
+        "status", "rådgiverens egen status i arket Oppdragsstatus", svarene, adviser, conflict)
+    målresultater = _tertial_entries(
+        data.målresultater, "mål", [g.id for g in data.mål], lambda e: e.mål_id,
+        lambda id_, status, svar: Målresultat(id_, n, str(samlet(svar, "resultat") or "–"),
+                                              status, samlet(svar, "kommentar")),
+        "resultat", "rådgiverens eget resultat i arket Målresultater", svarene, adviser, conflict)
+    risikoer = [_risiko(r, svarene, adviser, conflict) for r in data.risikoer]
+    økonomi = []
     for ln in data.økonomi:
         key = økonomi_nøkkel(ln.type, ln.rammeområde)
-        svar = svarene.svar.get(key, [])
+        svar = svarene.svar.get(key, []) if ln.tertial == n else []
         prognose = samlet(svar, "prognose")
-        if ln.tertial == n and prognose is not None and float(prognose) != ln.prognose:
-            notes.append(Merknad(key, f"{ln.rammeområde} ({ln.type.value}): prognosen fra "
-                                 f"{rapportert_av(svar)} er {_kr(prognose)}, arket Økonomi har "
-                                 f"{_kr(ln.prognose)}; rapporten bruker arket. «styring runde "
-                                 "inn --skriv» skriver svarene inn i arbeidsboken."))
+        if prognose is not None and float(prognose) != ln.prognose:
+            if _adviser_changed(ln.prognose, svar, "prognose"):
+                adviser(key, "prognose", f"{ln.rammeområde} ({ln.type.value}): rådgiverens egen "
+                        f"prognose i arket Økonomi ({_kr(ln.prognose)}) går foran prognosen "
+                        f"fra {rapportert_av(svar)} ({_kr(prognose)}).")
+            else:
+                ln = dataclasses.replace(ln, prognose=float(prognose))
+        økonomi.append(ln)
     return dataclasses.replace(data, oppdragsstatus=oppdragsstatus, målresultater=målresultater,
-                               risikoer=risikoer), notes
+                               risikoer=risikoer, økonomi=økonomi, rapportering=rap), notes
 
 
 def _kr(value: Any) -> str:
     return kr(float(value))
 
 
-def _same(status: Status, kommentar: str | None, answered: Status, svar: Sequence[Svar]) -> bool:
+_Entry = TypeVar("_Entry", Oppdragsstatus, Målresultat)
+
+
+def _tertial_entries(entries: Sequence[_Entry], slag: str, ids: Iterable[Any],
+                     ident: Callable[[_Entry], Any],
+                     new: Callable[[Any, Status, Sequence[Svar]], _Entry], what: str,
+                     own_first: str, svarene: Svarene, adviser: Any, conflict: Any
+                     ) -> list[_Entry]:
+    """The tertial's entries in Oppdragsstatus or Målresultater (``ident``: an entry's
+    oppdrag nr or Mål-ID) with the leaders' answers for the rows ``ids`` of kind ``slag``.
+    A row without an entry for the tertial gets one from the answers (``new``); where the
+    central workbook has one, the adviser's entry goes first (``what``; the notice says
+    ``own_first`` goes first) unless it is what the leaders answered: then it is kept, with
+    the leaders' comment."""
+    n = svarene.runde.tertial
+    out = list(entries)
+    central = {_fold(ident(e)): i for i, e in enumerate(out) if e.tertial == n}
+    for id_ in ids:
+        key, label = nøkkel(slag, id_), f"{slag} {id_}"
+        svar = svarene.svar.get(key, [])
+        status = _as_status(samlet(svar, "status"))
+        if not svar or status is None:
+            continue
+        if (at := central.get(_fold(id_))) is None:
+            conflict(key, svar, label, status.value)
+            out.append(new(id_, status, svar))
+            continue
+        own = out[at]
+        conflict(key, svar, label, own.status.value)
+        if _same(own, status, svar):
+            out[at] = dataclasses.replace(own, kommentar=_comment(own, svar))
+        else:
+            adviser(key, what, f"{label}: {own_first} går foran svaret fra "
+                    f"{rapportert_av(svar)}.")
+    return out
+
+
+def _fold(id_: Any) -> Any:
+    """An id as rows are matched: a Mål-ID in any case."""
+    return id_.casefold() if isinstance(id_, str) else id_
+
+
+def uendrede(svar: Sequence[Svar], felt: str) -> set[str]:
+    """The values of a field the leaders returned as they were sent, when none of them gave
+    one of their own (say, the central entry's comment, pre-filled and left alone)."""
+    if samlet(svar, felt) is not None:
+        return set()
+    return {str(s.bekreftet[felt]) for s in svar if s.bekreftet.get(felt) not in (None, "")}
+
+
+def _same(own: Oppdragsstatus | Målresultat, answered: Status, svar: Sequence[Svar]) -> bool:
     """Whether the central entry is what the leaders answered (say, written in by
     ``runde inn --skriv``): then the answers' authors are shown."""
     texts = {samlet_tekst(svar, "kommentar") or "", samlet(svar, "kommentar") or ""}
-    return status is answered and (kommentar or "") in texts
+    texts |= uendrede(svar, "kommentar")
+    if isinstance(own, Målresultat) and str(own.resultat) != str(
+            samlet(svar, "resultat") or own.resultat):
+        return False
+    return own.status is answered and (own.kommentar or "") in texts
 
 
-def _risiko(risk: Risiko, svarene: Svarene, notes: list[Merknad]) -> Risiko:
-    """A risk with the leaders' report as a last line under its measures."""
+def _comment(own: Oppdragsstatus | Målresultat, svar: Sequence[Svar]) -> str | None:
+    """The comment of a central entry that is what the leaders answered: the leaders' own
+    (without the authors, who are shown beside it), or the one they left unchanged."""
+    given = samlet(svar, "kommentar")
+    if given is None and (own.kommentar or "") in uendrede(svar, "kommentar"):
+        return own.kommentar
+    return given
+
+
+def _risiko(risk: Risiko, svarene: Svarene, adviser: Any, conflict: Any) -> Risiko:
+    """A risk with the status and measures its leader reported (unless the adviser has
+    changed them in the sheet Risiko since the round went out)."""
     key = nøkkel("risiko", risk.id)
     svar = svarene.svar.get(key, [])
     if not svar:
         return risk
-    status = samlet(svar, "status")
-    comments = [s for s in svar if s.felt.get("kommentar")]
-    line = f"Rapportert {svarene.runde.tertial}. tertial av {rapportert_av(svar)}"
-    if status:
-        line += f": {str(status).lower()}"
-    if len(comments) == 1:
-        line += f". {comments[0].felt['kommentar']}"
-    elif comments:
-        line += ". " + " | ".join(f"{s.felt['kommentar']} ({s.leder.navn})" for s in comments)
-    if status and str(status).casefold() != risk.status.value:
-        notes.append(Merknad(key, f"risiko {risk.id}: {rapportert_av(svar)} har rapportert "
-                             f"status «{str(status).lower()}», arket Risiko har "
-                             f"«{risk.status.value}»; rapporten bruker arket."))
-    return dataclasses.replace(risk, mottiltak=[*risk.mottiltak, line])
+    changes: dict[str, Any] = {}
+    status = _as_risikostatus(samlet(svar, "status"))
+    if status is not None and status is not risk.status:
+        if _adviser_changed(risk.status.value, svar, "status"):
+            adviser(key, "status", f"risiko {risk.id}: rådgiverens egen status i arket Risiko "
+                    f"(«{risk.status.value}») går foran svaret fra {rapportert_av(svar)} "
+                    f"(«{status.value}»).")
+        else:
+            changes["status"] = status
+    conflict(key, svar, f"risiko {risk.id}", (changes.get("status") or risk.status).value)
+    tiltak = samlet(svar, "tiltak")
+    if tiltak is not None and tiltak_linjer(tiltak) != list(risk.mottiltak):
+        if _adviser_changed("\n".join(risk.mottiltak), svar, "tiltak"):
+            adviser(key, "tiltak", f"risiko {risk.id}: rådgiverens egne mottiltak i arket "
+                    f"Risiko går foran tiltakene fra {rapportert_av(svar)}.")
+        else:
+            changes["mottiltak"] = tiltak_linjer(tiltak)
+    return dataclasses.replace(risk, **changes) if changes else risk
 
 
 def frist_standard(år: int, tertial: int) -> date:

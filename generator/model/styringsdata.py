@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..texts import _, in_nynorsk
 from .ansvar import Ansvar
@@ -40,6 +41,9 @@ from .domain import (
     Vedtak,
     Økonomilinje,
 )
+
+if TYPE_CHECKING:
+    from .runde import Rapportering
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ class Styringsdata:
     #: How a value is spelled is no fact of its own: data typed otherwise compares equal.
     skrivemåter: dict[tuple[type, str], str] = field(default_factory=dict, compare=False,
                                                      repr=False)
+    #: The reporting round's answers for a tertial, each with its author (read from
+    #: ``runde/<år>-t<n>/inn``; see :mod:`generator.model.runde`); None without a round.
+    rapportering: Rapportering | None = field(default=None, compare=False, repr=False)
 
     def ord(self, value: enum.Enum, stor: bool = True) -> str:
         """A choice (perspective, status …) as the workbook wrote it (its first spelling),

@@ -45,6 +45,7 @@ from ..model.runde import (
     med_svar,
     samlet,
     samlet_tekst,
+    uendrede,
 )
 from ..norsk import dato, tertial
 from ..paths import workbook_folder
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 FOLDER = "runde"
 HIDDEN = "_runde"  # the very hidden sheet: the round, the leader, the locked cells' values
 ORIGINAL_ROW = 8  # where the locked cells' values start in the hidden sheet
-VERSION = 1
+VERSION = 2  # 2: the answer cells' sent-out values are in the hidden sheet too
 
 
 def mappe(workbooks: Path, runde: Runde) -> Path:
@@ -121,6 +122,9 @@ def arbeidsbok(runde: Runde, leder: Leder, frist: date) -> bytes:
                 if kol.åpen:
                     style = (x.OPEN_NUMBER if kol.tall else x.OPEN_WRAP
                              if kol.felt in ("kommentar", "tiltak") else x.OPEN)
+                    # what it was sent out with: a change of the adviser's since goes first
+                    hidden.append((ark.navn, 0), (f"{get_column_letter(col)}{r}", 0),
+                                  (value, x.NUMBER if kol.tall else x.NORMAL))
                 else:
                     style = x.NUMBER if kol.tall else x.NORMAL
                     hidden.append((ark.navn, 0), (f"{get_column_letter(col)}{r}", 0),
@@ -322,7 +326,8 @@ def skriv_inn(result: LoadResult, svarene: Svarene, folder: Path) -> Skrevet:
         own = status_o.get(o.nr)
         new = {"nr": o.nr, "tertial": n}
         put(own, "Oppdragsstatus", "status", str(status).lower(), new)
-        put(own, "Oppdragsstatus", "kommentar", samlet_tekst(svar, "kommentar"), new)
+        if not uendrede(svar, "kommentar"):  # a comment returned as sent stays as it is
+            put(own, "Oppdragsstatus", "kommentar", samlet_tekst(svar, "kommentar"), new)
     result_m = {r.mål_id.casefold(): r for r in data.målresultater if r.tertial == n}
     for g in data.mål:
         svar = svarene.svar.get(f"mål:{g.id}", [])
@@ -332,8 +337,10 @@ def skriv_inn(result: LoadResult, svarene: Svarene, folder: Path) -> Skrevet:
         own_r = result_m.get(g.id.casefold())
         new_m: dict[str, Any] = {"mål_id": g.id, "tertial": n}
         put(own_r, "Målresultater", "status", str(status).lower(), new_m)
-        put(own_r, "Målresultater", "resultat", samlet(svar, "resultat") or "–", new_m)
-        put(own_r, "Målresultater", "kommentar", samlet_tekst(svar, "kommentar"), new_m)
+        if not uendrede(svar, "resultat"):
+            put(own_r, "Målresultater", "resultat", samlet(svar, "resultat") or "–", new_m)
+        if not uendrede(svar, "kommentar"):
+            put(own_r, "Målresultater", "kommentar", samlet_tekst(svar, "kommentar"), new_m)
     for risk in data.risikoer:
         svar = svarene.svar.get(f"risiko:{risk.id}", [])
         if (status := samlet(svar, "status")) is not None:
