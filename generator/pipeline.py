@@ -29,7 +29,7 @@ from .errors import OutputError
 from .input.blank import write_workbooks
 from .input.profile_reader import depends, for_build
 from .input.runde import med_runden
-from .input.schema import WORKBOOKS
+from .input.schema import WORKBOOKS, workbook_files
 from .input.validate import LoadResult, load
 from .model.styringsdata import Styringsdata
 from .output import fastpath
@@ -84,7 +84,8 @@ def check(paths: Sequence[Path]) -> LoadResult:
 
 def free_for_workbooks(folder: Path, suffix: str, overwrite: bool) -> None:
     """Refuse to write blank workbooks over ones that are there (unless ``overwrite``)."""
-    existing = [p for name in WORKBOOKS if (p := folder / f"{name}{suffix}").exists()]
+    existing = [p for name in WORKBOOKS for stem in workbook_files(name)
+                if (p := folder / f"{stem}{suffix}").exists()]
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)
                         + ". Velg en annen mappe eller bruk --overwrite.")

@@ -197,7 +197,6 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
     read it; signed, partly signed, or made from old data)."""
     out: list[FileLink] = []
     for key in ("docx", "pdf"):
-        base = f"{entry.kind}/{_stem(name)}.{key}"
         label = FORMAT_LABELS[key]
         old = entry.outputs.get(key)
         if staged and key in staged:
@@ -213,6 +212,8 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
             note = "" if old.made_from(entry.data_sha256) else N_("laget før dataene ble endret")
         else:
             continue
+        # the kind's folder as the file has it (the målform's, or an earlier målform's)
+        base = f"{current.rpartition('/')[0] or entry.kind}/{_stem(name)}.{key}"
         out.append(FileLink(current, label, status, note))
         if current != base and (folder / base).is_file():
             out.append(FileLink(base, f"{label}, {PERSONS_VERSION}", _kept(folder, base)))
