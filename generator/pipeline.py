@@ -178,6 +178,12 @@ def use_language(result: LoadResult, problems: Problems) -> bool:
         texts.activate(texts.Language())
         problems.error(place[0], place[1], "Målform", str(e))
         return False
+    try:  # title and headings also in a second language («Parallelt språk»)
+        lang = texts.with_parallel(lang, kommune.parallelt_språk, result.folder(kommune))
+    except texts.LanguageError as e:
+        texts.activate(texts.Language())
+        problems.error(place[0], place[1], "Parallelt språk", str(e))
+        return False
     texts.activate(lang)
     if lang.missing:
         problems.notice(str(lang.source), None, None,
@@ -324,8 +330,9 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
     templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
     print_ = loaded.fingerprint
     extra = depends(kommune, profile_folder)
-    if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
-        extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+    for catalogue in (texts_active().source, texts_active().parallel_source):
+        if catalogue is not None:  # a språk/<kode>.po
+            extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
     if print_ is not None and extra:
         print_["depends"] = extra  # the no-change check also compares the logo file
     has_office = loaded.has_office
