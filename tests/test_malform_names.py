@@ -189,3 +189,22 @@ def test_the_bokmal_names_are_unchanged(demo: Path, tmp_path: Path) -> None:
     assert "Dokumentene for Fjellvik kommune 2026" in page and "Trenger oppfølging" in page
     assert 'href="lederavtale/lederavtale-' in page
     assert f"script-src {oversikt._csp_hash(oversikt.SCRIPT)}" in page
+
+
+def test_the_archive_note_on_another_signer_is_in_the_malform() -> None:
+    """The note the archive record carries when a field is signed by another person than
+    the name on its line (``--annen-signerer``) follows the målform, its role too."""
+    from generator import texts
+    from generator.output.signatures import FieldSignature, SignatureState
+
+    state = SignatureState((FieldSignature("Leder", "Kari Nordmann", "Ola Vikar", valid=True),))
+    assert state.notes() == ("Feltet «Leder» er signert av Ola Vikar, mens signaturlinjen har "
+                             "navnet Kari Nordmann (signert med --annen-signerer).",)
+    previous = texts.activate(texts.language("nynorsk"))
+    try:
+        (note,) = state.notes()
+    finally:
+        texts.activate(previous)
+    assert note == ("Feltet «Leiar» er signert av Ola Vikar, medan signaturlinja har namnet "
+                    "Kari Nordmann (signert med --annen-signerer).")
+    assert found(note) == []
