@@ -208,3 +208,14 @@ def test_the_archive_note_on_another_signer_is_in_the_malform() -> None:
     assert note == ("Feltet «Leiar» er signert av Ola Vikar, medan signaturlinja har namnet "
                     "Kari Nordmann (signert med --annen-signerer).")
     assert found(note) == []
+
+
+def test_a_blank_nynorsk_set_is_named_in_nynorsk_and_not_written_over_a_bokmal_set(
+        tmp_path: Path) -> None:
+    written = pipeline.new_workbooks(tmp_path / "nn", målform="nynorsk")
+    assert sorted(p.name for p in written) == ["kompass.xlsx", "leiaravtalar.xlsx",
+                                               "risiko.xlsx", "styring.xlsx", "tertial.xlsx"]
+    pipeline.new_workbooks(tmp_path / "nb")
+    assert (tmp_path / "nb" / "lederavtaler.xlsx").is_file()
+    with pytest.raises(pipeline.UserError, match="lederavtaler.xlsx"):
+        pipeline.new_workbooks(tmp_path / "nb", målform="nynorsk")
