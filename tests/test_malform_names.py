@@ -217,5 +217,5 @@ def test_a_blank_nynorsk_set_is_named_in_nynorsk_and_not_written_over_a_bokmal_s
                                                "risiko.xlsx", "styring.xlsx", "tertial.xlsx"]
     pipeline.new_workbooks(tmp_path / "nb")
     assert (tmp_path / "nb" / "lederavtaler.xlsx").is_file()
-    with pytest.raises(pipeline.UserError, match="lederavtaler.xlsx"):
+    with pytest.raises(pipeline.UserError, match=r"lederavtaler\.xlsx"):
         pipeline.new_workbooks(tmp_path / "nb", målform="nynorsk")
