@@ -29,7 +29,7 @@ from .errors import OutputError
 from .input.blank import write_workbooks
 from .input.profile_reader import depends, for_build
 from .input.runde import med_runden
-from .input.schema import WORKBOOKS
+from .input.schema import WORKBOOKS, workbook_files
 from .input.validate import LoadResult, load
 from .model.styringsdata import Styringsdata
 from .output import fastpath
@@ -84,7 +84,8 @@ def check(paths: Sequence[Path]) -> LoadResult:
 
 def free_for_workbooks(folder: Path, suffix: str, overwrite: bool) -> None:
     """Refuse to write blank workbooks over ones that are there (unless ``overwrite``)."""
-    existing = [p for name in WORKBOOKS if (p := folder / f"{name}{suffix}").exists()]
+    existing = [p for name in WORKBOOKS for stem in workbook_files(name)
+                if (p := folder / f"{stem}{suffix}").exists()]
     if existing and not overwrite:
         raise UserError("finnes allerede: " + ", ".join(str(p) for p in existing)
                         + ". Velg en annen mappe eller bruk --overwrite.")
@@ -176,6 +177,12 @@ def use_language(result: LoadResult, problems: Problems) -> bool:
     except texts.LanguageError as e:
         texts.activate(texts.Language())
         problems.error(place[0], place[1], "Målform", str(e))
+        return False
+    try:  # title and headings also in a second language («Parallelt språk»)
+        lang = texts.with_parallel(lang, kommune.parallelt_språk, result.folder(kommune))
+    except texts.LanguageError as e:
+        texts.activate(texts.Language())
+        problems.error(place[0], place[1], "Parallelt språk", str(e))
         return False
     texts.activate(lang)
     if lang.missing:
@@ -323,8 +330,9 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
     templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
     print_ = loaded.fingerprint
     extra = depends(kommune, profile_folder)
-    if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
-        extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+    for catalogue in (texts_active().source, texts_active().parallel_source):
+        if catalogue is not None:  # a språk/<kode>.po
+            extra[str(catalogue.resolve())] = hashlib.sha256(catalogue.read_bytes()).hexdigest()
     if print_ is not None and extra:
         print_["depends"] = extra  # the no-change check also compares the logo file
     has_office = loaded.has_office

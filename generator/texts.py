@@ -26,7 +26,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -79,10 +79,15 @@ class Language:
     messages: dict[str, str] = field(default_factory=dict)
     missing: tuple[str, ...] = ()  # texts the chosen catalogue lacks (fallback used)
     source: Path | None = None  # the catalogue file of a further language
+    # A second language for the templates' title and headings («Sámi / norsk»): its own
+    # translations only, from the Kommune sheet's «Parallelt språk» (see translate_xml)
+    parallel: dict[str, str] = field(default_factory=dict)
+    parallel_source: Path | None = None
 
     @property
     def is_bokmål(self) -> bool:
-        return not self.messages
+        """Bokmål, nothing else: the templates as they are."""
+        return not self.messages and not self.parallel
 
     @property
     def locale(self) -> str:
@@ -151,12 +156,7 @@ def language(målform: str | None, folder: Path | None = None) -> Language:
         base = dict(read_catalogue(nn)) if nn else {}
     if lang in (BOKMÅL, NYNORSK):
         return Language(lang, fallback, base)
-    path = None
-    if folder is not None:
-        path = next((p for p in (folder / USER_FOLDER / f"{lang}.po",
-                                 folder / USER_FOLDER / lang / "LC_MESSAGES" / f"{DOMAIN}.po")
-                     if p.is_file()), None)
-    path = path or package_catalogue(lang)
+    path = catalogue_path(lang, folder)
     if path is None:
         raise LanguageError(
             f"målformen «{målform}» er ukjent. Skriv bokmål eller nynorsk, eller legg en "
@@ -164,6 +164,45 @@ def language(målform: str | None, folder: Path | None = None) -> Language:
     own = read_catalogue(path)
     missing = tuple(m for m in all_msgids() if m not in own)
     return Language(lang, fallback, base | own, missing, path)
+
+
+def catalogue_path(lang: str, folder: Path | None = None) -> Path | None:
+    """The catalogue of a further language: ``språk/<kode>.po`` beside the workbooks, else
+    the package's ``locale/<kode>/``; None when there is none."""
+    if folder is not None:
+        path = next((p for p in (folder / USER_FOLDER / f"{lang}.po",
+                                 folder / USER_FOLDER / lang / "LC_MESSAGES" / f"{DOMAIN}.po")
+                     if p.is_file()), None)
+        if path is not None:
+            return path
+    return package_catalogue(lang)
+
+
+def with_parallel(lang: Language, value: str | None, folder: Path | None = None) -> Language:
+    """``lang`` with parallel headings in the language a Kommune sheet's «Parallelt språk»
+    names (e.g. «nordsamisk» or «se»): the document title and the templates' headings show
+    that language's text first, then the målform's («Čoahkkáigeassu / Samandrag», as
+    Karasjok writes «Boahttevaš Kárášjohka / Fremtidens Karasjok»), where its catalogue
+    has one. Empty: ``lang`` itself. Raises :class:`LanguageError`."""
+    second = code(value)
+    if second is None:
+        return lang
+    if second in (BOKMÅL, NYNORSK):
+        path = package_catalogue(NYNORSK) if second == NYNORSK else None
+        messages = dict(read_catalogue(path)) if path else {}
+        if second == BOKMÅL:  # bokmål beside nynorsk: every msgid is its own bokmål text
+            messages = {m: m for m in all_msgids()}
+    else:
+        path = catalogue_path(second, folder)
+        if path is None:
+            raise LanguageError(
+                f"det parallelle språket «{value}» har ingen språkfil. Legg "
+                f"{USER_FOLDER}/{second}.po i mappen med arbeidsbøkene, eller la feltet stå tomt.")
+        messages = dict(read_catalogue(path))
+    if second == lang.code:
+        return lang
+    return replace(lang, parallel=messages, parallel_source=path if second not in (
+        BOKMÅL, NYNORSK) else None)
 
 
 @functools.cache
@@ -276,12 +315,17 @@ def _literals(tag: str) -> list[re.Match[str]]:
     return out
 
 
-def _translate_piece(piece: str, messages: dict[str, str]) -> str:
+def _translate_piece(piece: str, messages: dict[str, str],
+                     parallel: dict[str, str] | None = None) -> str:
     stripped = piece.strip()
-    if stripped not in messages:
+    own = messages.get(stripped, stripped)
+    second = parallel.get(stripped) if parallel else None
+    if second and second != own:
+        own = f"{second}{PARALLEL_SEPARATOR}{own}"
+    if own == stripped:
         return piece
     start = piece.index(stripped)
-    return piece[:start] + messages[stripped] + piece[start + len(stripped):]
+    return piece[:start] + own + piece[start + len(stripped):]
 
 
 def _translate_tag(tag: str, messages: dict[str, str]) -> str:
@@ -295,20 +339,37 @@ def _translate_tag(tag: str, messages: dict[str, str]) -> str:
     return "".join(out) + tag[at:] if out else tag
 
 
-def translate_xml(xml: str, messages: dict[str, str]) -> str:
-    """A template part with its fixed texts in the catalogue's language."""
-    def text(m: re.Match[str]) -> str:
+PARALLEL_SEPARATOR = " / "
+# A title or heading paragraph (the styles' ids in English or Norwegian Word), up to its end
+_HEADING = re.compile(r"<w:p[ >](?:(?!</w:p>).)*?<w:pStyle w:val=\"(?:Title|Tittel|Heading\d|"
+                      r"Overskrift\d)\"/>.*?</w:p>", re.DOTALL)
+
+
+def translate_xml(xml: str, messages: dict[str, str],
+                  parallel: dict[str, str] | None = None) -> str:
+    """A template part with its fixed texts in the catalogue's language; with ``parallel``
+    the fixed texts of the title and the headings also in that language, first."""
+    def text(m: re.Match[str], both: dict[str, str] | None = None) -> str:
         raw = html.unescape(m[2])
-        out = "".join(_translate_tag(p, messages) if is_tag else _translate_piece(p, messages)
-                      for is_tag, p in segments(raw))
+        out = "".join(_translate_tag(p, messages) if is_tag
+                      else _translate_piece(p, messages, both) for is_tag, p in segments(raw))
         if out == raw:
             return m[0]
         return m[1] + html.escape(out, quote=False) + m[3]
-    return _TEXT.sub(text, xml)
+    if not parallel:
+        return _TEXT.sub(text, xml)
+    either = re.compile(f"({_HEADING.pattern})|{_TEXT.pattern}", re.DOTALL)
+
+    def part(m: re.Match[str]) -> str:
+        if m[1] is None:  # a text outside the headings
+            return text(_TEXT.fullmatch(m[0]))  # type: ignore[arg-type]
+        return _TEXT.sub(lambda t: text(t, parallel), m[1])
+    return either.sub(part, xml)
 
 
 @functools.lru_cache(maxsize=16)
-def _translated(docx: bytes, key: tuple[tuple[str, str], ...]) -> bytes:
+def _translated(docx: bytes, key: tuple[tuple[str, str], ...],
+                parallel: tuple[tuple[str, str], ...] = ()) -> bytes:
     messages = dict(key)
     src = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
@@ -316,7 +377,8 @@ def _translated(docx: bytes, key: tuple[tuple[str, str], ...]) -> bytes:
         for info in src.infolist():
             data = src.read(info.filename)
             if _PARTS.fullmatch(info.filename):
-                data = translate_xml(data.decode("utf-8"), messages).encode("utf-8")
+                data = translate_xml(data.decode("utf-8"), messages,
+                                     dict(parallel)).encode("utf-8")
             dst.writestr(info, data)
     return out.getvalue()
 
@@ -326,4 +388,5 @@ def translate_docx(docx: bytes, lang: Language | None = None) -> bytes:
     lang = lang or _ACTIVE
     if lang.is_bokmål:
         return docx
-    return _translated(docx, tuple(sorted(lang.messages.items())))
+    return _translated(docx, tuple(sorted(lang.messages.items())),
+                       tuple(sorted(lang.parallel.items())))

@@ -14,6 +14,7 @@ from ..model.domain import Kommune, Status
 from ..model.styringsdata import Styringsdata
 from ..rendering.palette import STATUS_FILL
 from ..rendering.template import Image
+from ..texts import _
 
 NO_FILL = "auto"
 T = TypeVar("T")
@@ -60,10 +61,22 @@ class Planned:
     restricted: bool = False
     variant: str = "Produksjonsformat"
     facts: KindFacts | None = None  # None: not archived, not signed
+    folder: str = ""  # in the year folder; "" → the kind's folder in the målform
+
+    def __post_init__(self) -> None:
+        self.folder = self.folder or kind_folder(self.kind)
 
     @property
     def stem(self) -> str:
         return self.filename.rsplit(".", 1)[0]
+
+
+def kind_folder(kind: str) -> str:
+    """The folder of a kind's files in the year folder, in the active målform: the kind's
+    name as the catalogue gives it («lederavtale/» in bokmål, «leiaravtale/» in nynorsk).
+    The name itself stays the kind's key (manifest, archive codes) in every målform."""
+    word = _(kind)
+    return kind if word == kind else slug(word)
 
 
 def slug(text: str, max_len: int = 60) -> str:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.styringsdata import Styringsdata
+from ..texts import in_nynorsk
 from . import outlines
-from .common import KindFacts, Planned, Source
+from .common import KindFacts, Planned, Source, kind_folder, slug
 from .outlines import Outline
 
 
@@ -58,3 +59,10 @@ def register(kind: DocumentKind) -> DocumentKind:
         raise ValueError(f"document kind {kind.name!r} is declared twice")
     KINDS[kind.name] = kind
     return kind
+
+
+def folders(name: str) -> tuple[str, ...]:
+    """Every folder a build may have put a kind's files in: bokmål, nynorsk and the active
+    language's, so a municipality that switches målform has its old files recognised."""
+    nynorsk = in_nynorsk(name)
+    return tuple(dict.fromkeys([name, kind_folder(name), *([slug(nynorsk)] if nynorsk else [])]))

@@ -22,6 +22,7 @@ from typing import Any
 import openpyxl
 
 from .. import pipeline
+from ..documents.kind import folders
 from ..input.reader import normalise
 from ..output.signatures import summary_lines
 from ..problems import Level, Problem, Problems
@@ -191,8 +192,10 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
             rows.append((when, "OK", Link(str(folder), str(folder)),
                          f"Laget {_documents(n)} på {_seconds(report.seconds)} fra "
                          f"{_names(report.inputs)}."))
+        where = {d.kind: d.folder for d in report.documents}  # the kind's folder (målform)
         for kind, count in outcome.counts().items():
-            kind_dir = folder / kind
+            kind_dir = folder / (where.get(kind) or next(  # a no-change build plans nothing
+                (f for f in reversed(folders(kind)) if (folder / f).is_dir()), kind))
             rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))
         titles = {d.filename: d.title for d in report.documents}
         for heading, text in summary_lines(getattr(report.outcome, "signatures", {}), titles):

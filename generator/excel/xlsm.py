@@ -52,7 +52,7 @@ from ..demo.logo import write as write_logo
 from ..errors import OutputError
 from ..files import write_atomic
 from ..input.blank import write_workbook
-from ..input.schema import SHEETS, WORKBOOKS
+from ..input.schema import SHEETS, WORKBOOKS, workbook_file
 from ..paths import OUT_FOLDER
 from ..pipeline import UserError, blank_kommune, free_for_workbooks, målform_name
 
@@ -201,7 +201,7 @@ def write_xlsm_workbooks(folder: Path, data: Any | None = None,
         vba = Path(tmp) / "vbaProject.bin"
         vba.write_bytes(vba_project_bytes())
         for name in workbooks:
-            path = folder / f"{name}.xlsm"
+            path = folder / f"{workbook_file(name)}.xlsm"  # in the målform
             sheets = [s for s in SHEETS if s.workbook == name]
             write_workbook(path, sheets, data, vba_project=vba,
                            before_close=_button_sheets(path, settings))

@@ -24,7 +24,7 @@ from ..model.column import Column, Kind
 from ..model.domain import SYNONYMER, Status
 from ..texts import N_, _
 from .rules import RULES
-from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet
+from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet, workbook_file
 
 VALIDATION_ROWS = 1000
 HELP_SHEET = N_("Veiledning")
@@ -75,7 +75,8 @@ def write_workbooks(folder: Path, data: Any | None = None, suffix: str = ".xlsx"
     key–value fields per sheet attribute, e.g. ``{"kommune": {"år": 2027}}``.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_workbook(folder / f"{name}{suffix}", [s for s in SHEETS if s.workbook == name],
+    return [write_workbook(folder / f"{workbook_file(name)}{suffix}",
+                           [s for s in SHEETS if s.workbook == name],
                            data, **options) for name in workbooks]
 
 

@@ -8,13 +8,14 @@ confidentiality (lederavtaler hold personal goals and live alone).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, get_type_hints
 
 from ..model import domain as m
 from ..model.column import Col, Column, resolve
-from ..texts import _
+from ..texts import N_, _
 
 Layout = Literal["table", "keyvalue"]
 KEY_HEADER_TEXTS = ("Felt", "Verdi", "Forklaring")  # the header row of a key–value sheet
@@ -70,7 +71,7 @@ class Sheet:
 
 
 STYRING, TERTIAL, RISIKO, KOMPASS, LEDERAVTALER = (
-    "styring", "tertial", "risiko", "kompass", "lederavtaler")
+    "styring", "tertial", "risiko", "kompass", N_("lederavtaler"))
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet("Kommune", m.Kommune, "kommune", STYRING,
@@ -176,6 +177,21 @@ SHEETS: tuple[Sheet, ...] = (
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 WORKBOOKS: tuple[str, ...] = (STYRING, TERTIAL, RISIKO, KOMPASS, LEDERAVTALER)
+
+
+def workbook_file(name: str) -> str:
+    """A workbook's file name (without its suffix) in the active målform: «lederavtaler»,
+    in nynorsk «leiaravtalar». The reader finds the sheets in any file; ``name`` stays the
+    workbook's key (:attr:`Sheet.workbook`)."""
+    word = _(name)
+    return name if word == name else re.sub(r'[\\/:*?"<>|\s]+', "-", word).strip("-") or name
+
+
+def workbook_files(name: str) -> tuple[str, ...]:
+    """A workbook's file names in every målform (bokmål, nynorsk, the active language)."""
+    from ..texts import in_nynorsk
+
+    return tuple(dict.fromkeys([name, workbook_file(name), in_nynorsk(name) or name]))
 
 
 def sheet_for(name: str) -> Sheet | None:

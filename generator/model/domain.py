@@ -303,6 +303,12 @@ class Kommune:
         "krever språkfilen språk/se.po i mappen med arbeidsbøkene; skriv «se/nynorsk» for at "
         "tekster språkfilen mangler, skal stå på nynorsk.",
         aliases=("Mållform", "Språk", "Målform/språk"))] = "bokmål"
+    parallelt_språk: Annotated[str | None, Col(
+        "Parallelt språk", "Et språk til som dokumenttittelen og overskriftene i malene skal "
+        "stå på, først og med skråstrek foran målformen: «Čoahkkáigeassu / Sammendrag». "
+        "Nordsamisk (se) krever språkfilen språk/se.po i mappen med arbeidsbøkene; bare "
+        "overskrifter den har, blir tospråklige. Tom = bare målformen.",
+        aliases=("Parallellspråk", "Tospråklige overskrifter"))] = None
     dokumentdato: Annotated[date | None, Col(
         "Dokumentdato", "Datoen som står på dokumentene (tom = dagens dato).")] = None
     innbyggere: Annotated[int | None, Col("Innbyggere", "Antall innbyggere.", minimum=1)] = None

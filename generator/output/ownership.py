@@ -17,6 +17,7 @@ from pathlib import Path
 import pikepdf
 
 from ..documents import KINDS
+from ..documents.kind import folders
 from ..files import sha256_file
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
@@ -98,8 +99,9 @@ _OTHERS = (r"|arkiv/[a-z0-9][a-z0-9-]*\.(?:json|xml|csv)"
 def made_by_us(rel: str) -> bool:
     """Whether ``rel`` (relative to the year folder) has the folder and the name of a file
     the product makes; a manifest entry naming anything else is not followed. The kinds'
-    folders are read from the declarations each time (a kind may be registered later)."""
-    kinds = "|".join(re.escape(k) for k in KINDS)
+    folders are read from the declarations each time (a kind may be registered later), in
+    every målform (``lederavtale/``, ``leiaravtale/``: :func:`..documents.kind.folders`)."""
+    kinds = "|".join(re.escape(f) for k in KINDS for f in folders(k))
     return re.fullmatch(rf"(?:(?:{kinds})/[a-z0-9][a-z0-9-]*\.(?:docx|pdf){_OTHERS}",
                         rel) is not None
 

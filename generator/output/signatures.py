@@ -21,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..norsk import dato
+from ..texts import N_, _
 from .manifest import OutputRecord
 from .ownership import is_signed
 
@@ -28,6 +29,9 @@ from .ownership import is_signed
 FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder"), ("Leder", "Leder"))
 LABELS = dict(FIELDS)
 OSLO = ZoneInfo("Europe/Oslo")
+#: The archive record's note on a field signed by someone else than the name on its line
+OTHER_SIGNER = N_("Feltet «{felt}» er signert av {signer}, mens signaturlinjen har navnet "
+                  "{navn} (signert med --annen-signerer).")
 NAME_BELOW = 40.0  # points below a signature line where the signer's name is looked for
 
 
@@ -105,8 +109,7 @@ class SignatureState:
     def notes(self) -> tuple[str, ...]:
         """What the archive record must say about the signatures: a field signed by another
         person than the one on its line (allowed only with ``--annen-signerer``)."""
-        return tuple(f"Feltet «{f.label}» er signert av {f.signer}, mens signaturlinjen har "
-                     f"navnet {f.line_name} (signert med --annen-signerer)."
+        return tuple(_(OTHER_SIGNER).format(felt=_(f.label), signer=f.signer, navn=f.line_name)
                      for f in self.fields if f.other_name)
 
     @property
@@ -204,7 +207,7 @@ def read_state(pdf: Path) -> SignatureState:
             present = [name for name, _value, _ref in sig_fields.enumerate_sig_fields(reader)]
             embedded = {s.field_name: s for s in reader.embedded_signatures}
             out = []
-            order = [f for f, _ in FIELDS if f in present] + [
+            order = [f for f, _label in FIELDS if f in present] + [
                 f for f in present if f not in LABELS]
             for field in order:
                 sig = embedded.get(field)

@@ -32,6 +32,8 @@ class Document(Protocol):
     @property
     def kind(self) -> str: ...
     @property
+    def folder(self) -> str: ...  # the kind's folder in the målform («leiaravtale»)
+    @property
     def template(self) -> str: ...
     @property
     def filename(self) -> str: ...
@@ -50,7 +52,7 @@ D = TypeVar("D", bound=Document)
 
 def staged_rel(doc: Document, suffix: str = ".docx") -> str:
     """Where a document's file goes, relative to the staging (and the year) folder."""
-    return f"{doc.kind}/{doc.stem}{suffix}"
+    return f"{doc.folder}/{doc.stem}{suffix}"
 
 
 def render_documents(docs: list[D], templates: dict[str, Template], stage: Path,

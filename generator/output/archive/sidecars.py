@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ...documents.common import kind_folder
+from ...documents.kind import folders
 from ...files import write_atomic
 from .codes import (
     FORMAT_NAMES,
@@ -95,12 +97,19 @@ def write_sidecar(record: ArchiveRecord, target: Path, system: str = DEFAULT_SYS
     return write_atomic(target, (text + "\n").encode("utf-8"), durable=False)
 
 
+def _file(folder: Path, kind: str, name: str) -> Path:
+    """Where a record's file is: in its kind's folder in the målform it was made in
+    (``lederavtale/`` or ``leiaravtale/``), the active målform's when none has it."""
+    return next((p for f in folders(kind) if (p := folder / f / name).is_file()),
+                folder / kind_folder(kind) / name)
+
+
 def record_from_sidecar(data: dict[str, Any], folder: Path) -> ArchiveRecord:
     """The record a sidecar describes (the inverse of :func:`sidecar`); files live in
     ``folder/<dokumentkategori>/<filnavn>``."""
     kind = data["dokumentkategori"]
     files = tuple(ArchiveFile(
-        path=Path(folder) / kind / o["filnavn"], variantformat=o["variantformat"]["kode"],
+        path=_file(Path(folder), kind, o["filnavn"]), variantformat=o["variantformat"]["kode"],
         format=o["format"]["kode"], sha256=o["sjekksum"], size=int(o["filstoerrelse"]))
         for o in data["dokumentobjekt"])
     restriction = data.get("tilgangsrestriksjon")

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from ... import __version__
 from ...documents.common import slug
 from ...model.domain import Milepæl, Møte
-from ...texts import _, active
+from ...texts import N_, _, active
 from .extra import Built, Extra, Made, Notice, where
 
 if TYPE_CHECKING:
@@ -68,9 +68,10 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
         forums.setdefault(key, []).append(møte)
     dated = [(mp, mp.dato) for mp in data.milepæler if isinstance(mp.dato, date)]
     if dated:  # milestones with a date: their own calendar, as a forum of all-day events
-        names.setdefault(MILESTONES.casefold(), MILESTONES)
-        forums.setdefault(MILESTONES.casefold(), []).extend(
-            Møte(dato=day, forum=MILESTONES, når=None, temaer=[_milestone(data, mp)])
+        milestones = _(MILESTONES)  # in the målform: «Milepælar», arshjul-milepaelar.ics
+        names.setdefault(milestones.casefold(), milestones)
+        forums.setdefault(milestones.casefold(), []).extend(
+            Møte(dato=day, forum=milestones, når=None, temaer=[_milestone(data, mp)])
             for mp, day in dated)
     k = data.kommune
     out = []
@@ -93,7 +94,7 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
     return out, notices
 
 
-MILESTONES = "Milepæler"
+MILESTONES = N_("Milepæler")
 
 
 def _milestone(data: Any, mp: Milepæl) -> str:

@@ -23,7 +23,7 @@ import contextlib
 import enum
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -32,9 +32,10 @@ from urllib.parse import quote
 
 import pikepdf
 
-from ... import __version__
+from ... import __version__, texts
 from ...documents import KINDS
 from ...norsk import dato
+from ...texts import N_, _
 from .. import ownership
 from ..archive.records import signed_copy
 from ..manifest import Entry
@@ -46,8 +47,11 @@ FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
 MANY_SOURCES = 4  # more rows than this fold into a <details> list
 MANY_MISSING = 8  # a longer list of agreements missing a signature folds too
 ARCHIVE_LIST = "arkiv/arkivliste.csv"
-DELIVERY_LABELS = {"epost": "E-postutkast", "kalender": "Kalendere"}
+DELIVERY_LABELS = {"epost": N_("E-postutkast"), "kalender": N_("Kalendere")}
 PUBLIC_VARIANT = "Offentlig variant"
+# What a file's label adds after «Word»/«PDF» (bokmål, the page shows it through _())
+PERSONS_VERSION = N_("personens versjon")
+SIGNED_ON_OLD_DATA = N_("signert på gamle data")
 # The lederavtale's signature fields and their names on the page: the same as
 # generator.output.signing.FIELDS (a test holds them equal), not imported from there, as
 # that loads pyHanko (slow, and it prints a warning) for a page that only reads names.
@@ -58,19 +62,20 @@ SIGNATURE_FIELDS = (("NaermesteOverordnedeLeder", "Nærmeste overordnede leder")
 class Status(enum.Enum):
     """A file's (and a document's) state after the build, as the page names it."""
 
-    NY = "ny"
-    UENDRET = "uendret"
-    BEHOLDT = "beholdt fordi en person har endret den"
-    SIGNERT = "signert"
-    DELVIS = "delvis signert"
-    UTDATERT = "må signeres på nytt"
+    NY = N_("ny")
+    UENDRET = N_("uendret")
+    BEHOLDT = N_("beholdt fordi en person har endret den")
+    SIGNERT = N_("signert")
+    DELVIS = N_("delvis signert")
+    UTDATERT = N_("må signeres på nytt")
 
 
 RANK = {Status.UENDRET: 0, Status.NY: 1, Status.BEHOLDT: 2, Status.SIGNERT: 3,
         Status.DELVIS: 4, Status.UTDATERT: 5}
-PLURAL = {Status.NY: "nye", Status.UENDRET: "uendret",
-          Status.BEHOLDT: "beholdt fordi en person har endret dem", Status.SIGNERT: "signert",
-          Status.DELVIS: "delvis signert", Status.UTDATERT: "må signeres på nytt"}
+PLURAL = {Status.NY: N_("nye"), Status.UENDRET: N_("uendret"),
+          Status.BEHOLDT: N_("beholdt fordi en person har endret dem"),
+          Status.SIGNERT: N_("signert"), Status.DELVIS: N_("delvis signert"),
+          Status.UTDATERT: N_("må signeres på nytt")}
 CSS_CLASS = {Status.NY: "ny", Status.UENDRET: "uendret", Status.BEHOLDT: "beholdt",
              Status.SIGNERT: "signert", Status.DELVIS: "delvis", Status.UTDATERT: "pa-nytt"}
 
@@ -99,8 +104,8 @@ class Signing:
     @property
     def label(self) -> str:
         if not self.missing:
-            return "signert"
-        return "delvis signert" if self.signed else "ikke signert"
+            return N_("signert")
+        return N_("delvis signert") if self.signed else N_("ikke signert")
 
 
 @dataclass(frozen=True)
@@ -192,7 +197,6 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
     read it; signed, partly signed, or made from old data)."""
     out: list[FileLink] = []
     for key in ("docx", "pdf"):
-        base = f"{entry.kind}/{_stem(name)}.{key}"
         label = FORMAT_LABELS[key]
         old = entry.outputs.get(key)
         if staged and key in staged:
@@ -205,12 +209,14 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
                 status = Status.UENDRET
             else:
                 status = _state(folder, current, old.sha256)
-            note = "" if old.made_from(entry.data_sha256) else "laget før dataene ble endret"
+            note = "" if old.made_from(entry.data_sha256) else N_("laget før dataene ble endret")
         else:
             continue
+        # the kind's folder as the file has it (the målform's, or an earlier målform's)
+        base = f"{current.rpartition('/')[0] or entry.kind}/{_stem(name)}.{key}"
         out.append(FileLink(current, label, status, note))
         if current != base and (folder / base).is_file():
-            out.append(FileLink(base, f"{label}, personens versjon", _kept(folder, base)))
+            out.append(FileLink(base, f"{label}, {PERSONS_VERSION}", _kept(folder, base)))
         if key == "pdf" and copy is not None:
             out.append(_copy_link(copy))
         elif key == "pdf":
@@ -224,7 +230,7 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
 def _copy_link(copy: Signed) -> FileLink:
     """The signed copy: signed, partly signed, or signed on data that has changed since."""
     if not copy.current:
-        return FileLink(copy.rel, "PDF, signert på gamle data", Status.UTDATERT)
+        return FileLink(copy.rel, f"PDF, {SIGNED_ON_OLD_DATA}", Status.UTDATERT)
     if copy.state.complete:
         return FileLink(copy.rel, "PDF, signert", Status.SIGNERT)
     return FileLink(copy.rel, "PDF, delvis signert", Status.DELVIS)
@@ -233,10 +239,10 @@ def _copy_link(copy: Signed) -> FileLink:
 def signing_note(copy: Signed | None) -> str:
     """Who has signed an agreement and who is missing, in one line."""
     if copy is None:
-        return "ikke signert"
+        return _("ikke signert")
     if not copy.current:
-        return "signert på gamle data; må signeres på nytt"
-    return copy.state.summary() or "ikke signert"
+        return _("signert på gamle data; må signeres på nytt")
+    return copy.state.summary() or _("ikke signert")
 
 
 def rows(folder: Path, entries: dict[str, Entry], carried: dict[str, Entry],
@@ -280,19 +286,22 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed 
     kind = KINDS.get(entry.kind)
     if kind is None or not kind.facts.signaturfelt or entry.variant == PUBLIC_VARIANT:
         return None
-    names = tuple(label for _, label in SIGNATURE_FIELDS)
+    names = tuple(_(label) for _key, label in SIGNATURE_FIELDS)
     pdfs = [f for f in files if f.label.startswith("PDF")]
     if inspected and copy is not None:  # the build read the signed copy with pyHanko
-        return Signing(signed=tuple(f"{f.signer} ({f.label})" for f in copy.state.signed),
-                       missing=tuple(f.who() for f in copy.state.missing), pdf=copy.rel,
+        return Signing(signed=tuple(f"{f.signer} ({_(f.label)})" for f in copy.state.signed),
+                       missing=tuple(f"{f.line_name} ({_(f.label)})" if f.line_name
+                                     else _(f.label) for f in copy.state.missing),
+                       pdf=copy.rel,
                        stale=not copy.current)
     signed = [f for f in pdfs if f.status in (Status.SIGNERT, Status.DELVIS)]
     holder = next((f for f in signed if f.label == "PDF, signert"), signed[0] if signed else None)
     if holder is None:
         return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
     filled = _filled_fields(folder / holder.rel)
-    return Signing(signed=tuple(label for key, label in SIGNATURE_FIELDS if key in filled),
-                   missing=tuple(label for key, label in SIGNATURE_FIELDS if key not in filled),
+    return Signing(signed=tuple(_(label) for key, label in SIGNATURE_FIELDS if key in filled),
+                   missing=tuple(_(label) for key, label in SIGNATURE_FIELDS
+                                 if key not in filled),
                    pdf=holder.rel)
 
 
@@ -380,8 +389,9 @@ a:focus, input:focus, summary:focus { outline: 3px solid #B35C00; outline-offset
 
 # The filter: shows the rows whose text contains every word typed (case-insensitive),
 # hides a kind with no row left and says how many it shows. «#filter=ord» in the address
-# fills it in. Allowed by its SHA-256 hash in the page's Content-Security-Policy.
-SCRIPT = """
+# fills it in. Allowed by its SHA-256 hash in the page's Content-Security-Policy. Its words
+# are in the målform: :func:`script` puts them in (SCRIPT is the bokmål page's script).
+_SCRIPT = """
 (function () {
   var box = document.getElementById("filter");
   var say = document.getElementById("filter-svar");
@@ -399,11 +409,11 @@ SCRIPT = """
     groups.forEach(function (g) {
       var left = g.querySelectorAll("tr.dokument:not([hidden])").length;
       g.hidden = left === 0;
-      g.querySelector(".antall").textContent = "(" + (words.length ? left + " av " : "") +
+      g.querySelector(".antall").textContent = "(" + (words.length ? left + " @AV@ " : "") +
         g.getAttribute("data-antall") + ")";
     });
-    say.textContent = words.length ? "Viser " + shown + " av " + rows.length + "." :
-      "Viser alle " + rows.length + ".";
+    say.textContent = words.length ? "@VISER@ " + shown + " @AV@ " + rows.length + "." :
+      "@VISER_ALLE@ " + rows.length + ".";
   }
   box.addEventListener("input", apply);
   var m = /^#filter=(.*)$/.exec(window.location.hash);
@@ -411,6 +421,64 @@ SCRIPT = """
   apply();
 })();
 """
+
+
+
+
+def script(tr: Callable[[str], str] = _) -> str:
+    """The filter script with its words in the active language (``tr``); the words are
+    put in as string literals, so a catalogue cannot break out of them."""
+    words = {"@AV@": tr("av"), "@VISER@": tr("Viser"), "@VISER_ALLE@": tr("Viser alle")}
+    out = _SCRIPT
+    for key, word in words.items():
+        out = out.replace(key, re.sub(r'[\\"<>\n\r]', "", word))
+    return out
+
+
+SCRIPT = script(str)  # the bokmål page's script
+
+
+# The page's fixed words (bokmål msgids; html_page shows them in the active language)
+PAGE_TEXTS = {
+    "ingen": N_("Ingen dokumenter."),
+    "ingen_merknader": N_("Ingen merknader."),
+    "oversikt": N_("Oversikt"),
+    "lenkene": N_("Lenkene åpner filene i denne mappen."),
+    "typer": N_("Dokumenttyper"),
+    "oppfolging": N_("Trenger oppfølging"),
+    "merknader": N_("Merknader"),
+    "levering": N_("E-post, kalendere og arkiv"),
+    "dokumenter": N_("Dokumenter"),
+    "filtrer": N_("Filtrer dokumentene"),
+    "plassholder": N_("navn, enhet, status, fil …"),
+    "viser_alle": N_("Viser alle"),
+    "nettet": N_("Siden henter ingenting fra nettet; det eneste\nskriptet er filteret."),
+    "rader": N_("{n} rader"),
+    "ikke_med": N_("ikke med i denne byggingen"),
+    "unntatt": N_("Unntatt offentlighet"),
+    "signatur": N_("Signatur"),
+    "mangler": N_("mangler {navn}"),
+    "vis_alle": N_("Vis alle {n}"),
+    "mangler_signatur": N_("Mangler signatur"),
+    "endret": N_("dataene er endret etter at den ble signert; den nye versjonen må signeres "
+                 "på nytt"),
+    "signert_før": N_("Signert før dataene ble endret"),
+    "merknad": N_("merknad"),
+    "merknader_n": N_("merknader"),
+    "fra_byggingen": N_("{antall} fra byggingen."),
+    "ingen_fra_byggingen": N_("Ingen merknader fra byggingen."),
+    "ingen_mangler": N_("Ingen avtaler mangler signatur."),
+    "arkiv": N_("Arkiv"),
+    "registreringene": N_("alle registreringene (semikolon, UTF-8)"),
+    "ingen_levering": N_("Ingen e-postutkast, kalendere eller arkivliste i denne mappen."),
+}
+
+
+def _t(key: str, **values: object) -> str:
+    """One of the page's fixed texts in the active language, escaped for HTML."""
+    text = _(PAGE_TEXTS[key])
+    return escape(text.format(**values) if values else text)
+
 
 
 def _href(rel: str) -> str:
@@ -426,7 +494,7 @@ def _files_cell(row: Row, label: str) -> str:
     for f in mine:
         extra = f.label[len(label):].lstrip(", ")
         text = escape(Path(f.rel).name)
-        note = " · ".join(x for x in (extra, f.note) if x)
+        note = " · ".join(_(x) for x in (extra, f.note) if x)
         out.append(f'<a class="fil" href="{_href(f.rel)}">{text}</a>'
                    + (f'<span class="notat">{escape(note)}</span>' if note else ""))
     return "".join(out)
@@ -438,15 +506,15 @@ def _sources_cell(sources: Sequence[str]) -> str:
     items = "".join(f"<li>{escape(s)}</li>" for s in sources)
     if len(sources) <= MANY_SOURCES:
         return f'<ul class="kilder">{items}</ul>'
-    return (f"<details><summary>{len(sources)} rader</summary>"
+    return (f"<details><summary>{_t('rader', n=len(sources))}</summary>"
             f'<ul class="kilder">{items}</ul></details>')
 
 
 def _status_cell(row: Row) -> str:
     s = row.status
-    text = f'<span class="status {CSS_CLASS[s]}">{escape(s.value)}</span>'
+    text = f'<span class="status {CSS_CLASS[s]}">{escape(_(s.value))}</span>'
     if not row.in_build:
-        text += '<span class="notat">ikke med i denne byggingen</span>'
+        text += f'<span class="notat">{_t("ikke_med")}</span>'
     return text
 
 
@@ -463,12 +531,12 @@ def _signing_cell(row: Row) -> str:
     if sig is None:
         return '<span class="notat">–</span>'
     css = "signert" if not sig.missing else ("delvis" if sig.signed else "mangler")
-    text = f'<span class="sign {css}">{escape(sig.label)}</span>'
+    text = f'<span class="sign {css}">{escape(_(sig.label))}</span>'
     if sig.signed and sig.missing:
-        text += f'<span class="notat">signert av {escape(", ".join(sig.signed))}</span>'
+        by = _("signert av {navn}").format(navn=", ".join(sig.signed))
+        text += f'<span class="notat">{escape(by)}</span>'
     if sig.missing:
-        text += (f'<span class="notat">mangler {escape(", ".join(sig.missing))}'
-                 "</span>")
+        text += f'<span class="notat">{_t("mangler", navn=", ".join(sig.missing))}</span>'
     return text
 
 
@@ -479,10 +547,10 @@ def _draft_cell(row: Row) -> str:
 
 
 def _row_html(r: Row, signed_kind: bool, drafts: bool) -> str:
-    kind = escape(r.kind.capitalize())  # the kind as the page shows it: «Lederavtale»
+    kind = escape(kind_label(r.kind))  # the kind as the page shows it: «Lederavtale»
     title = escape(r.title)
     if r.restricted:
-        title += '<span class="skjermet">Unntatt offentlighet</span>'
+        title += f'<span class="skjermet">{_t("unntatt")}</span>'
     cells = (f"<td>{kind}</td><td>{title}</td>"
              f"<td>{_files_cell(r, 'Word')}</td><td>{_files_cell(r, 'PDF')}</td>"
              f"<td>{_status_cell(r)}</td><td>{_sources_cell(r.sources)}</td>")
@@ -491,6 +559,12 @@ def _row_html(r: Row, signed_kind: bool, drafts: bool) -> str:
     if drafts:
         cells += f"<td>{_draft_cell(r)}</td>"
     return f'<tr class="dokument" id="{escape(r.anchor, quote=True)}">{cells}</tr>'
+
+
+def kind_label(kind: str) -> str:
+    """A kind's name as the page shows it, in the målform: «Lederavtale», «Leiaravtale»."""
+    name = _(kind)
+    return name[:1].upper() + name[1:]
 
 
 def groups(rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:
@@ -503,21 +577,22 @@ def groups(rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:
     return [(k, by_kind[k]) for k in order]
 
 
+HEADERS = (N_("Type"), N_("Tittel"), "Word", "PDF", N_("Status"), N_("Fra arbeidsboken"))
+
+
 def _group_html(kind: str, rows: Sequence[Row]) -> str:
     signed_kind = any(r.signing is not None for r in rows)
     drafts = any(r.draft for r in rows)
-    head = ("<th scope=\"col\">Type</th><th scope=\"col\">Tittel</th><th scope=\"col\">Word</th>"
-            "<th scope=\"col\">PDF</th><th scope=\"col\">Status</th>"
-            "<th scope=\"col\">Fra arbeidsboken</th>")
+    head = "".join(f'<th scope="col">{escape(_(h))}</th>' for h in HEADERS)
     cols = '<col class="type"><col><col><col><col class="status"><col class="kilder">'
     if signed_kind:
-        head += '<th scope="col">Signatur</th>'
+        head += f'<th scope="col">{_t("signatur")}</th>'
         cols += '<col class="status">'
     if drafts:
-        head += '<th scope="col">E-postutkast</th>'
+        head += f'<th scope="col">{escape(_(DELIVERY_LABELS["epost"]))}</th>'
         cols += "<col>"
     gid = f"gruppe-{escape(kind, quote=True)}"
-    label = escape(kind.capitalize())
+    label = escape(kind_label(kind))
     body = "\n".join(_row_html(r, signed_kind, drafts) for r in rows)
     return (f'<section class="gruppe" aria-labelledby="{gid}" data-antall="{len(rows)}">\n'
             f'<h3 id="{gid}">{label} <span class="antall">({len(rows)})</span></h3>\n'
@@ -534,25 +609,27 @@ def _attention(ov: Overview) -> str:
     if missing:
         items = "".join(
             f'<li><a href="#{escape(r.anchor, quote=True)}">{escape(r.title)}</a>: '
-            f"{escape(r.signing.label)}"  # type: ignore[union-attr]
-            f" (mangler {escape(', '.join(r.signing.missing))})</li>"  # type: ignore[union-attr]
+            f"{escape(_(r.signing.label))}"  # type: ignore[union-attr]
+            f" ({_t('mangler', navn=', '.join(r.signing.missing))})</li>"  # type: ignore[union-attr]
             for r in missing)
         listed = f'<ul class="oppfolging mangler">{items}</ul>'
         if len(missing) > MANY_MISSING:
-            listed = f"<details><summary>Vis alle {len(missing)}</summary>{listed}</details>"
-        parts.append(f'<h3 id="mangler-signatur">Mangler signatur ({len(missing)})</h3>'
+            listed = (f"<details><summary>{_t('vis_alle', n=len(missing))}</summary>"
+                      f"{listed}</details>")
+        parts.append(f'<h3 id="mangler-signatur">{_t("mangler_signatur")} ({len(missing)})</h3>'
                      + listed)
     if stale:
+        why = _t("endret")
         items = "".join(f'<li><a href="#{escape(r.anchor, quote=True)}">{escape(r.title)}</a>: '
-                        "dataene er endret etter at den ble signert; den nye versjonen må "
-                        "signeres på nytt</li>" for r in stale)
-        parts.append(f'<h3 id="eldre-signert">Signert før dataene ble endret ({len(stale)})</h3>'
+                        f"{why}</li>" for r in stale)
+        parts.append(f'<h3 id="eldre-signert">{_t("signert_før")} ({len(stale)})</h3>'
                      f'<ul class="oppfolging eldre">{items}</ul>')
     n = len(ov.notices)
-    lead = (f'<p><a href="#merknader">{_count(n, "merknad", "merknader")}</a> fra byggingen.</p>'
-            if n else "<p>Ingen merknader fra byggingen.</p>")
+    counted = f'<a href="#merknader">{_count(n, _t("merknad"), _t("merknader_n"))}</a>'
+    lead = (f"<p>{_t('fra_byggingen').replace('{antall}', counted)}</p>"
+            if n else f"<p>{_t('ingen_fra_byggingen')}</p>")
     if not parts:
-        parts.append("<p>Ingen avtaler mangler signatur.</p>")
+        parts.append(f"<p>{_t('ingen_mangler')}</p>")
     return lead + "".join(parts)
 
 
@@ -568,14 +645,14 @@ def _delivery(ov: Overview) -> str:
         many = len(mine) > MANY_SOURCES
         inner = f'<ul class="lenker">{links}</ul>'
         if many:
-            inner = f"<details><summary>Vis alle {len(mine)}</summary>{inner}</details>"
-        items.append(f"<li><strong>{label} ({len(mine)})</strong>{inner}</li>")
+            inner = f"<details><summary>{_t('vis_alle', n=len(mine))}</summary>{inner}</details>"
+        items.append(f"<li><strong>{escape(_(label))} ({len(mine)})</strong>{inner}</li>")
     if ov.archive_list:
-        items.append(f'<li><strong>Arkiv</strong><ul class="lenker"><li><a href="'
-                     f'{_href(ov.archive_list)}">{escape(ov.archive_list)}</a> – alle '
-                     "registreringene (semikolon, UTF-8)</li></ul></li>")
+        items.append(f'<li><strong>{_t("arkiv")}</strong><ul class="lenker"><li><a href="'
+                     f'{_href(ov.archive_list)}">{escape(ov.archive_list)}</a> – '
+                     f"{_t('registreringene')}</li></ul></li>")
     if not items:
-        return "<p>Ingen e-postutkast, kalendere eller arkivliste i denne mappen.</p>"
+        return f"<p>{_t('ingen_levering')}</p>"
     return f'<ul class="levering">{"".join(items)}</ul>'
 
 
@@ -584,76 +661,87 @@ def _csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-CSP = (f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(SCRIPT)}; "
-       "img-src 'none'; base-uri 'none'; form-action 'none'")
+def csp(script_text: str = SCRIPT) -> str:
+    """The page's Content-Security-Policy: its style and its script by their hashes."""
+    return (f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src "
+            f"{_csp_hash(script_text)}; img-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+CSP = csp()  # the bokmål page's
 
 
 def html_page(ov: Overview) -> str:
-    """The page as text (UTF-8, bokmål, ``lang="nb"``)."""
+    """The page as text (UTF-8, in the active language: bokmål ``lang="nb"``, nynorsk
+    ``lang="nn"``)."""
     by_status: dict[Status, int] = {}
     for r in ov.rows:
         by_status[r.status] = by_status.get(r.status, 0) + 1
-    summary = [_count(len(ov.rows), "dokument", "dokumenter")]
-    summary += [f"{n} {s.value if n == 1 else PLURAL[s]}" for s in Status
+    summary = [_count(len(ov.rows), _("dokument"), _("dokumenter"))]
+    summary += [f"{n} {_(s.value) if n == 1 else _(PLURAL[s])}" for s in Status
                 if (n := by_status.get(s, 0))]
     grouped = groups(ov.rows)
     kinds_nav = "".join(f'<li><a href="#gruppe-{escape(k, quote=True)}">'
-                        f"{escape(k.capitalize())} ({len(rs)})</a></li>" for k, rs in grouped)
-    tables = "\n".join(_group_html(k, rs) for k, rs in grouped) or "<p>Ingen dokumenter.</p>"
+                        f"{escape(kind_label(k))} ({len(rs)})</a></li>" for k, rs in grouped)
+    t = {key: escape(_(text)) for key, text in PAGE_TEXTS.items()}
+    tables = "\n".join(_group_html(k, rs) for k, rs in grouped) or f"<p>{t['ingen']}</p>"
     if ov.notices:
         notices = "".join(f"<li><strong>{escape(place)}</strong>: {escape(message)}</li>"
                           for place, message in ov.notices)
         notice_html = f'<ol class="merknader">{notices}</ol>'
     else:
-        notice_html = "<p>Ingen merknader.</p>"
-    heading = f"Dokumentene for {escape(ov.kommune)} {ov.år}"
+        notice_html = f"<p>{t['ingen_merknader']}</p>"
+    heading = escape(_("Dokumentene for {kommune} {år}")).format(kommune=escape(ov.kommune),
+                                                                 år=ov.år)
+    built = escape(_("Bygget {tidspunkt}.").format(tidspunkt=_when(ov.made)))
+    made_by = escape(_("Laget av styring {versjon}.").format(versjon=__version__))
+    own_script = script()
+    lang = texts.active().code
     return f"""<!DOCTYPE html>
-<html lang="nb">
+<html lang="{escape(lang, quote=True)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>Oversikt – {heading}</title>
+<meta http-equiv="Content-Security-Policy" content="{csp(own_script)}">
+<title>{t['oversikt']} – {heading}</title>
 <style>{CSS}</style>
 </head>
 <body>
 <header>
 <h1>{heading}</h1>
-<p class="ingress">Bygget {escape(_when(ov.made))}. Lenkene åpner filene i denne mappen.</p>
+<p class="ingress">{built} {t['lenkene']}</p>
 <ul class="tall">{"".join(f"<li>{escape(s)}</li>" for s in summary)}</ul>
-<nav aria-label="Dokumenttyper"><ul class="typer">{kinds_nav}</ul></nav>
+<nav aria-label="{t['typer']}"><ul class="typer">{kinds_nav}</ul></nav>
 </header>
 <main>
 <section aria-labelledby="oppfolging" class="oppfolging">
-<h2 id="oppfolging">Trenger oppfølging</h2>
+<h2 id="oppfolging">{t['oppfolging']}</h2>
 {_attention(ov)}
 </section>
-<section id="merknader" aria-label="Merknader">
-<h2>Merknader</h2>
+<section id="merknader" aria-label="{t['merknader']}">
+<h2>{t['merknader']}</h2>
 {notice_html}
 </section>
 <section aria-labelledby="levering">
-<h2 id="levering">E-post, kalendere og arkiv</h2>
+<h2 id="levering">{t['levering']}</h2>
 {_delivery(ov)}
 </section>
 <section aria-labelledby="dokumenter">
-<h2 id="dokumenter">Dokumenter</h2>
-<div class="filter"><label for="filter">Filtrer dokumentene</label>
+<h2 id="dokumenter">{t['dokumenter']}</h2>
+<div class="filter"><label for="filter">{t['filtrer']}</label>
 <input type="search" id="filter" autocomplete="off" aria-describedby="filter-svar"
- placeholder="navn, enhet, status, fil …">
-<p id="filter-svar" class="notat" aria-live="polite">Viser alle {len(ov.rows)}.</p></div>
+ placeholder="{t['plassholder']}">
+<p id="filter-svar" class="notat" aria-live="polite">{t['viser_alle']} {len(ov.rows)}.</p></div>
 {tables}
 </section>
 </main>
-<footer>Laget av styring {escape(__version__)}. Siden henter ingenting fra nettet; det eneste
-skriptet er filteret.</footer>
-<script>{SCRIPT}</script>
+<footer>{made_by} {t['nettet']}</footer>
+<script>{own_script}</script>
 </body>
 </html>
 """
 
 
-BUILT_AT = re.compile(r"<p class=\"ingress\">Bygget [^<]*?\. Lenkene")
+BUILT_AT = re.compile(r"<p class=\"ingress\">[^<]*</p>")
 
 
 def write(path: Path, ov: Overview, current: Path | None = None) -> Path:
