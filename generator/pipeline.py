@@ -273,6 +273,7 @@ class BuildPlan:
     data: Styringsdata
     fingerprint: dict | None
     workbook_notices: list[Notice]
+    checked: list[str] = field(default_factory=list)  # templates without static problems
 
 
 def load_phase(paths: Sequence[Path], kinds: Sequence[str] | None, tertial: int | None,
@@ -314,10 +315,13 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
     except PlanError as e:
         report.problems.error("build", None, None, str(e))
         return None
-    templates = load_templates(planned, loaded.template_dir, report.problems)
+    kommune = result.data.kommune
+    year_folder = out_dir / str(kommune.år)
+    checked = fastpath.checked_templates(year_folder)
+    templates = load_templates(planned, loaded.template_dir, report.problems, checked)
     if report.problems.errors:
         return None
-    kommune = result.data.kommune
+    checked = {t.sha256 for t in templates.values()}
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
     profil = for_build(kommune, profile_folder)  # the logo, colour and font
     templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
@@ -336,17 +340,19 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
         report.pdf_note = pdf_a.INSTALL_HINT
     scopes_ = scopes(result, kinds, tertial)
     return BuildPlan(
-        year_folder=out_dir / str(kommune.år), planned=planned,
+        year_folder=year_folder, planned=planned,
         documents=building.unique(planned), templates=templates, want_pdf=want_pdf,
         scopes=scopes_, delivery=plan_delivery(result, planned, scopes_, want_pdf),
         data=result.data, fingerprint=print_,
-        workbook_notices=[(p.place, p.message) for p in result.problems.notices])
+        workbook_notices=[(p.place, p.message) for p in result.problems.notices],
+        checked=sorted(checked))
 
 
-def load_templates(planned: list[Planned], template_dir: Path,
-                   problems: Problems) -> dict[str, Template]:
+def load_templates(planned: list[Planned], template_dir: Path, problems: Problems,
+                   checked: set[str] | frozenset[str] = frozenset()) -> dict[str, Template]:
     """The template of every planned document, read and checked (problems into
-    ``problems``)."""
+    ``problems``); one whose SHA-256 is in ``checked`` passed the same static check in the
+    last complete build (see :func:`generator.output.fastpath.checked_templates`)."""
     templates: dict[str, Template] = {}
     kinds_of = {doc.template: doc.kind for doc in planned}
     for name in dict.fromkeys(doc.template for doc in planned):
@@ -355,7 +361,8 @@ def load_templates(planned: list[Planned], template_dir: Path,
         except TemplateError as e:
             problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
             continue
-        problems.extend(static_check(templates[name]))
+        if templates[name].sha256 not in checked:
+            problems.extend(static_check(templates[name]))
     return templates
 
 
@@ -380,7 +387,7 @@ def finish_phase(st: building.Stage, plan: BuildPlan) -> building.Finished:
 def commit_phase(st: building.Stage, plan: BuildPlan,
                  finished: building.Finished) -> building.Outcome:
     """Everything staged into place at once, with the manifest and the no-change record."""
-    return building.commit_build(st, finished, plan.fingerprint)
+    return building.commit_build(st, finished, plan.fingerprint, plan.checked)
 
 
 def built_report(report: BuildReport, plan: BuildPlan, outcome: building.Outcome,

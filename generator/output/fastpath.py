@@ -134,9 +134,10 @@ def forget(folder: Path) -> None:
 
 
 def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, list[int]],
-             scopes: set[str]) -> None:
+             scopes: set[str], checked: Sequence[str] = ()) -> None:
     """Write the no-change record after a complete build: its fingerprint, the size and
-    time of every file, and the summary a no-change build repeats."""
+    time of every file, the summary a no-change build repeats, and the SHA-256 of the
+    templates it found without a static problem (``checked``, see :func:`checked_templates`)."""
     counts: dict[str, int] = {}
     files = []
     for entry in manifest.documents.values():
@@ -145,9 +146,21 @@ def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, lis
                 counts[entry.kind] = counts.get(entry.kind, 0) + 1
             files += entry.files()
     record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
-              "notices": manifest.notices}
+              "notices": manifest.notices, "checked": sorted(set(checked))}
     write_changed(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
                   durable=False)
+
+
+def checked_templates(folder: Path) -> set[str]:
+    """The SHA-256 of every template (its bytes as read from the template folder) that the
+    last complete build of the year folder ``folder``, by this product version, checked and
+    found without a static problem: the same bytes give the same answer, so the next build
+    need not parse them again. Empty when there is no sound record."""
+    data, _wrong = read_status(folder / STATUS)
+    if data is None or data["fingerprint"].get("version") != __version__:
+        return set()
+    shas = data.get("checked")
+    return {s for s in shas if isinstance(s, str)} if isinstance(shas, list) else set()
 
 
 def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,

@@ -41,6 +41,7 @@ from .delivery.extra import Delivery, Notice
 from .signatures import Signed, inspect_copy
 
 STAGING_PREFIX = ".staging-"
+INPUTS = "inputs_sha256"  # a delivered file's manifest entry: the digest it was made from
 LOCK_NAME = fastpath.LOCK_NAME  # removed when the build ends
 
 
@@ -423,9 +424,11 @@ def finish(st: Stage, planned: list[Planned], data: Styringsdata, *, want_pdf: b
     return Finished(carried, arkiv_all, page, in_scope)
 
 
-def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None) -> Outcome:
+def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None,
+                 checked: Sequence[str] = ()) -> Outcome:
     """Move every staged file into place, all or nothing (see :mod:`generator.output.commit`),
-    write the manifest that makes it current, and remember it for the no-change check."""
+    write the manifest that makes it current, and remember it for the no-change check (with
+    the templates found without static problems, ``checked``)."""
     folder, outcome, old = st.folder, st.outcome, st.old
     carried, arkiv_all, page, in_scope = done.carried, done.arkiv_all, done.page, done.in_scope
     commit.precheck(folder, st.plan)
@@ -450,7 +453,7 @@ def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None) -> 
         raise
     (st.path / commit.JOURNAL).unlink()
     if fingerprint:
-        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
+        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope, checked)
     outcome.removed = [folder / rel for rel in st.plan.removals]
     outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
     outcome.overview = folder / page.file
@@ -627,14 +630,25 @@ def _extras(st: Stage, delivery: Delivery) -> list[manifest.Entry]:
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     stale = []
     for extra in delivery.extras:
+        previous = st.old.documents.get(extra.rel)
+        digest = extra.inputs(st) if extra.inputs is not None else None
+        if digest is not None and previous is not None and not st.force and \
+                previous.memory.get(INPUTS) == digest and _output_state(
+                    st.folder, previous.outputs.get(extra.output), previous.data_sha256) == "ours":
+            # made from the same inputs as the file there, which nobody changed: the same bytes
+            st.entries[extra.rel] = manifest.Entry(
+                kind=extra.kind, title=extra.title, sources=extra.sources,
+                data_sha256=previous.data_sha256, scope=extra.scope,
+                outputs=dict(previous.outputs), memory=dict(previous.memory),
+                built=previous.built or now)
+            continue
         made = extra.make(st)
         outcome.notices += made.notices
         key = hashlib.sha256(made.data).hexdigest()
-        previous = st.old.documents.get(extra.rel)
         entry = manifest.Entry(kind=extra.kind, title=extra.title, sources=extra.sources,
                                data_sha256=key, scope=extra.scope,
                                outputs=dict(previous.outputs) if previous else {},
-                               memory=dict(made.memory))
+                               memory=dict(made.memory) | ({INPUTS: digest} if digest else {}))
         state = _output_state(st.folder, entry.outputs.get(extra.output), key)
         if not st.force and state in ("ours", "person"):
             entry.built = previous.built if previous and previous.built else now
