@@ -42,8 +42,7 @@ from .problems import Problems, quiet_third_party
 from .rendering.batch import Progress, render_documents
 from .rendering.check import check as check_template
 from .rendering.check import kind_of, static_check, template_files
-from .rendering.language import translated
-from .rendering.profile import profiled
+from .rendering.prepared import prepare
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 from .texts import active as texts_active
 from .texts import restoring
@@ -274,6 +273,7 @@ class BuildPlan:
     fingerprint: dict | None
     workbook_notices: list[Notice]
     checked: list[str] = field(default_factory=list)  # templates without static problems
+    prepared: dict[str, str] = field(default_factory=dict)  # see rendering.prepared
 
 
 def load_phase(paths: Sequence[Path], kinds: Sequence[str] | None, tertial: int | None,
@@ -324,7 +324,10 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
     checked = {t.sha256 for t in templates.values()}
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
     profil = for_build(kommune, profile_folder)  # the logo, colour and font
-    templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
+    known = fastpath.prepared_templates(year_folder)  # applied once, remembered by hash
+    lang = texts_active()
+    prepared = {name: prepare(t, profil, lang, known) for name, t in templates.items()}
+    templates = dict(prepared)
     print_ = loaded.fingerprint
     extra = depends(kommune, profile_folder)
     if (catalogue := texts_active().source) is not None:  # a språk/<kode>.po
@@ -345,7 +348,8 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
         scopes=scopes_, delivery=plan_delivery(result, planned, scopes_, want_pdf),
         data=result.data, fingerprint=print_,
         workbook_notices=[(p.place, p.message) for p in result.problems.notices],
-        checked=sorted(checked))
+        checked=sorted(checked),
+        prepared={t.key: t.sha256 for t in prepared.values()})
 
 
 def load_templates(planned: list[Planned], template_dir: Path, problems: Problems,
@@ -387,7 +391,7 @@ def finish_phase(st: building.Stage, plan: BuildPlan) -> building.Finished:
 def commit_phase(st: building.Stage, plan: BuildPlan,
                  finished: building.Finished) -> building.Outcome:
     """Everything staged into place at once, with the manifest and the no-change record."""
-    return building.commit_build(st, finished, plan.fingerprint, plan.checked)
+    return building.commit_build(st, finished, plan.fingerprint, plan.checked, plan.prepared)
 
 
 def built_report(report: BuildReport, plan: BuildPlan, outcome: building.Outcome,

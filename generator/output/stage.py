@@ -425,10 +425,12 @@ def finish(st: Stage, planned: list[Planned], data: Styringsdata, *, want_pdf: b
 
 
 def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None,
-                 checked: Sequence[str] = ()) -> Outcome:
+                 checked: Sequence[str] = (), prepared: dict[str, str] | None = None
+                 ) -> Outcome:
     """Move every staged file into place, all or nothing (see :mod:`generator.output.commit`),
     write the manifest that makes it current, and remember it for the no-change check (with
-    the templates found without static problems, ``checked``)."""
+    the templates found without static problems, ``checked``, and the applied templates'
+    SHA-256, ``prepared``)."""
     folder, outcome, old = st.folder, st.outcome, st.old
     carried, arkiv_all, page, in_scope = done.carried, done.arkiv_all, done.page, done.in_scope
     commit.precheck(folder, st.plan)
@@ -453,7 +455,8 @@ def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None,
         raise
     (st.path / commit.JOURNAL).unlink()
     if fingerprint:
-        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope, checked)
+        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope, checked,
+                          prepared)
     outcome.removed = [folder / rel for rel in st.plan.removals]
     outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
     outcome.overview = folder / page.file
