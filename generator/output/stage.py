@@ -18,8 +18,10 @@ import os
 import shutil
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -740,38 +742,76 @@ def _describe(folder: Path, rel: str, data_sha256: str) -> manifest.OutputRecord
 
 
 def _pdfs(st: Stage) -> None:
+    """PDF/A of every rendered document, with signature fields, checked. Each PDF is signed
+    and checked as soon as LibreOffice has written it (:func:`pdf.convert`), while it
+    converts the others; the documents with a table of contents are converted first, and
+    their second pass (the page numbers from the first layout) starts as soon as they are
+    done, beside the rest of the first."""
     todo = list(st.outcome.rendered)
     if not todo:
         return
     from . import signing  # pyHanko is slow to import (¾ s): only when there is work
 
     docx = [st.path / st.staged[d.filename]["docx"] for d in todo]
+    planned = dict(zip(docx, todo, strict=True))
+    contents = [d for d in docx if toc.has_toc(d.read_bytes())]
     pdf_dir = st.path / ".pdf"
-    try:
-        made = pdf.convert(docx, pdf_dir)
-        # A table of contents gets its page numbers from the first layout, then once more.
-        again = [d for d, p in zip(docx, made, strict=True)
-                 if toc.has_toc(d.read_bytes()) and toc.page_numbers(d, p)]
-        if again:
-            pdf.convert(again, pdf_dir)
-    except pdf.PdfError as e:
-        raise BuildError(str(e)) from None
-    problems = []
-    for doc, path in zip(todo, made, strict=True):
+    problems: dict[Path, str] = {}
+    first: list[tuple[Path, Path]] = []
+    stop = threading.Event()
+    second = ThreadPoolExecutor(1)
+    again: list[Future[None]] = []
+
+    def check(source: Path, path: Path) -> None:
+        doc = planned[source]
         if doc.facts is not None and doc.facts.signaturfelt:
             try:
                 path.write_bytes(signing.add_signature_fields(path))
             except signing.SigningError as e:
-                problems.append(str(e))
-                continue
+                problems[source] = str(e)
+                return
         report = pdf.verify(path, doc.properties.get("title"))
         if not report.ok:
-            problems.append(f"{path.name}: " + "; ".join(report.problems))
-            continue
+            problems[source] = f"{path.name}: " + "; ".join(report.problems)
+
+    def numbered(pairs: list[tuple[Path, Path]]) -> None:
+        # A table of contents gets its page numbers from the first layout, then once more.
+        redo = [d for d, p in pairs if toc.page_numbers(d, p)]
+        if redo:
+            pdf.convert(redo, pdf_dir, check, stop)
+        for d, p in pairs:
+            if d not in redo:
+                with pdf.FINISHING:
+                    check(d, p)
+
+    def done(source: Path, path: Path) -> None:
+        if source not in contents:
+            check(source, path)
+            return
+        first.append((source, path))
+        if len(first) == len(contents):
+            again.append(second.submit(numbered, list(first)))
+
+    order = contents + [d for d in docx if d not in contents]
+    ok = False
+    try:
+        made = pdf.convert(order, pdf_dir, done, stop)
+        for job in again:
+            job.result()
+        ok = True
+    except pdf.PdfError as e:
+        raise BuildError(str(e)) from None
+    finally:
+        if not ok:
+            stop.set()
+        second.shutdown(wait=True)
+    pdfs = dict(zip(order, made, strict=True))
+    if problems:
+        raise BuildError("PDF/A-kontrollen feilet: " + " | ".join(
+            [problems[d] for d in docx if d in problems][:5]))
+    for source, doc in planned.items():
         rel = _rel(doc, ".pdf")
         target = st.path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
+        os.replace(pdfs[source], target)
         st.staged[doc.filename]["pdf"] = rel
-    if problems:
-        raise BuildError("PDF/A-kontrollen feilet: " + " | ".join(problems[:5]))
