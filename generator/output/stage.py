@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import os
 import shutil
 import stat
@@ -750,8 +751,9 @@ def _pdfs(st: Stage) -> None:
     todo = list(st.outcome.rendered)
     if not todo:
         return
-    from . import signing  # pyHanko is slow to import (¾ s): only when there is work
-
+    second = ThreadPoolExecutor(1)
+    # pyHanko is slow to import (¾ s): only when there is work, and while LibreOffice starts
+    loading = second.submit(importlib.import_module, f"{__package__}.signing")
     docx = [st.path / st.staged[d.filename]["docx"] for d in todo]
     planned = dict(zip(docx, todo, strict=True))
     contents = [d for d in docx if toc.has_toc(d.read_bytes())]
@@ -759,12 +761,12 @@ def _pdfs(st: Stage) -> None:
     problems: dict[Path, str] = {}
     first: list[tuple[Path, Path]] = []
     stop = threading.Event()
-    second = ThreadPoolExecutor(1)
     again: list[Future[None]] = []
 
     def check(source: Path, path: Path) -> None:
         doc = planned[source]
         if doc.facts is not None and doc.facts.signaturfelt:
+            signing = loading.result()
             try:
                 path.write_bytes(signing.add_signature_fields(path))
             except signing.SigningError as e:
