@@ -32,7 +32,8 @@ PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sy
 SKIP = {"manifest.json", ".manifest-kopi.json", ".uendret.json"}  # build ids, file times
 MASK = re.compile(
     r'DTSTAMP:\S+|"sjekksum": "\w+"|<sjekksum>\w+</sjekksum>|[0-9a-f]{64}'
-    r'|"(?:built|size|filstoerrelse)": [^,\n]+|<(?:filstoerrelse|opprettetDato|arkivertDato|journaldato)>'
+    r'|"(?:built|size|filstoerrelse)": [^,\n]+'
+    r'|<(?:filstoerrelse|opprettetDato|arkivertDato|journaldato)>'
     r'[^<]*<|20\d\d-\d\d-\d\dT[\d:.+Z-]+|kl\. \d\d\.\d\d|;\d+;(?=[0-9a-f#])')
 
 
