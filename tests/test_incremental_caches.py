@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -116,3 +118,12 @@ def test_drafts_follow_their_texts_and_are_left_when_nothing_they_show_changed(
               for d in drafts.values()]
     said = [b is not None and "her er avtalen" in str(b.get_content()) for b in bodies]
     assert sum(said) == len(drafts) - 1  # every draft but the oppdragsbrev's
+
+
+def test_reading_workbooks_does_not_load_numpy_and_numpy_still_loads() -> None:
+    code = ("import sys; import generator.pipeline; print('numpy' in sys.modules); "
+            "import numpy, openpyxl; print(bool(numpy.__version__), openpyxl.compat.NUMERIC_TYPES"
+            "[:3] == (int, float, __import__('decimal').Decimal))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[:2] == ["False", "True True"], out
