@@ -95,24 +95,47 @@ def one_cell(work: Path, pdf: bool, rounds: int) -> tuple[list[str], Path]:
     return rows, year
 
 
-def pdf_vs_batch(work: Path) -> list[str]:
-    """A forced demo build with PDF (its PDF step timed by the build) and one batched soffice
-    call on the same DOCX files, back to back."""
+def pdf_vs_batch(work: Path, rev: str | None = None) -> list[str]:
+    """A forced demo build with PDF (its PDF step timed by the build, wall and CPU with
+    LibreOffice) and one batched soffice call on the same DOCX files, back to back; with
+    ``rev`` also the PDF step of that git revision's code (e.g. main), in the same run."""
     wb, out = work / "wb", work / "ut"
     subprocess.run([PY, "-m", "generator", "demo", str(wb)], cwd=ROOT, check=True,
                    capture_output=True)
-    p = subprocess.run([PY, "benchmarks/pipeline_case.py", "pdf", str(wb), str(out)], cwd=ROOT,
-                       capture_output=True, text=True, check=True)
-    m = re.search(r"pdf=([0-9.]+)s", p.stdout)
-    step = float(m.group(1)) if m else float("nan")
+    step, cpu = _pdf_step(ROOT, wb, out)
     docx = sorted((out / "2026").rglob("*.docx"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     row = bench._one_soffice_call(out / "2026")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    batch_cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     wall = float(row.split("|")[4])
     made = int(row.split("|")[3])
-    return [f"| PDF-trinnet i en demo-bygging ({len(docx)} DOCX → PDF/A med kontroller, to "
+    rows = [f"| PDF-trinnet i en demo-bygging ({len(docx)} DOCX → PDF/A med kontroller, to "
             f"LibreOffice) mot ett samlet `soffice --convert-to`-kall på de samme filene | "
             f"{step:.1f} s mot {wall:.1f} s (kallet laget {made} av {len(docx)}): "
-            f"**{wall / step:.2f}×** raskere |"]
+            f"**{wall / step:.2f}×** raskere; CPU-tid {cpu:.1f} s mot {batch_cpu:.1f} s "
+            f"({batch_cpu / cpu:.2f}×) |"]
+    if rev:
+        with tempfile.TemporaryDirectory(prefix="rev-") as code:
+            subprocess.run(f"git archive {rev} | tar -x -C {code}", shell=True, cwd=ROOT,
+                           check=True)
+            old, old_cpu = _pdf_step(Path(code), wb, work / "ut-rev")
+        rows.append(f"| PDF-trinnet med koden i `{rev}`, samme filer og samme kjøring | "
+                    f"{old:.1f} s (CPU-tid {old_cpu:.1f} s): denne koden er "
+                    f"**{old / step:.2f}×** raskere ({old_cpu / cpu:.2f}× på CPU-tid); "
+                    f"`{rev}` er {wall / old:.2f}× det samlede kallet |")
+    return rows
+
+
+def _pdf_step(code: Path, wb: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of the PDF step of a forced build with ``code``'s generator."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    p = subprocess.run([PY, str(ROOT / "benchmarks" / "pipeline_case.py"), "pdf", str(wb),
+                        str(out)], cwd=code, env=env, capture_output=True, text=True,
+                       check=True)
+    m = re.search(r" pdf=([0-9.]+)s", p.stdout)
+    c = re.search(r"pdf_cpu=([0-9.]+)s", p.stdout)
+    return (float(m.group(1)) if m else float("nan"), float(c.group(1)) if c else float("nan"))
 
 
 def big_year(work: Path, n: int) -> list[str]:
@@ -160,6 +183,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--big", type=int, default=2000)
     ap.add_argument("--skip-pdf", action="store_true")
+    ap.add_argument("--against", metavar="REV", help="also the PDF step of this git revision's "
+                    "code (e.g. main), measured in the same run")
+    ap.add_argument("--skip-big", action="store_true")
     a = ap.parse_args()
     load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
     lines = [f"Målt {date.today():%d.%m.%Y} på {platform.node()} ({platform.machine()}, "
@@ -176,10 +202,11 @@ def main() -> None:
                 lines += drafts(year)
                 print(lines[-1], flush=True)
         if not a.skip_pdf:
-            lines += pdf_vs_batch(work / "pdf")
+            lines += pdf_vs_batch(work / "pdf", a.against)
+            print("\n".join(lines[-2:]), flush=True)
+        if not a.skip_big:
+            lines += big_year(work / "stor", a.big)
             print(lines[-1], flush=True)
-        lines += big_year(work / "stor", a.big)
-        print(lines[-1], flush=True)
         shutil.rmtree(work, ignore_errors=True)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "incremental.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

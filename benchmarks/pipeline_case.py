@@ -7,22 +7,44 @@ CASE: ``cold`` (one forced DOCX build in a fresh process), ``warm`` (a forced DO
 then a second one timed in the same process), ``pdf`` (a forced build with PDF/A),
 ``nochange`` (an incremental DOCX build over an earlier one), ``onerow`` (one cell of
 the Lederavtaler sheet edited, then an incremental DOCX build). Prints
-``CASE: D docs (R rendered) in X s`` and the build step's own timings.
+``CASE: D docs (R rendered) in X s`` and the build step's own timings, with a PDF build
+also ``pdf_cpu=…s``: the CPU time of the PDF step, this process and every LibreOffice.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # after PYTHONPATH: --against
 
 import openpyxl
 
 from generator import pipeline
 from generator.input.reader import normalise
+from generator.output import stage
+
+PDF_CPU: list[float] = []
+
+
+def _cpu() -> float:
+    own, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
+                                                  resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _timed_pdfs(st: stage.Stage, _pdfs=stage._pdfs) -> None:
+    before = _cpu()
+    try:
+        _pdfs(st)
+    finally:
+        PDF_CPU.append(_cpu() - before)
+
+
+stage._pdfs = _timed_pdfs  # the PDF step's CPU time, LibreOffice included
 
 
 def edit_one_row(folder: Path) -> None:
@@ -60,6 +82,8 @@ def main() -> None:
     outcome = report.outcome
     rendered = len(outcome.rendered) if outcome else 0
     timings = " ".join(f"{k}={v:.2f}s" for k, v in (outcome.timings if outcome else {}).items())
+    if PDF_CPU:
+        timings += f" pdf_cpu={sum(PDF_CPU):.2f}s"
     print(f"{a.case}: {len(report.documents)} docs ({rendered} rendered) in {dt:.3f} s; "
           f"{timings}")
 

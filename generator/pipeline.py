@@ -42,8 +42,7 @@ from .problems import Problems, quiet_third_party
 from .rendering.batch import Progress, render_documents
 from .rendering.check import check as check_template
 from .rendering.check import kind_of, static_check, template_files
-from .rendering.language import translated
-from .rendering.profile import profiled
+from .rendering.prepared import prepare
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 from .texts import active as texts_active
 from .texts import restoring
@@ -280,6 +279,8 @@ class BuildPlan:
     data: Styringsdata
     fingerprint: dict | None
     workbook_notices: list[Notice]
+    checked: list[str] = field(default_factory=list)  # templates without static problems
+    prepared: dict[str, str] = field(default_factory=dict)  # see rendering.prepared
 
 
 def load_phase(paths: Sequence[Path], kinds: Sequence[str] | None, tertial: int | None,
@@ -321,13 +322,19 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
     except PlanError as e:
         report.problems.error("build", None, None, str(e))
         return None
-    templates = load_templates(planned, loaded.template_dir, report.problems)
+    kommune = result.data.kommune
+    year_folder = out_dir / str(kommune.år)
+    checked = fastpath.checked_templates(year_folder)
+    templates = load_templates(planned, loaded.template_dir, report.problems, checked)
     if report.problems.errors:
         return None
-    kommune = result.data.kommune
+    checked = {t.sha256 for t in templates.values()}
     profile_folder = result.folder(kommune)  # where the Kommune sheet's workbook is
     profil = for_build(kommune, profile_folder)  # the logo, colour and font
-    templates = {name: translated(profiled(t, profil)) for name, t in templates.items()}
+    known = fastpath.prepared_templates(year_folder)  # applied once, remembered by hash
+    lang = texts_active()
+    prepared = {name: prepare(t, profil, lang, known) for name, t in templates.items()}
+    templates = dict(prepared)
     print_ = loaded.fingerprint
     extra = depends(kommune, profile_folder)
     for catalogue in (texts_active().source, texts_active().parallel_source):
@@ -344,17 +351,20 @@ def plan_phase(loaded: Loaded, out_dir: Path, kinds: Sequence[str] | None,
         report.pdf_note = pdf_a.INSTALL_HINT
     scopes_ = scopes(result, kinds, tertial)
     return BuildPlan(
-        year_folder=out_dir / str(kommune.år), planned=planned,
+        year_folder=year_folder, planned=planned,
         documents=building.unique(planned), templates=templates, want_pdf=want_pdf,
         scopes=scopes_, delivery=plan_delivery(result, planned, scopes_, want_pdf),
         data=result.data, fingerprint=print_,
-        workbook_notices=[(p.place, p.message) for p in result.problems.notices])
+        workbook_notices=[(p.place, p.message) for p in result.problems.notices],
+        checked=sorted(checked),
+        prepared={t.key: t.sha256 for t in prepared.values()})
 
 
-def load_templates(planned: list[Planned], template_dir: Path,
-                   problems: Problems) -> dict[str, Template]:
+def load_templates(planned: list[Planned], template_dir: Path, problems: Problems,
+                   checked: set[str] | frozenset[str] = frozenset()) -> dict[str, Template]:
     """The template of every planned document, read and checked (problems into
-    ``problems``)."""
+    ``problems``); one whose SHA-256 is in ``checked`` passed the same static check in the
+    last complete build (see :func:`generator.output.fastpath.checked_templates`)."""
     templates: dict[str, Template] = {}
     kinds_of = {doc.template: doc.kind for doc in planned}
     for name in dict.fromkeys(doc.template for doc in planned):
@@ -363,7 +373,8 @@ def load_templates(planned: list[Planned], template_dir: Path,
         except TemplateError as e:
             problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
             continue
-        problems.extend(static_check(templates[name]))
+        if templates[name].sha256 not in checked:
+            problems.extend(static_check(templates[name]))
     return templates
 
 
@@ -388,7 +399,7 @@ def finish_phase(st: building.Stage, plan: BuildPlan) -> building.Finished:
 def commit_phase(st: building.Stage, plan: BuildPlan,
                  finished: building.Finished) -> building.Outcome:
     """Everything staged into place at once, with the manifest and the no-change record."""
-    return building.commit_build(st, finished, plan.fingerprint)
+    return building.commit_build(st, finished, plan.fingerprint, plan.checked, plan.prepared)
 
 
 def built_report(report: BuildReport, plan: BuildPlan, outcome: building.Outcome,

@@ -13,10 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
+from typing import TYPE_CHECKING, Any
 
 from ..files import write_atomic
 from ..formulas import looks_like_formula
@@ -25,6 +22,9 @@ from ..model.domain import SYNONYMER, Status
 from ..texts import N_, _
 from .rules import RULES
 from .schema import KEY_HEADER_TEXTS, SHEETS, WORKBOOKS, Sheet, workbook_file
+
+if TYPE_CHECKING:
+    import xlsxwriter  # imported where a workbook is written: a build only reads them
 
 VALIDATION_ROWS = 1000
 HELP_SHEET = N_("Veiledning")
@@ -88,6 +88,8 @@ def write_workbook(path: Path, sheets: Iterable[Sheet], data: Any | None = None,
     """
     sheets = list(sheets)
     buf = io.BytesIO()
+    import xlsxwriter  # 30 ms: only when a workbook is written
+
     wb = xlsxwriter.Workbook(buf, {"strings_to_formulas": False,
                                    "strings_to_numbers": False, "strings_to_urls": False})
     wb.set_properties({"title": f"Styringsdata: {path.stem}", "author": "styring",
@@ -219,6 +221,8 @@ def _table_sheet(ws: Any, sheet: Sheet, rows: list[Any], fmt: dict[str, Any]) ->
             _write(ws, i, j, c, getattr(obj, c.field), cell_fmt, fmt["quoted"])
         _validate(ws, 1, VALIDATION_ROWS, j, c)
         if c.enum_type is Status:
+            from xlsxwriter.utility import xl_col_to_name  # with the workbook writer
+
             letter = xl_col_to_name(j)
             for s in Status:
                 ws.conditional_format(1, j, VALIDATION_ROWS, j, {

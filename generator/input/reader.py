@@ -14,14 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter, range_boundaries
-
 from ..model.column import Column
 from ..norsk import tall
 from ..problems import Problems
 from ..texts import in_nynorsk
 from . import package
+from .openpyxl_import import get_column_letter, openpyxl, range_boundaries
 from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
 
 HEADER_SCAN_ROWS = 20

@@ -134,9 +134,12 @@ def forget(folder: Path) -> None:
 
 
 def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, list[int]],
-             scopes: set[str]) -> None:
+             scopes: set[str], checked: Sequence[str] = (),
+             prepared: dict[str, str] | None = None) -> None:
     """Write the no-change record after a complete build: its fingerprint, the size and
-    time of every file, and the summary a no-change build repeats."""
+    time of every file, the summary a no-change build repeats, the SHA-256 of the
+    templates it found without a static problem (``checked``, see :func:`checked_templates`)
+    and of its templates with profile and language applied (``prepared``)."""
     counts: dict[str, int] = {}
     files = []
     for entry in manifest.documents.values():
@@ -145,9 +148,36 @@ def remember(folder: Path, print_: dict, manifest: Manifest, stat: dict[str, lis
                 counts[entry.kind] = counts.get(entry.kind, 0) + 1
             files += entry.files()
     record = {"fingerprint": print_, "stat": stat, "counts": counts, "files": sorted(files),
-              "notices": manifest.notices}
+              "notices": manifest.notices, "checked": sorted(set(checked)),
+              "prepared": dict(sorted((prepared or {}).items()))}
     write_changed(folder / STATUS, json.dumps(record, ensure_ascii=False).encode("utf-8"),
                   durable=False)
+
+
+def checked_templates(folder: Path) -> set[str]:
+    """The SHA-256 of every template (its bytes as read from the template folder) that the
+    last complete build of the year folder ``folder``, by this product version, checked and
+    found without a static problem: the same bytes give the same answer, so the next build
+    need not parse them again. Empty when there is no sound record."""
+    shas = remembered(folder).get("checked")
+    return {s for s in shas if isinstance(s, str)} if isinstance(shas, list) else set()
+
+
+def prepared_templates(folder: Path) -> dict[str, str]:
+    """What the last complete build of ``folder`` (this product version) recorded of its
+    templates with the profile and language applied: key → SHA-256 (see
+    :mod:`generator.rendering.prepared`)."""
+    known = remembered(folder).get("prepared")
+    return {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(known, dict) else {}
+
+
+def remembered(folder: Path) -> dict:
+    """The no-change record of ``folder`` when sound and written by this product version."""
+    data, _wrong = read_status(folder / STATUS)
+    if data is None or data["fingerprint"].get("version") != __version__:
+        return {}
+    return data
 
 
 def unchanged(paths: Sequence[Path], out_dir: Path, template_dir: Path | None,

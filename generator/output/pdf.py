@@ -19,7 +19,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -37,6 +38,8 @@ INSTALL_HINT = ("PDF/A lages med LibreOffice, som ikke er installert. På Debian
                 "fonts-crosextra-caladea» (eller kjør ./setup.sh som root). På Windows: "
                 "installer LibreOffice fra IT-avdelingens programkatalog.")
 TIMEOUT_PER_DOC = 60
+POLL_SECONDS = 0.05  # how often a running LibreOffice's finished PDFs are looked for
+LOOK_AHEAD = 4  # a PDF is whole once one of the next files' PDFs is there
 # A fresh LibreOffice profile that never reaches out: no update checks, no crash
 # reports, no online help, no remote templates.
 OFFLINE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -82,8 +85,21 @@ def workers(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, count // 4 or 1))
 
 
-def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Convert DOCX files to PDF/A-2b in ``out_dir``; returns the PDFs in the same order."""
+Done = Callable[[Path, Path], None]  # (DOCX, its finished PDF), as soon as it is finished
+FINISHING = threading.Lock()  # held while a PDF is finished and handed on (see convert)
+
+
+def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
+            stop: threading.Event | None = None) -> list[Path]:
+    """Convert DOCX files to PDF/A-2b in ``out_dir``; returns the PDFs in the same order.
+
+    Each PDF is finished (metadata and PDF/UA, see :func:`finish`) as soon as LibreOffice
+    has written it, while it converts the next files, and then handed to ``done`` (called
+    from a worker thread, one PDF at a time in the process; it must not wait for another
+    conversion): what the caller does with a PDF overlaps the conversion of the others
+    instead of waiting for the last. ``stop``: set by a failure here, and when set from
+    outside no new LibreOffice starts and the running ones end (conversions that share
+    it stop together)."""
     exe = soffice()
     if exe is None:
         raise PdfError(INSTALL_HINT)
@@ -94,12 +110,23 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
     n = workers(len(files))
     chunks = [files[i::n] for i in range(n)]
     live: list[subprocess.Popen[bytes]] = []
-    stop = threading.Event()
+    stop = stop if stop is not None else threading.Event()
+
+    def finished(docx: Path) -> None:
+        path = out_dir / (docx.stem + ".pdf")
+        with FINISHING:  # one PDF at a time in the process (the libraries share state)
+            finish(path)
+            if done is not None:
+                done(docx, path)
+
     pool = ThreadPoolExecutor(n)
+    ok = False
     try:
-        list(pool.map(lambda chunk: _run(exe, chunk, out_dir, live, stop), chunks))
+        list(pool.map(lambda chunk: _run(exe, chunk, out_dir, live, stop, finished), chunks))
+        ok = True
     finally:
-        stop.set()  # interrupted or failed: no new LibreOffice, and every running one ends
+        if not ok:
+            stop.set()  # interrupted or failed: no new LibreOffice, and every running one ends
         for proc in list(live):
             _stop(proc)
         pool.shutdown(wait=True)
@@ -108,15 +135,19 @@ def convert(docx_files: Sequence[Path], out_dir: Path) -> list[Path]:
     if missing:
         raise PdfError("LibreOffice laget ikke " + ", ".join(missing[:5])
                        + (" …" if len(missing) > 5 else "") + ".")
-    for path in pdfs:  # one open and one save per file for both repairs
-        with pikepdf.open(path, allow_overwriting_input=True) as doc:
-            _repair_metadata(doc)
-            try:
-                pdfua.finish_pdf(doc)
-            except pdfua.PdfUaError as e:
-                raise PdfError(f"{path.name}: {e}") from None
-            doc.save(path)
     return pdfs
+
+
+def finish(path: Path) -> None:
+    """The metadata repairs and the PDF/UA finishing of one PDF from LibreOffice, in one
+    open and one save."""
+    with pikepdf.open(path, allow_overwriting_input=True) as doc:
+        _repair_metadata(doc)
+        try:
+            pdfua.finish_pdf(doc)
+        except pdfua.PdfUaError as e:
+            raise PdfError(f"{path.name}: {e}") from None
+        doc.save(path)
 
 
 WATCHDOG = Path(__file__).with_name("lo_watchdog.py")
@@ -130,7 +161,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen[bytes]],
-         stop: threading.Event) -> None:
+         stop: threading.Event, finished: Callable[[Path], None]) -> None:
     """Convert one worker's share. A LibreOffice that stops before the end of its batch (it
     can exit with code 0 after part of a long batch, or be killed) is noticed by the PDFs
     it did not write, and a new one converts the rest; a half-written PDF is made again.
@@ -139,13 +170,14 @@ def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen
         (out_dir / (f.stem + ".pdf")).unlink(missing_ok=True)
     todo = list(files)
     while todo and not stop.is_set():
-        _attempt(exe, todo, out_dir, live, stop)
+        made = _attempt(exe, todo, out_dir, live, stop, finished)
         left = []
         for f in todo:
+            if f in made:
+                continue
             target = out_dir / (f.stem + ".pdf")
-            if not _complete(target):
-                target.unlink(missing_ok=True)
-                left.append(f)
+            target.unlink(missing_ok=True)
+            left.append(f)
         if len(left) == len(todo):
             return
         todo = left
@@ -162,9 +194,12 @@ def _complete(path: Path) -> bool:
 
 
 def _attempt(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen[bytes]],
-             stop: threading.Event) -> None:
+             stop: threading.Event, finished: Callable[[Path], None]) -> set[Path]:
     """One LibreOffice under a watchdog (:mod:`generator.output.lo_watchdog`): it dies with the
-    build, even when the build is killed with SIGKILL, and its profile is removed."""
+    build, even when the build is killed with SIGKILL, and its profile is removed. Returns
+    the files whose PDF it wrote whole, each handed to ``finished`` as soon as it was: it
+    converts the files in order, so a PDF is whole once a later file's PDF is there (or
+    LibreOffice has ended) and it ends with ``%%EOF``."""
     profile = tempfile.mkdtemp(prefix="styring-lo-")
     user = Path(profile) / "user"
     user.mkdir()
@@ -178,10 +213,27 @@ def _attempt(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.P
     live.append(proc)
     if stop.is_set():
         _stop(proc)
+    deadline = time.monotonic() + 30 + TIMEOUT_PER_DOC * len(files)
+    made: set[Path] = set()
+    first = 0  # the first file not yet looked at
     try:
-        proc.wait(timeout=30 + TIMEOUT_PER_DOC * len(files))
-    except subprocess.TimeoutExpired:
-        raise PdfError("LibreOffice brukte for lang tid og ble stoppet.") from None
+        while True:
+            try:
+                proc.wait(timeout=POLL_SECONDS)
+                ended = True
+            except subprocess.TimeoutExpired:
+                ended = False
+                if time.monotonic() > deadline:
+                    raise PdfError("LibreOffice brukte for lang tid og ble stoppet.") from None
+            while first < len(files) and (ended or any(
+                    (out_dir / (f.stem + ".pdf")).exists()
+                    for f in files[first + 1:first + 1 + LOOK_AHEAD])):
+                if _complete(out_dir / (files[first].stem + ".pdf")):
+                    made.add(files[first])
+                    finished(files[first])
+                first += 1
+            if ended or stop.is_set():
+                return made
     finally:
         _stop(proc)
         proc.wait()

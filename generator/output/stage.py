@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import os
 import shutil
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +44,7 @@ from .delivery.extra import Delivery, Notice
 from .signatures import Signed, inspect_copy
 
 STAGING_PREFIX = ".staging-"
+INPUTS = "inputs_sha256"  # a delivered file's manifest entry: the digest it was made from
 LOCK_NAME = fastpath.LOCK_NAME  # removed when the build ends
 
 
@@ -423,9 +427,13 @@ def finish(st: Stage, planned: list[Planned], data: Styringsdata, *, want_pdf: b
     return Finished(carried, arkiv_all, page, in_scope)
 
 
-def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None) -> Outcome:
+def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None,
+                 checked: Sequence[str] = (), prepared: dict[str, str] | None = None
+                 ) -> Outcome:
     """Move every staged file into place, all or nothing (see :mod:`generator.output.commit`),
-    write the manifest that makes it current, and remember it for the no-change check."""
+    write the manifest that makes it current, and remember it for the no-change check (with
+    the templates found without static problems, ``checked``, and the applied templates'
+    SHA-256, ``prepared``)."""
     folder, outcome, old = st.folder, st.outcome, st.old
     carried, arkiv_all, page, in_scope = done.carried, done.arkiv_all, done.page, done.in_scope
     commit.precheck(folder, st.plan)
@@ -450,7 +458,8 @@ def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None) -> 
         raise
     (st.path / commit.JOURNAL).unlink()
     if fingerprint:
-        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope)
+        fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope, checked,
+                          prepared)
     outcome.removed = [folder / rel for rel in st.plan.removals]
     outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
     outcome.overview = folder / page.file
@@ -627,14 +636,25 @@ def _extras(st: Stage, delivery: Delivery) -> list[manifest.Entry]:
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     stale = []
     for extra in delivery.extras:
+        previous = st.old.documents.get(extra.rel)
+        digest = extra.inputs(st) if extra.inputs is not None else None
+        if digest is not None and previous is not None and not st.force and \
+                previous.memory.get(INPUTS) == digest and _output_state(
+                    st.folder, previous.outputs.get(extra.output), previous.data_sha256) == "ours":
+            # made from the same inputs as the file there, which nobody changed: the same bytes
+            st.entries[extra.rel] = manifest.Entry(
+                kind=extra.kind, title=extra.title, sources=extra.sources,
+                data_sha256=previous.data_sha256, scope=extra.scope,
+                outputs=dict(previous.outputs), memory=dict(previous.memory),
+                built=previous.built or now)
+            continue
         made = extra.make(st)
         outcome.notices += made.notices
         key = hashlib.sha256(made.data).hexdigest()
-        previous = st.old.documents.get(extra.rel)
         entry = manifest.Entry(kind=extra.kind, title=extra.title, sources=extra.sources,
                                data_sha256=key, scope=extra.scope,
                                outputs=dict(previous.outputs) if previous else {},
-                               memory=dict(made.memory))
+                               memory=dict(made.memory) | ({INPUTS: digest} if digest else {}))
         state = _output_state(st.folder, entry.outputs.get(extra.output), key)
         if not st.force and state in ("ours", "person"):
             entry.built = previous.built if previous and previous.built else now
@@ -723,38 +743,77 @@ def _describe(folder: Path, rel: str, data_sha256: str) -> manifest.OutputRecord
 
 
 def _pdfs(st: Stage) -> None:
+    """PDF/A of every rendered document, with signature fields, checked. Each PDF is signed
+    and checked as soon as LibreOffice has written it (:func:`pdf.convert`), while it
+    converts the others; the documents with a table of contents are converted first, and
+    their second pass (the page numbers from the first layout) starts as soon as they are
+    done, beside the rest of the first."""
     todo = list(st.outcome.rendered)
     if not todo:
         return
-    from . import signing  # pyHanko is slow to import (¾ s): only when there is work
-
+    second = ThreadPoolExecutor(1)
+    # pyHanko is slow to import (¾ s): only when there is work, and while LibreOffice starts
+    loading = second.submit(importlib.import_module, f"{__package__}.signing")
     docx = [st.path / st.staged[d.filename]["docx"] for d in todo]
+    planned = dict(zip(docx, todo, strict=True))
+    contents = [d for d in docx if toc.has_toc(d.read_bytes())]
     pdf_dir = st.path / ".pdf"
-    try:
-        made = pdf.convert(docx, pdf_dir)
-        # A table of contents gets its page numbers from the first layout, then once more.
-        again = [d for d, p in zip(docx, made, strict=True)
-                 if toc.has_toc(d.read_bytes()) and toc.page_numbers(d, p)]
-        if again:
-            pdf.convert(again, pdf_dir)
-    except pdf.PdfError as e:
-        raise BuildError(str(e)) from None
-    problems = []
-    for doc, path in zip(todo, made, strict=True):
+    problems: dict[Path, str] = {}
+    first: list[tuple[Path, Path]] = []
+    stop = threading.Event()
+    again: list[Future[None]] = []
+
+    def check(source: Path, path: Path) -> None:
+        doc = planned[source]
         if doc.facts is not None and doc.facts.signaturfelt:
+            signing = loading.result()
             try:
                 path.write_bytes(signing.add_signature_fields(path))
             except signing.SigningError as e:
-                problems.append(str(e))
-                continue
+                problems[source] = str(e)
+                return
         report = pdf.verify(path, doc.properties.get("title"))
         if not report.ok:
-            problems.append(f"{path.name}: " + "; ".join(report.problems))
-            continue
+            problems[source] = f"{path.name}: " + "; ".join(report.problems)
+
+    def numbered(pairs: list[tuple[Path, Path]]) -> None:
+        # A table of contents gets its page numbers from the first layout, then once more.
+        redo = [d for d, p in pairs if toc.page_numbers(d, p)]
+        if redo:
+            pdf.convert(redo, pdf_dir, check, stop)
+        for d, p in pairs:
+            if d not in redo:
+                with pdf.FINISHING:
+                    check(d, p)
+
+    def done(source: Path, path: Path) -> None:
+        if source not in contents:
+            check(source, path)
+            return
+        first.append((source, path))
+        if len(first) == len(contents):
+            again.append(second.submit(numbered, list(first)))
+
+    order = contents + [d for d in docx if d not in contents]
+    ok = False
+    try:
+        made = pdf.convert(order, pdf_dir, done, stop)
+        for job in again:
+            job.result()
+        ok = True
+    except pdf.PdfError as e:
+        raise BuildError(str(e)) from None
+    finally:
+        if not ok:
+            stop.set()
+        second.shutdown(wait=True)
+    pdfs = dict(zip(order, made, strict=True))
+    if problems:
+        raise BuildError("PDF/A-kontrollen feilet: " + " | ".join(
+            [problems[d] for d in docx if d in problems][:5]))
+    for source, doc in planned.items():
         rel = _rel(doc, ".pdf")
         target = st.path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
+        os.replace(pdfs[source], target)
         st.staged[doc.filename]["pdf"] = rel
-    if problems:
-        raise BuildError("PDF/A-kontrollen feilet: " + " | ".join(problems[:5]))

@@ -103,7 +103,8 @@ def render_batch(tpl: Template, docs: list[D], stage: Path, done: int, total: in
     for start in range(0, len(plain), FAST_CHUNK):
         chunk = plain[start:start + FAST_CHUNK]
         workers = min(os.cpu_count() or 1, 2 if len(chunk) >= PARALLEL_FROM else 1)
-        write_many(tpl.data, [(stage / staged_rel(d), d.context, properties(d))
+        assert fast is not None  # compiled for the supports() check above: used as it is
+        write_many(fast, [(stage / staged_rel(d), d.context, properties(d))
                               for d in chunk], workers=workers, name=tpl.name)
         done += len(chunk)
         if progress:

@@ -380,7 +380,7 @@ def _write_job(job: tuple[str, Mapping[str, Any], Mapping[str, Any] | None]) -> 
     return len(data)
 
 
-def _pool(template: Path | str | bytes, workers: int, env_factory: EnvFactory,
+def _pool(template: Path | str | bytes | FastTemplate, workers: int, env_factory: EnvFactory,
           kwargs: dict[str, Any]) -> tuple[FastTemplate, ProcessPoolExecutor | None]:
     """The template compiled here (errors surface before any worker starts) and a pool.
 
@@ -388,7 +388,8 @@ def _pool(template: Path | str | bytes, workers: int, env_factory: EnvFactory,
     elsewhere (or with threads running) workers start fresh and compile it once each.
     """
     global _WORKER
-    tpl = FastTemplate(template, env_factory(), **kwargs)
+    tpl = (template if isinstance(template, FastTemplate)  # compiled already: not again
+           else FastTemplate(template, env_factory(), **kwargs))
     if workers <= 1:
         return tpl, None
     fork = (sys.platform.startswith("linux") and threading.active_count() == 1
@@ -420,7 +421,7 @@ def render_many(template: Path | str | bytes, contexts: Sequence[Mapping[str, An
         return list(pool.map(_render_job, jobs, chunksize=_chunk(len(jobs), workers)))
 
 
-def write_many(template: Path | str | bytes,
+def write_many(template: Path | str | bytes | FastTemplate,
                jobs: Iterable[tuple[Path, Mapping[str, Any], Mapping[str, Any] | None]],
                workers: int = 1, env_factory: EnvFactory = environment, **kwargs: Any
                ) -> list[int]:

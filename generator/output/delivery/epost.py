@@ -9,6 +9,7 @@ content, so the same data gives the same bytes and a rebuild leaves the draft al
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from collections.abc import Callable
 from email.header import Header
@@ -19,6 +20,7 @@ from email.utils import formataddr
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ... import __version__
 from ...model import eposttekster as texts
 from ...model.domain import Epostvedlegg, Leder
 from ...texts import _
@@ -33,6 +35,10 @@ MIME = {"docx": ("application", "vnd.openxmlformats-officedocument.wordprocessin
         "pdf": ("application", "pdf"),
         "xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 Attach = Callable[[Built, "Planned", str], tuple[tuple[str, bytes], list[Notice]]]
+#: what :func:`message` is given: to, cc, subject, body, attachment, screened
+Args = tuple[list[Address], list[Address], str, str, tuple[str, bytes], bool]
+Parts = Callable[[Built], tuple[Args, list[Notice]]]
+Memo = list[tuple[Parts, tuple[Args, list[Notice]]]]  # the last draft's arguments
 SCREENED_MARK = "Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 SUBJECT_MARK = "Unntatt offentlighet, offl. § 13"  # first in a screened draft's subject
 
@@ -139,9 +145,15 @@ def drafts(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
         place, content = found
         return (f"{doc.stem}{Path(place).suffix}", content), notes
 
+    def ready(built: Built, doc: Planned) -> bool:
+        """The attachment the setting asks for is there (else the draft is made, with the
+        notice that says why it has the Word file)."""
+        return key == "docx" or built.document(doc.filename, key) is not None
+
     k = data.kommune
     out: list[Extra] = []
     notices: list[Notice] = []
+    memo: Memo = []
     for doc in planned:
         if doc.kind != "lederavtale" or doc.variant == "Offentlig variant":
             continue
@@ -158,8 +170,8 @@ def drafts(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
                   "år": str(k.år), "kommune": k.navn, "kommunedirektør": k.kommunedirektør,
                   "tittel": doc.title}
 
-        def make(built: Built, doc: Planned = doc, leder: Leder = leder, over: Leder = over,
-                 values: dict[str, str] = values, rel: str = rel) -> Made:
+        def parts(built: Built, doc: Planned = doc, leder: Leder = leder, over: Leder = over,
+                  values: dict[str, str] = values, rel: str = rel) -> tuple[Args, list[Notice]]:
             file, notes = attachment(built, doc, rel)
             filled = values | {"vedlegg": file[0]}
             body = texts.fill(data.tekster, "epost_lederavtale_tekst", filled)
@@ -168,21 +180,24 @@ def drafts(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
             # Screened or not: only the agreement's two parties, never anyone else.
             to = [a for a in (_address(leder),) if a]
             cc = [a for a in (_address(over),) if a]
-            return Made(message(to, cc, texts.fill(data.tekster, "epost_lederavtale_emne",
-                                                   filled), body, file, doc.restricted), notes)
+            return (to, cc, texts.fill(data.tekster, "epost_lederavtale_emne", filled), body,
+                    file, doc.restricted), notes
 
+        make, inputs = _drafted(parts, functools.partial(ready, doc=doc), memo)
         out.append(Extra(rel=rel, kind="epost",
                          title=_("E-post: {tittel}").format(tittel=doc.title),
                          scope=scopes.get("lederavtale", "lederavtale"), output="eml",
-                         make=make, sources=doc.sources))
+                         make=make, sources=doc.sources, inputs=inputs))
     brev = next((d for d in planned if d.kind == "oppdragsbrev"), None)
     if brev is not None:
-        out.append(_oppdragsbrev(result, brev, scopes, attachment, notices))
+        out.append(_oppdragsbrev(result, brev, scopes, attachment, notices,
+                                 lambda built: ready(built, brev), memo))
     return out, notices
 
 
 def _oppdragsbrev(result: LoadResult, brev: Planned, scopes: dict[str, str],
-                  attachment: Attach, notes: list[Notice]) -> Extra:
+                  attachment: Attach, notes: list[Notice], ready: Callable[[Built], bool],
+                  memo: Memo) -> Extra:
     """One draft to every leader (not to the kommunedirektør, who sends it)."""
     data = result.data
     assert data is not None
@@ -198,15 +213,43 @@ def _oppdragsbrev(result: LoadResult, brev: Planned, scopes: dict[str, str],
     values = {"år": str(k.år), "kommune": k.navn, "kommunedirektør": k.kommunedirektør,
               "tittel": brev.title}
 
-    def make(built: Built) -> Made:
+    def parts(built: Built) -> tuple[Args, list[Notice]]:
         file, more_notes = attachment(built, brev, rel)
         filled = values | {"vedlegg": file[0]}
         to = [a for ld in receivers if (a := _address(ld))]
-        return Made(message(to, [], texts.fill(data.tekster, "epost_oppdragsbrev_emne", filled),
-                            texts.fill(data.tekster, "epost_oppdragsbrev_tekst", filled), file),
-                    more_notes)
+        return (to, [], texts.fill(data.tekster, "epost_oppdragsbrev_emne", filled),
+                texts.fill(data.tekster, "epost_oppdragsbrev_tekst", filled), file,
+                False), more_notes
 
+    make, inputs = _drafted(parts, ready, memo)
     return Extra(rel=rel, kind="epost", title=_("E-post: {tittel}").format(tittel=brev.title),
                  scope=scopes.get("oppdragsbrev", "oppdragsbrev"), output="eml", make=make,
-                 sources=[*brev.sources, f"ark {_('Ledere')}"])
+                 sources=[*brev.sources, f"ark {_('Ledere')}"], inputs=inputs)
+
+
+def _drafted(parts: Parts, ready: Callable[[Built], bool], memo: Memo
+             ) -> tuple[Callable[[Built], Made], Callable[[Built], str | None]]:
+    """A draft's ``make`` and ``inputs`` (see :class:`.extra.Extra`): the digest covers every
+    argument of :func:`message` (the attachment by its bytes) and the product version, so an
+    equal digest means equal bytes. The arguments are worked out once for both: ``memo``,
+    shared by a build's drafts, holds those of the last draft asked for its inputs."""
+
+    def inputs(built: Built) -> str | None:
+        memo.clear()
+        if not ready(built):
+            return None  # made, with the notice that the PDF is missing
+        memo.append((parts, parts(built)))
+        (to, cc, subject, body, (name, data), screened), _notes = memo[0][1]
+        h = hashlib.sha256(f"{__version__}\n".encode())
+        h.update(repr(([(a.display_name, a.addr_spec) for a in to],
+                       [(a.display_name, a.addr_spec) for a in cc], subject, body, name,
+                       screened)).encode("utf-8"))
+        h.update(data)
+        return h.hexdigest()
+
+    def make(built: Built) -> Made:
+        args, notes = memo.pop()[1] if memo and memo[0][0] is parts else parts(built)
+        return Made(message(*args), notes)
+
+    return make, inputs
 

@@ -50,6 +50,9 @@ class Extra:
     output: str  # the key of its one output in the manifest entry: "eml" or "ics"
     make: Callable[[Built], Made]
     sources: list[str] = field(default_factory=list)
+    #: a digest of everything the file is made from (None: not known, make it); the same
+    #: digest as the previous build's, with that file intact, and the file is not made again
+    inputs: Callable[[Built], str | None] | None = None
 
 
 @dataclass

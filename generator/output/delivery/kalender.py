@@ -13,6 +13,7 @@ file as a cancelled event (STATUS:CANCELLED), so importing again takes it away.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -88,13 +89,32 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
                                      uid_name=rel.rsplit("/", 1)[-1][len("arshjul-"):-4])
             return Made(data_, memory={"events": events})
 
+        def inputs(built: Built, forum: str = forum, møter: list[Møte] = møter,
+                   rel: str = rel) -> str:
+            return _inputs(k.navn, k.år, forum, møter, built.previous(rel).get("events", {}),
+                           rel)
+
         out.append(Extra(rel=rel, kind="kalender",
                          title=_("Årshjul {år} – {forum}").format(år=k.år, forum=forum),
-                         scope=scope, output="ics", make=make, sources=sources))
+                         scope=scope, output="ics", make=make, sources=sources,
+                         inputs=inputs))
     return out, notices
 
 
 MILESTONES = N_("Milepæler")
+
+
+def _inputs(kommune: str, år: int, forum: str, møter: list[Møte], memory: object,
+            rel: str) -> str:
+    """A digest of everything :func:`calendar` makes a forum's calendar from: the meetings,
+    the events' memory it starts from, the texts in the build's language and the product
+    version. The clock only counts for a changed event, which changes the memory: once a
+    build leaves the memory as it found it, the same digest gives the same bytes."""
+    h = hashlib.sha256(f"{__version__}\n{active().code}\n".encode())
+    h.update(repr((kommune, år, forum, rel, møter, _("Årshjul {år} – {forum}"),
+                   _("Når: {når}"), _("{forum} (avlyst)"))).encode("utf-8"))
+    h.update(json.dumps(memory, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()
 
 
 def _milestone(data: Any, mp: Milepæl) -> str:
