@@ -117,9 +117,43 @@ def inspect(path: Path) -> Package:
     try:
         with zipfile.ZipFile(path) as zf:
             _check_sizes(zf)
+            _check_is_workbook(zf, name)
             return Package(path, _sheets(zf), _shared_strings(zf))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as e:
-        raise WorkbookFileError(f"arbeidsboken er skadet og kan ikke leses ({e}).") from None
+    except KeyError as e:  # a part the workbook names is not in the file
+        part = str(e.args[0]) if e.args else ""
+        part = part.split("'")[1] if part.count("'") >= 2 else part
+        raise WorkbookFileError(f"arbeidsboken er skadet og kan ikke leses (delen «{part}» "
+                                "mangler). Åpne og lagre den på nytt i Excel.") from None
+    except etree.XMLSyntaxError:
+        raise WorkbookFileError("arbeidsboken er skadet og kan ikke leses (en del av filen er "
+                                "ikke gyldig XML). Åpne og lagre den på nytt i Excel.") from None
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
+        raise WorkbookFileError("arbeidsboken er skadet og kan ikke leses (zip-filen er "
+                                "ødelagt eller avkortet). Åpne og lagre den på nytt i Excel, "
+                                "eller hent en tidligere versjon.") from None
+
+
+#: What a zip file with a known main part, but no workbook, is.
+_OTHER_PACKAGES = {
+    "word/document.xml": "et Word-dokument",
+    "ppt/presentation.xml": "en PowerPoint-presentasjon",
+    "content.xml": "et OpenDocument-dokument (LibreOffice)",
+}
+
+
+def _check_is_workbook(zf: zipfile.ZipFile, name: str) -> None:
+    """A zip file without ``xl/workbook.xml``: what it is instead, in one sentence."""
+    names = set(zf.namelist())
+    if "xl/workbook.xml" in names:
+        return
+    what = next((w for part, w in _OTHER_PACKAGES.items() if part in names), None)
+    if what:
+        raise WorkbookFileError(f"{name} er {what} med endelsen {Path(name).suffix}, ikke en "
+                                "Excel-arbeidsbok. Gi filen riktig endelse, eller flytt den ut "
+                                "av mappen.")
+    raise WorkbookFileError(f"{name} er en zip-fil, men ikke en Excel-arbeidsbok (den mangler "
+                            "delen «xl/workbook.xml»). Flytt den ut av mappen, eller lagre "
+                            "arbeidsboken på nytt som .xlsx i Excel.")
 
 
 def _check_sizes(zf: zipfile.ZipFile) -> None:

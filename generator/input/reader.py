@@ -95,23 +95,36 @@ def find_workbooks(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
-def read(paths: Sequence[Path], problems: Problems) -> dict[str, SheetRows]:
-    """Read every known sheet from the given workbooks, keyed by schema sheet name."""
+def read(paths: Sequence[Path], problems: Problems,
+         others: dict[str, list[str]] | None = None) -> dict[str, SheetRows]:
+    """Read every known sheet from the given workbooks, keyed by schema sheet name; the
+    titles of the sheets no schema sheet has go into ``others`` (file → titles)."""
     found: dict[str, SheetRows] = {}
+    doubles: dict[tuple[str, str], list[SheetRows]] = {}  # (file, first file) → its sheets
     for path in find_workbooks(paths):
-        for rows in _read_workbook(path, problems):
+        for rows in _read_workbook(path, problems, others):
             name = rows.sheet.name
             if name in found:
-                problems.error(rows.file, rows.sheet_name, None,
-                               f"arket «{name}» finnes også i {found[name].file}. Hvert ark "
-                               "skal bare finnes i én arbeidsbok; slett eller gi nytt navn til "
-                               "det ene.")
+                doubles.setdefault((rows.file, found[name].file), []).append(rows)
                 continue
             found[name] = rows
+    for (file, first), twice in doubles.items():  # one message per copied workbook
+        if len(twice) == 1:
+            problems.error(file, twice[0].sheet_name, None,
+                           f"arket «{twice[0].sheet.name}» finnes også i {first}. Hvert ark "
+                           "skal bare finnes i én arbeidsbok; slett eller gi nytt navn til "
+                           "det ene.")
+            continue
+        names = [f"«{r.sheet.name}»" for r in twice]
+        problems.error(file, None, None,
+                       f"arkene {', '.join(names[:-1])} og {names[-1]} finnes også i {first}. "
+                       "Hvert ark skal bare finnes i én arbeidsbok; er den ene en kopi av den "
+                       "andre? Flytt kopien ut av mappen, eller slett arkene i den ene.")
     return found
 
 
-def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
+def _read_workbook(path: Path, problems: Problems,
+                   others: dict[str, list[str]] | None = None) -> list[SheetRows]:
     name = path.name
     try:
         pkg = package.inspect(path)
@@ -126,9 +139,9 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as e:  # openpyxl raises many kinds on broken files
-        problems.error(name, None, None, f"arbeidsboken kan ikke leses ({type(e).__name__}: "
-                       f"{e}). Åpne og lagre den på nytt i Excel.")
+    except Exception:  # openpyxl raises many kinds on broken files
+        problems.error(name, None, None, "arbeidsboken er skadet og kan ikke leses. Åpne "
+                       "og lagre den på nytt i Excel.")
         return []
     if wb.worksheets and pkg.shared_strings is not None:
         strings = getattr(wb.worksheets[0], "_shared_strings", None)
@@ -139,21 +152,23 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
         for ws in wb.worksheets:
             sheet = sheet_for(ws.title)
             if sheet is None:
+                if others is not None:
+                    others.setdefault(name, []).append(ws.title)
                 continue
             part = pkg.sheets.get(ws.title)
             ws.reset_dimensions()  # never trust a declared (possibly absurd) dimension
             reader = _table_rows if sheet.is_table else _keyvalue_rows
             try:
                 out.append(reader(ws, sheet, name, part, problems))
-            except (ValueError, TypeError, KeyError) as e:
+            except (ValueError, TypeError, KeyError):
                 out.append(SheetRows(sheet, name, ws.title))  # found, but unreadable
                 bad = part.bad_numbers if part else {}
                 for coord, text in bad.items():
                     problems.error(name, ws.title, coord, f"cellen er lagret som tall, men "
                                    f"inneholder «{text}». Skriv inn verdien på nytt i Excel.")
                 if not bad:
-                    problems.error(name, ws.title, None, f"arket kan ikke leses ({e}). Åpne "
-                                   "og lagre arbeidsboken på nytt i Excel.")
+                    problems.error(name, ws.title, None, "arket er skadet og kan ikke "
+                                   "leses. Åpne og lagre arbeidsboken på nytt i Excel.")
     finally:
         wb.close()
     return out
