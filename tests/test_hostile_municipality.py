@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from generator.input.validate import load
+from generator.model.domain import frist_dato
 from generator.pipeline import DEMO_DIR, TEMPLATE_DIR
 
 ENGLISH = re.compile(r"\b(there|is|no|item|named|the|archive|not|file|error|invalid)\b")
@@ -74,3 +76,43 @@ def test_a_copied_workbook_is_one_error_not_one_per_sheet(wb: Path) -> None:
     errors, _ = _messages(wb)
     assert len(errors) == 1, errors
     assert "Styring 2026 (kopi).xlsx" in errors[0] and "styring.xlsx" in errors[0], errors
+
+
+def _cell(path: Path, sheet: str, header: str, value: object, row: int = 2) -> str:
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    col = next(c.column for c in ws[1] if str(c.value).strip() == header)
+    ws.cell(row=row, column=col).value = value
+    book.save(path)
+    return ws.cell(row=row, column=col).coordinate
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("31.12.26", date(2026, 12, 31)), ("1.9.26 ", date(2026, 9, 1)),
+    ("23. november 2026", date(2026, 11, 23)), ("23.november 2026", date(2026, 11, 23)),
+])
+def test_dates_typed_as_text_the_norwegian_way_are_read(wb: Path, typed: str,
+                                                        expected: date) -> None:
+    _cell(wb / "lederavtaler.xlsx", "Lederavtaler", "Dato", typed)
+    result = load([wb])
+    assert result.ok, [str(p) for p in result.problems.errors]
+    assert result.data is not None
+    assert result.data.lederavtaler[0].dato == expected
+
+
+@pytest.mark.parametrize(("typed", "implied"), [
+    ("31.12.26", date(2026, 12, 31)), ("Q3 2027", date(2027, 9, 30)),
+    ("Tertial 2", date(2026, 8, 31)), ("innen Q1", date(2026, 3, 31)),
+])
+def test_deadlines_typed_the_way_advisers_write_them_are_read(wb: Path, typed: str,
+                                                              implied: date) -> None:
+    _cell(wb / "styring.xlsx", "Oppdrag", "Frist", typed)
+    result = load([wb])
+    assert result.ok, [str(p) for p in result.problems.errors]
+    assert result.data is not None
+    assert frist_dato(result.data.oppdrag[0].frist, 2026) == implied
+
+
+def test_a_deadline_text_with_a_short_year_implies_that_year() -> None:
+    assert frist_dato("Senest 31.12.26", 2025) == date(2026, 12, 31)
+    assert frist_dato("innen 1.9", 2026) == date(2026, 9, 1)

@@ -17,7 +17,15 @@ from babel.dates import format_date
 
 from ..errors import InputError
 from ..model.column import Column, Kind
-from ..model.domain import LMH_WORDS, SYNONYMER, EgetNivå, Ledernivå, Nivå, frist_dato
+from ..model.domain import (
+    LMH_WORDS,
+    MÅNEDER,
+    SYNONYMER,
+    EgetNivå,
+    Ledernivå,
+    Nivå,
+    frist_dato,
+)
 from ..norsk import LOCALE
 from ..texts import in_nynorsk
 from .reader import FORMULA_WITHOUT_VALUE, Cell
@@ -27,7 +35,8 @@ class ConversionError(InputError, ValueError):
     """The cell's value does not fit its column; the message is for the adviser."""
 
 
-_DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DATE_TEXT = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")  # «31.12.26» = 2026
+_WORD_DATE = re.compile(r"^(\d{1,2})\.\s*(" + "|".join(MÅNEDER) + r")\.?\s+(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣]|[-–*](?=\s))\s*")
 _TRUE = {"ja", "j", "yes", "y", "true", "sann", "x", "1"}
@@ -203,11 +212,14 @@ def _any_date(value: Any) -> date:
         text = value.strip()
         m = _DATE_TEXT.match(text)
         iso = _ISO_DATE.match(text)
+        word = _WORD_DATE.match(text.casefold())
         try:
-            if m:
-                return date(int(m[3]), int(m[2]), int(m[1]))
+            if m:  # a two-digit year is this century's, as advisers mean «31.12.26»
+                return date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), int(m[2]), int(m[1]))
             if iso:
                 return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            if word:  # «23. november 2026», as the documents write it
+                return date(int(word[3]), MÅNEDER.index(word[2]) + 1, int(word[1]))
         except ValueError:
             raise ConversionError(f"«{shown(value)}» er ikke en gyldig dato") from None
     raise ConversionError(f"må være en dato (dd.mm.åååå), fant «{shown(value)}»")
@@ -216,7 +228,7 @@ def _any_date(value: Any) -> date:
 def _deadline(value: Any) -> date | str:
     """A date, or a short text that implies one («Senest 19. august»), kept as written."""
     if not isinstance(value, str) or _DATE_TEXT.match(value.strip()) or _ISO_DATE.match(
-            value.strip()):
+            value.strip()) or _WORD_DATE.match(value.strip().casefold()):
         return _date(value)
     text = " ".join(value.split())
     if frist_dato(text, 2000) is None:
