@@ -349,13 +349,22 @@ def load_templates(planned: list[Planned], template_dir: Path,
     ``problems``)."""
     templates: dict[str, Template] = {}
     kinds_of = {doc.template: doc.kind for doc in planned}
+    first = {doc.template: doc for doc in reversed(planned)}
     for name in dict.fromkeys(doc.template for doc in planned):
         try:
             templates[name] = Template(find_template(template_dir, name, kinds_of[name]))
         except TemplateError as e:
             problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
             continue
-        problems.extend(static_check(templates[name]))
+        if templates[name].path.parent.resolve() == TEMPLATE_DIR.resolve():
+            problems.extend(static_check(templates[name]))
+            continue
+        # A municipality's own template: tried against the first document's data, as
+        # «check-templates» does, so that every problem in it is named at once (template,
+        # part and tag), not only the first the render stops at.
+        doc = first[name]
+        problems.extend(check_template(templates[name], doc.context,
+                                       doc.images() if doc.images else {}))
     return templates
 
 

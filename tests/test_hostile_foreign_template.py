@@ -1,0 +1,98 @@
+"""A Word template from another project (its own styles, header, a table of contents
+field, a content control) put where «build --templates» reads it: every problem in it is
+named by template, part and tag, all at once, in «build» as in «check-templates»; nothing
+is written. DOCX only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from generator import pipeline
+from generator.pipeline import DEMO_DIR
+
+NAME = "lederavtale-annet-prosjekt.docx"
+
+
+def _foreign_template(path: Path, lines: list[str]) -> None:
+    d = docx.Document()
+    style = d.styles.add_style("EgenTittel", 1)
+    style.font.size, style.font.name = Pt(20), "Georgia"
+    d.sections[0].header.paragraphs[0].text = "Fjordby kommune – {{ kommune.navn }}"
+    d.sections[0].footer.paragraphs[0].text = "Side"
+    d.add_paragraph("Lederavtale", style="EgenTittel")
+    run = d.add_paragraph().add_run()
+    for kind, text in (("begin", None), (None, ' TOC \\o "1-3" \\h \\z \\u '),
+                       ("separate", None), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+    for line in lines:
+        d.add_paragraph(line)
+    sdt = OxmlElement("w:sdt")
+    sdt.append(OxmlElement("w:sdtPr"))
+    content = OxmlElement("w:sdtContent")
+    p, r, t = OxmlElement("w:p"), OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = "{{ leder.navn }}"
+    r.append(t)
+    p.append(r)
+    content.append(p)
+    sdt.append(content)
+    d.element.body.insert(len(d.element.body) - 1, sdt)
+    d.core_properties.category = "lederavtale"
+    d.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("wb")
+    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def test_every_unknown_field_is_named_by_the_template_in_build(workbooks: Path,
+                                                               tmp_path: Path) -> None:
+    templates = tmp_path / "maler"
+    templates.mkdir()
+    _foreign_template(templates / NAME, ["Avtale for {{ leder.fornavn }}",
+                                         "Ansvar: {{ ukjent_variabel }}"])
+    out = tmp_path / "ut"
+    report = pipeline.build([workbooks], out, kinds=["lederavtale"], template_dir=templates,
+                            pdf=False)
+    errors = report.problems.errors
+    assert not report.ok
+    assert len(errors) == 2, [str(p) for p in errors]
+    assert all(p.file == NAME and p.sheet == "brødtekst" for p in errors), \
+        [str(p) for p in errors]
+    assert "fornavn" in errors[0].message + errors[1].message
+    assert "ukjent_variabel" in errors[0].message + errors[1].message
+    assert not list(out.rglob("*.docx")) if out.exists() else True
+
+
+def test_a_foreign_template_with_known_fields_builds(workbooks: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "maler"
+    templates.mkdir()
+    _foreign_template(templates / NAME, ["Avtale for {{ leder.navn }} – {{ 7*7 }}",
+                                         "Dato: {{ dato | dato }}"])
+    out = tmp_path / "ut"
+    report = pipeline.build([workbooks], out, kinds=["lederavtale"], template_dir=templates,
+                            pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    made = sorted((out / "2026" / "lederavtale").glob("*.docx"))
+    assert made
+    text = "\n".join(p.text for p in docx.Document(str(made[0])).paragraphs)
+    assert "49" in text and "Fjordby kommune" not in text  # the header is not in the body
+    header = docx.Document(str(made[0])).sections[0].header.paragraphs[0].text
+    assert header.strip() == "Fjordby kommune – Fjellvik kommune"
