@@ -116,3 +116,30 @@ def test_deadlines_typed_the_way_advisers_write_them_are_read(wb: Path, typed: s
 def test_a_deadline_text_with_a_short_year_implies_that_year() -> None:
     assert frist_dato("Senest 31.12.26", 2025) == date(2026, 12, 31)
     assert frist_dato("innen 1.9", 2026) == date(2026, 9, 1)
+
+
+def test_a_missing_leader_sheet_is_one_error_not_a_notice_per_responsibility(wb: Path) -> None:
+    _edit(wb / "lederavtaler.xlsx", lambda b: b.remove(b["Ledere"]))
+    errors, notices = _messages(wb)
+    assert len(errors) == 1 and "«Ledere»" in errors[0], errors
+    assert not any("har ingen leder" in n or "peker ikke" in n for n in notices), notices
+    assert len(notices) <= 4, notices  # one per sheet that refers to it
+
+
+def test_a_true_false_cell_is_quoted_as_excel_shows_it_in_norwegian(wb: Path) -> None:
+    coord = _cell(wb / "tertial.xlsx", "Økonomi", "Budsjett", True)
+    errors, _ = _messages(wb)
+    assert errors == [f"tertial.xlsx › Økonomi › {coord}: budsjett må være et tall, fant «SANN»"]
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("kr 250 000", 250_000), ("1,5 mill.", 1_500_000), ("2 millioner kr", 2_000_000),
+    ("9 400 000 ", 9_400_000), ("Kr. 58 600 000", 58_600_000),
+])
+def test_amounts_typed_as_text_the_norwegian_way_are_read(wb: Path, typed: str,
+                                                          amount: int) -> None:
+    _cell(wb / "tertial.xlsx", "Økonomi", "Prognose", typed)
+    result = load([wb])
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    assert result.data is not None
+    assert result.data.økonomi[0].prognose == amount

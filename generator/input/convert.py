@@ -38,6 +38,8 @@ class ConversionError(InputError, ValueError):
 _DATE_TEXT = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")  # «31.12.26» = 2026
 _WORD_DATE = re.compile(r"^(\d{1,2})\.\s*(" + "|".join(MÅNEDER) + r")\.?\s+(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MILLIONS = re.compile(r"(.+?)\s*(?:mill\.?|mill\.?\s*kr|millionar|millioner)(?:\s*kr)?\.?",
+                       re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣]|[-–*](?=\s))\s*")
 _TRUE = {"ja", "j", "yes", "y", "true", "sann", "x", "1"}
 _FALSE = {"nei", "n", "no", "false", "usann", "0"}
@@ -45,6 +47,8 @@ _FALSE = {"nei", "n", "no", "false", "usann", "0"}
 
 def shown(value: Any) -> str:
     """A value as quoted in a message (dates as Excel shows them), shortened if long."""
+    if isinstance(value, bool):  # as Excel shows it in Norwegian, not Python's «True»
+        return "SANN" if value else "USANN"
     if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
         value = value.date()
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -129,7 +133,7 @@ def date_in_number(value: Any, what: str = "et tall") -> str | None:
 
 def _number(value: Any, column: Column) -> float:
     if isinstance(value, bool):
-        raise ConversionError(f"må være et tall, fant «{value}»")
+        raise ConversionError(f"må være et tall, fant «{shown(value)}»")
     if (message := date_in_number(value)) is not None:
         raise ConversionError(message)
     if isinstance(value, int | float):
@@ -137,8 +141,14 @@ def _number(value: Any, column: Column) -> float:
     elif isinstance(value, str):
         text = value.strip().replace("\u00a0", " ").replace("\u202f", " ")
         text = re.sub(r"\s*(kr|%|prosent)\.?$", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^kr\.?\s*", "", text, flags=re.IGNORECASE)  # «kr 250 000»
+        scale = 1.0
+        if millions := _MILLIONS.fullmatch(text):  # «1,5 mill.», «2 millioner kr»
+            text, scale = millions[1], 1e6
         text = text.replace(" ", "").replace("−", "-")
-        if re.fullmatch(r"-?\d+(,\d+)?", text):
+        if scale != 1.0 and re.fullmatch(r"-?\d+([,.]\d+)?", text):
+            number = float(text.replace(",", ".")) * scale
+        elif re.fullmatch(r"-?\d+(,\d+)?", text):
             number = float(text.replace(",", "."))
         elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
             number = float(text.replace(".", "").replace(",", "."))

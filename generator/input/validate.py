@@ -645,6 +645,10 @@ def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[i
     """
     ansvar = d.ansvar
     unresolved: set[int] = set()
+    if loc.failed & {"Ledere", "Enheter"}:  # nobody to resolve against: one notice per sheet
+        for x in (*d.grupper, *d.oppdrag):
+            loc.follows(x, ("Ledere", "Enheter"), None)
+        return {id(o) for o in d.oppdrag}
     for gf in ansvar.gruppefeil():
         report = problems.error if gf.feil else problems.notice
         report(*loc.at(gf.gruppe, "medlemmer"), f"gruppen «{gf.gruppe.navn}»: {gf.melding}")
