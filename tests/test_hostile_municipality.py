@@ -143,3 +143,17 @@ def test_amounts_typed_as_text_the_norwegian_way_are_read(wb: Path, typed: str,
     assert not result.problems.errors, [str(p) for p in result.problems.errors]
     assert result.data is not None
     assert result.data.økonomi[0].prognose == amount
+
+
+def test_a_cell_merged_down_over_a_group_of_rows_counts_in_every_row(wb: Path) -> None:
+    def merge(book: openpyxl.Workbook) -> None:
+        ws = book["Mål"]
+        col = next(c.column_letter for c in ws[1] if c.value == "Perspektiv")
+        for r in (3, 4):
+            ws[f"{col}{r}"].value = None
+        ws.merge_cells(f"{col}2:{col}4")
+    _edit(wb / "styring.xlsx", merge)
+    result = load([wb])
+    assert result.ok, [str(p) for p in result.problems.errors]
+    assert result.data is not None
+    assert len({m.perspektiv for m in result.data.mål[:3]}) == 1

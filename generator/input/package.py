@@ -38,6 +38,8 @@ _T = f"{{{NS['m']}}}t"
 _RPH = f"{{{NS['m']}}}rPh"
 _IS = f"{{{NS['m']}}}is"
 _ROW = f"{{{NS['m']}}}row"
+_MERGE = f"{{{NS['m']}}}mergeCell"
+MAX_MERGED = 10_000  # merged ranges read per sheet
 _ROW_NUMBER = re.compile(r"[A-Z]+(\d+)$")
 
 
@@ -73,6 +75,7 @@ class SheetPart:
     last_value_row: int = 0  # the used range: the last row holding a value, not formatting
     formulas_without_value: set[str] = field(default_factory=set)
     bad_numbers: dict[str, str] = field(default_factory=dict)  # cell → the stored text
+    merged: list[str] = field(default_factory=list)  # merged ranges («B2:B4»)
 
 
 @dataclass
@@ -243,8 +246,12 @@ def _scan(zf: zipfile.ZipFile, sheet: SheetPart) -> None:
     row holding a value (rows that only carry formatting are not the used range)."""
     row_number = 0
     with zf.open(sheet.path) as fh:
-        for event, el in etree.iterparse(fh, tag=(_ROW, _C), events=("start", "end"),
+        for event, el in etree.iterparse(fh, tag=(_ROW, _C, _MERGE), events=("start", "end"),
                                          huge_tree=False):
+            if el.tag == _MERGE:
+                if event == "end" and el.get("ref") and len(sheet.merged) < MAX_MERGED:
+                    sheet.merged.append(el.get("ref", ""))
+                continue
             if el.tag == _ROW:
                 if event == "start":  # a row without a number follows the one before
                     r = el.get("r", "")

@@ -187,6 +187,8 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
         problems.error(name, ws.title, f"rad {last}", f"arket har data i rad {tall(last)}, "
                        f"mer enn {tall(MAX_ROWS)} rader; resten er ikke lest.")
     rows = ws.iter_rows() if last is None else ws.iter_rows(max_row=max(1, min(last, MAX_ROWS)))
+    below = _merged_below(part.merged if part else [])
+    tops: dict[str, Cell] = {}  # the top cell of a vertical merge, as read
     grid = []
     for r, row in enumerate(rows, start=1):
         if r > MAX_ROWS:
@@ -210,9 +212,34 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
                 continue
             fmt = getattr(cell, "number_format", "") or ""
             cells.append(Cell(value, coord, "%" in fmt, getattr(cell, "data_type", "") == "e"))
+            tops[coord] = cells[-1]
+        # A cell merged down over several rows holds its value in every row, as the adviser
+        # sees it (the rows of a group: «Perspektiv» or «Leder-ID» written once).
+        filled = [Cell(top.value, coord, top.percent_format, top.excel_error)
+                  for coord, top_coord in below.get(r, ()) if (top := tops.get(top_coord))
+                  and all(c.coord != coord for c in cells)]
+        if filled:
+            cells = sorted(cells + filled, key=lambda c: _col_index(c.coord))
         if cells:
             grid.append((r, cells))
     return grid
+
+
+def _merged_below(ranges: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """Row → (cell, the top cell it shows) for the cells below the top of a merged range,
+    in the range's first column (a merge across columns stays in its first cell)."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for ref in ranges:
+        try:
+            min_col, min_row, _, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if min_col is None or min_row is None or max_row is None or max_row <= min_row:
+            continue
+        letter = get_column_letter(min_col)
+        for r in range(min_row + 1, min(max_row, MAX_ROWS) + 1):
+            out.setdefault(r, []).append((f"{letter}{r}", f"{letter}{min_row}"))
+    return out
 
 
 def _col_index(coord: str) -> int:
