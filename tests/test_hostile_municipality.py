@@ -157,3 +157,17 @@ def test_a_cell_merged_down_over_a_group_of_rows_counts_in_every_row(wb: Path) -
     assert result.ok, [str(p) for p in result.problems.errors]
     assert result.data is not None
     assert len({m.perspektiv for m in result.data.mål[:3]}) == 1
+
+
+def test_a_renamed_sheet_in_a_nynorsk_workbook_is_named_as_the_workbook_names_it(
+        tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    folder = tmp_path / "nn"
+    assert CliRunner().invoke(app, ["demo", str(folder), "--målform", "nynorsk"]).exit_code == 0
+    _edit(folder / "styring.xlsx", lambda b: setattr(b["Einingar"], "title", "Einingar 2026"))
+    errors, _ = _messages(folder)
+    assert len(errors) == 1, errors
+    assert "«Einingar»" in errors[0] and "«Einingar 2026»" in errors[0], errors

@@ -32,6 +32,7 @@ from ..model.eposttekster import check as check_epost_texts
 from ..model.kapitler import check as check_kapitler
 from ..norsk import tall
 from ..problems import Problems
+from ..texts import in_nynorsk
 from .blank import is_placeholder
 from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
@@ -168,14 +169,15 @@ def _missing_sheet(sheet: Sheet, files: list[Path], others: dict[str, list[str]]
     """The error for a required sheet not found, naming a sheet that looks renamed."""
     message = (f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det hører til i "
                f"{sheet.workbook}.xlsx (se «styring new-workbook»).")
-    wanted = _refkey(sheet.name)
     for file, titles in others.items():
         for title in titles:
-            if wanted in _refkey(title) or (_refkey(title) in wanted and len(title) > 2):
-                return (file, sheet.name, None,
-                        f"fant ikke arket «{sheet.name}», men {file} har arket «{title}». Har "
-                        f"det fått nytt navn? Gi det navnet «{sheet.name}» igjen (dokumentene "
-                        "finner arkene på navnet).")
+            for name in dict.fromkeys(filter(None, (sheet.name, in_nynorsk(sheet.name)))):
+                wanted = _refkey(name)
+                if wanted in _refkey(title) or (_refkey(title) in wanted and len(title) > 2):
+                    return (file, name, None,
+                            f"fant ikke arket «{name}», men {file} har arket «{title}». Har "
+                            f"det fått nytt navn? Gi det navnet «{name}» igjen (dokumentene "
+                            "finner arkene på navnet).")
     return _names(files), sheet.name, None, message
 
 
