@@ -40,8 +40,14 @@ from .output.delivery.plan import plan_delivery
 from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for callers
 from .problems import Problems, quiet_third_party
 from .rendering.batch import Progress, render_documents
+from .rendering.check import (
+    UNUSABLE,
+    kind_of,
+    static_check,
+    template_files,
+    unusable_files,
+)
 from .rendering.check import check as check_template
-from .rendering.check import kind_of, static_check, template_files
 from .rendering.language import translated
 from .rendering.profile import profiled
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
@@ -352,9 +358,19 @@ def load_templates(planned: list[Planned], template_dir: Path,
     first = {doc.template: doc for doc in reversed(planned)}
     for name in dict.fromkeys(doc.template for doc in planned):
         try:
-            templates[name] = Template(find_template(template_dir, name, kinds_of[name]))
+            path = find_template(template_dir, name, kinds_of[name])
+            if not path.exists() and template_dir.is_dir() and path.parent != TEMPLATE_DIR:
+                problems.notice(str(template_dir), None, None,
+                                f"malmappen har ingen mal for {kinds_of[name]}; produktets mal "
+                                f"brukes. Legg en mal der med et filnavn som begynner med "
+                                f"«{kinds_of[name]}» for å bruke kommunens egen.")
+                path = TEMPLATE_DIR / name
+            templates[name] = Template(path)
         except TemplateError as e:
-            problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
+            message = str(e)
+            file = message.split(": ", 1)[0]  # the file it is about (a folder's own one)
+            file = file if file.lower().endswith((".docx", *UNUSABLE)) else name
+            problems.error(file, None, None, message.removeprefix(f"{file}: "))
             continue
         if templates[name].path.parent.resolve() == TEMPLATE_DIR.resolve():
             problems.extend(static_check(templates[name]))
@@ -441,6 +457,13 @@ def find_template(folder: Path, name: str, kind: str) -> Path:
     if len(found) > 1:
         raise TemplateError(f"{name}: flere maler i {folder} er for {kind} ("
                             + ", ".join(p.name for p in found) + "); la bare én være igjen.")
+    if not found:  # one meant for the kind that cannot be used: named, not passed over
+        for path, why in unusable_files([folder]):
+            if path.stem.lower().startswith(kind):
+                raise TemplateError(f"{path.name}: {why}")
+        for path in template_files([folder]):
+            if path.stem.lower().startswith(kind):
+                Template(path)  # raises what is wrong with it
     return found[0] if found else folder / name
 
 
@@ -461,7 +484,10 @@ def check_templates(paths: Sequence[Path],
             return problems
     folders = [template_dir] if isinstance(template_dir, Path) else list(template_dir)
     files = template_files(folders)
-    if not files:
+    unusable = unusable_files(folders)
+    for path, why in unusable:
+        problems.error(path.name, None, None, why)
+    if not files and not unusable:
         problems.error(", ".join(str(f) for f in folders), None, None,
                        "fant ingen Word-maler (.docx) her.")
     wanted = list(kinds or KINDS)

@@ -96,3 +96,47 @@ def test_a_foreign_template_with_known_fields_builds(workbooks: Path, tmp_path: 
     assert "49" in text and "Fjordby kommune" not in text  # the header is not in the body
     header = docx.Document(str(made[0])).sections[0].header.paragraphs[0].text
     assert header.strip() == "Fjordby kommune – Fjellvik kommune"
+
+
+def _folder_with_only_a_leader_template(tmp_path: Path) -> Path:
+    templates = tmp_path / "maler"
+    templates.mkdir()
+    _foreign_template(templates / NAME, ["Avtale for {{ leder.navn }}"])
+    return templates
+
+
+def test_a_kind_the_template_folder_has_no_template_for_uses_the_products(
+        workbooks: Path, tmp_path: Path) -> None:
+    templates = _folder_with_only_a_leader_template(tmp_path)
+    out = tmp_path / "ut"
+    report = pipeline.build([workbooks], out, kinds=["lederavtale", "oppdragsbrev"],
+                            template_dir=templates, pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    assert (out / "2026" / "oppdragsbrev" / "oppdragsbrev-2026.docx").exists()
+    said = [p.message for p in report.problems.notices if "oppdragsbrev" in p.message]
+    assert len(said) == 1 and "produktets mal" in said[0], said
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("oppdragsbrev-tom.docx", b"", "ikke en Word-fil"),
+    ("oppdragsbrev-gammel.doc", b"\xd0\xcf\x11\xe0", ".doc"),
+    ("oppdragsbrev-mal.dotx", None, ".dotx"),
+])
+def test_a_template_that_cannot_be_used_is_named_not_passed_over(
+        workbooks: Path, tmp_path: Path, name: str, content: bytes | None,
+        expected: str) -> None:
+    templates = _folder_with_only_a_leader_template(tmp_path)
+    if content is None:
+        shutil.copy(templates / NAME, templates / name)
+    else:
+        (templates / name).write_bytes(content)
+    report = pipeline.build([workbooks], tmp_path / "ut", kinds=["lederavtale", "oppdragsbrev"],
+                            template_dir=templates, pdf=False)
+    errors = [str(p) for p in report.problems.errors]
+    assert len(errors) == 1 and errors[0].startswith(f"{name}: ") and expected in errors[0], \
+        errors
+    assert "No such file" not in errors[0]
+    checked = pipeline.check_templates([workbooks], templates)
+    errors = [str(p) for p in checked.errors]
+    assert len(errors) == 1 and errors[0].startswith(f"{name}: ") and expected in errors[0], \
+        errors

@@ -103,8 +103,11 @@ class Template:
         self.name = path.name
         try:
             size = path.stat().st_size
-        except OSError as e:
-            raise TemplateError(f"{path.name}: malen kan ikke leses ({e.strerror}).") from None
+        except FileNotFoundError:
+            raise TemplateError(f"{path.name}: malen finnes ikke.") from None
+        except OSError:
+            raise TemplateError(f"{path.name}: malen kan ikke leses (ingen tilgang, eller den "
+                                "er låst av et annet program).") from None
         if size > MAX_TEMPLATE_BYTES:
             raise TemplateError(f"{path.name}: malen er {size // 2**20} MB, mer enn grensen på "
                                 f"{MAX_TEMPLATE_BYTES // 2**20} MB.")
