@@ -171,3 +171,21 @@ def test_a_renamed_sheet_in_a_nynorsk_workbook_is_named_as_the_workbook_names_it
     errors, _ = _messages(folder)
     assert len(errors) == 1, errors
     assert "«Einingar»" in errors[0] and "«Einingar 2026»" in errors[0], errors
+
+
+@pytest.mark.parametrize("header", ["Budsjett 2026", None])
+def test_a_missing_or_renamed_column_is_one_error_not_one_per_row(wb: Path,
+                                                                  header: str | None) -> None:
+    def rename(book: openpyxl.Workbook) -> None:
+        ws = book["Økonomi"]
+        cell = next(c for c in ws[1] if c.value == "Budsjett")
+        if header is None:
+            ws.delete_cols(cell.column)
+        else:
+            cell.value = header
+    _edit(wb / "tertial.xlsx", rename)
+    errors, notices = _messages(wb)
+    assert len(errors) == 1 and "«Budsjett»" in errors[0], errors
+    if header:
+        assert f"«{header}»" in errors[0], errors
+        assert not any(header in n for n in notices), notices  # not also an unknown column

@@ -294,15 +294,28 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         return out
     header_row, _, matched, unknown = best
     computed = {normalise(k): v for k, v in getattr(sheet.model, "COMPUTED", {}).items()}
+    present = set(matched.values())
+    renamed: dict[str, Cell] = {}  # a missing column → the unknown header that looks like it
+    for c in sheet.columns:
+        if c.required and c not in present:
+            similar = [u for u in unknown if normalise(c.header) in normalise(str(u.value))]
+            if len(similar) == 1 and similar[0] not in renamed.values():
+                renamed[c.field] = similar[0]
+    unknown = [u for u in unknown if u not in renamed.values()]
     for cell in unknown:
         why = computed.get(normalise(str(cell.value)))
         problems.notice(file, ws.title, cell.coord, f"kolonnen «{cell.value}» leses ikke: {why}."
                         if why else f"ukjent kolonne «{cell.value}» blir ikke brukt.")
-    present = set(matched.values())
     columns = {c.field: index for index, c in matched.items()}
     for c in sheet.columns:
         if (c.required and c not in present
                 and not (c.col.complement_of and sheet.column(c.col.complement_of) in present)):
+            if (like := renamed.get(c.field)) is not None:
+                problems.error(file, ws.title, like.coord,
+                               f"mangler kolonnen «{c.header}»; overskriften «{like.value}» "
+                               f"leses ikke som den. Skriv overskriften «{c.header}» (året og "
+                               "andre tillegg står best i arknavnet eller en merknad).")
+                continue
             problems.error(file, ws.title, f"rad {header_row}",
                            f"mangler kolonnen «{c.header}».")
     for r, cells in grid:

@@ -302,6 +302,10 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
                 except ConversionError:  # reported when that column is read: one message
                     ok = False
                     continue
+            if (cell is None and col.required and row.columns and col.field not in row.columns
+                    and col.col.complement_of not in row.columns):
+                ok = False  # the whole column is missing: that error is the one message
+                continue
             if cell is None or cell.value is None:
                 if col.required:
                     where = cell.coord if cell else row.place(col.field)
