@@ -189,3 +189,14 @@ def test_a_missing_or_renamed_column_is_one_error_not_one_per_row(wb: Path,
     if header:
         assert f"«{header}»" in errors[0], errors
         assert not any(header in n for n in notices), notices  # not also an unknown column
+
+
+@pytest.mark.parametrize("typed", ["2. tertial", "T2", "Tertial 2", " 2 "])
+def test_the_tertial_written_in_words_is_read(wb: Path, typed: str) -> None:
+    before = load([wb]).data
+    assert before is not None
+    row = 2 + next(i for i, line in enumerate(before.økonomi) if line.tertial == 2)
+    _cell(wb / "tertial.xlsx", "Økonomi", "Tertial", typed, row=row)
+    result = load([wb])
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    assert result.data is not None and result.data.økonomi == before.økonomi

@@ -40,6 +40,7 @@ _WORD_DATE = re.compile(r"^(\d{1,2})\.\s*(" + "|".join(MÅNEDER) + r")\.?\s+(\d{
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MILLIONS = re.compile(r"(.+?)\s*(?:mill\.?|mill\.?\s*kr|millionar|millioner)(?:\s*kr)?\.?",
                        re.IGNORECASE)
+_TERTIAL = re.compile(r"(?:([123])\.?\s*tertial|(?:t|tertial)\s*([123]))")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣]|[-–*](?=\s))\s*")
 _TRUE = {"ja", "j", "yes", "y", "true", "sann", "x", "1"}
 _FALSE = {"nei", "n", "no", "false", "usann", "0"}
@@ -167,6 +168,9 @@ def _int(value: Any, column: Column) -> int:
     limits = _limits(column)
     if (message := date_in_number(value, f"et heltall{limits}")) is not None:
         raise ConversionError(message)
+    if column.field == "tertial" and isinstance(value, str) and (
+            written := _TERTIAL.fullmatch(" ".join(value.split()).casefold())):
+        value = int(written[1] or written[2])  # «2. tertial», «T2», «Tertial 2»
     try:
         number = _number(value, column)
     except ConversionError:
