@@ -140,3 +140,17 @@ def test_a_template_that_cannot_be_used_is_named_not_passed_over(
     errors = [str(p) for p in checked.errors]
     assert len(errors) == 1 and errors[0].startswith(f"{name}: ") and expected in errors[0], \
         errors
+
+
+def test_a_number_filter_given_text_is_named_with_its_tag(workbooks: Path,
+                                                          tmp_path: Path) -> None:
+    templates = tmp_path / "maler"
+    templates.mkdir()
+    _foreign_template(templates / NAME, ["Avtale for {{ leder.navn }} {{ kommune.navn | kr }} "
+                                         "{{ dato | dato }}"])
+    report = pipeline.build([workbooks], tmp_path / "ut", kinds=["lederavtale"],
+                            template_dir=templates, pdf=False)
+    errors = [str(p) for p in report.problems.errors]
+    assert len(errors) == 1, errors
+    assert "InvalidOperation" not in errors[0] and "«kr»" in errors[0], errors
+    assert "i taggen «{{ kommune.navn | kr }}»" in errors[0], errors
