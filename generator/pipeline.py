@@ -369,7 +369,8 @@ def load_templates(planned: list[Planned], template_dir: Path,
         except TemplateError as e:
             message = str(e)
             file = message.split(": ", 1)[0]  # the file it is about (a folder's own one)
-            file = file if file.lower().endswith((".docx", *UNUSABLE)) else name
+            file = (file if file.lower().endswith((".docx", *UNUSABLE))
+                    or file == str(template_dir) else name)
             problems.error(file, None, None, message.removeprefix(f"{file}: "))
             continue
         if templates[name].path.parent.resolve() == TEMPLATE_DIR.resolve():
@@ -442,6 +443,12 @@ def unchanged_report(quick: Any, started: float) -> BuildReport:
     return report
 
 
+def several(kind: str, paths: Sequence[Path]) -> str:
+    """The message for a folder with more than one template for a kind."""
+    return (f"flere maler er for {kind} (" + ", ".join(p.name for p in paths)
+            + "); la bare én være igjen.")
+
+
 def find_template(folder: Path, name: str, kind: str) -> Path:
     """The template for a kind in ``folder``: the product's file name, else the one template
     recognised as that kind (file name beginning with the kind, or property «Kategori»)."""
@@ -455,8 +462,7 @@ def find_template(folder: Path, name: str, kind: str) -> Path:
         except TemplateError:
             continue
     if len(found) > 1:
-        raise TemplateError(f"{name}: flere maler i {folder} er for {kind} ("
-                            + ", ".join(p.name for p in found) + "); la bare én være igjen.")
+        raise TemplateError(f"{folder}: {several(kind, found)}")
     if not found:  # one meant for the kind that cannot be used: named, not passed over
         for path, why in unusable_files([folder]):
             if path.stem.lower().startswith(kind):
@@ -492,6 +498,7 @@ def check_templates(paths: Sequence[Path],
                        "fant ingen Word-maler (.docx) her.")
     wanted = list(kinds or KINDS)
     contexts: dict[str, Planned | None] = {}
+    of_kind: dict[str, list[Path]] = {}  # a build would not know which to use
     for path in files:
         try:
             template = Template(path)
@@ -505,6 +512,7 @@ def check_templates(paths: Sequence[Path],
                            "skriv typen i dokumentegenskapen «Kategori» (Fil › Info › "
                            "Egenskaper i Word).")
             continue
+        of_kind.setdefault(kind, []).append(path)
         if kind not in wanted:
             continue
         if kind not in contexts:
@@ -522,4 +530,9 @@ def check_templates(paths: Sequence[Path],
             continue
         problems.extend(check_template(template, doc.context,
                                        doc.images() if doc.images else {}))
+    for kind, paths in of_kind.items():
+        for folder in folders:
+            in_folder = [p for p in paths if p.parent == folder]
+            if len(in_folder) > 1 and folder.is_dir():
+                problems.error(str(folder), None, None, several(kind, in_folder))
     return problems

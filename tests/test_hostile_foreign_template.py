@@ -154,3 +154,17 @@ def test_a_number_filter_given_text_is_named_with_its_tag(workbooks: Path,
     assert len(errors) == 1, errors
     assert "InvalidOperation" not in errors[0] and "«kr»" in errors[0], errors
     assert "i taggen «{{ kommune.navn | kr }}»" in errors[0], errors
+
+
+def test_two_templates_for_one_kind_are_refused_by_check_templates_as_by_build(
+        workbooks: Path, tmp_path: Path) -> None:
+    templates = _folder_with_only_a_leader_template(tmp_path)
+    shutil.copy(templates / NAME, templates / "lederavtale-gammel.docx")
+    report = pipeline.build([workbooks], tmp_path / "ut", kinds=["lederavtale"],
+                            template_dir=templates, pdf=False)
+    checked = pipeline.check_templates([workbooks], templates)
+    for problems in (report.problems, checked):
+        errors = [str(p) for p in problems.errors]
+        assert len(errors) == 1, errors
+        assert NAME in errors[0] and "lederavtale-gammel.docx" in errors[0], errors
+        assert errors[0].startswith(str(templates)), errors
