@@ -25,7 +25,7 @@ from .demo.logo import write as write_logo
 from .demo.nynorsk import nynorsk_demo_data
 from .documents import KINDS, PlanError, Planned
 from .documents.standardtekster import tekster_felt
-from .errors import OutputError
+from .errors import OutputError, os_reason
 from .input.blank import write_workbooks
 from .input.profile_reader import depends, for_build
 from .input.runde import med_runden
@@ -240,7 +240,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         return loaded.report
     except OSError as e:
         loaded.report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
-                                     f"({e.strerror}). Sjekk at den finnes, at du har "
+                                     f"({os_reason(e)}). Sjekk at den finnes, at du har "
                                      "skrivetilgang og at disken ikke er full.")
         return loaded.report
     return built_report(loaded.report, plan, outcome, started)
@@ -533,6 +533,7 @@ def check_templates(paths: Sequence[Path],
     for kind, paths in of_kind.items():
         for folder in folders:
             in_folder = [p for p in paths if p.parent == folder]
-            if len(in_folder) > 1 and folder.is_dir():
+            if (len(in_folder) > 1 and folder.is_dir()  # the product's name picks one
+                    and not (folder / KINDS[kind].template).exists()):
                 problems.error(str(folder), None, None, several(kind, in_folder))
     return problems

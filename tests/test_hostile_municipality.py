@@ -200,3 +200,29 @@ def test_the_tertial_written_in_words_is_read(wb: Path, typed: str) -> None:
     result = load([wb])
     assert not result.problems.errors, [str(p) for p in result.problems.errors]
     assert result.data is not None and result.data.økonomi == before.økonomi
+
+
+def test_an_output_folder_that_is_a_file_is_said_in_norwegian(wb: Path) -> None:
+    from generator import pipeline
+
+    report = pipeline.build([wb], wb / "styring.xlsx", kinds=["oppdragsbrev"], pdf=False)
+    errors = [str(p) for p in report.problems.errors]
+    assert len(errors) == 1, errors
+    assert "Not a directory" not in errors[0] and "fil, ikke en mappe" in errors[0], errors
+
+
+def test_the_operating_systems_reasons_are_in_norwegian() -> None:
+    import errno
+
+    from generator.errors import os_reason
+
+    for code in (errno.ENOENT, errno.EACCES, errno.ENOSPC, errno.ENOTDIR, errno.EROFS):
+        reason = os_reason(OSError(code, "English text"))
+        assert "English" not in reason and not ENGLISH.search(reason), reason
+
+
+def test_without_the_tertial_workbook_the_other_documents_are_still_made(wb: Path) -> None:
+    (wb / "tertial.xlsx").unlink()  # a municipality that only writes oppdragsbrev and avtaler
+    result = load([wb])
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    assert any("Økonomi" in str(p) for p in result.problems.notices)

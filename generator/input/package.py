@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 # Limits that keep a hostile or absurd file from exhausting memory.
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
@@ -109,7 +109,7 @@ def inspect(path: Path) -> Package:
             "filen kan ikke leses (ingen tilgang, eller den er låst av et annet program). "
             "Lukk den i Excel og prøv igjen.") from None
     except OSError as e:
-        raise WorkbookFileError(f"filen kan ikke leses ({e.strerror}).") from None
+        raise WorkbookFileError(f"filen kan ikke leses ({os_reason(e)}).") from None
     if head == OLE_MAGIC:
         raise WorkbookFileError(
             "filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet. Fjern "

@@ -136,6 +136,8 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
             OWN_WORDS.set({m.Ledernivå: dict(objs[0].ledernivåord)})
     _left_out(sheets, values, problems, failed)
     located = _Located(sources, refused, failed)
+    if not sheets.get("Rammeområder") and not sheets.get("Økonomi"):
+        located.unused.add("Rammeområder")  # no tertialrapport: its areas are not needed
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values, skrivemåter=spellings.words())
@@ -413,6 +415,7 @@ class _Located:
         self.sources = sources
         self.refused = refused or {}
         self.failed = failed or set()  # whole sheets missing or refused (see _failed_sheets)
+        self.unused: set[str] = set()  # sheets absent with the document that needs them
         self.unchecked: dict[tuple[str, str], set[int]] = {}  # (file, sheet) → rows not judged
         # (file, sheet, missing sheet) → rows referring to a sheet that could not be read
         self.orphans: dict[tuple[str, str, str], set[int]] = {}
@@ -422,6 +425,8 @@ class _Located:
         not be read at all (then counted once)."""
         sheets = (sheet,) if isinstance(sheet, str) else sheet
         row = self.sources[id(obj)]
+        if all(s in self.unused for s in sheets):
+            return True
         if any(s in self.failed for s in sheets):
             missing = next(s for s in sheets if s in self.failed)
             self.orphans.setdefault((row.file, row.sheet, missing), set()).add(row.number)

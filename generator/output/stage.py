@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import Planned
-from ..errors import OutputError
+from ..errors import OutputError, os_reason
 from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
 from ..rendering import toc
@@ -119,7 +119,7 @@ def _open_lock(path: Path) -> int:
     except OSError as e:
         if path.is_symlink():
             raise _lock_refused(path, "er en snarvei (symbolsk lenke)") from None
-        raise BuildError(f"kan ikke lage låsefilen {path} ({e.strerror or e}). Sjekk at du "
+        raise BuildError(f"kan ikke lage låsefilen {path} ({os_reason(e)}). Sjekk at du "
                          "har skrivetilgang til mappen.") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
