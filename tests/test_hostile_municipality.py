@@ -226,3 +226,11 @@ def test_without_the_tertial_workbook_the_other_documents_are_still_made(wb: Pat
     result = load([wb])
     assert not result.problems.errors, [str(p) for p in result.problems.errors]
     assert any("Økonomi" in str(p) for p in result.problems.notices)
+
+
+def test_a_duplicate_id_is_quoted_as_typed(wb: Path) -> None:
+    coord = _cell(wb / "lederavtaler.xlsx", "Ledere", "Leder-ID", "L01", row=3)
+    errors, _ = _messages(wb)
+    duplicate = [e for e in errors if "finnes allerede" in e]
+    assert duplicate == [f"lederavtaler.xlsx › Ledere › {coord}: Leder-ID «L01» finnes allerede "
+                         "(A2). Hver rad må ha sin egen."], errors

@@ -467,9 +467,10 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         for obj in getattr(d, sheet.attr):
             key = tuple(_key(getattr(obj, k)) for k in sheet.key)
             if key in seen:
-                first = loc.at(seen[key])
+                first = loc.at(seen[key], sheet.key[-1])
                 label = " / ".join(sheet.column(k).header for k in sheet.key)
-                err(obj, sheet.key[-1], f"{label} «{' / '.join(map(str, key))}» finnes allerede "
+                typed = " / ".join(shown(getattr(obj, k)) for k in sheet.key)  # as written
+                err(obj, sheet.key[-1], f"{label} «{typed}» finnes allerede "
                     f"({first[2]}). Hver rad må ha sin egen.")
             else:
                 seen[key] = obj
