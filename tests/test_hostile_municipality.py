@@ -234,3 +234,21 @@ def test_a_duplicate_id_is_quoted_as_typed(wb: Path) -> None:
     duplicate = [e for e in errors if "finnes allerede" in e]
     assert duplicate == [f"lederavtaler.xlsx › Ledere › {coord}: Leder-ID «L01» finnes allerede "
                          "(A2). Hver rad må ha sin egen."], errors
+
+
+@pytest.mark.parametrize(("typed", "implied"), [
+    ("innen utgangen av september 2027", date(2027, 9, 30)),
+    ("Innen 26/8-2027", date(2027, 8, 26)), ("26/8", date(2026, 8, 26)),
+    ("i løpet av 2027", date(2027, 12, 31)), ("Sommer 2027", date(2027, 6, 30)),
+    ("uke 34", date(2026, 8, 21)), ("hele året", date(2026, 12, 31)),
+])
+def test_deadlines_as_real_documents_write_them_imply_a_date(typed: str, implied: date) -> None:
+    assert frist_dato(typed, 2026) == implied
+
+
+@pytest.mark.parametrize("typed", ["Løpende", "fortløpende", "Kontinuerlig"])
+def test_an_ongoing_deadline_is_kept_as_written(wb: Path, typed: str) -> None:
+    _cell(wb / "styring.xlsx", "Oppdrag", "Frist", typed)
+    result = load([wb])
+    assert result.ok, [str(p) for p in result.problems.errors]
+    assert result.data is not None and result.data.oppdrag[0].frist == typed

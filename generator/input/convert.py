@@ -20,6 +20,7 @@ from ..model.column import Column, Kind
 from ..model.domain import (
     LMH_WORDS,
     MÅNEDER,
+    ONGOING,
     SYNONYMER,
     EgetNivå,
     Ledernivå,
@@ -245,6 +246,8 @@ def _deadline(value: Any) -> date | str:
             value.strip()) or _WORD_DATE.match(value.strip().casefold()):
         return _date(value)
     text = " ".join(value.split())
+    if text.casefold().rstrip(".") in ONGOING:
+        return text
     if frist_dato(text, 2000) is None:
         raise ConversionError(
             f"må være en dato (dd.mm.åååå) eller en kort tekst med en dato, måned, tertial "
