@@ -252,3 +252,16 @@ def test_an_ongoing_deadline_is_kept_as_written(wb: Path, typed: str) -> None:
     result = load([wb])
     assert result.ok, [str(p) for p in result.problems.errors]
     assert result.data is not None and result.data.oppdrag[0].frist == typed
+
+
+def test_hidden_rows_are_used_and_said_once_per_sheet(wb: Path) -> None:
+    def hide(book: openpyxl.Workbook) -> None:
+        for r in (3, 5):
+            book["Oppdrag"].row_dimensions[r].hidden = True
+    _edit(wb / "styring.xlsx", hide)
+    result = load([wb])
+    assert result.ok and result.data is not None
+    assert len(result.data.oppdrag) == 9  # nothing dropped
+    said = [str(p) for p in result.problems.notices if "skjult" in p.message]
+    assert said == ["styring.xlsx › Oppdrag: rad 3 og 5 er skjult i Excel, men tas med i "
+                    "dokumentene. Slett radene som ikke skal med."], said

@@ -76,6 +76,7 @@ class SheetPart:
     formulas_without_value: set[str] = field(default_factory=set)
     bad_numbers: dict[str, str] = field(default_factory=dict)  # cell → the stored text
     merged: list[str] = field(default_factory=list)  # merged ranges («B2:B4»)
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel (still data)
 
 
 @dataclass
@@ -256,6 +257,8 @@ def _scan(zf: zipfile.ZipFile, sheet: SheetPart) -> None:
                 if event == "start":  # a row without a number follows the one before
                     r = el.get("r", "")
                     row_number = int(r) if r.isdigit() else row_number + 1
+                    if el.get("hidden") in ("1", "true") and len(sheet.hidden_rows) < 10_000:
+                        sheet.hidden_rows.add(row_number)
                 else:  # forget the row once read (bounded memory)
                     el.clear()
                     while el.getprevious() is not None:

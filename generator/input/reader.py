@@ -325,6 +325,13 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
                   if _col_index(c.coord) in matched}
         if values:
             out.rows.append(Row(file, ws.title, r, values, columns))
+    hidden = sorted(row.number for row in out.rows if part and row.number in part.hidden_rows)
+    if hidden:  # used as the others are: said, since the adviser may believe them left out
+        which = [str(n) for n in hidden[:10]] + (["flere"] if len(hidden) > 10 else [])
+        problems.notice(file, ws.title, None,
+                        f"rad {' og '.join(filter(None, (', '.join(which[:-1]), which[-1])))} "
+                        f"er skjult i Excel, men tas med i dokumentene. Slett radene som ikke "
+                        "skal med.")
     return out
 
 
