@@ -168,3 +168,15 @@ def test_two_templates_for_one_kind_are_refused_by_check_templates_as_by_build(
         assert len(errors) == 1, errors
         assert NAME in errors[0] and "lederavtale-gammel.docx" in errors[0], errors
         assert errors[0].startswith(str(templates)), errors
+
+
+def test_half_a_tag_in_a_footer_is_one_message(workbooks: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "maler"
+    templates.mkdir()
+    _foreign_template(templates / NAME, ["Avtale for {{ leder.navn }}"])
+    d = docx.Document(str(templates / NAME))
+    d.sections[0].footer.paragraphs[0].text = "Side {{ side }"
+    d.save(str(templates / NAME))
+    checked = pipeline.check_templates([workbooks], templates)
+    errors = [str(p) for p in checked.errors]
+    assert len(errors) == 1 and "bunntekst" in errors[0] and "ufullstendig" in errors[0], errors

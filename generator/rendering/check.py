@@ -162,8 +162,12 @@ def _static(name: str, source: Source, problems: list[Problem]) -> str | None:
     for m in STRAY.finditer(rest):
         report(f"en tagg er ufullstendig («{m[0]}» uten sin andre halvdel) ved teksten "
                f"«{_window(text, m.start(), m.end())}». Skriv taggen på nytt i ett strekk.")
-    # 2. Each print tag on its own, so one broken tag does not hide the next.
+    # 2. Each print tag on its own, so one broken tag does not hide the next; the half
+    # tags reported above are blanked, so that 3 does not report them again.
     fixed = xml
+    blanked = TAG.sub(lambda m: " " * len(m[0]), xml)
+    for m in STRAY.finditer(blanked):
+        fixed = fixed[:m.start()] + " " * (m.end() - m.start()) + fixed[m.end():]
     for m in TAG.finditer(xml):
         tag = m[0]
         if not tag.startswith("{{"):
