@@ -265,3 +265,27 @@ def test_hidden_rows_are_used_and_said_once_per_sheet(wb: Path) -> None:
     said = [str(p) for p in result.problems.notices if "skjult" in p.message]
     assert said == ["styring.xlsx › Oppdrag: rad 3 og 5 er skjult i Excel, men tas med i "
                     "dokumentene. Slett radene som ikke skal med."], said
+
+
+@pytest.mark.parametrize(("file", "sheet", "renamed"), [
+    ("kompass.xlsx", "Kompass", "Kompass 2025"), ("tertial.xlsx", "Rammeområder", "Rammer"),
+    ("styring.xlsx", "Enheter", "Enhetene"),
+])
+def test_a_renamed_optional_or_required_sheet_is_named_not_passed_over(
+        wb: Path, file: str, sheet: str, renamed: str) -> None:
+    _edit(wb / file, lambda b: setattr(b[sheet], "title", renamed))
+    errors, _ = _messages(wb)
+    assert len(errors) == 1, errors
+    assert f"«{sheet}»" in errors[0] and f"«{renamed}»" in errors[0], errors
+
+
+def test_an_own_sheet_with_a_similar_name_but_other_columns_is_left_alone(wb: Path) -> None:
+    (wb / "tertial.xlsx").unlink()
+
+    def add(book: openpyxl.Workbook) -> None:
+        ws = book.create_sheet("Økonomiplan 2027–2030")
+        ws.append(["Tiltak", "2027", "2028"])
+        ws.append(["Ny barnehage", 1000, 2000])
+    _edit(wb / "styring.xlsx", add)
+    errors, _ = _messages(wb)
+    assert errors == [], errors

@@ -96,9 +96,11 @@ def find_workbooks(paths: Sequence[Path]) -> list[Path]:
 
 
 def read(paths: Sequence[Path], problems: Problems,
-         others: dict[str, list[str]] | None = None) -> dict[str, SheetRows]:
+         others: dict[str, list[tuple[str, set[str]]]] | None = None
+         ) -> dict[str, SheetRows]:
     """Read every known sheet from the given workbooks, keyed by schema sheet name; the
-    titles of the sheets no schema sheet has go into ``others`` (file → titles)."""
+    sheets no schema sheet has go into ``others`` (file → their titles and the texts of
+    their first rows, to name a sheet that looks renamed)."""
     found: dict[str, SheetRows] = {}
     doubles: dict[tuple[str, str], list[SheetRows]] = {}  # (file, first file) → its sheets
     for path in find_workbooks(paths):
@@ -124,7 +126,8 @@ def read(paths: Sequence[Path], problems: Problems,
 
 
 def _read_workbook(path: Path, problems: Problems,
-                   others: dict[str, list[str]] | None = None) -> list[SheetRows]:
+                   others: dict[str, list[tuple[str, set[str]]]] | None = None
+                   ) -> list[SheetRows]:
     name = path.name
     try:
         pkg = package.inspect(path)
@@ -153,7 +156,11 @@ def _read_workbook(path: Path, problems: Problems,
             sheet = sheet_for(ws.title)
             if sheet is None:
                 if others is not None:
-                    others.setdefault(name, []).append(ws.title)
+                    ws.reset_dimensions()
+                    heads = {normalise(v) for row in ws.iter_rows(
+                        max_row=HEADER_SCAN_ROWS, max_col=60, values_only=True)
+                        for v in row if isinstance(v, str)}
+                    others.setdefault(name, []).append((ws.title, heads))
                 continue
             part = pkg.sheets.get(ws.title)
             ws.reset_dimensions()  # never trust a declared (possibly absurd) dimension

@@ -38,7 +38,7 @@ from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .package import FOREIGN
 from .profile_reader import check_loaded
-from .reader import Cell, Row, SheetRows, find_workbooks, read
+from .reader import KEY_HEADER, VALUE_HEADER, Cell, Row, SheetRows, find_workbooks, normalise, read
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler",
@@ -99,7 +99,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
         problems.error(", ".join(str(p) for p in paths) or "(ingen)", None, None,
                        "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
         return LoadResult(None, problems, files)
-    others: dict[str, list[str]] = {}
+    others: dict[str, list[tuple[str, set[str]]]] = {}
     sheets = read(files, problems, others)
     if not sheets and problems.errors:  # nothing could be read: that is the one message
         return LoadResult(None, problems, files)
@@ -113,7 +113,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
 
 
 def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
-          others: dict[str, list[str]] | None = None) -> LoadResult:
+          others: dict[str, list[tuple[str, set[str]]]] | None = None) -> LoadResult:
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
@@ -124,10 +124,14 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
-            if (sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None
+            renamed = _renamed(sheet, others or {})
+            if renamed:  # optional or not: its data would be passed over in silence
+                problems.error(*renamed)
+                failed.add(sheet.name)
+            elif (sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None
                     and f"{sheet.workbook}.xlsx".casefold() not in
                     {b.casefold().replace(".xlsm", ".xlsx") for b in broken}):
-                problems.error(*_missing_sheet(sheet, files, others or {}))
+                problems.error(*_missing_sheet(sheet, files))
             values[sheet.attr] = None if not sheet.is_table else []
             continue
         objs = _build(rows, problems, sources, partial, refused, spellings)
@@ -166,21 +170,41 @@ def _failed_sheets(sheets: dict[str, SheetRows], problems: Problems, broken: set
     return failed
 
 
-def _missing_sheet(sheet: Sheet, files: list[Path], others: dict[str, list[str]]
-                   ) -> tuple[str, str, None, str]:
-    """The error for a required sheet not found, naming a sheet that looks renamed."""
-    message = (f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det hører til i "
-               f"{sheet.workbook}.xlsx (se «styring new-workbook»).")
-    for file, titles in others.items():
-        for title in titles:
+def _missing_sheet(sheet: Sheet, files: list[Path]) -> tuple[str, str, None, str]:
+    """The error for a required sheet not found."""
+    return _names(files), sheet.name, None, (
+        f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det hører til i "
+        f"{sheet.workbook}.xlsx (se «styring new-workbook»).")
+
+
+def _looks_like(sheet: Sheet, wanted: str, title: str, heads: set[str]) -> bool:
+    """Whether a sheet looks like a schema sheet given another name: a name alike
+    («Oppdrag 2026», «Enhetene», «Rammer») and at least one of its column headers."""
+    a, b = _refkey(wanted), _refkey(title)
+    if len(b) < 3:
+        return False
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                  min(len(a), len(b)))
+    if not (a in b or b in a or common >= min(5, len(a))):
+        return False
+    headers = ({normalise(KEY_HEADER), normalise(VALUE_HEADER)} if not sheet.is_table else
+               {normalise(t) for c in sheet.columns for t in (c.header, in_nynorsk(c.header))
+                if t})
+    return bool(headers & heads)
+
+
+def _renamed(sheet: Sheet, others: dict[str, list[tuple[str, set[str]]]]
+             ) -> tuple[str, str, None, str] | None:
+    """The error for a sheet not found while a workbook has one that looks renamed."""
+    for file, found in others.items():
+        for title, heads in found:
             for name in dict.fromkeys(filter(None, (sheet.name, in_nynorsk(sheet.name)))):
-                wanted = _refkey(name)
-                if wanted in _refkey(title) or (_refkey(title) in wanted and len(title) > 2):
+                if _looks_like(sheet, name, title, heads):
                     return (file, name, None,
                             f"fant ikke arket «{name}», men {file} har arket «{title}». Har "
                             f"det fått nytt navn? Gi det navnet «{name}» igjen (dokumentene "
                             "finner arkene på navnet).")
-    return _names(files), sheet.name, None, message
+    return None
 
 
 def _check_size(rows: SheetRows, problems: Problems) -> None:
