@@ -289,3 +289,11 @@ def test_an_own_sheet_with_a_similar_name_but_other_columns_is_left_alone(wb: Pa
     _edit(wb / "styring.xlsx", add)
     errors, _ = _messages(wb)
     assert errors == [], errors
+
+
+@pytest.mark.parametrize("dash", ["–", "-", " — "])
+def test_a_dash_for_nothing_in_an_optional_cell_is_an_empty_cell(wb: Path, dash: str) -> None:
+    _cell(wb / "tertial.xlsx", "Økonomi", "Revidert budsjett", dash)
+    result = load([wb])
+    assert not result.problems.errors, [str(p) for p in result.problems.errors]
+    assert result.data is not None and result.data.økonomi[0].revidert_budsjett is None

@@ -26,6 +26,7 @@ from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
 
 HEADER_SCAN_ROWS = 20
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOTHING = ("-", "–", "—", "−")  # a dash alone means an empty cell
 MAX_ROWS = 200_000
 # .xls, .ods and .numbers are found only to say they are not read (package.FOREIGN)
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", *package.FOREIGN_IN_FOLDER)
@@ -215,6 +216,8 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
                 value = FORMULA_WITHOUT_VALUE
             if isinstance(value, str) and not value.strip() and not _CONTROL.search(value):
                 value = None  # blank; a cell of only control characters is reported later
+            elif isinstance(value, str) and value.strip() in _NOTHING:
+                value = None  # «–» typed for nothing, as in printed tables
             if value is None:
                 continue
             fmt = getattr(cell, "number_format", "") or ""
