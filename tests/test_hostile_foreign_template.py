@@ -180,3 +180,31 @@ def test_half_a_tag_in_a_footer_is_one_message(workbooks: Path, tmp_path: Path) 
     checked = pipeline.check_templates([workbooks], templates)
     errors = [str(p) for p in checked.errors]
     assert len(errors) == 1 and "bunntekst" in errors[0] and "ufullstendig" in errors[0], errors
+
+
+def test_a_folder_where_a_document_should_be_is_called_a_folder(workbooks: Path,
+                                                                tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    assert pipeline.build([workbooks], out, kinds=["oppdragsbrev", "lederavtale"],
+                          pdf=False).ok
+    year = out / "2026"
+    public = next((year / "lederavtale").glob("*-offentlig.docx"))
+    letter = year / "oppdragsbrev" / "oppdragsbrev-2026.docx"
+    for target in (public, letter):
+        target.unlink()
+        target.mkdir()
+        (target / "notat.txt").write_text("mitt")
+    draft = (year / "epost" / "oppdragsbrev-2026.eml").read_bytes()
+    # the letter is an e-mail attachment: one clear error, nothing changed, no traceback
+    report = pipeline.build([workbooks], out, kinds=["oppdragsbrev", "lederavtale"],
+                            pdf=False)
+    errors = [str(p) for p in report.problems.errors]
+    assert len(errors) == 1 and "oppdragsbrev-2026.docx» er en mappe, ikke en fil" in errors[0]
+    assert (year / "epost" / "oppdragsbrev-2026.eml").read_bytes() == draft
+    # the public variant is no attachment: kept, and called what it is
+    report = pipeline.build([workbooks], out, kinds=["lederavtale"], pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    said = [p.message for p in report.problems.notices if public.name in p.file]
+    assert said and "er en mappe" in said[0] and "endret etter" not in said[0], said
+    for target in (public, letter):
+        assert (target / "notat.txt").read_text() == "mitt"

@@ -562,7 +562,8 @@ def _output_state(folder: Path, out: manifest.OutputRecord | None, key: str) -> 
 
 def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> str:
     signed = path.suffix.lower() == ".pdf" and ownership.is_signed(path)
-    what = "er signert" if signed else "er endret etter at den ble laget"
+    what = ("er signert" if signed else "er en mappe, ikke en fil," if path.is_dir()
+            else "er endret etter at den ble laget")
     text = f"{what} og blir ikke erstattet."
     if beside:
         text += f" Den nye versjonen er lagret ved siden av som {Path(beside).name}."
