@@ -208,3 +208,17 @@ def test_a_folder_where_a_document_should_be_is_called_a_folder(workbooks: Path,
     assert said and "er en mappe" in said[0] and "endret etter" not in said[0], said
     for target in (public, letter):
         assert (target / "notat.txt").read_text() == "mitt"
+
+
+def test_a_folder_in_place_of_an_archive_record_is_one_notice(workbooks: Path,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    assert pipeline.build([workbooks], out, kinds=["oppdragsbrev"], pdf=False).ok
+    record = out / "2026" / "arkiv" / "2026-oppdragsbrev-2026.json"
+    record.unlink()
+    record.mkdir()
+    report = pipeline.build([workbooks], out, kinds=["oppdragsbrev"], pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    said = [p.message for p in report.problems.notices if record.name in p.file]
+    assert len(said) == 1 and "er en mappe" in said[0], said
+    assert record.is_dir() and (record.parent / "2026-oppdragsbrev-2026-ny.json").is_file()

@@ -663,8 +663,9 @@ def _stale_removals(st: Stage, stale: list[manifest.Entry], archive: list[str],
     candidates = [f for e in stale for f in e.files()]
     candidates += [r for e in stale for r in e.archive or []] + archive
     for rel in dict.fromkeys(candidates):
-        if rel in keep or rel in moved or not ownership.made_by_us(rel):
-            continue
+        if (rel in keep or rel in moved or rel in st.outcome.kept_rels
+                or not ownership.made_by_us(rel)):
+            continue  # (a kept one has had its notice: one cause, one message)
         state = ownership.state(st.folder / rel, st.written.get(rel))
         if state is ownership.State.OURS:
             st.plan.removals.append(rel)  # into the backup folder, never deleted
