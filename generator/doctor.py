@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__, paths
+from .errors import os_reason
 from .excel.xlsm import ButtonSettings
 from .output.pdf import soffice
 
@@ -181,7 +182,7 @@ def _writable(folder: Path) -> Finding:
         with tempfile.NamedTemporaryFile(dir=probe, prefix=".styring-skriveprove-"):
             pass
     except OSError as e:
-        reason = e.strerror or "ingen tilgang"
+        reason = os_reason(e)
         return Finding("FEIL", "Utmappen", f"{shown}: kan ikke skrive her ({reason}). Gi "
                        "rådgiverne skrivetilgang, eller velg en annen mappe med --out / "
                        "«Utmappe».")

@@ -34,3 +34,32 @@ class OutputError(StyringError):
 
 class SigningError(StyringError):
     """Signature fields could not be placed, or signing failed; message in bokmål."""
+
+
+_OS_REASONS = {
+    "ENOENT": "finnes ikke",
+    "EACCES": "ingen tilgang",
+    "EPERM": "ingen tilgang",
+    "ENOTDIR": "en del av stien er en fil, ikke en mappe",
+    "EISDIR": "er en mappe, ikke en fil",
+    "ENOSPC": "disken er full",
+    "EDQUOT": "lagringskvoten er brukt opp",
+    "EROFS": "disken er skrivebeskyttet",
+    "EEXIST": "finnes allerede",
+    "EBUSY": "er i bruk av et annet program",
+    "ETXTBSY": "er i bruk av et annet program",
+    "ENAMETOOLONG": "navnet er for langt",
+    "ELOOP": "for mange snarveier (symbolske lenker) i stien",
+    "EIO": "lese- eller skrivefeil på disken",
+    "EMFILE": "for mange åpne filer",
+    "ENOTEMPTY": "mappen er ikke tom",
+    "EXDEV": "kan ikke flyttes mellom to disker",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """Why a file operation failed, in bokmål (the operating system's text is English)."""
+    import errno
+
+    name = errno.errorcode.get(e.errno or 0, "")
+    return _OS_REASONS.get(name, f"systemfeil {name}" if name else "ukjent systemfeil")

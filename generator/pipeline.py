@@ -25,7 +25,7 @@ from .demo.logo import write as write_logo
 from .demo.nynorsk import nynorsk_demo_data
 from .documents import KINDS, PlanError, Planned
 from .documents.standardtekster import tekster_felt
-from .errors import OutputError
+from .errors import OutputError, os_reason
 from .input.blank import write_workbooks
 from .input.profile_reader import depends, for_build
 from .input.runde import med_runden
@@ -40,8 +40,14 @@ from .output.delivery.plan import plan_delivery
 from .paths import DEMO_DIR, ROOT, default_out  # noqa: F401 - re-exported for callers
 from .problems import Problems, quiet_third_party
 from .rendering.batch import Progress, render_documents
+from .rendering.check import (
+    UNUSABLE,
+    kind_of,
+    static_check,
+    template_files,
+    unusable_files,
+)
 from .rendering.check import check as check_template
-from .rendering.check import kind_of, static_check, template_files
 from .rendering.prepared import prepare
 from .rendering.template import TEMPLATE_DIR, Template, TemplateError
 from .texts import active as texts_active
@@ -240,7 +246,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         return loaded.report
     except OSError as e:
         loaded.report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
-                                     f"({e.strerror}). Sjekk at den finnes, at du har "
+                                     f"({os_reason(e)}). Sjekk at den finnes, at du har "
                                      "skrivetilgang og at disken ikke er full.")
         return loaded.report
     return built_report(loaded.report, plan, outcome, started)
@@ -367,14 +373,34 @@ def load_templates(planned: list[Planned], template_dir: Path, problems: Problem
     last complete build (see :func:`generator.output.fastpath.checked_templates`)."""
     templates: dict[str, Template] = {}
     kinds_of = {doc.template: doc.kind for doc in planned}
+    first = {doc.template: doc for doc in reversed(planned)}
     for name in dict.fromkeys(doc.template for doc in planned):
         try:
-            templates[name] = Template(find_template(template_dir, name, kinds_of[name]))
+            path = find_template(template_dir, name, kinds_of[name])
+            if not path.exists() and template_dir.is_dir() and path.parent != TEMPLATE_DIR:
+                problems.notice(str(template_dir), None, None,
+                                f"malmappen har ingen mal for {kinds_of[name]}; produktets mal "
+                                f"brukes. Legg en mal der med et filnavn som begynner med "
+                                f"«{kinds_of[name]}» for å bruke kommunens egen.")
+                path = TEMPLATE_DIR / name
+            templates[name] = Template(path)
         except TemplateError as e:
-            problems.error(name, None, None, str(e).removeprefix(f"{name}: "))
+            message = str(e)
+            file = message.split(": ", 1)[0]  # the file it is about (a folder's own one)
+            file = (file if file.lower().endswith((".docx", *UNUSABLE))
+                    or file == str(template_dir) else name)
+            problems.error(file, None, None, message.removeprefix(f"{file}: "))
             continue
-        if templates[name].sha256 not in checked:
-            problems.extend(static_check(templates[name]))
+        if templates[name].path.parent.resolve() == TEMPLATE_DIR.resolve():
+            if templates[name].sha256 not in checked:
+                problems.extend(static_check(templates[name]))
+            continue
+        # A municipality's own template: tried against the first document's data, as
+        # «check-templates» does, so that every problem in it is named at once (template,
+        # part and tag), not only the first the render stops at.
+        doc = first[name]
+        problems.extend(check_template(templates[name], doc.context,
+                                       doc.images() if doc.images else {}))
     return templates
 
 
@@ -436,6 +462,12 @@ def unchanged_report(quick: Any, started: float) -> BuildReport:
     return report
 
 
+def several(kind: str, paths: Sequence[Path]) -> str:
+    """The message for a folder with more than one template for a kind."""
+    return (f"flere maler er for {kind} (" + ", ".join(p.name for p in paths)
+            + "); la bare én være igjen.")
+
+
 def find_template(folder: Path, name: str, kind: str) -> Path:
     """The template for a kind in ``folder``: the product's file name, else the one template
     recognised as that kind (file name beginning with the kind, or property «Kategori»)."""
@@ -449,8 +481,14 @@ def find_template(folder: Path, name: str, kind: str) -> Path:
         except TemplateError:
             continue
     if len(found) > 1:
-        raise TemplateError(f"{name}: flere maler i {folder} er for {kind} ("
-                            + ", ".join(p.name for p in found) + "); la bare én være igjen.")
+        raise TemplateError(f"{folder}: {several(kind, found)}")
+    if not found:  # one meant for the kind that cannot be used: named, not passed over
+        for path, why in unusable_files([folder]):
+            if path.stem.lower().startswith(kind):
+                raise TemplateError(f"{path.name}: {why}")
+        for path in template_files([folder]):
+            if path.stem.lower().startswith(kind):
+                Template(path)  # raises what is wrong with it
     return found[0] if found else folder / name
 
 
@@ -471,11 +509,15 @@ def check_templates(paths: Sequence[Path],
             return problems
     folders = [template_dir] if isinstance(template_dir, Path) else list(template_dir)
     files = template_files(folders)
-    if not files:
+    unusable = unusable_files(folders)
+    for path, why in unusable:
+        problems.error(path.name, None, None, why)
+    if not files and not unusable:
         problems.error(", ".join(str(f) for f in folders), None, None,
                        "fant ingen Word-maler (.docx) her.")
     wanted = list(kinds or KINDS)
     contexts: dict[str, Planned | None] = {}
+    of_kind: dict[str, list[Path]] = {}  # a build would not know which to use
     for path in files:
         try:
             template = Template(path)
@@ -489,6 +531,7 @@ def check_templates(paths: Sequence[Path],
                            "skriv typen i dokumentegenskapen «Kategori» (Fil › Info › "
                            "Egenskaper i Word).")
             continue
+        of_kind.setdefault(kind, []).append(path)
         if kind not in wanted:
             continue
         if kind not in contexts:
@@ -506,4 +549,10 @@ def check_templates(paths: Sequence[Path],
             continue
         problems.extend(check_template(template, doc.context,
                                        doc.images() if doc.images else {}))
+    for kind, paths in of_kind.items():
+        for folder in folders:
+            in_folder = [p for p in paths if p.parent == folder]
+            if (len(in_folder) > 1 and folder.is_dir()  # the product's name picks one
+                    and not (folder / KINDS[kind].template).exists()):
+                problems.error(str(folder), None, None, several(kind, in_folder))
     return problems

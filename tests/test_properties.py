@@ -104,9 +104,15 @@ EXCEL_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL
                 "#REFERANSE!", "#DIVISJON/0!", "#NAVN?", "#I/T", "#TALL!"}
 
 
-def read_value(raw: str) -> str:
-    """What the reader makes of a text cell: forbidden characters → «�», edges stripped."""
+def _read(raw: str) -> str:
     return FORBIDDEN.sub(SUBSTITUTE, raw).strip()
+
+
+def read_value(raw: str) -> str:
+    """What the reader makes of a text cell: forbidden characters → «�», edges stripped; a
+    dash alone («–») is an empty cell."""
+    value = _read(raw)
+    return "" if value in ("-", "–", "—", "−") else value
 
 
 def replaced(raw: str) -> int:
@@ -115,7 +121,9 @@ def replaced(raw: str) -> int:
 
 
 def read_lines(lines: list[str]) -> list[str]:
-    return [v for v in (read_value(ln) for ln in lines) if v]
+    if not read_value("\n".join(lines)):  # the whole cell a dash alone: empty
+        return []
+    return [v for v in (_read(ln) for ln in lines) if v]
 
 
 def in_document(value: str) -> str:

@@ -252,7 +252,7 @@ def test_a_percent_cell_formatted_as_percent_is_scaled_once() -> None:
     (INT_FREE, "x", "må være et heltall, fant «x»"),
     (DECIMAL, 100.5, "må være et tall fra 0 til 100, fant «100,5»"),
     (DECIMAL, -0.1, "må være et tall fra 0 til 100, fant «-0,1»"),
-    (DECIMAL, True, "må være et tall, fant «True»"),
+    (DECIMAL, True, "må være et tall, fant «SANN»"),
     (MONEY, "12,5,5", "må være et tall, fant «12,5,5»"),
     (MONEY, "1.23.456", "må være et tall, fant «1.23.456»"),
     (MONEY, float("inf"), "må være et endelig tall, fant «inf»"),
@@ -263,7 +263,7 @@ def test_a_percent_cell_formatted_as_percent_is_scaled_once() -> None:
     (DATE, "23/11/2026", "må være en dato (dd.mm.åååå), fant «23/11/2026»"),
     (DATE, 2958466, "må være en dato (dd.mm.åååå), fant «2958466»"),
     (DATE, 0, "må være en dato (dd.mm.åååå), fant «0»"),
-    (DATE, True, "må være en dato (dd.mm.åååå), fant «True»"),
+    (DATE, True, "må være en dato (dd.mm.åååå), fant «SANN»"),
     (DATE, 1, "datoen 31.12.1899 er før 1. januar 1900, som Excel ikke kan lagre"),
     (DATE, time(0, 0), "må være en dato etter 1. januar 1900 (dd.mm.åååå), fant et "
                        "klokkeslett eller dato-verdien 0"),

@@ -17,7 +17,16 @@ from babel.dates import format_date
 
 from ..errors import InputError
 from ..model.column import Column, Kind
-from ..model.domain import LMH_WORDS, SYNONYMER, EgetNivå, Ledernivå, Nivå, frist_dato
+from ..model.domain import (
+    LMH_WORDS,
+    MÅNEDER,
+    ONGOING,
+    SYNONYMER,
+    EgetNivå,
+    Ledernivå,
+    Nivå,
+    frist_dato,
+)
 from ..norsk import LOCALE
 from ..texts import in_nynorsk
 from .reader import FORMULA_WITHOUT_VALUE, Cell
@@ -27,8 +36,12 @@ class ConversionError(InputError, ValueError):
     """The cell's value does not fit its column; the message is for the adviser."""
 
 
-_DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DATE_TEXT = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")  # «31.12.26» = 2026
+_WORD_DATE = re.compile(r"^(\d{1,2})\.\s*(" + "|".join(MÅNEDER) + r")\.?\s+(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MILLIONS = re.compile(r"(.+?)\s*(?:mill\.?|mill\.?\s*kr|millionar|millioner)(?:\s*kr)?\.?",
+                       re.IGNORECASE)
+_TERTIAL = re.compile(r"(?:([123])\.?\s*tertial|(?:t|tertial)\s*([123]))")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣]|[-–*](?=\s))\s*")
 _TRUE = {"ja", "j", "yes", "y", "true", "sann", "x", "1"}
 _FALSE = {"nei", "n", "no", "false", "usann", "0"}
@@ -36,6 +49,8 @@ _FALSE = {"nei", "n", "no", "false", "usann", "0"}
 
 def shown(value: Any) -> str:
     """A value as quoted in a message (dates as Excel shows them), shortened if long."""
+    if isinstance(value, bool):  # as Excel shows it in Norwegian, not Python's «True»
+        return "SANN" if value else "USANN"
     if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
         value = value.date()
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -120,7 +135,7 @@ def date_in_number(value: Any, what: str = "et tall") -> str | None:
 
 def _number(value: Any, column: Column) -> float:
     if isinstance(value, bool):
-        raise ConversionError(f"må være et tall, fant «{value}»")
+        raise ConversionError(f"må være et tall, fant «{shown(value)}»")
     if (message := date_in_number(value)) is not None:
         raise ConversionError(message)
     if isinstance(value, int | float):
@@ -128,8 +143,14 @@ def _number(value: Any, column: Column) -> float:
     elif isinstance(value, str):
         text = value.strip().replace("\u00a0", " ").replace("\u202f", " ")
         text = re.sub(r"\s*(kr|%|prosent)\.?$", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^kr\.?\s*", "", text, flags=re.IGNORECASE)  # «kr 250 000»
+        scale = 1.0
+        if millions := _MILLIONS.fullmatch(text):  # «1,5 mill.», «2 millioner kr»
+            text, scale = millions[1], 1e6
         text = text.replace(" ", "").replace("−", "-")
-        if re.fullmatch(r"-?\d+(,\d+)?", text):
+        if scale != 1.0 and re.fullmatch(r"-?\d+([,.]\d+)?", text):
+            number = float(text.replace(",", ".")) * scale
+        elif re.fullmatch(r"-?\d+(,\d+)?", text):
             number = float(text.replace(",", "."))
         elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
             number = float(text.replace(".", "").replace(",", "."))
@@ -148,6 +169,9 @@ def _int(value: Any, column: Column) -> int:
     limits = _limits(column)
     if (message := date_in_number(value, f"et heltall{limits}")) is not None:
         raise ConversionError(message)
+    if column.field == "tertial" and isinstance(value, str) and (
+            written := _TERTIAL.fullmatch(" ".join(value.split()).casefold())):
+        value = int(written[1] or written[2])  # «2. tertial», «T2», «Tertial 2»
     try:
         number = _number(value, column)
     except ConversionError:
@@ -203,11 +227,14 @@ def _any_date(value: Any) -> date:
         text = value.strip()
         m = _DATE_TEXT.match(text)
         iso = _ISO_DATE.match(text)
+        word = _WORD_DATE.match(text.casefold())
         try:
-            if m:
-                return date(int(m[3]), int(m[2]), int(m[1]))
+            if m:  # a two-digit year is this century's, as advisers mean «31.12.26»
+                return date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), int(m[2]), int(m[1]))
             if iso:
                 return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            if word:  # «23. november 2026», as the documents write it
+                return date(int(word[3]), MÅNEDER.index(word[2]) + 1, int(word[1]))
         except ValueError:
             raise ConversionError(f"«{shown(value)}» er ikke en gyldig dato") from None
     raise ConversionError(f"må være en dato (dd.mm.åååå), fant «{shown(value)}»")
@@ -216,9 +243,11 @@ def _any_date(value: Any) -> date:
 def _deadline(value: Any) -> date | str:
     """A date, or a short text that implies one («Senest 19. august»), kept as written."""
     if not isinstance(value, str) or _DATE_TEXT.match(value.strip()) or _ISO_DATE.match(
-            value.strip()):
+            value.strip()) or _WORD_DATE.match(value.strip().casefold()):
         return _date(value)
     text = " ".join(value.split())
+    if text.casefold().rstrip(".") in ONGOING:
+        return text
     if frist_dato(text, 2000) is None:
         raise ConversionError(
             f"må være en dato (dd.mm.åååå) eller en kort tekst med en dato, måned, tertial "

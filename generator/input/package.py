@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 # Limits that keep a hostile or absurd file from exhausting memory.
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
@@ -38,6 +38,8 @@ _T = f"{{{NS['m']}}}t"
 _RPH = f"{{{NS['m']}}}rPh"
 _IS = f"{{{NS['m']}}}is"
 _ROW = f"{{{NS['m']}}}row"
+_MERGE = f"{{{NS['m']}}}mergeCell"
+MAX_MERGED = 10_000  # merged ranges read per sheet
 _ROW_NUMBER = re.compile(r"[A-Z]+(\d+)$")
 
 
@@ -73,6 +75,8 @@ class SheetPart:
     last_value_row: int = 0  # the used range: the last row holding a value, not formatting
     formulas_without_value: set[str] = field(default_factory=set)
     bad_numbers: dict[str, str] = field(default_factory=dict)  # cell → the stored text
+    merged: list[str] = field(default_factory=list)  # merged ranges («B2:B4»)
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel (still data)
 
 
 @dataclass
@@ -106,7 +110,7 @@ def inspect(path: Path) -> Package:
             "filen kan ikke leses (ingen tilgang, eller den er låst av et annet program). "
             "Lukk den i Excel og prøv igjen.") from None
     except OSError as e:
-        raise WorkbookFileError(f"filen kan ikke leses ({e.strerror}).") from None
+        raise WorkbookFileError(f"filen kan ikke leses ({os_reason(e)}).") from None
     if head == OLE_MAGIC:
         raise WorkbookFileError(
             "filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet. Fjern "
@@ -117,9 +121,43 @@ def inspect(path: Path) -> Package:
     try:
         with zipfile.ZipFile(path) as zf:
             _check_sizes(zf)
+            _check_is_workbook(zf, name)
             return Package(path, _sheets(zf), _shared_strings(zf))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as e:
-        raise WorkbookFileError(f"arbeidsboken er skadet og kan ikke leses ({e}).") from None
+    except KeyError as e:  # a part the workbook names is not in the file
+        part = str(e.args[0]) if e.args else ""
+        part = part.split("'")[1] if part.count("'") >= 2 else part
+        raise WorkbookFileError(f"arbeidsboken er skadet og kan ikke leses (delen «{part}» "
+                                "mangler). Åpne og lagre den på nytt i Excel.") from None
+    except etree.XMLSyntaxError:
+        raise WorkbookFileError("arbeidsboken er skadet og kan ikke leses (en del av filen er "
+                                "ikke gyldig XML). Åpne og lagre den på nytt i Excel.") from None
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
+        raise WorkbookFileError("arbeidsboken er skadet og kan ikke leses (zip-filen er "
+                                "ødelagt eller avkortet). Åpne og lagre den på nytt i Excel, "
+                                "eller hent en tidligere versjon.") from None
+
+
+#: What a zip file with a known main part, but no workbook, is.
+_OTHER_PACKAGES = {
+    "word/document.xml": "et Word-dokument",
+    "ppt/presentation.xml": "en PowerPoint-presentasjon",
+    "content.xml": "et OpenDocument-dokument (LibreOffice)",
+}
+
+
+def _check_is_workbook(zf: zipfile.ZipFile, name: str) -> None:
+    """A zip file without ``xl/workbook.xml``: what it is instead, in one sentence."""
+    names = set(zf.namelist())
+    if "xl/workbook.xml" in names:
+        return
+    what = next((w for part, w in _OTHER_PACKAGES.items() if part in names), None)
+    if what:
+        raise WorkbookFileError(f"{name} er {what} med endelsen {Path(name).suffix}, ikke en "
+                                "Excel-arbeidsbok. Gi filen riktig endelse, eller flytt den ut "
+                                "av mappen.")
+    raise WorkbookFileError(f"{name} er en zip-fil, men ikke en Excel-arbeidsbok (den mangler "
+                            "delen «xl/workbook.xml»). Flytt den ut av mappen, eller lagre "
+                            "arbeidsboken på nytt som .xlsx i Excel.")
 
 
 def _check_sizes(zf: zipfile.ZipFile) -> None:
@@ -209,12 +247,18 @@ def _scan(zf: zipfile.ZipFile, sheet: SheetPart) -> None:
     row holding a value (rows that only carry formatting are not the used range)."""
     row_number = 0
     with zf.open(sheet.path) as fh:
-        for event, el in etree.iterparse(fh, tag=(_ROW, _C), events=("start", "end"),
+        for event, el in etree.iterparse(fh, tag=(_ROW, _C, _MERGE), events=("start", "end"),
                                          huge_tree=False):
+            if el.tag == _MERGE:
+                if event == "end" and el.get("ref") and len(sheet.merged) < MAX_MERGED:
+                    sheet.merged.append(el.get("ref", ""))
+                continue
             if el.tag == _ROW:
                 if event == "start":  # a row without a number follows the one before
                     r = el.get("r", "")
                     row_number = int(r) if r.isdigit() else row_number + 1
+                    if el.get("hidden") in ("1", "true") and len(sheet.hidden_rows) < 10_000:
+                        sheet.hidden_rows.add(row_number)
                 else:  # forget the row once read (bounded memory)
                     el.clear()
                     while el.getprevious() is not None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 if TYPE_CHECKING:
     from ..model.domain import Kommune
@@ -79,7 +79,7 @@ def read_logo(path: Path) -> tuple[bytes, str, tuple[int, int]]:
                         "arbeidsbøkene (eller skriv stien fra den mappen), eller tøm feltet."
                         ) from None
     except OSError as e:
-        raise LogoError(f"bildefilen {path} kan ikke leses ({e.strerror}).") from None
+        raise LogoError(f"bildefilen {path} kan ikke leses ({os_reason(e)}).") from None
     if not path.is_file():
         raise LogoError(f"{path} er ikke en bildefil.")
     if size > MAX_LOGO_BYTES:

@@ -24,6 +24,7 @@ from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
 
 HEADER_SCAN_ROWS = 20
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOTHING = ("-", "–", "—", "−")  # a dash alone means an empty cell
 MAX_ROWS = 200_000
 # .xls, .ods and .numbers are found only to say they are not read (package.FOREIGN)
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", *package.FOREIGN_IN_FOLDER)
@@ -93,23 +94,39 @@ def find_workbooks(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
-def read(paths: Sequence[Path], problems: Problems) -> dict[str, SheetRows]:
-    """Read every known sheet from the given workbooks, keyed by schema sheet name."""
+def read(paths: Sequence[Path], problems: Problems,
+         others: dict[str, list[tuple[str, set[str]]]] | None = None
+         ) -> dict[str, SheetRows]:
+    """Read every known sheet from the given workbooks, keyed by schema sheet name; the
+    sheets no schema sheet has go into ``others`` (file → their titles and the texts of
+    their first rows, to name a sheet that looks renamed)."""
     found: dict[str, SheetRows] = {}
+    doubles: dict[tuple[str, str], list[SheetRows]] = {}  # (file, first file) → its sheets
     for path in find_workbooks(paths):
-        for rows in _read_workbook(path, problems):
+        for rows in _read_workbook(path, problems, others):
             name = rows.sheet.name
             if name in found:
-                problems.error(rows.file, rows.sheet_name, None,
-                               f"arket «{name}» finnes også i {found[name].file}. Hvert ark "
-                               "skal bare finnes i én arbeidsbok; slett eller gi nytt navn til "
-                               "det ene.")
+                doubles.setdefault((rows.file, found[name].file), []).append(rows)
                 continue
             found[name] = rows
+    for (file, first), twice in doubles.items():  # one message per copied workbook
+        if len(twice) == 1:
+            problems.error(file, twice[0].sheet_name, None,
+                           f"arket «{twice[0].sheet.name}» finnes også i {first}. Hvert ark "
+                           "skal bare finnes i én arbeidsbok; slett eller gi nytt navn til "
+                           "det ene.")
+            continue
+        names = [f"«{r.sheet.name}»" for r in twice]
+        problems.error(file, None, None,
+                       f"arkene {', '.join(names[:-1])} og {names[-1]} finnes også i {first}. "
+                       "Hvert ark skal bare finnes i én arbeidsbok; er den ene en kopi av den "
+                       "andre? Flytt kopien ut av mappen, eller slett arkene i den ene.")
     return found
 
 
-def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
+def _read_workbook(path: Path, problems: Problems,
+                   others: dict[str, list[tuple[str, set[str]]]] | None = None
+                   ) -> list[SheetRows]:
     name = path.name
     try:
         pkg = package.inspect(path)
@@ -124,9 +141,9 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as e:  # openpyxl raises many kinds on broken files
-        problems.error(name, None, None, f"arbeidsboken kan ikke leses ({type(e).__name__}: "
-                       f"{e}). Åpne og lagre den på nytt i Excel.")
+    except Exception:  # openpyxl raises many kinds on broken files
+        problems.error(name, None, None, "arbeidsboken er skadet og kan ikke leses. Åpne "
+                       "og lagre den på nytt i Excel.")
         return []
     if wb.worksheets and pkg.shared_strings is not None:
         strings = getattr(wb.worksheets[0], "_shared_strings", None)
@@ -137,21 +154,27 @@ def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
         for ws in wb.worksheets:
             sheet = sheet_for(ws.title)
             if sheet is None:
+                if others is not None:
+                    ws.reset_dimensions()
+                    heads = {normalise(v) for row in ws.iter_rows(
+                        max_row=HEADER_SCAN_ROWS, max_col=60, values_only=True)
+                        for v in row if isinstance(v, str)}
+                    others.setdefault(name, []).append((ws.title, heads))
                 continue
             part = pkg.sheets.get(ws.title)
             ws.reset_dimensions()  # never trust a declared (possibly absurd) dimension
             reader = _table_rows if sheet.is_table else _keyvalue_rows
             try:
                 out.append(reader(ws, sheet, name, part, problems))
-            except (ValueError, TypeError, KeyError) as e:
+            except (ValueError, TypeError, KeyError):
                 out.append(SheetRows(sheet, name, ws.title))  # found, but unreadable
                 bad = part.bad_numbers if part else {}
                 for coord, text in bad.items():
                     problems.error(name, ws.title, coord, f"cellen er lagret som tall, men "
                                    f"inneholder «{text}». Skriv inn verdien på nytt i Excel.")
                 if not bad:
-                    problems.error(name, ws.title, None, f"arket kan ikke leses ({e}). Åpne "
-                                   "og lagre arbeidsboken på nytt i Excel.")
+                    problems.error(name, ws.title, None, "arket er skadet og kan ikke "
+                                   "leses. Åpne og lagre arbeidsboken på nytt i Excel.")
     finally:
         wb.close()
     return out
@@ -170,6 +193,8 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
         problems.error(name, ws.title, f"rad {last}", f"arket har data i rad {tall(last)}, "
                        f"mer enn {tall(MAX_ROWS)} rader; resten er ikke lest.")
     rows = ws.iter_rows() if last is None else ws.iter_rows(max_row=max(1, min(last, MAX_ROWS)))
+    below = _merged_below(part.merged if part else [])
+    tops: dict[str, Cell] = {}  # the top cell of a vertical merge, as read
     grid = []
     for r, row in enumerate(rows, start=1):
         if r > MAX_ROWS:
@@ -189,13 +214,40 @@ def _grid(ws, part: package.SheetPart | None, name: str, problems: Problems
                 value = FORMULA_WITHOUT_VALUE
             if isinstance(value, str) and not value.strip() and not _CONTROL.search(value):
                 value = None  # blank; a cell of only control characters is reported later
+            elif isinstance(value, str) and value.strip() in _NOTHING:
+                value = None  # «–» typed for nothing, as in printed tables
             if value is None:
                 continue
             fmt = getattr(cell, "number_format", "") or ""
             cells.append(Cell(value, coord, "%" in fmt, getattr(cell, "data_type", "") == "e"))
+            tops[coord] = cells[-1]
+        # A cell merged down over several rows holds its value in every row, as the adviser
+        # sees it (the rows of a group: «Perspektiv» or «Leder-ID» written once).
+        filled = [Cell(top.value, coord, top.percent_format, top.excel_error)
+                  for coord, top_coord in below.get(r, ()) if (top := tops.get(top_coord))
+                  and all(c.coord != coord for c in cells)]
+        if filled:
+            cells = sorted(cells + filled, key=lambda c: _col_index(c.coord))
         if cells:
             grid.append((r, cells))
     return grid
+
+
+def _merged_below(ranges: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """Row → (cell, the top cell it shows) for the cells below the top of a merged range,
+    in the range's first column (a merge across columns stays in its first cell)."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for ref in ranges:
+        try:
+            min_col, min_row, _, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if min_col is None or min_row is None or max_row is None or max_row <= min_row:
+            continue
+        letter = get_column_letter(min_col)
+        for r in range(min_row + 1, min(max_row, MAX_ROWS) + 1):
+            out.setdefault(r, []).append((f"{letter}{r}", f"{letter}{min_row}"))
+    return out
 
 
 def _col_index(coord: str) -> int:
@@ -250,15 +302,28 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         return out
     header_row, _, matched, unknown = best
     computed = {normalise(k): v for k, v in getattr(sheet.model, "COMPUTED", {}).items()}
+    present = set(matched.values())
+    renamed: dict[str, Cell] = {}  # a missing column → the unknown header that looks like it
+    for c in sheet.columns:
+        if c.required and c not in present:
+            similar = [u for u in unknown if normalise(c.header) in normalise(str(u.value))]
+            if len(similar) == 1 and similar[0] not in renamed.values():
+                renamed[c.field] = similar[0]
+    unknown = [u for u in unknown if u not in renamed.values()]
     for cell in unknown:
         why = computed.get(normalise(str(cell.value)))
         problems.notice(file, ws.title, cell.coord, f"kolonnen «{cell.value}» leses ikke: {why}."
                         if why else f"ukjent kolonne «{cell.value}» blir ikke brukt.")
-    present = set(matched.values())
     columns = {c.field: index for index, c in matched.items()}
     for c in sheet.columns:
         if (c.required and c not in present
                 and not (c.col.complement_of and sheet.column(c.col.complement_of) in present)):
+            if (like := renamed.get(c.field)) is not None:
+                problems.error(file, ws.title, like.coord,
+                               f"mangler kolonnen «{c.header}»; overskriften «{like.value}» "
+                               f"leses ikke som den. Skriv overskriften «{c.header}» (året og "
+                               "andre tillegg står best i arknavnet eller en merknad).")
+                continue
             problems.error(file, ws.title, f"rad {header_row}",
                            f"mangler kolonnen «{c.header}».")
     for r, cells in grid:
@@ -268,6 +333,13 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
                   if _col_index(c.coord) in matched}
         if values:
             out.rows.append(Row(file, ws.title, r, values, columns))
+    hidden = sorted(row.number for row in out.rows if part and row.number in part.hidden_rows)
+    if hidden:  # used as the others are: said, since the adviser may believe them left out
+        which = [str(n) for n in hidden[:10]] + (["flere"] if len(hidden) > 10 else [])
+        problems.notice(file, ws.title, None,
+                        f"rad {' og '.join(filter(None, (', '.join(which[:-1]), which[-1])))} "
+                        f"er skjult i Excel, men tas med i dokumentene. Slett radene som ikke "
+                        "skal med.")
     return out
 
 

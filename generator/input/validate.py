@@ -32,12 +32,13 @@ from ..model.eposttekster import check as check_epost_texts
 from ..model.kapitler import check as check_kapitler
 from ..norsk import tall
 from ..problems import Problems
+from ..texts import in_nynorsk
 from .blank import is_placeholder
 from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
 from .package import FOREIGN
 from .profile_reader import check_loaded
-from .reader import Cell, Row, SheetRows, find_workbooks, read
+from .reader import KEY_HEADER, VALUE_HEADER, Cell, Row, SheetRows, find_workbooks, normalise, read
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler",
@@ -98,39 +99,49 @@ def load(paths: Sequence[Path]) -> LoadResult:
         problems.error(", ".join(str(p) for p in paths) or "(ingen)", None, None,
                        "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
         return LoadResult(None, problems, files)
-    sheets = read(files, problems)
+    others: dict[str, list[tuple[str, set[str]]]] = {}
+    sheets = read(files, problems, others)
     if not sheets and problems.errors:  # nothing could be read: that is the one message
         return LoadResult(None, problems, files)
     for found in sheets.values():
         _check_size(found, problems)
     own_words = OWN_WORDS.set({})
     try:
-        return _load(files, sheets, problems)
+        return _load(files, sheets, problems, others)
     finally:
         OWN_WORDS.reset(own_words)
 
 
-def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -> LoadResult:
+def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
+          others: dict[str, list[tuple[str, set[str]]]] | None = None) -> LoadResult:
     sources: dict[int, Row] = {}
     values: dict[str, Any] = {}
     partial: dict[str, dict[str, Any]] = {}  # fields of key–value sheets that failed elsewhere
     refused: dict[str, set[Any]] = {}  # sheet → keys of its rows refused for a bad cell
     spellings = _Spellings(problems)
+    broken = {p.file for p in problems.errors if p.sheet is None}  # files not read at all
+    failed = _failed_sheets(sheets, problems, broken)
     for sheet in SHEETS:
         rows = sheets.get(sheet.name)
         if rows is None:
-            if sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None:
-                problems.error(_names(files), sheet.name, None,
-                               f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det "
-                               f"hører til i {sheet.workbook}.xlsx (se «styring new-workbook»).")
+            renamed = _renamed(sheet, others or {})
+            if renamed:  # optional or not: its data would be passed over in silence
+                problems.error(*renamed)
+                failed.add(sheet.name)
+            elif (sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None
+                    and f"{sheet.workbook}.xlsx".casefold() not in
+                    {b.casefold().replace(".xlsm", ".xlsx") for b in broken}):
+                problems.error(*_missing_sheet(sheet, files))
             values[sheet.attr] = None if not sheet.is_table else []
             continue
         objs = _build(rows, problems, sources, partial, refused, spellings)
         values[sheet.attr] = objs if sheet.is_table else (objs[0] if objs else None)
         if sheet.name == "Kommune" and objs:  # its own level names are read in Ledere
             OWN_WORDS.set({m.Ledernivå: dict(objs[0].ledernivåord)})
-    _left_out(sheets, values, problems)
-    located = _Located(sources, refused)
+    _left_out(sheets, values, problems, failed)
+    located = _Located(sources, refused, failed)
+    if not sheets.get("Rammeområder") and not sheets.get("Økonomi"):
+        located.unused.add("Rammeområder")  # no tertialrapport: its areas are not needed
     complete = all(values[s.attr] is not None for s in SHEETS if not s.is_table)
     # Cross-check what was read even when a key–value sheet failed: all problems at once.
     data = m.Styringsdata(**values, skrivemåter=spellings.words())
@@ -140,6 +151,60 @@ def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems) -
     check_loaded(sheets.get("Kommune"), files, problems)  # also when Kommune failed
     ok = complete and not problems.errors
     return LoadResult(data if ok else None, problems, files, sources)
+
+
+def _failed_sheets(sheets: dict[str, SheetRows], problems: Problems, broken: set[str]
+                   ) -> set[str]:
+    """The schema sheets that are missing or refused as a whole, for a cause already
+    reported (a workbook that cannot be read, a sheet not found or without its header row):
+    rows elsewhere that refer to them are not reported one by one."""
+    failed = set()
+    for sheet in SHEETS:
+        rows = sheets.get(sheet.name)
+        if rows is None:
+            if broken or (sheet.name not in OPTIONAL_SHEETS and sheet.when_empty is None):
+                failed.add(sheet.name)
+        elif not rows.rows and any(p.file == rows.file and p.sheet == rows.sheet_name
+                                   for p in problems.errors):
+            failed.add(sheet.name)
+    return failed
+
+
+def _missing_sheet(sheet: Sheet, files: list[Path]) -> tuple[str, str, None, str]:
+    """The error for a required sheet not found."""
+    return _names(files), sheet.name, None, (
+        f"fant ikke arket «{sheet.name}» i noen av arbeidsbøkene. Det hører til i "
+        f"{sheet.workbook}.xlsx (se «styring new-workbook»).")
+
+
+def _looks_like(sheet: Sheet, wanted: str, title: str, heads: set[str]) -> bool:
+    """Whether a sheet looks like a schema sheet given another name: a name alike
+    («Oppdrag 2026», «Enhetene», «Rammer») and at least one of its column headers."""
+    a, b = _refkey(wanted), _refkey(title)
+    if len(b) < 3:
+        return False
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                  min(len(a), len(b)))
+    if not (a in b or b in a or common >= min(5, len(a))):
+        return False
+    headers = ({normalise(KEY_HEADER), normalise(VALUE_HEADER)} if not sheet.is_table else
+               {normalise(t) for c in sheet.columns for t in (c.header, in_nynorsk(c.header))
+                if t})
+    return bool(headers & heads)
+
+
+def _renamed(sheet: Sheet, others: dict[str, list[tuple[str, set[str]]]]
+             ) -> tuple[str, str, None, str] | None:
+    """The error for a sheet not found while a workbook has one that looks renamed."""
+    for file, found in others.items():
+        for title, heads in found:
+            for name in dict.fromkeys(filter(None, (sheet.name, in_nynorsk(sheet.name)))):
+                if _looks_like(sheet, name, title, heads):
+                    return (file, name, None,
+                            f"fant ikke arket «{name}», men {file} har arket «{title}». Har "
+                            f"det fått nytt navn? Gi det navnet «{name}» igjen (dokumentene "
+                            "finner arkene på navnet).")
+    return None
 
 
 def _check_size(rows: SheetRows, problems: Problems) -> None:
@@ -163,7 +228,8 @@ def _check_size(rows: SheetRows, problems: Problems) -> None:
                        "dokument, og det ville blitt for stort. Kort ned tekstene.")
 
 
-def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Problems) -> None:
+def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Problems,
+              failed: set[str] | frozenset[str] = frozenset()) -> None:
     """One MERKNAD per empty or absent sheet the documents can do without, saying what they
     leave out; none for a sheet whose document is left out already (one cause, one message)."""
     empty = {s.name for s in SHEETS if s.is_table and not values[s.attr]}
@@ -175,6 +241,8 @@ def _left_out(sheets: dict[str, SheetRows], values: dict[str, Any], problems: Pr
     for sheet in SHEETS:
         if not sheet.when_empty or sheet.name not in empty or covered(sheet):
             continue
+        if sheet.name in failed and sheet.name not in sheets:
+            continue  # in a workbook that could not be read: that error says it
         rows = sheets.get(sheet.name)
         if rows is not None and rows.rows:
             continue  # rows that failed: their own errors say what to fix
@@ -260,6 +328,10 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
                 except ConversionError:  # reported when that column is read: one message
                     ok = False
                     continue
+            if (cell is None and col.required and row.columns and col.field not in row.columns
+                    and col.col.complement_of not in row.columns):
+                ok = False  # the whole column is missing: that error is the one message
+                continue
             if cell is None or cell.value is None:
                 if col.required:
                     where = cell.coord if cell else row.place(col.field)
@@ -362,17 +434,29 @@ class _Located:
     """Finds the file/sheet/cell of a model object for cross-sheet messages, and knows the
     rows refused for a bad cell, so that a row referring to one is not reported again."""
 
-    def __init__(self, sources: dict[int, Row], refused: dict[str, set[Any]] | None = None):
+    def __init__(self, sources: dict[int, Row], refused: dict[str, set[Any]] | None = None,
+                 failed: set[str] | None = None):
         self.sources = sources
         self.refused = refused or {}
+        self.failed = failed or set()  # whole sheets missing or refused (see _failed_sheets)
+        self.unused: set[str] = set()  # sheets absent with the document that needs them
         self.unchecked: dict[tuple[str, str], set[int]] = {}  # (file, sheet) → rows not judged
+        # (file, sheet, missing sheet) → rows referring to a sheet that could not be read
+        self.orphans: dict[tuple[str, str, str], set[int]] = {}
 
     def follows(self, obj: object, sheet: str | tuple[str, ...], value: Any) -> bool:
-        """Whether ``value`` names a row of ``sheet`` that was refused (then counted once)."""
+        """Whether ``value`` names a row of ``sheet`` that was refused, or ``sheet`` could
+        not be read at all (then counted once)."""
         sheets = (sheet,) if isinstance(sheet, str) else sheet
+        row = self.sources[id(obj)]
+        if all(s in self.unused for s in sheets):
+            return True
+        if any(s in self.failed for s in sheets):
+            missing = next(s for s in sheets if s in self.failed)
+            self.orphans.setdefault((row.file, row.sheet, missing), set()).add(row.number)
+            return True
         if not any(_refkey(value) in self.refused.get(s, ()) for s in sheets):
             return False
-        row = self.sources[id(obj)]
         self.unchecked.setdefault((row.file, row.sheet), set()).add(row.number)
         return True
 
@@ -382,6 +466,12 @@ class _Located:
             problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
                             + " viser til en rad som er avvist for en feil over, og er ikke "
                             "kontrollert mot den; rett feilen først.")
+        for (file, sheet, missing), rows in self.orphans.items():
+            n = len(rows)
+            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
+                            + f" viser til arket «{missing}», som mangler eller ikke kunne "
+                            "leses (se feilen over), og er ikke kontrollert mot det; rett "
+                            "feilen først.")
 
     def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
         row = self.sources[id(obj)]
@@ -401,9 +491,10 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         for obj in getattr(d, sheet.attr):
             key = tuple(_key(getattr(obj, k)) for k in sheet.key)
             if key in seen:
-                first = loc.at(seen[key])
+                first = loc.at(seen[key], sheet.key[-1])
                 label = " / ".join(sheet.column(k).header for k in sheet.key)
-                err(obj, sheet.key[-1], f"{label} «{' / '.join(map(str, key))}» finnes allerede "
+                typed = " / ".join(shown(getattr(obj, k)) for k in sheet.key)  # as written
+                err(obj, sheet.key[-1], f"{label} «{typed}» finnes allerede "
                     f"({first[2]}). Hver rad må ha sin egen.")
             else:
                 seen[key] = obj
@@ -442,7 +533,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
             err(line, "rammeområde", f"rammeområdet «{line.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
     for pr in d.investeringsprosjekter:
-        if pr.rammeområde.casefold() not in areas:
+        if (pr.rammeområde.casefold() not in areas
+                and not loc.follows(pr, "Rammeområder", pr.rammeområde)):
             err(pr, "rammeområde", f"rammeområdet «{pr.rammeområde}» finnes ikke i arket "
                 "Rammeområder.")
     _check_investeringer(d, loc, problems)
@@ -589,6 +681,10 @@ def _check_ansvar(d: m.Styringsdata, loc: _Located, problems: Problems) -> set[i
     """
     ansvar = d.ansvar
     unresolved: set[int] = set()
+    if loc.failed & {"Ledere", "Enheter"}:  # nobody to resolve against: one notice per sheet
+        for x in (*d.grupper, *d.oppdrag):
+            loc.follows(x, ("Ledere", "Enheter"), None)
+        return {id(o) for o in d.oppdrag}
     for gf in ansvar.gruppefeil():
         report = problems.error if gf.feil else problems.notice
         report(*loc.at(gf.gruppe, "medlemmer"), f"gruppen «{gf.gruppe.navn}»: {gf.melding}")

@@ -227,7 +227,12 @@ _PREFIX = (r"^(?:(senest|innen|innan|før|per|pr\.?|ved|i løpet av|i|til|fra|me
            r"|primo|utgangen av|slutten av|midten av|starten av|begynnelsen av)\s+)?")
 _YEAR = r"(?:\s+(\d{4}))?$"
 _SEASONS = {"våren": (5, 31), "sommeren": (6, 30), "høsten": (11, 30), "vinteren": (2, 28),
-            "årsskiftet": (12, 31), "årsslutt": (12, 31), "året": (12, 31)}
+            "vår": (5, 31), "sommer": (6, 30), "høst": (11, 30), "vinter": (2, 28),
+            "årsskiftet": (12, 31), "årsslutt": (12, 31), "året": (12, 31),
+            "hele året": (12, 31)}
+#: Deadlines that imply no date but are a real answer («Frist: løpende»), kept as written.
+ONGOING = ("løpende", "fortløpende", "kontinuerlig", "kontinuerleg", "løpande", "fortløpande",
+           "årlig", "årleg")
 
 
 def frist_dato(frist: date | str | None, år: int) -> date | None:
@@ -242,10 +247,20 @@ def frist_dato(frist: date | str | None, år: int) -> date | None:
     text = " ".join(frist.split()).casefold().rstrip(".")
     m = re.match(_PREFIX + "(.*)$", text)
     prefix, rest = (m[1] or "", m[2]) if m else ("", text)
+    while rest and (more := re.match(_PREFIX + "(.*)$", rest)) and more[1]:
+        prefix, rest = more[1], more[2]  # «innen utgangen av september»: the last one counts
     try:
-        if d := re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$", rest + ("" if rest.count(".") == 2
-                                                                   else ".")):
-            return date(int(d[3] or år), int(d[2]), int(d[1]))
+        if d := re.match(r"^(\d{1,2})/(\d{1,2})(?:[-./](\d{4}|\d{2}))?$", rest):  # «26/8-2027»
+            year = (int(d[3]) + (2000 if len(d[3]) == 2 else 0)) if d[3] else år
+            return date(year, int(d[2]), int(d[1]))
+        if d := re.match(r"^(\d{4})$", rest):  # «i løpet av 2027»
+            return date(int(d[1]), 12, 31)
+        if d := re.match(r"^uke\s*(\d{1,2})" + _YEAR, rest):  # the Friday of the week
+            return date.fromisocalendar(int(d[2] or år), int(d[1]), 5)
+        if d := re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?$",
+                         rest + ("" if rest.count(".") == 2 else ".")):
+            year = int(d[3]) + (2000 if d[3] and len(d[3]) == 2 else 0) if d[3] else år
+            return date(year, int(d[2]), int(d[1]))
         if d := re.match(r"^(\d{1,2})\.?\s*" + _MÅNED + _YEAR, rest):
             return date(int(d[3] or år), MÅNEDER.index(d[2]) + 1, int(d[1]))
         if d := re.match("^" + _MÅNED + _YEAR, rest):
@@ -254,13 +269,14 @@ def frist_dato(frist: date | str | None, år: int) -> date | None:
                    else 15 if prefix in ("medio", "midten av")
                    else calendar.monthrange(y, mo)[1])
             return date(y, mo, day)
-        if d := re.match(r"^([123])\.?\s*tertial" + _YEAR, rest):
-            return date(int(d[2] or år), *{1: (4, 30), 2: (8, 31), 3: (12, 31)}[int(d[1])])
+        if d := re.match(r"^(?:([123])\.?\s*tertial|tertial\s*([123]))" + _YEAR, rest):
+            return date(int(d[3] or år), *{1: (4, 30), 2: (8, 31), 3: (12, 31)}[
+                int(d[1] or d[2])])
         if d := re.match(r"^([12])\.?\s*halvår" + _YEAR, rest):
             return date(int(d[2] or år), *{1: (6, 30), 2: (12, 31)}[int(d[1])])
-        if d := re.match(r"^([1-4])\.?\s*kvartal" + _YEAR, rest):
-            q = int(d[1])
-            y = int(d[2] or år)
+        if d := re.match(r"^(?:([1-4])\.?\s*kvartal|q([1-4]))" + _YEAR, rest):
+            q = int(d[1] or d[2])  # «3. kvartal» or «Q3», as advisers also write it
+            y = int(d[3] or år)
             return date(y, q * 3, calendar.monthrange(y, q * 3)[1])
         if d := re.match("^(" + "|".join(_SEASONS) + ")" + _YEAR, rest):
             return date(int(d[2] or år), *_SEASONS[d[1]])

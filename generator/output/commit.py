@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, os_reason
 from ..files import same_content, sha256_file
 from . import ownership
 
@@ -91,7 +91,7 @@ def precheck(folder: Path, plan: CommitPlan) -> None:
             with tempfile.NamedTemporaryFile(dir=existing, prefix=".skrivetest-"):
                 pass
         except OSError as e:
-            problems.append(f"kan ikke skrive i «{rel}» ({e.strerror or e})")
+            problems.append(f"kan ikke skrive i «{rel}» ({os_reason(e)})")
     if problems:
         raise CommitError(f"Ingenting er endret i {folder}: " + "; ".join(problems[:8]) + ".")
 
@@ -153,7 +153,7 @@ def _unchanged(target: Path, staged: Path, sha: str) -> bool:
 
 def _why(e: BaseException) -> str:
     if isinstance(e, OSError):
-        return f"{e.filename or ''}: {e.strerror or e}".strip(": ")
+        return f"{e.filename or ''}: {os_reason(e)}".strip(": ")
     return type(e).__name__
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from .. import __version__
+from ..errors import os_reason
 from ..files import sha256_file, write_changed
 from ..paths import workbook_folder
 from .manifest import Manifest
@@ -230,7 +231,7 @@ def read_status(path: Path) -> tuple[dict | None, str | None]:
     except FileNotFoundError:
         return None, None
     except OSError as e:
-        return None, f"kan ikke leses ({e.strerror or e})"
+        return None, f"kan ikke leses ({os_reason(e)})"
     except ValueError:
         return None, "er avkortet eller skadet (ikke gyldig JSON)"
     if not isinstance(data, dict):

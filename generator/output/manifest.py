@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..errors import os_reason
 from ..files import write_changed
 
 FILENAME = "manifest.json"
@@ -82,7 +83,7 @@ def damage(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     except FileNotFoundError:
         return None, None
     except OSError as e:
-        return None, f"kan ikke leses ({e.strerror or e})"
+        return None, f"kan ikke leses ({os_reason(e)})"
     try:
         data = json.loads(text.decode("utf-8"))
     except UnicodeDecodeError:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import Planned
-from ..errors import OutputError
+from ..errors import OutputError, os_reason
 from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
 from ..rendering import toc
@@ -123,7 +123,7 @@ def _open_lock(path: Path) -> int:
     except OSError as e:
         if path.is_symlink():
             raise _lock_refused(path, "er en snarvei (symbolsk lenke)") from None
-        raise BuildError(f"kan ikke lage låsefilen {path} ({e.strerror or e}). Sjekk at du "
+        raise BuildError(f"kan ikke lage låsefilen {path} ({os_reason(e)}). Sjekk at du "
                          "har skrivetilgang til mappen.") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
@@ -571,7 +571,8 @@ def _output_state(folder: Path, out: manifest.OutputRecord | None, key: str) -> 
 
 def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> str:
     signed = path.suffix.lower() == ".pdf" and ownership.is_signed(path)
-    what = "er signert" if signed else "er endret etter at den ble laget"
+    what = ("er signert" if signed else "er en mappe, ikke en fil," if path.is_dir()
+            else "er endret etter at den ble laget")
     text = f"{what} og blir ikke erstattet."
     if beside:
         text += f" Den nye versjonen er lagret ved siden av som {Path(beside).name}."
@@ -682,8 +683,9 @@ def _stale_removals(st: Stage, stale: list[manifest.Entry], archive: list[str],
     candidates = [f for e in stale for f in e.files()]
     candidates += [r for e in stale for r in e.archive or []] + archive
     for rel in dict.fromkeys(candidates):
-        if rel in keep or rel in moved or not ownership.made_by_us(rel):
-            continue
+        if (rel in keep or rel in moved or rel in st.outcome.kept_rels
+                or not ownership.made_by_us(rel)):
+            continue  # (a kept one has had its notice: one cause, one message)
         state = ownership.state(st.folder / rel, st.written.get(rel))
         if state is ownership.State.OURS:
             st.plan.removals.append(rel)  # into the backup folder, never deleted

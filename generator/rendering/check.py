@@ -162,8 +162,12 @@ def _static(name: str, source: Source, problems: list[Problem]) -> str | None:
     for m in STRAY.finditer(rest):
         report(f"en tagg er ufullstendig («{m[0]}» uten sin andre halvdel) ved teksten "
                f"«{_window(text, m.start(), m.end())}». Skriv taggen på nytt i ett strekk.")
-    # 2. Each print tag on its own, so one broken tag does not hide the next.
+    # 2. Each print tag on its own, so one broken tag does not hide the next; the half
+    # tags reported above are blanked, so that 3 does not report them again.
     fixed = xml
+    blanked = TAG.sub(lambda m: " " * len(m[0]), xml)
+    for m in STRAY.finditer(blanked):
+        fixed = fixed[:m.start()] + " " * (m.end() - m.start()) + fixed[m.end():]
     for m in TAG.finditer(xml):
         tag = m[0]
         if not tag.startswith("{{"):
@@ -320,6 +324,29 @@ def kind_of(template: Template, kinds: list[str]) -> str | None:
         return cat
     stem = template.path.stem.lower()
     return next((k for k in kinds if stem.startswith(k)), None)
+
+
+#: Word files in a template folder that cannot be used as they are, and what to do instead.
+UNUSABLE = {
+    ".doc": "det gamle .doc-formatet kan ikke brukes som mal. Åpne filen i Word og lagre den "
+            "som «Word-dokument (*.docx)».",
+    ".dotx": "en Word-mal (.dotx) kan ikke brukes direkte. Åpne den i Word og lagre den som "
+             "«Word-dokument (*.docx)».",
+    ".dotm": "en Word-mal med makroer (.dotm) kan ikke brukes. Åpne den i Word og lagre den "
+             "som «Word-dokument (*.docx)».",
+    ".docm": "et Word-dokument med makroer (.docm) kan ikke brukes som mal. Åpne det i Word og "
+             "lagre det som «Word-dokument (*.docx)».",
+    ".odt": "et OpenDocument-dokument (.odt) kan ikke brukes som mal. Åpne det i LibreOffice "
+            "og lagre det som «Word 2007-365 (.docx)».",
+}
+
+
+def unusable_files(folders: list[Any]) -> list[tuple[Any, str]]:
+    """Word files in the folders that are not .docx, each with what to do (never passed
+    over in silence)."""
+    return [(f, UNUSABLE[f.suffix.lower()]) for p in folders if p.is_dir()
+            for f in sorted(p.iterdir())
+            if f.suffix.lower() in UNUSABLE and not f.name.startswith("~$") and f.is_file()]
 
 
 def template_files(folder_or_files: list[Any]) -> list[Any]:

@@ -89,6 +89,29 @@ class LimitError(StyringError, jinja2.TemplateRuntimeError):
     that names the template (:func:`generator.rendering.template.template_error`)."""
 
 
+class FilterValueError(StyringError, jinja2.TemplateRuntimeError):
+    """One of the product's filters (``kr``, ``dato`` …) got a value it cannot show, e.g.
+    text to ``kr``; the message names the filter and the value, in bokmål."""
+
+    def __init__(self, name: str, value: Any):
+        shown = str(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "…"
+        super().__init__(f"filteret «{name}» fikk «{shown}», som det ikke kan vise")
+        self.filter = name
+
+
+def checked_filter(name: str, func: Any) -> Any:
+    """A product filter that says which filter and value failed, not Python's exception."""
+
+    @functools.wraps(func)
+    def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(value, *args, **kwargs)
+        except (TypeError, ValueError, ArithmeticError, AttributeError):
+            raise FilterValueError(name, value) from None
+    return checked
+
+
 class LimitedTemplate(jinja2.Template):
     """A template whose rendering stops as soon as its output passes the limit."""
 

@@ -24,7 +24,7 @@ from ..errors import TemplateError
 from ..norsk import FILTERS
 from . import toc, zipwriter
 from .package_check import TemplatePackageError, check_document_size, inspect
-from .sandbox import LimitedEnvironment, LimitError
+from .sandbox import FilterValueError, LimitedEnvironment, LimitError, checked_filter
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 _SHD_FIRST = re.compile(
@@ -39,7 +39,7 @@ def environment(undefined: type[jinja2.Undefined] = jinja2.StrictUndefined
     """The sandboxed Jinja environment (with loop and size limits) every template renders in."""
     env = LimitedEnvironment(autoescape=True, undefined=undefined, loader=None, extensions=[],
                                finalize=_protect)
-    env.filters.update(FILTERS)
+    env.filters.update({name: checked_filter(name, f) for name, f in FILTERS.items()})
     return env
 
 
@@ -103,8 +103,11 @@ class Template:
         self.name = path.name
         try:
             size = path.stat().st_size
-        except OSError as e:
-            raise TemplateError(f"{path.name}: malen kan ikke leses ({e.strerror}).") from None
+        except FileNotFoundError:
+            raise TemplateError(f"{path.name}: malen finnes ikke.") from None
+        except OSError:
+            raise TemplateError(f"{path.name}: malen kan ikke leses (ingen tilgang, eller den "
+                                "er låst av et annet program).") from None
         if size > MAX_TEMPLATE_BYTES:
             raise TemplateError(f"{path.name}: malen er {size // 2**20} MB, mer enn grensen på "
                                 f"{MAX_TEMPLATE_BYTES // 2**20} MB.")
@@ -308,6 +311,8 @@ def _focus(e: BaseException) -> str | None:
         return unsafe[1]
     if isinstance(e, jinja2.UndefinedError):
         return _undefined(e)
+    if isinstance(e, FilterValueError):
+        return e.filter
     if isinstance(e, OverflowError) and "range" in str(e).lower():
         return "range"
     return None
@@ -328,6 +333,8 @@ def explain(e: BaseException) -> str:
         return f"feil i malen ({syntax_message(e.message or text)})"
     if isinstance(e, LimitError):
         return f"malen er stoppet av sikkerhetsgrensene: {text}. Det er ikke tillatt"
+    if isinstance(e, FilterValueError):
+        return f"malen kunne ikke fylles ut ({text}; bruk filteret på et felt av riktig slag)"
     unsafe = _UNSAFE.search(text)
     if unsafe or isinstance(e, jinja2.exceptions.SecurityError):
         what = f"«{unsafe[1]}»" if unsafe else "noe"

@@ -141,7 +141,12 @@ def drafts(result: LoadResult, planned: list[Planned], scopes: dict[str, str],
                               "ikke laget" + ("" if want_pdf else " i denne byggingen (uten PDF)")
                               + "; e-postutkastene har Word-filen som vedlegg. Bygg med PDF for "
                               "å få PDF-en som vedlegg."))
-        assert found is not None  # every planned document has its DOCX
+        if found is None:  # kept, but not a file: a person put a folder in its place
+            from ..stage import BuildError  # here: stage imports the delivery package
+
+            raise BuildError(f"«{doc.kind}/{doc.filename}» er en mappe, ikke en fil, og "
+                             f"e-postutkastet «{rel}» trenger dokumentet som vedlegg. Flytt "
+                             "mappen et annet sted og bygg igjen.")
         place, content = found
         return (f"{doc.stem}{Path(place).suffix}", content), notes
 
