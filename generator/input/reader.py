@@ -21,6 +21,7 @@ from ..texts import in_nynorsk
 from . import package
 from .openpyxl_import import get_column_letter, openpyxl, range_boundaries
 from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
+from .workbook_cache import WorkbookCache
 
 HEADER_SCAN_ROWS = 20
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -93,11 +94,13 @@ def find_workbooks(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
-def read(paths: Sequence[Path], problems: Problems) -> dict[str, SheetRows]:
-    """Read every known sheet from the given workbooks, keyed by schema sheet name."""
+def read(paths: Sequence[Path], problems: Problems,
+         cache: WorkbookCache | None = None) -> dict[str, SheetRows]:
+    """Read every known sheet from the given workbooks, keyed by schema sheet name;
+    ``cache``: an unchanged workbook's rows as the last build read them."""
     found: dict[str, SheetRows] = {}
     for path in find_workbooks(paths):
-        for rows in _read_workbook(path, problems):
+        for rows in _read_cached(path, problems, cache):
             name = rows.sheet.name
             if name in found:
                 problems.error(rows.file, rows.sheet_name, None,
@@ -109,17 +112,48 @@ def read(paths: Sequence[Path], problems: Problems) -> dict[str, SheetRows]:
     return found
 
 
-def _read_workbook(path: Path, problems: Problems) -> list[SheetRows]:
+def _read_cached(path: Path, problems: Problems, cache: WorkbookCache | None
+                 ) -> list[SheetRows]:
+    """:func:`_read_workbook`, or what it gave for the same bytes last time (see
+    :mod:`generator.input.workbook_cache`); the open-in-Excel notice is never remembered."""
+    sha = cache.digest(path) if cache is not None else None
+    if cache is None or sha is None:
+        return _read_workbook(path, problems)
+    hit = cache.get(path, sha)
+    if hit is not None:
+        _lock_notice(path, problems)
+        sheets, found = hit
+        problems.extend(found)
+        return sheets
+    own = Problems()
+    unopened = len(problems.errors)
+    sheets = _read_workbook(path, problems, own)
+    opened = len(problems.errors) == unopened  # not a file that cannot be opened at all
+    problems.extend(own)
+    if opened and cache.digest(path) == sha:  # and not saved over while it was read
+        cache.put(path, sha, sheets, own.items)
+    return sheets
+
+
+def _lock_notice(path: Path, problems: Problems) -> None:
+    lock = path.with_name("~$" + path.name)
+    if lock.exists():
+        problems.notice(path.name, None, None, "filen ser ut til å være åpen i Excel; det som "
+                        "er lagret på disk blir lest.")
+
+
+def _read_workbook(path: Path, problems: Problems, own: Problems | None = None
+                   ) -> list[SheetRows]:
+    """The known sheets of one workbook; ``own``: where the problems found in its content
+    go (``problems`` when None), apart from a file that cannot be opened at all."""
     name = path.name
     try:
         pkg = package.inspect(path)
     except package.WorkbookFileError as e:
         problems.error(name, None, None, str(e))
         return []
-    lock = path.with_name("~$" + path.name)
-    if lock.exists():
-        problems.notice(name, None, None, "filen ser ut til å være åpen i Excel; det som er "
-                        "lagret på disk blir lest.")
+    _lock_notice(path, problems)
+    problems = problems if own is None else own
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
