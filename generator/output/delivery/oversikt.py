@@ -28,11 +28,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import pikepdf
-
-from ... import __version__
+from ... import __version__, lazy
 from ...documents import KINDS
 from ...norsk import dato
 from .. import ownership
@@ -40,6 +39,11 @@ from ..archive.records import signed_copy
 from ..manifest import Entry
 from ..signatures import Signed, read_state
 from .epost import FOLDER
+
+if TYPE_CHECKING:
+    import pikepdf
+else:
+    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
