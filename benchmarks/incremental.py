@@ -105,11 +105,12 @@ def one_cell_against(work: Path, rev: str, rounds: int, bytecode: bool) -> list[
     """One changed cell (DOCX only) with this code and with ``rev``'s, in pairs whose order
     alternates, each in its own copy of the demo; ``bytecode``: the modules compiled to
     bytecode as an installed package has them (the environment may forbid writing it)."""
-    env = dict(os.environ)
+    env = dict(os.environ)  # a bytecode folder of its own: none, or made in this run
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pyc")
     if bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # and none to read: every module compiled
     codes = {"denne": ROOT, rev: work / "rev"}
     codes[rev].mkdir(parents=True)
     subprocess.run(f"git archive {rev} | tar -x -C {codes[rev]}", shell=True, cwd=ROOT,
