@@ -10,7 +10,11 @@
    archive) against the renderer's own part of the same build, with peak memory;
 4. the e-mail draft writer against the email package's own (tests/test_epost_bytes.py).
 
+With ``--against REV`` also the one changed cell side by side with REV's code, in the same
+run, without and with bytecode (``--bytecode``).
+
 Usage: .venv/bin/python benchmarks/incremental.py [--rounds 5] [--big 2000] [--skip-pdf]
+       [--against main] [--skip-big] [--bytecode ja|nei|begge]
 Writes the table to benchmarks/out/incremental.md as well.
 """
 
@@ -45,13 +49,15 @@ OUT = ROOT / "benchmarks" / "out"
 CPU: list[float] = []  # CPU seconds (user + system) of each `styring build`, LibreOffice too
 
 
-def styring(wb: Path, out: Path, pdf: bool) -> float:
-    """Wall seconds of one whole `styring build` process (its CPU seconds into CPU)."""
+def styring(wb: Path, out: Path, pdf: bool, code: Path = ROOT,
+            env: dict[str, str] | None = None) -> float:
+    """Wall seconds of one whole `styring build` process (its CPU seconds into CPU), with
+    the generator of ``code`` (this checkout, or another revision's files)."""
     cmd = [PY, "-m", "generator", "build", str(wb), "--out", str(out)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    p = subprocess.run([*cmd, *([] if pdf else ["--no-pdf"])], cwd=ROOT, capture_output=True,
-                       text=True)
+    p = subprocess.run([*cmd, *([] if pdf else ["--no-pdf"])], cwd=code, capture_output=True,
+                       text=True, env=env)
     dt = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -93,6 +99,48 @@ def one_cell(work: Path, pdf: bool, rounds: int) -> tuple[list[str], Path]:
             f"endringer»: **{c / n:.1f}×** (CPU-tid {cc:.2f} s mot {cn:.2f} s: {cc / cn:.1f}×); "
             f"{touched} filer skrevet, {changed} med nytt innhold (av {len(after)}) |"]
     return rows, year
+
+
+def one_cell_against(work: Path, rev: str, rounds: int, bytecode: bool) -> list[str]:
+    """One changed cell (DOCX only) with this code and with ``rev``'s, in pairs whose order
+    alternates, each in its own copy of the demo; ``bytecode``: the modules compiled to
+    bytecode as an installed package has them (the environment may forbid writing it)."""
+    env = dict(os.environ)  # a bytecode folder of its own: none, or made in this run
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pyc")
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # and none to read: every module compiled
+    codes = {"denne": ROOT, rev: work / "rev"}
+    codes[rev].mkdir(parents=True)
+    subprocess.run(f"git archive {rev} | tar -x -C {codes[rev]}", shell=True, cwd=ROOT,
+                   check=True)
+    wall: dict[str, list[float]] = {k: [] for k in codes}
+    cpu: dict[str, list[float]] = {k: [] for k in codes}
+    nochange: list[float] = []
+    for name, code in codes.items():
+        wb, out = work / name / "wb", work / name / "ut"
+        subprocess.run([PY, "-m", "generator", "demo", str(wb)], cwd=code, check=True,
+                       capture_output=True, env=env)
+        styring(wb, out, False, code, env)
+        edit_one_row(wb)
+        styring(wb, out, False, code, env)  # the first incremental build fills the caches
+    for i in range(rounds):
+        for name in (list(codes) if i % 2 == 0 else list(codes)[::-1]):
+            wb, out = work / name / "wb", work / name / "ut"
+            edit_one_row(wb)
+            wall[name].append(styring(wb, out, False, codes[name], env))
+            cpu[name].append(CPU[-1])
+            if name == "denne":
+                styring(wb, out, False, codes[name], env)
+                nochange.append(CPU[-1])
+    med = {k: (statistics.median(wall[k]), statistics.median(cpu[k])) for k in codes}
+    (w, c), (ow, oc), n = med["denne"], med[rev], statistics.median(nochange)
+    how = "med bytekode" if bytecode else "uten bytekode (PYTHONDONTWRITEBYTECODE=1)"
+    return [f"| én endret celle, bare DOCX, side om side med `{rev}` ({rounds} par, annenhver "
+            f"rekkefølge), {how} | CPU-tid {c:.2f} s mot {oc:.2f} s (**{oc / c:.2f}×** "
+            f"mindre), veggtid {w:.2f} s mot {ow:.2f} s; «ingen endringer» {n:.2f} s CPU-tid: "
+            f"endret celle = {c / n:.1f}× |"]
 
 
 def pdf_vs_batch(work: Path, rev: str | None = None) -> list[str]:
@@ -186,6 +234,9 @@ def main() -> None:
     ap.add_argument("--against", metavar="REV", help="also the PDF step of this git revision's "
                     "code (e.g. main), measured in the same run")
     ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--bytecode", choices=("ja", "nei", "begge"), default="begge",
+                    help="the side-by-side one-cell build (--against) with modules compiled "
+                         "to bytecode, without, or both")
     a = ap.parse_args()
     load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
     lines = [f"Målt {date.today():%d.%m.%Y} på {platform.node()} ({platform.machine()}, "
@@ -193,6 +244,11 @@ def main() -> None:
              "| måling | resultat |", "|---|---|"]
     with tempfile.TemporaryDirectory(prefix="incremental-") as tmp:
         work = Path(tmp)
+        if a.against:
+            for bytecode in {"ja": [True], "nei": [False], "begge": [False, True]}[a.bytecode]:
+                lines += one_cell_against(work / f"mot-{bytecode}", a.against, a.rounds,
+                                          bytecode)
+                print(lines[-1], flush=True)
         for pdf in ([False] if a.skip_pdf else [False, True]):
             rows, year = one_cell(work / f"celle-{pdf}", pdf, a.rounds if not pdf else
                                max(3, a.rounds // 2))

@@ -72,7 +72,6 @@ def _version() -> str:
     found on sys.path may belong to another checkout installed in the same venv.
     """
     import tomllib  # deferred: only `--version` and `doctor` ask, not the no-change answer
-    from importlib.metadata import PackageNotFoundError, version
     from pathlib import Path
 
     try:
@@ -82,6 +81,8 @@ def _version() -> str:
             return str(project["version"])
     except (OSError, KeyError, tomllib.TOMLDecodeError):
         pass
+    from importlib.metadata import PackageNotFoundError, version  # 20-50 ms: installed only
+
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:

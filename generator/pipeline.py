@@ -31,6 +31,7 @@ from .input.profile_reader import depends, for_build
 from .input.runde import med_runden
 from .input.schema import WORKBOOKS, workbook_files
 from .input.validate import LoadResult, load
+from .input.workbook_cache import WorkbookCache
 from .model.styringsdata import Styringsdata
 from .output import fastpath
 from .output import pdf as pdf_a  # looked up at build time (a test stands in for soffice)
@@ -228,7 +229,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
     out_dir = out_dir if out_dir is not None else default_out(paths)
     if (quick := fastpath.unchanged(paths, out_dir, template_dir, kinds, tertial, pdf, force)):
         return unchanged_report(quick, started)
-    loaded = load_phase(paths, kinds, tertial, template_dir, pdf)
+    cache = WorkbookCache(out_dir)
+    loaded = load_phase(paths, kinds, tertial, template_dir, pdf, cache)
     if not loaded.complete:
         return loaded.report
     plan = plan_phase(loaded, out_dir, kinds, tertial, pdf)
@@ -249,6 +251,7 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
                                      f"({os_reason(e)}). Sjekk at den finnes, at du har "
                                      "skrivetilgang og at disken ikke er full.")
         return loaded.report
+    cache.save()  # the workbooks as read, for the next build (only after a complete one)
     return built_report(loaded.report, plan, outcome, started)
 
 
@@ -290,13 +293,14 @@ class BuildPlan:
 
 
 def load_phase(paths: Sequence[Path], kinds: Sequence[str] | None, tertial: int | None,
-               template_dir: Path | None, pdf: bool | None) -> Loaded:
+               template_dir: Path | None, pdf: bool | None,
+               cache: WorkbookCache | None = None) -> Loaded:
     """Read and validate the workbooks; find the template folder (``None``: «Malmappe» in
     the workbooks, else the product's). Every problem is in ``report.problems``."""
     has_office = pdf_a.soffice() is not None
     print_ = fastpath.fingerprint(paths, template_dir or TEMPLATE_DIR, kinds, tertial,
                                   has_office if pdf is None else pdf, auto=template_dir is None)
-    result = load(list(paths))
+    result = load(list(paths), cache)
     report = BuildReport(result.problems, inputs=result.files)
     loaded = Loaded(report, result, template_dir or TEMPLATE_DIR, print_, has_office)
     if result.data is None:
@@ -383,7 +387,7 @@ def load_templates(planned: list[Planned], template_dir: Path, problems: Problem
                                 f"brukes. Legg en mal der med et filnavn som begynner med "
                                 f"«{kinds_of[name]}» for å bruke kommunens egen.")
                 path = TEMPLATE_DIR / name
-            templates[name] = Template(path)
+            templates[name] = Template(path, checked)
         except TemplateError as e:
             message = str(e)
             file = message.split(": ", 1)[0]  # the file it is about (a folder's own one)

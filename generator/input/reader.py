@@ -21,6 +21,7 @@ from ..texts import in_nynorsk
 from . import package
 from .openpyxl_import import get_column_letter, openpyxl, range_boundaries
 from .schema import KEY_HEADER_TEXTS, Sheet, sheet_for
+from .workbook_cache import WorkbookCache
 
 HEADER_SCAN_ROWS = 20
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -95,15 +96,16 @@ def find_workbooks(paths: Sequence[Path]) -> list[Path]:
 
 
 def read(paths: Sequence[Path], problems: Problems,
-         others: dict[str, list[tuple[str, set[str]]]] | None = None
-         ) -> dict[str, SheetRows]:
+         others: dict[str, list[tuple[str, set[str]]]] | None = None,
+         cache: WorkbookCache | None = None) -> dict[str, SheetRows]:
     """Read every known sheet from the given workbooks, keyed by schema sheet name; the
     sheets no schema sheet has go into ``others`` (file → their titles and the texts of
-    their first rows, to name a sheet that looks renamed)."""
+    their first rows, to name a sheet that looks renamed); ``cache``: an unchanged
+    workbook's rows as the last build read them."""
     found: dict[str, SheetRows] = {}
     doubles: dict[tuple[str, str], list[SheetRows]] = {}  # (file, first file) → its sheets
     for path in find_workbooks(paths):
-        for rows in _read_workbook(path, problems, others):
+        for rows in _read_cached(path, problems, cache, others):
             name = rows.sheet.name
             if name in found:
                 doubles.setdefault((rows.file, found[name].file), []).append(rows)
@@ -124,19 +126,57 @@ def read(paths: Sequence[Path], problems: Problems,
     return found
 
 
-def _read_workbook(path: Path, problems: Problems,
+def _read_cached(path: Path, problems: Problems, cache: WorkbookCache | None,
+                 others: dict[str, list[tuple[str, set[str]]]] | None = None
+                 ) -> list[SheetRows]:
+    """:func:`_read_workbook`, or what it gave for the same bytes last time (see
+    :mod:`generator.input.workbook_cache`); the open-in-Excel notice is never remembered."""
+    sha = cache.digest(path) if cache is not None else None
+    if cache is None or sha is None:
+        return _read_workbook(path, problems, None, others)
+    hit = cache.get(path, sha)
+    if hit is not None:
+        _lock_notice(path, problems)
+        sheets, found, unknown = hit
+        problems.extend(found)
+        if others is not None and unknown:
+            others.setdefault(path.name, []).extend(unknown)
+        return sheets
+    own = Problems()
+    unopened = len(problems.errors)
+    mine: dict[str, list[tuple[str, set[str]]]] = {}
+    sheets = _read_workbook(path, problems, own, mine)
+    opened = len(problems.errors) == unopened  # not a file that cannot be opened at all
+    problems.extend(own)
+    if others is not None:
+        for file, found_sheets in mine.items():
+            others.setdefault(file, []).extend(found_sheets)
+    if opened and cache.digest(path) == sha:  # and not saved over while it was read
+        cache.put(path, sha, sheets, own.items, mine.get(path.name, []))
+    return sheets
+
+
+def _lock_notice(path: Path, problems: Problems) -> None:
+    lock = path.with_name("~$" + path.name)
+    if lock.exists():
+        problems.notice(path.name, None, None, "filen ser ut til å være åpen i Excel; det som "
+                        "er lagret på disk blir lest.")
+
+
+def _read_workbook(path: Path, problems: Problems, own: Problems | None = None,
                    others: dict[str, list[tuple[str, set[str]]]] | None = None
                    ) -> list[SheetRows]:
+    """The known sheets of one workbook; ``own``: where the problems found in its content
+    go (``problems`` when None), apart from a file that cannot be opened at all; the sheets
+    no schema sheet has go into ``others``."""
     name = path.name
     try:
         pkg = package.inspect(path)
     except package.WorkbookFileError as e:
         problems.error(name, None, None, str(e))
         return []
-    lock = path.with_name("~$" + path.name)
-    if lock.exists():
-        problems.notice(name, None, None, "filen ser ut til å være åpen i Excel; det som er "
-                        "lagret på disk blir lest.")
+    _lock_notice(path, problems)
+    problems = problems if own is None else own
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -40,6 +40,7 @@ from .package import FOREIGN
 from .profile_reader import check_loaded
 from .reader import KEY_HEADER, VALUE_HEADER, Cell, Row, SheetRows, find_workbooks, normalise, read
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
+from .workbook_cache import WorkbookCache
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler",
                    "Vedtaksoppfølging", "Investeringsprosjekter"}
@@ -91,8 +92,9 @@ class LoadResult:
         return self.data is not None and not self.problems.errors
 
 
-def load(paths: Sequence[Path]) -> LoadResult:
-    """Read, convert and cross-check the workbooks; never raises on bad input."""
+def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResult:
+    """Read, convert and cross-check the workbooks; never raises on bad input. ``cache``:
+    the unchanged workbooks as the last build read them (see :mod:`.workbook_cache`)."""
     problems = Problems()
     files = find_workbooks(paths)
     if not files:
@@ -100,7 +102,7 @@ def load(paths: Sequence[Path]) -> LoadResult:
                        "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
         return LoadResult(None, problems, files)
     others: dict[str, list[tuple[str, set[str]]]] = {}
-    sheets = read(files, problems, others)
+    sheets = read(files, problems, others, cache)
     if not sheets and problems.errors:  # nothing could be read: that is the one message
         return LoadResult(None, problems, files)
     for found in sheets.values():

@@ -13,12 +13,17 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pikepdf
-
+from .. import lazy
 from ..documents import KINDS
 from ..documents.kind import folders
 from ..files import sha256_file
+
+if TYPE_CHECKING:
+    import pikepdf
+else:
+    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
 BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/

@@ -25,12 +25,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pikepdf
-
+from .. import lazy
 from ..errors import OutputError
 from . import pdfua
+
+if TYPE_CHECKING:
+    import pikepdf
+else:
+    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 FILTER = "pdf:writer_pdf_Export:{" + pdfua.FILTER_OPTIONS + "}"
 INSTALL_HINT = ("PDF/A lages med LibreOffice, som ikke er installert. På Debian/Ubuntu: "
@@ -107,6 +111,7 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     files = list(docx_files)
     if not files:
         return []
+    pikepdf.Pdf  # noqa: B018 - the lazily imported module loaded before the worker threads
     n = workers(len(files))
     chunks = [files[i::n] for i in range(n)]
     live: list[subprocess.Popen[bytes]] = []

@@ -18,12 +18,17 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pikepdf
 from lxml import etree
 
+from .. import lazy
 from ..errors import OutputError
+
+if TYPE_CHECKING:
+    import pikepdf
+else:
+    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 #: LibreOffice's export options for a tagged PDF/A-2b that declares PDF/UA-1.
 FILTER_OPTIONS = ('"SelectPdfVersion":{"type":"long","value":"2"},'

@@ -753,6 +753,7 @@ def _pdfs(st: Stage) -> None:
     todo = list(st.outcome.rendered)
     if not todo:
         return
+    pdf.pikepdf.Pdf  # noqa: B018 - the lazily imported pikepdf loaded before any thread uses it
     second = ThreadPoolExecutor(1)
     # pyHanko is slow to import (¾ s): only when there is work, and while LibreOffice starts
     loading = second.submit(importlib.import_module, f"{__package__}.signing")

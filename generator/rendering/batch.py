@@ -91,7 +91,8 @@ def render_batch(tpl: Template, docs: list[D], stage: Path, done: int, total: in
     plain: list[D] = []
     for doc in docs:
         if doc.images is None:
-            fast = fast or FastTemplate(tpl.data, name=tpl.name)
+            fast = fast or FastTemplate(tpl.data, name=tpl.name,
+                                        trusted=getattr(tpl, "trusted", False))
             if fast.supports(doc.context):
                 plain.append(doc)
                 continue

@@ -118,7 +118,7 @@ class FastTemplate:
     def __init__(self, source: Path | str | bytes, env: jinja2.Environment | None = None, *,
                  name: str | None = None, created: datetime | str | None = None,
                  modified: datetime | str | None = None, level: int = 1,
-                 check_xml: bool = True):
+                 check_xml: bool = True, trusted: bool = False):
         if isinstance(source, bytes):
             data, self.name = source, name or "mal.docx"
         else:
@@ -130,6 +130,7 @@ class FastTemplate:
         self.data = data
         self.level = level
         self.check_xml = check_xml
+        self._trusted = trusted  # template bytes already found sound: members not re-parsed
         self._stamps = {f"{{{DCTERMS}}}created": created, f"{{{DCTERMS}}}modified": modified}
         self._patcher = StrictDocxTemplate(io.BytesIO(b""), self.name)
         try:
@@ -144,7 +145,7 @@ class FastTemplate:
     # -- compile -------------------------------------------------------------------------
 
     def _load(self, data: bytes) -> None:
-        members = inspect(data)  # size limits, no DTD/entities
+        members = inspect(data, check_xml=not self._trusted)  # size limits, no DTD/entities
         self._zip = RawZip(data)
         texts = {n: raw for n, raw in members.items() if n.endswith((".xml", ".rels"))}
         # Members no relationship reaches are not part of the document: left out (as

@@ -9,7 +9,6 @@ import hashlib
 from typing import Any
 
 from ..texts import Language, active, translate_docx
-from .package_check import inspect
 
 
 def translated(template: Any, lang: Language | None = None) -> Any:
@@ -20,6 +19,6 @@ def translated(template: Any, lang: Language | None = None) -> Any:
         return template
     out = copy.copy(template)
     out.data = translate_docx(template.data, lang)
-    out.parts = inspect(out.data)
+    out.parts = None  # unpacked from the new bytes when needed
     out.sha256 = hashlib.sha256(out.data).hexdigest()
     return out

@@ -49,6 +49,7 @@ class Prepared(Template):
                  known: Mapping[str, Any]) -> None:
         self.path, self.name = raw.path, raw.name
         self.raw, self._profil, self._lang = raw, profil, lang
+        self.trusted = raw.trusted  # made by this product from bytes found sound
         self.key = key(raw, profil, lang)  # what the applied bytes are made from
         self._applied: Template | None = None
         sha = known.get(self.key)
@@ -63,8 +64,8 @@ class Prepared(Template):
     def data(self) -> bytes:  # type: ignore[override]
         return self._ready().data
 
-    @property
-    def parts(self) -> Any:  # type: ignore[override]
+    @property  # type: ignore[misc]
+    def parts(self) -> Any:
         return self._ready().parts
 
 

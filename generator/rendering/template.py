@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -98,7 +99,10 @@ class _AltInlineImage(InlineImage):
 class Template:
     """One Word template file, checked and hashed once per batch."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, checked: Collection[str] = ()):
+        """``checked``: SHA-256 of template bytes the last complete build (this product
+        version) inspected and found sound; those are unpacked only when needed and their
+        XML is not parsed again (``trusted``)."""
         self.path = path
         self.name = path.name
         try:
@@ -112,11 +116,28 @@ class Template:
             raise TemplateError(f"{path.name}: malen er {size // 2**20} MB, mer enn grensen på "
                                 f"{MAX_TEMPLATE_BYTES // 2**20} MB.")
         self.data = path.read_bytes()
-        try:
-            self.parts = inspect(self.data)
-        except TemplatePackageError as e:
-            raise TemplateError(f"{path.name}: {e}.") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
+        self.trusted = self.sha256 in checked
+        self._parts: dict[str, bytes] | None = None
+        if not self.trusted:
+            try:
+                self._parts = inspect(self.data)
+            except TemplatePackageError as e:
+                raise TemplateError(f"{path.name}: {e}.") from None
+
+    @property
+    def parts(self) -> dict[str, bytes]:
+        """The XML members (see :func:`.package_check.inspect`), unpacked on first use."""
+        if self._parts is None:
+            try:
+                self._parts = inspect(self.data, check_xml=not self.trusted)
+            except TemplatePackageError as e:
+                raise TemplateError(f"{self.name}: {e}.") from None
+        return self._parts
+
+    @parts.setter
+    def parts(self, value: dict[str, bytes] | None) -> None:
+        self._parts = value  # None: unpacked from ``data`` on first use
 
     def render(self, context: dict[str, Any], images: dict[str, Image] | None = None,
                properties: dict[str, str] | None = None,

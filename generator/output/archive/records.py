@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pikepdf
-
+from ... import lazy
 from ...documents import Planned
 from ...files import sha256_file
 from ...model.styringsdata import Styringsdata
@@ -20,6 +20,11 @@ from ...texts import _
 from .. import archive, fastpath, manifest
 from ..manifest import OutputRecord
 from ..signatures import Signed, copy_of, inspect_copy
+
+if TYPE_CHECKING:
+    import pikepdf
+else:
+    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 ARCHIVE_DIR = "arkiv"
 #: Tilgangsrestriksjon of a screened lederavtale: a personnel document («Personalsaker»);

@@ -28,11 +28,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import pikepdf
-
-from ... import __version__, texts
+from ... import __version__, lazy, texts
 from ...documents import KINDS
 from ...norsk import dato
 from ...texts import N_, _
@@ -41,6 +40,11 @@ from ..archive.records import signed_copy
 from ..manifest import Entry
 from ..signatures import Signed, read_state
 from .epost import FOLDER
+
+if TYPE_CHECKING:
+    import pikepdf
+else:
+    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
