@@ -96,12 +96,12 @@ def find_workbooks(paths: Sequence[Path]) -> list[Path]:
 
 
 def read(paths: Sequence[Path], problems: Problems,
-         others: dict[str, list[tuple[str, set[str]]]] | None = None,
-         cache: WorkbookCache | None = None) -> dict[str, SheetRows]:
+         cache: WorkbookCache | None = None,
+         others: dict[str, list[tuple[str, set[str]]]] | None = None) -> dict[str, SheetRows]:
     """Read every known sheet from the given workbooks, keyed by schema sheet name; the
     sheets no schema sheet has go into ``others`` (file → their titles and the texts of
     their first rows, to name a sheet that looks renamed); ``cache``: an unchanged
-    workbook's rows as the last build read them."""
+    workbook's rows (and unknown sheets) as the last build read them."""
     found: dict[str, SheetRows] = {}
     doubles: dict[tuple[str, str], list[SheetRows]] = {}  # (file, first file) → its sheets
     for path in find_workbooks(paths):

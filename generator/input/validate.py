@@ -102,7 +102,7 @@ def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResul
                        "fant ingen arbeidsbøker (.xlsx eller .xlsm).")
         return LoadResult(None, problems, files)
     others: dict[str, list[tuple[str, set[str]]]] = {}
-    sheets = read(files, problems, others, cache)
+    sheets = read(files, problems, cache, others)
     if not sheets and problems.errors:  # nothing could be read: that is the one message
         return LoadResult(None, problems, files)
     for found in sheets.values():
