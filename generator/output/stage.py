@@ -779,11 +779,16 @@ def _pdfs(st: Stage) -> None:
         if not report.ok:
             problems[source] = f"{path.name}: " + "; ".join(report.problems)
 
+    renumbered: dict[Path, Path] = {}  # DOCX → its second-pass PDF
+
     def numbered(pairs: list[tuple[Path, Path]]) -> None:
-        # A table of contents gets its page numbers from the first layout, then once more.
+        # A table of contents gets its page numbers from the first layout, then once more,
+        # into a folder of its own: the first pass is still converting into ``pdf_dir`` and
+        # would find the first layout's PDF gone while the second is being written.
         redo = [d for d, p in pairs if toc.page_numbers(d, p)]
         if redo:
-            pdf.convert(redo, pdf_dir, check, stop)
+            made = pdf.convert(redo, st.path / ".pdf-innhold", check, stop)
+            renumbered.update(zip(redo, made, strict=True))
         for d, p in pairs:
             if d not in redo:
                 with pdf.FINISHING:
@@ -810,7 +815,7 @@ def _pdfs(st: Stage) -> None:
         if not ok:
             stop.set()
         second.shutdown(wait=True)
-    pdfs = dict(zip(order, made, strict=True))
+    pdfs = dict(zip(order, made, strict=True)) | renumbered
     if problems:
         raise BuildError("PDF/A-kontrollen feilet: " + " | ".join(
             [problems[d] for d in docx if d in problems][:5]))
