@@ -30,15 +30,13 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-import pikepdf
-
 from ... import __version__
 from ...documents import KINDS
 from ...norsk import dato
 from .. import ownership
 from ..archive.records import signed_copy
 from ..manifest import Entry
-from ..signatures import Signed, read_state
+from ..signatures import SIGNED_SUFFIX, Signed, inspect_copy, read_state
 from .epost import FOLDER
 
 FILENAME = "oversikt.html"
@@ -274,37 +272,29 @@ def _draft(name: str, entries: dict[str, Entry]) -> str | None:
 def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed | None = None,
             inspected: bool = False) -> Signing | None:
     """The signature state of a document whose kind is signed (its PDF has signature
-    fields; not a public variant), read from the file that holds the signatures: the
-    signed copy, else the PDF a person signed in place. A PDF the build made (new or
+    fields; not a public variant), as :func:`generator.output.signatures.inspect_copy`
+    reads the file that holds the signatures: the signed copy (``inspected``: the build
+    read it already), else the PDF a person signed in place. A PDF the build made (new or
     unchanged) has every field empty, so it is not opened."""
     kind = KINDS.get(entry.kind)
     if kind is None or not kind.facts.signaturfelt or entry.variant == PUBLIC_VARIANT:
         return None
     names = tuple(label for _, label in SIGNATURE_FIELDS)
     pdfs = [f for f in files if f.label.startswith("PDF")]
-    if inspected and copy is not None:  # the build read the signed copy with pyHanko
-        return Signing(signed=tuple(f"{f.signer} ({f.label})" for f in copy.state.signed),
-                       missing=tuple(f.who() for f in copy.state.missing), pdf=copy.rel,
-                       stale=not copy.current)
-    signed = [f for f in pdfs if f.status in (Status.SIGNERT, Status.DELVIS)]
-    holder = next((f for f in signed if f.label == "PDF, signert"), signed[0] if signed else None)
-    if holder is None:
-        return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
-    filled = _filled_fields(folder / holder.rel)
-    return Signing(signed=tuple(label for key, label in SIGNATURE_FIELDS if key in filled),
-                   missing=tuple(label for key, label in SIGNATURE_FIELDS if key not in filled),
-                   pdf=holder.rel)
-
-
-def _filled_fields(pdf: Path) -> set[str]:
-    """The names of the signature fields that hold a signature."""
-    try:
-        with pikepdf.open(pdf) as doc:
-            form = doc.Root.get("/AcroForm")
-            return {str(f.get("/T")) for f in (form.get("/Fields", []) if form is not None else [])
-                    if f.get("/FT") == "/Sig" and f.get("/V") is not None}
-    except (pikepdf.PdfError, OSError):
-        return set()
+    if not (inspected and copy is not None):
+        signed = [f for f in pdfs if f.status in (Status.SIGNERT, Status.DELVIS)]
+        holder = next((f for f in signed if f.label == "PDF, signert"),
+                      signed[0] if signed else None)
+        if holder is None:
+            return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
+        unsigned = holder.rel.removesuffix(SIGNED_SUFFIX + ".pdf").removesuffix(".pdf") + ".pdf"
+        copy = inspect_copy(folder, unsigned, entry.data_sha256, entry.signed,
+                            entry.outputs.get("pdf"), in_place=True)
+    if copy is None or not copy.state.fields:  # pyHanko could not read it
+        return Signing(missing=names, pdf=copy.rel if copy else pdfs[0].rel if pdfs else None)
+    return Signing(signed=tuple(f"{f.signer} ({f.label})" for f in copy.state.signed),
+                   missing=tuple(f.who() for f in copy.state.missing), pdf=copy.rel,
+                   stale=not copy.current)
 
 
 def delivered(entries: dict[str, Entry], carried: dict[str, Entry]) -> tuple[Delivered, ...]:
@@ -550,7 +540,7 @@ def _attention(ov: Overview) -> str:
                      f'<ul class="oppfolging eldre">{items}</ul>')
     n = len(ov.notices)
     lead = (f'<p><a href="#merknader">{_count(n, "merknad", "merknader")}</a> fra byggingen.</p>'
-            if n else "<p>Ingen merknader fra byggingen.</p>")
+            if n else "")  # none: the Merknader section right below says so
     if not parts:
         parts.append("<p>Ingen avtaler mangler signatur.</p>")
     return lead + "".join(parts)
