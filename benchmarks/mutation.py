@@ -253,7 +253,7 @@ def _properties(modules: list[str]) -> dict:
             (work / path).write_text(original.replace(old, new), encoding="utf-8")
             try:
                 done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q",
-                                       "-p", "no:cacheprovider", *tests, *DESELECT],
+                                       "-p", "no:cacheprovider", "-n", "0", *tests, *DESELECT],
                                       cwd=work, env=env, capture_output=True, text=True)
             finally:
                 (work / path).write_text(original, encoding="utf-8")

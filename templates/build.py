@@ -365,10 +365,19 @@ def _economy(key: str, label: str, n: int) -> Part:
                       "rammeområde.", style="Caption")
         if key == "investering":  # after both tables: who answers for each rammeområde
             para(doc, "{%p if rammeområdeoversikt %}")
-            para(doc, "Rammeområdene med ansvarlig og enhetene som hører til:")
+            # A Word list kept on one page with its lead-in: every item but the last keeps
+            # with the next (the last would drag the next chapter's heading along).
+            para(doc, "Rammeområdene med ansvarlig og enhetene som hører til:"
+                 ).paragraph_format.keep_with_next = True
             para(doc, "{%p for a in rammeområdeoversikt %}")
-            para(doc, "• {{ a.navn }}{% if a.ansvarlig %} (ansvarlig: {{ a.ansvarlig }})"
-                      "{% endif %}{% if a.enheter %}: {{ a.enheter }}{% endif %}")
+            for keep in (True, False):
+                para(doc, "{%p if not loop.last %}" if keep else "{%p else %}")
+                item = para(doc, "{{ a.navn }}{% if a.ansvarlig %} (ansvarlig: "
+                                 "{{ a.ansvarlig }}){% endif %}{% if a.enheter %}: "
+                                 "{{ a.enheter }}{% endif %}", style="List Bullet")
+                item.paragraph_format.keep_with_next = keep
+                item.paragraph_format.keep_together = True
+            para(doc, "{%p endif %}")
             para(doc, "{%p endfor %}")
             para(doc, "{%p endif %}")
             _svar_økonomi(doc)  # the leaders' forecasts (the reporting round), last

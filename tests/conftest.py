@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -30,17 +31,46 @@ def demo(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test file is one xdist group (``--dist loadgroup`` in pyproject.toml): a file runs
+    on one worker, so its module fixtures (mostly real builds) are made once, not once per
+    worker. A test that must not run alongside tests of other files names a shared group
+    with ``@pytest.mark.xdist_group("…")``."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+
+
+def _build_demo_pdf(out: Path) -> Path:
+    from generator.output.pdf import soffice
+
+    assert soffice(), "LibreOffice mangler: kjør ./setup.sh (CI skal ha den)"
+    report = pipeline.build([DEMO_DIR], out, pdf=True)
+    assert report.ok, [str(p) for p in report.problems]
+    return out / "2026"
+
+
 @pytest.fixture(scope="session")
 def demo_pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo workbooks built ONCE with PDF for the whole test session: the year folder
     (``…/2026``). Read-only: a test that adds or changes files works on a copy
-    (``shutil.copytree``), so the other tests see the build as it came out."""
-    from generator.output.pdf import soffice
+    (``shutil.copytree``), so the other tests see the build as it came out.
 
-    assert soffice(), "LibreOffice mangler: kjør ./setup.sh (CI skal ha den)"
-    out = tmp_path_factory.mktemp("demo-pdf")
-    report = pipeline.build([DEMO_DIR], out, pdf=True)
-    assert report.ok, [str(p) for p in report.problems]
+    Under pytest-xdist the workers share one build: the first to need it builds it in the
+    run's common temporary folder while holding a lock, the other waits for it and reads it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_demo_pdf(tmp_path_factory.mktemp("demo-pdf"))
+    import fcntl
+
+    run_folder = tmp_path_factory.getbasetemp().parent  # this run's, shared by its workers
+    out, done = run_folder / "demo-pdf", run_folder / "demo-pdf.ferdig"
+    with (run_folder / "demo-pdf.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            _build_demo_pdf(out)
+            done.touch()
     return out / "2026"
 
 

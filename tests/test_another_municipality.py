@@ -127,7 +127,7 @@ def test_typed_facts_reach_the_documents(demo: Path, tmp_path: Path) -> None:
     assert report.ok, [str(p) for p in report.problems.errors]
     rapport = "\n".join(_texts(next((report.out_dir / "tertialrapport").glob("*.docx"))))
     assert "Under arbeid, frist 31. desember 2026" in rapport
-    assert ("• Politisk styring (ansvarlig: HR): Digitalisering og IKT, Servicetorg og politisk "
+    assert ("Politisk styring (ansvarlig: HR): Digitalisering og IKT, Servicetorg og politisk "
             "sekretariat") in rapport.splitlines()
     closed = next(line for line in rapport.splitlines() if line.startswith("Lukkede risikoer"))
     assert "R03 " in closed and "R11 " in closed

@@ -271,18 +271,28 @@ class Signed:
 
 
 def inspect_copy(folder: Path, pdf_rel: str, data_sha256: str,
-                 *bases: OutputRecord | None) -> Signed | None:
+                 *bases: OutputRecord | None, in_place: bool = False) -> Signed | None:
     """The signed copy of ``folder/pdf_rel`` (None when there is none, or it is unsigned).
+
+    ``in_place``: without a signed copy, ``folder/pdf_rel`` itself when a person signed it
+    where it lies (in Acrobat Reader, say), read the same way (the overview shows it; the
+    build and the archive record go by the copy only).
 
     ``bases`` are what the copy may have been signed from, tried in order (the manifest's
     record of the copy, then the PDF the previous build made); the first whose bytes begin
     the copy tells which data it describes. When none does (signed by another program that
     rewrote the file, or from an older PDF), an earlier such assumption stands, else the
     copy is taken to describe the data of the last PDF made (the last base)."""
+    def signed(rel: str) -> bool:
+        path = folder / rel
+        return not path.is_symlink() and path.is_file() and is_signed(path)
+
     rel = copy_of(pdf_rel)
+    if not signed(rel):
+        if not (in_place and signed(pdf_rel)):
+            return None
+        rel = pdf_rel
     path = folder / rel
-    if path.is_symlink() or not path.is_file() or not is_signed(path):
-        return None
     known = [b for b in bases if b is not None]
     found: OutputRecord | None = None
     size = path.stat().st_size

@@ -28,23 +28,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ... import __version__, lazy, texts
+from ... import __version__, texts
 from ...documents import KINDS
 from ...norsk import dato
 from ...texts import N_, _
 from .. import ownership
 from ..archive.records import signed_copy
 from ..manifest import Entry
-from ..signatures import Signed, read_state
+from ..signatures import SIGNED_SUFFIX, Signed, inspect_copy, read_state
 from .epost import FOLDER
-
-if TYPE_CHECKING:
-    import pikepdf
-else:
-    pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 FILENAME = "oversikt.html"
 FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
@@ -284,40 +278,31 @@ def _draft(name: str, entries: dict[str, Entry]) -> str | None:
 def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed | None = None,
             inspected: bool = False) -> Signing | None:
     """The signature state of a document whose kind is signed (its PDF has signature
-    fields; not a public variant), read from the file that holds the signatures: the
-    signed copy, else the PDF a person signed in place. A PDF the build made (new or
+    fields; not a public variant), as :func:`generator.output.signatures.inspect_copy`
+    reads the file that holds the signatures: the signed copy (``inspected``: the build
+    read it already), else the PDF a person signed in place. A PDF the build made (new or
     unchanged) has every field empty, so it is not opened."""
     kind = KINDS.get(entry.kind)
     if kind is None or not kind.facts.signaturfelt or entry.variant == PUBLIC_VARIANT:
         return None
     names = tuple(_(label) for _key, label in SIGNATURE_FIELDS)
     pdfs = [f for f in files if f.label.startswith("PDF")]
-    if inspected and copy is not None:  # the build read the signed copy with pyHanko
-        return Signing(signed=tuple(f"{f.signer} ({_(f.label)})" for f in copy.state.signed),
-                       missing=tuple(f"{f.line_name} ({_(f.label)})" if f.line_name
-                                     else _(f.label) for f in copy.state.missing),
-                       pdf=copy.rel,
-                       stale=not copy.current)
-    signed = [f for f in pdfs if f.status in (Status.SIGNERT, Status.DELVIS)]
-    holder = next((f for f in signed if f.label == "PDF, signert"), signed[0] if signed else None)
-    if holder is None:
-        return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
-    filled = _filled_fields(folder / holder.rel)
-    return Signing(signed=tuple(_(label) for key, label in SIGNATURE_FIELDS if key in filled),
-                   missing=tuple(_(label) for key, label in SIGNATURE_FIELDS
-                                 if key not in filled),
-                   pdf=holder.rel)
-
-
-def _filled_fields(pdf: Path) -> set[str]:
-    """The names of the signature fields that hold a signature."""
-    try:
-        with pikepdf.open(pdf) as doc:
-            form = doc.Root.get("/AcroForm")
-            return {str(f.get("/T")) for f in (form.get("/Fields", []) if form is not None else [])
-                    if f.get("/FT") == "/Sig" and f.get("/V") is not None}
-    except (pikepdf.PdfError, OSError):
-        return set()
+    if not (inspected and copy is not None):
+        signed = [f for f in pdfs if f.status in (Status.SIGNERT, Status.DELVIS)]
+        holder = next((f for f in signed if f.label == "PDF, signert"),
+                      signed[0] if signed else None)
+        if holder is None:
+            return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
+        unsigned = holder.rel.removesuffix(SIGNED_SUFFIX + ".pdf").removesuffix(".pdf") + ".pdf"
+        copy = inspect_copy(folder, unsigned, entry.data_sha256, entry.signed,
+                            entry.outputs.get("pdf"), in_place=True)
+    if copy is None or not copy.state.fields:  # pyHanko could not read it
+        return Signing(missing=names, pdf=copy.rel if copy else pdfs[0].rel if pdfs else None)
+    return Signing(signed=tuple(f"{f.signer} ({_(f.label)})" for f in copy.state.signed),
+                   missing=tuple(f"{f.line_name} ({_(f.label)})" if f.line_name
+                                 else _(f.label) for f in copy.state.missing),
+                   pdf=copy.rel,
+                   stale=not copy.current)
 
 
 def delivered(entries: dict[str, Entry], carried: dict[str, Entry]) -> tuple[Delivered, ...]:
@@ -470,7 +455,6 @@ PAGE_TEXTS = {
     "merknad": N_("merknad"),
     "merknader_n": N_("merknader"),
     "fra_byggingen": N_("{antall} fra byggingen."),
-    "ingen_fra_byggingen": N_("Ingen merknader fra byggingen."),
     "ingen_mangler": N_("Ingen avtaler mangler signatur."),
     "arkiv": N_("Arkiv"),
     "registreringene": N_("alle registreringene (semikolon, UTF-8)"),
@@ -631,7 +615,7 @@ def _attention(ov: Overview) -> str:
     n = len(ov.notices)
     counted = f'<a href="#merknader">{_count(n, _t("merknad"), _t("merknader_n"))}</a>'
     lead = (f"<p>{_t('fra_byggingen').replace('{antall}', counted)}</p>"
-            if n else f"<p>{_t('ingen_fra_byggingen')}</p>")
+            if n else "")  # none: the Merknader section right below says so
     if not parts:
         parts.append(f"<p>{_t('ingen_mangler')}</p>")
     return lead + "".join(parts)
