@@ -59,9 +59,10 @@ def _rows(path: Path, sheet: str, rows: list[tuple]) -> None:
 
 
 def _hide_sheet(path: Path, sheet: str) -> None:
-    """Rename a sheet so that the product no longer knows it (as if it did not exist)."""
+    """Remove a sheet, as in a workbook made before the sheet existed. (A sheet renamed
+    with its headers kept is named as renamed: tests/test_hostile_municipality.py.)"""
     wb = openpyxl.load_workbook(path)
-    wb[sheet].title = f"Gammelt {sheet}"[:31]
+    del wb[sheet]
     wb.save(path)
 
 

@@ -22,7 +22,7 @@ PACKAGE = ROOT / "generator"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # shared: the package's face and the top-level helpers every layer may use
     ("generator", "errors", "paths", "problems", "norsk", "files", "formulas", "resources",
-     "texts"),
+     "texts", "lazy"),
     ("model",),
     ("input",),
     ("rendering",),

@@ -359,8 +359,8 @@ def test_the_exact_message_of_a_failing_move(tmp_path: Path) -> None:
     (stage / "0.new").unlink()
     with pytest.raises(commit.CommitError) as e:
         commit.commit(folder, stage, "bygg", plan)
-    assert str(e.value) == (f"Flyttingen av de nye filene stoppet ({stage / '0.new'}: No such "
-                            f"file or directory). Alt er lagt tilbake: {folder} er som før "
+    assert str(e.value) == (f"Flyttingen av de nye filene stoppet ({stage / '0.new'}: finnes "
+                            f"ikke). Alt er lagt tilbake: {folder} er som før "
                             "byggingen.")
 
 

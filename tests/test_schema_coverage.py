@@ -46,7 +46,7 @@ def read_by_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[set[tupl
 
         cls.__getattribute__ = recorded  # type: ignore[method-assign,assignment]
     loader = pipeline.load
-    pipeline.load = lambda paths: result  # type: ignore[assignment]
+    pipeline.load = lambda paths, cache=None: result  # type: ignore[assignment]
     try:
         report = pipeline.build([folder], folder / "ut", pdf=False)
         assert report.ok, [str(p) for p in report.problems.errors]

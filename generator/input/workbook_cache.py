@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..errors import InputError
 from ..files import sha256_file
 from ..problems import Level, Problem
 
@@ -46,8 +47,9 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-class _Unencodable(Exception):
-    pass
+class _Unencodable(InputError):
+    """A value the cache cannot hold exactly (never leaves this module: the workbook is then
+    read every time)."""
 
 
 def _enc(value: Any) -> Any:
