@@ -369,7 +369,7 @@ def translate_xml(xml: str, messages: dict[str, str],
 
 @functools.lru_cache(maxsize=16)
 def _translated(docx: bytes, key: tuple[tuple[str, str], ...],
-                parallel: tuple[tuple[str, str], ...] = ()) -> bytes:
+                parallel: tuple[tuple[str, str], ...] = (), tag: str = "nb-NO") -> bytes:
     messages = dict(key)
     src = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
@@ -379,8 +379,16 @@ def _translated(docx: bytes, key: tuple[tuple[str, str], ...],
             if _PARTS.fullmatch(info.filename):
                 data = translate_xml(data.decode("utf-8"), messages,
                                      dict(parallel)).encode("utf-8")
+            elif info.filename in _LANGUAGE_PARTS:
+                # the document's language (spelling, hyphenation, the PDF's /Lang and what a
+                # screen reader reads it as) is the målform's, not the template's bokmål
+                data = _LANG.sub(f'\\1"{tag}"'.encode(), data)
             dst.writestr(info, data)
     return out.getvalue()
+
+
+_LANGUAGE_PARTS = frozenset({"word/styles.xml", "word/settings.xml"})
+_LANG = re.compile(rb'(\bw:(?:val|eastAsia)=)"nb-NO"')  # w:lang and w:themeFontLang
 
 
 def translate_docx(docx: bytes, lang: Language | None = None) -> bytes:
@@ -389,4 +397,4 @@ def translate_docx(docx: bytes, lang: Language | None = None) -> bytes:
     if lang.is_bokmål:
         return docx
     return _translated(docx, tuple(sorted(lang.messages.items())),
-                       tuple(sorted(lang.parallel.items())))
+                       tuple(sorted(lang.parallel.items())), lang.tag)

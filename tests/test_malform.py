@@ -166,6 +166,7 @@ def test_a_nynorsk_pdf_is_pdfa(nynorsk: tuple[Path, Path], tmp_path: Path) -> No
     import pikepdf
 
     from .test_pdf import page_failures
+    from .test_universal_design import validator_failures
 
     wb_folder, _ = nynorsk
     report = pipeline.build([wb_folder], tmp_path, kinds=["tertialrapport"], pdf=True)
@@ -173,7 +174,13 @@ def test_a_nynorsk_pdf_is_pdfa(nynorsk: tuple[Path, Path], tmp_path: Path) -> No
     pdf_path = next((tmp_path / "2026" / "tertialrapport").glob("*.pdf"))
     with pikepdf.open(pdf_path) as pdf:
         assert pdf.open_metadata().pdfa_status == "2B"
+        assert str(pdf.Root.Lang) == "nn-NO"  # what a screen reader reads it as
     assert page_failures(pdf_path) == []
+    assert validator_failures(pdf_path, "ua1") == []
+    docx_path = pdf_path.with_suffix(".docx")
+    with zipfile.ZipFile(docx_path) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+    assert 'w:val="nn-NO"' in styles and "nb-NO" not in styles  # Word's spelling language
     text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Framlegg til vedtak" in text and "Sjukefråvær" in text

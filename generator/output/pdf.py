@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import lazy
+from .. import lazy, texts
 from ..errors import OutputError
 from . import pdfua
 
@@ -149,7 +149,7 @@ def finish(path: Path) -> None:
     with pikepdf.open(path, allow_overwriting_input=True) as doc:
         _repair_metadata(doc)
         try:
-            pdfua.finish_pdf(doc)
+            pdfua.finish_pdf(doc, texts.active().tag)  # nn-NO for a nynorsk municipality
         except pdfua.PdfUaError as e:
             raise PdfError(f"{path.name}: {e}") from None
         doc.save(path)
