@@ -258,8 +258,9 @@ def main() -> None:
                 lines += drafts(year)
                 print(lines[-1], flush=True)
         if not a.skip_pdf:
-            lines += pdf_vs_batch(work / "pdf", a.against)
-            print("\n".join(lines[-2:]), flush=True)
+            step = pdf_vs_batch(work / "pdf", a.against)
+            lines += step
+            print("\n".join(step), flush=True)
         if not a.skip_big:
             lines += big_year(work / "stor", a.big)
             print(lines[-1], flush=True)
