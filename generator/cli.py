@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 # (see generator.quick). Everything cheap is imported here.
 from . import INTERRUPTED, __version__, cli_text, paths
 from .documents import KINDS
+from .documents.kind import named
 from .errors import StyringError
 from .norsk import tall
 from .output import fastpath
@@ -366,7 +368,8 @@ def build(
         "--out", help="Mappen dokumentene skrives til. Standard: «dokumenter» i mappen "
         "arbeidsbøkene ligger i.", show_default=False)] = None,
     only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Bare disse dokumenttypene: " + ", ".join(KINDS) + ".")] = None,
+        "--only", help="Bare disse dokumenttypene (gjentatt eller med komma, på bokmål "
+        "eller nynorsk): " + ", ".join(KINDS) + ".")] = None,
     tertial: Annotated[int | None, typer.Option(
         "--tertial", min=1, max=3, help="Tertialet rapporten gjelder (3 = årsslutt). Standard: "
         "det siste med økonomitall.")] = None,
@@ -381,7 +384,9 @@ def build(
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i dokumenter/<år>/<type>/ ved siden av
     arbeidsbøkene."""
-    unknown = [k for k in only or [] if k not in KINDS]
+    typed = [part for value in only or [] for part in re.split(r"[,;\s]+", value) if part]
+    unknown = [k for k in typed if named(k) is None]
+    only = list(dict.fromkeys(kind for k in typed if (kind := named(k)) is not None)) or None
     if unknown:
         err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
                   + ", ".join(KINDS) + ".")

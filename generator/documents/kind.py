@@ -66,3 +66,11 @@ def folders(name: str) -> tuple[str, ...]:
     language's, so a municipality that switches målform has its old files recognised."""
     nynorsk = in_nynorsk(name)
     return tuple(dict.fromkeys([name, kind_folder(name), *([slug(nynorsk)] if nynorsk else [])]))
+
+
+def named(text: str) -> str | None:
+    """The kind a user typed (``--only``): its name or its name in either målform, in any
+    case («Leiaravtale», «lederavtale»); None when no kind has that name."""
+    wanted = text.strip().casefold()
+    return next((name for name in KINDS
+                 if wanted in {f.casefold() for f in (name, *folders(name))}), None)
