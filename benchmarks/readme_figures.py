@@ -5,7 +5,7 @@ load the machine for each other) and writes their output, with the machine class
 and the load before and after each part, to ``benchmarks/out/readme-figures.md``.
 Run it on an idle machine; the load figures say whether it was::
 
-    .venv/bin/python benchmarks/readme_figures.py            # ≈ 20–30 min on 2 cores
+    .venv/bin/python benchmarks/readme_figures.py            # ≈ 5 min on an idle 2-core machine
     .venv/bin/python benchmarks/readme_figures.py --quick    # fewer rounds, no 2 000 set
 
 The README's table is then written from that file by hand, with its date.
