@@ -366,7 +366,8 @@ def build(
     workbooks: Workbooks = None,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Mappen dokumentene skrives til. Standard: «dokumenter» i mappen "
-        "arbeidsbøkene ligger i.", show_default=False)] = None,
+        "arbeidsbøkene ligger i («dokument» ved nynorske arbeidsbøker).",
+        show_default=False)] = None,
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Bare disse dokumenttypene (gjentatt eller med komma, på bokmål "
         "eller nynorsk): " + ", ".join(KINDS) + ".")] = None,
@@ -456,7 +457,7 @@ def doctor(
         show_default=False, metavar="MAPPE")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Utmappen som skal prøves. Standard: «dokumenter» ved siden av "
-        "arbeidsbøkene.", show_default=False)] = None,
+        "arbeidsbøkene («dokument» ved nynorske).", show_default=False)] = None,
 ) -> None:
     """Viser hva denne maskinen har for programmet: Python, LibreOffice (og hvor), skrifter,
     xlwings-tillegget og om utmappen kan skrives. Exit 1 når noe mangler."""

@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "workbooks"
 """The committed demo workbooks of the source checkout (tests only)."""
 OUT_FOLDER = "dokumenter"
+OUT_FOLDER_NYNORSK = "dokument"
+#: The file name a nynorsk workbook set has (``input.schema.workbook_file`` in nynorsk; a test
+#: keeps the two the same): beside it, documents go to «dokument», not «dokumenter».
+NYNORSK_WORKBOOK = "leiaravtalar"
 
 
 def bundled_templates() -> Path:
@@ -37,8 +41,22 @@ def workbook_folder(inputs: Sequence[Path]) -> Path:
 
 
 def default_out(inputs: Sequence[Path]) -> Path:
-    """``dokumenter`` beside the workbooks."""
-    return workbook_folder(inputs) / OUT_FOLDER
+    """``dokumenter`` beside the workbooks (``dokument`` beside a nynorsk set)."""
+    folder = workbook_folder(inputs)
+    return folder / out_folder_name(folder)
+
+
+def out_folder_name(folder: Path) -> str:
+    """The output folder's name beside the workbooks in ``folder``: one the product has
+    already built into (a municipality that switches målform keeps its folder; a person's own
+    folder that happens to have the name is not taken), else «dokument» beside a
+    nynorsk workbook set and «dokumenter» otherwise. Decided from the files alone, before
+    any workbook is read, so the no-change answer and the Excel button agree with it."""
+    for name in (OUT_FOLDER, OUT_FOLDER_NYNORSK):  # one the product has built into
+        if any((folder / name).glob("*/manifest.json")):
+            return name
+    nynorsk = any((folder / f"{NYNORSK_WORKBOOK}{ext}").is_file() for ext in (".xlsx", ".xlsm"))
+    return OUT_FOLDER_NYNORSK if nynorsk else OUT_FOLDER
 
 
 def default_inputs(inputs: Sequence[Path] | None) -> list[Path]:

@@ -155,7 +155,7 @@ def test_the_installed_wheel_makes_every_document_from_any_folder(installed: Pat
     # nynorsk: the catalogues are package data, read at run time (generator/texts.py)
     _run([styring, "demo", "Nynorsk", "--målform", "nynorsk"], work, env)
     _run([styring, "build", "--no-pdf", "--only", "oppdragsbrev"], work / "Nynorsk", env)
-    brev = work / "Nynorsk" / "dokumenter" / "2026" / "oppdragsbrev" / "oppdragsbrev-2026.docx"
+    brev = work / "Nynorsk" / "dokument" / "2026" / "oppdragsbrev" / "oppdragsbrev-2026.docx"
     with zipfile.ZipFile(brev) as z:
         assert "Verksemdsstyring" in z.read("word/document.xml").decode("utf-8")
 

@@ -19,6 +19,7 @@ from generator.output import fastpath, ownership
 from generator.output.delivery import oversikt
 
 from .bokmaal_words import found
+from .conftest import run
 from .test_malform import set_målform
 
 YEAR = "2026"
@@ -116,16 +117,16 @@ def test_the_kinds_folders_are_the_products_in_both_malformer() -> None:
                 "leiaravtale/leiaravtale-skule-kari-ny.docx", "oppdragsbrev/oppdragsbrev-2026.pdf"):
         assert ownership.made_by_us(rel), rel
     for rel in ("leiaravtalar/x.docx", "leiaravtale/Mine notat.docx", "sikkerhetskopi/x.docx",
-                "leiaravtale/x.xlsx"):
+                "tryggingskopi/x.docx", "leiaravtale/x.xlsx"):
         assert not ownership.made_by_us(rel), rel
 
 
 def test_switching_malform_retires_the_old_files_and_leaves_a_persons_alone(
         tmp_path: Path) -> None:
     """A bokmål build, then the same workbooks set to nynorsk: the bokmål files the product
-    made go to sikkerhetskopi/, a person's own file and a file a person changed stay where
-    they are, byte for byte; the next nynorsk build finds nothing to do, and switching back
-    retires the nynorsk files the same way."""
+    made go to the backup folder (in the new målform: tryggingskopi/), a person's own file
+    and a file a person changed stay where they are, byte for byte; the next nynorsk build
+    finds nothing to do, and switching back retires the nynorsk files the same way."""
     wb, out = tmp_path / "wb", tmp_path / "ut"
     pipeline.write_demo(wb)
     kinds = ["oppdragsbrev", "lederavtale"]
@@ -148,7 +149,8 @@ def test_switching_malform_retires_the_old_files_and_leaves_a_persons_alone(
     assert sorted(p.name for p in (year / "lederavtale").iterdir()) == sorted(
         [own.name, changed.name])
     assert any(rel == f"lederavtale/{changed.name}" for rel, _ in report.outcome.notices)
-    backups = list((year / ownership.BACKUP_DIR).iterdir())
+    assert not (year / ownership.BACKUP_DIR).exists()  # «sikkerhetskopi» is bokmål
+    backups = list((year / "tryggingskopi").iterdir())
     assert len(backups) == 1
     retired = _files(backups[0])
     gone = {f for f in before if f.startswith(("lederavtale/", "epost/lederavtale-"))}
@@ -219,3 +221,72 @@ def test_a_blank_nynorsk_set_is_named_in_nynorsk_and_not_written_over_a_bokmal_s
     assert (tmp_path / "nb" / "lederavtaler.xlsx").is_file()
     with pytest.raises(pipeline.UserError, match=r"lederavtaler\.xlsx"):
         pipeline.new_workbooks(tmp_path / "nb", målform="nynorsk")
+
+
+def test_a_nynorsk_xlsm_explains_its_buttons_in_nynorsk(tmp_path: Path) -> None:
+    """The Start sheet, the buttons and the xlwings.conf help of a nynorsk .xlsm are nynorsk;
+    the macros are the same as in bokmål."""
+    import zipfile
+
+    import openpyxl
+
+    from generator.excel.xlsm import BUTTON_MACRO, CONF_SHEET, START_SHEET, new_xlsm_workbooks
+
+    written = new_xlsm_workbooks(tmp_path / "nn", 2027, "Fjordvik kommune", målform="nynorsk")
+    book = next(p for p in written if p.name == "styring.xlsm")
+    wb = openpyxl.load_workbook(book)
+    start = "\n".join(str(c.value) for row in wb[START_SHEET].iter_rows() for c in row
+                      if c.value)
+    conf = "\n".join(str(c.value) for row in wb[CONF_SHEET].iter_rows() for c in row if c.value)
+    assert "Slik gjer du:" in start and "«Rettleiing»" in start and "«Lag dokument»" in start
+    assert "Innstillingar for knappen «Lag dokument»" in conf
+    for word in ("Slik gjør", "Hvert ark", "lagres", "virker", "ikke", "leder"):
+        assert word not in start + conf, word
+    with zipfile.ZipFile(book) as z:
+        vml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".vml"))
+    assert "Lag dokument" in vml and "Lag dokumenter" not in vml
+    assert BUTTON_MACRO in vml.replace("&quot;", '"')  # the same macro as in bokmål
+
+
+def test_the_backup_folder_is_named_in_the_malform() -> None:
+    from generator import texts
+
+    previous = texts.activate(texts.language("nynorsk"))
+    try:
+        assert ownership.backup_folder(Path("/x")).parent == Path("/x/tryggingskopi")
+    finally:
+        texts.activate(previous)
+    assert ownership.backup_folder(Path("/x")).parent == Path("/x/sikkerhetskopi")
+
+
+def test_documents_beside_a_nynorsk_set_go_to_dokument(tmp_path: Path) -> None:
+    """`styring build` without --out, the Excel button and the xlsm's Start sheet agree:
+    «dokument» beside a nynorsk workbook set, «dokumenter» beside a bokmål one, and a folder
+    already there is kept (a municipality that switches målform keeps its folder)."""
+    from generator import paths, texts
+    from generator.excel.outcome import output_dir
+    from generator.input.schema import LEDERAVTALER, workbook_file
+
+    previous = texts.activate(texts.language("nynorsk"))
+    try:
+        assert workbook_file(LEDERAVTALER) == paths.NYNORSK_WORKBOOK  # one name, kept alike
+    finally:
+        texts.activate(previous)
+    nn, nb = tmp_path / "nn", tmp_path / "nb"
+    assert run("demo", nn, "--målform", "nynorsk").exit_code == 0
+    assert run("demo", nb).exit_code == 0
+    assert paths.default_out([nn]) == nn / "dokument"
+    assert paths.default_out([nb]) == nb / "dokumenter"
+    result = run("build", nn, "--no-pdf", "--only", "oppdragsbrev")
+    assert result.exit_code == 0, result.output
+    assert (nn / "dokument" / "2026" / "oppdragsbrev" / "oppdragsbrev-2026.docx").is_file()
+    assert not (nn / "dokumenter").exists()
+    (nb / "dokument").mkdir()  # a person's own folder with the name is not taken
+    assert paths.default_out([nb]) == nb / "dokumenter"
+    (nn / "leiaravtalar.xlsx").rename(nn / "lederavtaler.xlsx")  # the set renamed to bokmål:
+    assert paths.default_out([nn]) == nn / "dokument"  # the folder built into is kept
+    xlsm = tmp_path / "knapp"
+    from generator.excel.xlsm import new_xlsm_workbooks
+
+    books = new_xlsm_workbooks(xlsm, 2027, "Fjordvik kommune", målform="nynorsk")
+    assert output_dir(next(p for p in books if p.suffix == ".xlsm")) == xlsm / "dokument"

@@ -25,9 +25,10 @@ from .. import pipeline
 from ..documents.kind import folders
 from ..input.reader import normalise
 from ..output.signatures import summary_lines
+from ..paths import out_folder_name
 from ..problems import Level, Problem, Problems
 from .cells import Link, LogCell, LogRow, shorten
-from .xlsm import CONF_SHEET, DEFAULT_OUT, LOG_SHEET, OUT_KEY
+from .xlsm import CONF_SHEET, LOG_SHEET, OUT_KEY
 
 MAX_PROBLEMS_LOGGED = 300
 OPEN_IN_EXCEL = "filen ser ut til å være åpen i Excel"
@@ -89,9 +90,10 @@ class Outcome:
 
 
 def output_dir(workbook: Path) -> Path:
-    """Where the documents go: ``Utmappe`` in the xlwings.conf sheet, else ``dokumenter``;
-    a relative folder is taken from the workbook's folder."""
-    value = _conf_value(workbook, OUT_KEY) or DEFAULT_OUT
+    """Where the documents go: ``Utmappe`` in the xlwings.conf sheet, else where
+    ``styring build`` puts them (:func:`generator.paths.out_folder_name`); a relative folder
+    is taken from the workbook's folder."""
+    value = _conf_value(workbook, OUT_KEY) or out_folder_name(workbook.parent)
     path = Path(os.path.expandvars(value.strip()))
     return path if path.is_absolute() else workbook.parent / path
 
@@ -129,7 +131,8 @@ def run_for(workbook: Path, out_dir: Path | None = None, **options: Any) -> Outc
                               "i nettleseren, på SharePoint uten synkronisering eller i et "
                               "e-postvedlegg?). Lagre den i en mappe sammen med de andre "
                               "arbeidsbøkene og prøv igjen.")
-        return Outcome(workbook, out_dir or workbook.parent / DEFAULT_OUT, started, report)
+        return Outcome(workbook, out_dir or workbook.parent / out_folder_name(workbook.parent),
+                       started, report)
     out = out_dir or output_dir(workbook)
     report = pipeline.build([workbook.parent], out, **options)
     # The workbook whose button was pressed is open in Excel, of course; no need to say so.

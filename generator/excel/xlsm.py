@@ -33,6 +33,7 @@ for any new sheet (not verified in Excel here; see docs/excel-knappen.md).
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import keyword
 import os
@@ -53,8 +54,9 @@ from ..errors import OutputError
 from ..files import write_atomic
 from ..input.blank import write_workbook
 from ..input.schema import SHEETS, WORKBOOKS, workbook_file
-from ..paths import OUT_FOLDER
+from ..paths import OUT_FOLDER, OUT_FOLDER_NYNORSK
 from ..pipeline import UserError, blank_kommune, free_for_workbooks, målform_name
+from ..texts import N_, _
 
 TEMPLATE_NAME = "quickstart_standalone.xlsm"
 VBA_PART = "xl/vbaProject.bin"
@@ -62,11 +64,11 @@ MACRO = "SampleCall"  # Module1.SampleCall in the xlwings standalone template (o
 BUTTON_COMMAND = "import generator.excel; generator.excel.main()"  # what RunPython runs
 BUTTON_MACRO = f"'RunPython \"{BUTTON_COMMAND}\"'"  # the button's macro, with its argument
 DOCUMENT_MODULES = ("ThisWorkbook", "Sheet1", "Sheet2")  # checked against olevba in the tests
-BUTTON_CAPTION = "Lag dokumenter"
+BUTTON_CAPTION = N_("Lag dokumenter")  # shown in the workbook's målform (_())
 # The reporting round's buttons beside it (generator/excel/runde.py): caption → command
 ROUND_BUTTONS = (
-    ("Send rapporteringsrunde", "import generator.excel; generator.excel.send_runde()"),
-    ("Les inn svar", "import generator.excel; generator.excel.les_svar()"),
+    (N_("Send rapporteringsrunde"), "import generator.excel; generator.excel.send_runde()"),
+    (N_("Les inn svar"), "import generator.excel; generator.excel.les_svar()"),
 )
 
 
@@ -218,7 +220,11 @@ def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None
     free_for_workbooks(folder, ".xlsm", overwrite)
     previous = texts.activate(texts.language(name))
     try:
-        return write_xlsm_workbooks(folder, {"kommune": blank_kommune(år, kommune, name)})
+        settings = ButtonSettings.from_env()
+        if texts.active().fallback == "nn":  # documents beside a nynorsk set go to «dokument»
+            settings = dataclasses.replace(settings, out=OUT_FOLDER_NYNORSK)
+        return write_xlsm_workbooks(folder, {"kommune": blank_kommune(år, kommune, name)},
+                                    settings=settings)
     except XlsmError as e:
         raise UserError(str(e)) from None
     finally:
@@ -235,7 +241,7 @@ def write_demo_xlsm(folder: Path) -> list[Path]:
 def _button_sheets(path: Path, settings: ButtonSettings) -> Any:
     def add(wb: Any, fmt: dict[str, Any]) -> None:
         start = wb.add_worksheet(START_SHEET)
-        _start_sheet(start, path, fmt)
+        _start_sheet(start, path, fmt, settings.out)
         _log_sheet(wb.add_worksheet(LOG_SHEET), fmt)
         _conf_sheet(wb.add_worksheet(CONF_SHEET), settings, fmt)
         _move_to_front(wb, start)
@@ -256,39 +262,43 @@ def _move_to_front(wb: Any, ws: Any) -> None:
     ws.activate()
 
 
-def _start_sheet(ws: Any, path: Path, fmt: dict[str, Any]) -> None:
+def _start_sheet(ws: Any, path: Path, fmt: dict[str, Any], out: str = DEFAULT_OUT) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 3)
     ws.set_column(1, 1, 95, fmt["muted"])
     ws.write_string(0, 1, f"Styringsdokumenter – {path.name}", fmt["title"])
-    ws.insert_button(2, 1, {"macro": BUTTON_MACRO, "caption": BUTTON_CAPTION, "width": 190,
-                            "height": 42, "description": "Lager dokumentene fra arbeidsbøkene "
-                            "i denne mappen"})
+    lag, send, les = _(BUTTON_CAPTION), _(ROUND_BUTTONS[0][0]), _(ROUND_BUTTONS[1][0])
+    ws.insert_button(2, 1, {"macro": BUTTON_MACRO, "caption": lag, "width": 190,
+                            "height": 42, "description": _("Lager dokumentene fra "
+                                                           "arbeidsbøkene i denne mappen")})
     for i, (caption, command) in enumerate(ROUND_BUTTONS, start=1):  # beside it, same row
-        ws.insert_button(2, 1, {"macro": run_python(command), "caption": caption,
+        ws.insert_button(2, 1, {"macro": run_python(command), "caption": _(caption),
                                 "width": 190, "height": 42, "x_offset": 210 * i,
-                                "description": caption})
+                                "description": _(caption)})
     lines = [
-        "Slik gjør du:",
-        "1. Fyll ut arkene. Hvert ark har forklaring i arket «Veiledning».",
-        "2. Trykk på knappen «Lag dokumenter». Arbeidsboken lagres først, og så kontrolleres "
-        "alle arbeidsbøkene i samme mappe.",
-        f"3. Dokumentene legges i mappen «{DEFAULT_OUT}» i samme mappe som arbeidsbøkene "
-        f"(kan endres i arket «{CONF_SHEET}»).",
-        f"4. Finnes det feil, lages ingen dokumenter. Feilene står i arket «{LOG_SHEET}», med "
-        "lenke til cellen som må rettes. Rett feilene og trykk på knappen igjen.",
+        _("Slik gjør du:"),
+        _("1. Fyll ut arkene. Hvert ark har forklaring i arket «{ark}».").format(
+            ark=_("Veiledning")),
+        _("2. Trykk på knappen «{knapp}». Arbeidsboken lagres først, og så kontrolleres "
+          "alle arbeidsbøkene i samme mappe.").format(knapp=lag),
+        _("3. Dokumentene legges i mappen «{mappe}» i samme mappe som arbeidsbøkene "
+          "(kan endres i arket «{ark}»).").format(mappe=out, ark=CONF_SHEET),
+        _("4. Finnes det feil, lages ingen dokumenter. Feilene står i arket «{ark}», med "
+          "lenke til cellen som må rettes. Rett feilene og trykk på knappen igjen.").format(
+            ark=LOG_SHEET),
         "",
-        "Knappen virker bare når makroer er slått på (trykk «Aktiver innhold» i den gule "
-        "linjen øverst) og Python er installert av IT.",
-        "Filen kan gjerne få nytt navn, og kopier kan ligge i andre mapper: knappen virker "
-        "like fullt.",
+        _("Knappen virker bare når makroer er slått på (trykk «Aktiver innhold» i den gule "
+          "linjen øverst) og Python er installert av IT."),
+        _("Filen kan gjerne få nytt navn, og kopier kan ligge i andre mapper: knappen virker "
+          "like fullt."),
         "",
-        "Rapporteringsrunden: «Send rapporteringsrunde» lager én arbeidsbok og ett "
-        "e-postutkast per leder i mappen runde/<år>-t<n>/ut for det siste tertialet med "
-        "økonomitall.",
-        "Legg svarene fra lederne i runde/<år>-t<n>/inn og trykk «Les inn svar»: loggen viser "
-        "hvem som mangler, og påminnelsene legges i mappen purring. Arbeidsbøkene endres ikke; "
-        "svarene kommer med i tertialrapporten når du trykker «Lag dokumenter».",
+        _("Rapporteringsrunden: «{send}» lager én arbeidsbok og ett e-postutkast per leder i "
+          "mappen runde/<år>-t<n>/ut for det siste tertialet med økonomitall.").format(
+            send=send),
+        _("Legg svarene fra lederne i runde/<år>-t<n>/inn og trykk «{les}»: loggen viser "
+          "hvem som mangler, og påminnelsene legges i mappen purring. Arbeidsbøkene endres "
+          "ikke; svarene kommer med i tertialrapporten når du trykker «{lag}».").format(
+            les=les, lag=lag),
     ]
     for i, text in enumerate(lines, start=6):
         ws.write_string(i, 1, text, fmt["key"] if i == 6 else fmt["muted"])
@@ -306,12 +316,13 @@ def _conf_sheet(ws: Any, settings: ButtonSettings, fmt: dict[str, Any]) -> None:
     the first empty cell). Column C explains; xlwings ignores it."""
     rows = [
         ("Interpreter_Win", settings.interpreter,
-         "Python-tolken knappen starter på Windows: python.exe i miljøet IT installerte "
-         "styringsdokumenter i (se docs/excel-knappen.md)."),
+         _("Python-tolken knappen starter på Windows: python.exe i miljøet IT installerte "
+           "styringsdokumenter i (se docs/excel-knappen.md).")),
         ("PYTHONPATH", settings.pythonpath,
-         "Ekstra mapper for Python (trengs ikke når programmet er installert)."),
+         _("Ekstra mapper for Python (trengs ikke når programmet er installert).")),
         (OUT_KEY, settings.out,
-         "Mappen dokumentene legges i. En relativ sti regnes fra mappen arbeidsbøkene ligger i."),
+         _("Mappen dokumentene legges i. En relativ sti regnes fra mappen arbeidsbøkene "
+           "ligger i.")),
     ]
     rows = [r for r in rows if r[0] != "PYTHONPATH" or r[1]]
     ws.set_column(0, 0, 18, fmt["key"])
@@ -321,7 +332,8 @@ def _conf_sheet(ws: Any, settings: ButtonSettings, fmt: dict[str, Any]) -> None:
         ws.write_string(i, 0, key, fmt["key"])
         ws.write_string(i, 1, value, fmt["text"])
         ws.write_string(i, 2, help_text, fmt["muted"])
-    ws.write_string(len(rows) + 1, 0, "Innstillinger for knappen «Lag dokumenter». Arket må "
-                    f"hete «{CONF_SHEET}», og innstillingene må stå fra A1 uten tomme rader.",
+    ws.write_string(len(rows) + 1, 0, _("Innstillinger for knappen «{knapp}». Arket må hete "
+                                        "«{ark}», og innstillingene må stå fra A1 uten tomme "
+                                        "rader.").format(knapp=_(BUTTON_CAPTION), ark=CONF_SHEET),
                     fmt["muted"])
     ws.set_tab_color("#808080")

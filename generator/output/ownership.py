@@ -19,6 +19,7 @@ from .. import lazy
 from ..documents import KINDS
 from ..documents.kind import folders
 from ..files import sha256_file
+from ..texts import N_, _
 
 if TYPE_CHECKING:
     import pikepdf
@@ -26,7 +27,8 @@ else:
     pikepdf = lazy.module("pikepdf")  # loaded when a PDF is first touched
 
 NEW_SUFFIX = "-ny"  # the new version beside a kept file: lederavtale-x.docx → lederavtale-x-ny.docx
-BACKUP_DIR = "sikkerhetskopi"  # --force moves changed files to sikkerhetskopi/<tidspunkt>/
+BACKUP_DIR = N_("sikkerhetskopi")  # --force moves changed files to sikkerhetskopi/<tidspunkt>/
+# (named in the build's målform: «tryggingskopi» in nynorsk)
 
 
 class State(enum.Enum):
@@ -84,10 +86,11 @@ def backup_folder(folder: Path, now: datetime | None = None) -> Path:
     (--force, and files no longer wanted); a new one each build (``-2`` … in the same
     second), so a backup is never overwritten."""
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
-    path, n = folder / BACKUP_DIR / stamp, 1
+    backups = folder / _(BACKUP_DIR)
+    path, n = backups / stamp, 1
     while os.path.lexists(path):
         n += 1
-        path = folder / BACKUP_DIR / f"{stamp}-{n}"
+        path = backups / f"{stamp}-{n}"
     return path
 
 

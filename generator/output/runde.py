@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 
+from .. import texts
 from ..documents.common import slug
 from ..errors import OutputError
 from ..files import umask, write_atomic
@@ -52,6 +53,7 @@ from ..paths import workbook_folder
 from ..problems import Problems
 from . import svarbok as x
 from .delivery.epost import message
+from .ownership import BACKUP_DIR
 
 if TYPE_CHECKING:
     from ..input.validate import LoadResult
@@ -357,7 +359,7 @@ def skriv_inn(result: LoadResult, svarene: Svarene, folder: Path) -> Skrevet:
     if not changes:
         return done
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    done.backup = folder / "sikkerhetskopi" / stamp
+    done.backup = folder / texts.gettext(BACKUP_DIR) / stamp
     paths = {p.name: p for p in result.files}
     for file, edits in changes.items():
         path = paths[file]
