@@ -354,7 +354,7 @@ def demo(
     if xlsm:
         from .excel.xlsm import write_demo_xlsm
 
-        written = write_demo_xlsm(folder)
+        written = write_demo_xlsm(folder, målform)
     else:
         written = pipeline.write_demo(folder, målform)
     for p in written:

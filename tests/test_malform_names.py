@@ -290,3 +290,26 @@ def test_documents_beside_a_nynorsk_set_go_to_dokument(tmp_path: Path) -> None:
 
     books = new_xlsm_workbooks(xlsm, 2027, "Fjordvik kommune", målform="nynorsk")
     assert output_dir(next(p for p in books if p.suffix == ".xlsm")) == xlsm / "dokument"
+
+
+def test_the_nynorsk_demo_with_the_button_is_nynorsk(tmp_path: Path) -> None:
+    """`styring demo --xlsm --målform nynorsk` (the målform was silently ignored with --xlsm):
+    Fjordvik's workbooks typed in nynorsk, with the nynorsk button, sending documents to
+    «dokument» as `styring build` would."""
+    import openpyxl
+
+    from generator import paths
+    from generator.excel.outcome import output_dir
+    from generator.excel.xlsm import START_SHEET
+
+    folder = tmp_path / "knapp"
+    result = run("demo", folder, "--xlsm", "--målform", "nynorsk")
+    assert result.exit_code == 0, result.output
+    book = folder / "leiaravtalar.xlsm"
+    assert book.is_file() and not (folder / "lederavtaler.xlsm").exists()
+    wb = openpyxl.load_workbook(book)
+    assert "Leiarar" in wb.sheetnames
+    assert wb[START_SHEET]["B7"].value == "Slik gjer du:"
+    assert output_dir(book) == folder / "dokument" == paths.default_out([folder])
+    kommune = openpyxl.load_workbook(folder / "styring.xlsm")["Kommune"]
+    assert any(c.value == "Fjordvik kommune" for row in kommune.iter_rows() for c in row)

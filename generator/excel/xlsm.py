@@ -50,6 +50,7 @@ from .. import texts
 from ..demo.data import demo_data
 from ..demo.logo import with_profile
 from ..demo.logo import write as write_logo
+from ..demo.nynorsk import nynorsk_demo_data
 from ..errors import OutputError
 from ..files import write_atomic
 from ..input.blank import write_workbook
@@ -231,11 +232,21 @@ def new_xlsm_workbooks(folder: Path, år: int | None = None, kommune: str | None
         texts.activate(previous)
 
 
-def write_demo_xlsm(folder: Path) -> list[Path]:
-    """The demo data (Fjellvik kommune) as .xlsm workbooks with the button."""
+def write_demo_xlsm(folder: Path, målform: str | None = None) -> list[Path]:
+    """The demo data as .xlsm workbooks with the button: Fjellvik kommune, or with
+    ``målform`` nynorsk Fjordvik kommune, typed in nynorsk (as :func:`pipeline.write_demo`)."""
     folder.mkdir(parents=True, exist_ok=True)
     logo = write_logo(folder)
-    return [*write_xlsm_workbooks(folder, with_profile(demo_data())), logo]
+    name = målform_name(målform)
+    if texts.code(name) != texts.NYNORSK:
+        return [*write_xlsm_workbooks(folder, with_profile(demo_data())), logo]
+    previous = texts.activate(texts.language(name))
+    try:
+        settings = dataclasses.replace(ButtonSettings.from_env(), out=OUT_FOLDER_NYNORSK)
+        return [*write_xlsm_workbooks(folder, with_profile(nynorsk_demo_data()),
+                                      settings=settings), logo]
+    finally:
+        texts.activate(previous)
 
 
 def _button_sheets(path: Path, settings: ButtonSettings) -> Any:
