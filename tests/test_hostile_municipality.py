@@ -16,18 +16,14 @@ import pytest
 
 from generator.input.validate import load
 from generator.model.domain import frist_dato
-from generator.pipeline import DEMO_DIR, TEMPLATE_DIR
+from generator.pipeline import TEMPLATE_DIR
 
 ENGLISH = re.compile(r"\b(there|is|no|item|named|the|archive|not|file|error|invalid)\b")
 
 
 @pytest.fixture
-def wb(tmp_path: Path) -> Path:
-    folder = tmp_path / "wb"
-    folder.mkdir()
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, folder / f.name)
-    return folder
+def wb(demo: Path) -> Path:
+    return demo  # conftest's private copy of the demo workbooks
 
 
 def _messages(folder: Path) -> tuple[list[str], list[str]]:

@@ -6,26 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 
 from generator.output import pdf
+
+from .test_pdf_worker_stops import _documents as documents
 
 pytestmark = pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice mangler")
 
 
 def _documents(folder: Path, n: int) -> list[Path]:
-    out = []
-    for i in range(n):
-        d = docx.Document()
-        d.core_properties.title = f"Dokument {i}"
-        d.core_properties.language = "nb-NO"
-        d.add_heading(f"Dokument {i}", level=1)
-        d.add_paragraph("Fjellvik kommune – Sámi bustávat: á č đ ŋ š ŧ ž. " * 40)
-        path = folder / f"dok-{i:02d}.docx"
-        d.save(str(path))
-        out.append(path)
-    return out
+    return documents(folder, n, repeat=40)
 
 
 def test_each_pdf_is_handed_on_finished_while_the_others_are_converted(tmp_path: Path

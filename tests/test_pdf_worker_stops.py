@@ -18,14 +18,14 @@ from generator.output import pdf
 pytestmark = pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice mangler")
 
 
-def _documents(folder: Path, n: int) -> list[Path]:
+def _documents(folder: Path, n: int, repeat: int = 20) -> list[Path]:
     out = []
     for i in range(n):
         d = docx.Document()
         d.core_properties.title = f"Dokument {i}"
         d.core_properties.language = "nb-NO"
         d.add_heading(f"Dokument {i}", level=1)
-        d.add_paragraph("Fjellvik kommune – Sámi bustávat: á č đ ŋ š ŧ ž. " * 20)
+        d.add_paragraph("Fjellvik kommune – Sámi bustávat: á č đ ŋ š ŧ ž. " * repeat)
         path = folder / f"dok-{i:02d}.docx"
         d.save(str(path))
         out.append(path)
