@@ -108,18 +108,6 @@ def _certificate(folder: Path) -> tuple[Path, x509.Certificate]:
     return p12, cert
 
 
-def _validate(path: Path, cert: x509.Certificate):
-    from asn1crypto import x509 as asn1_x509
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
-    root = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
-    with path.open("rb") as fh:
-        sig = PdfFileReader(fh, strict=False).embedded_signatures[0]
-        return validate_pdf_signature(sig, ValidationContext(trust_roots=[root]))
-
-
 def test_signing_a_field_validates_and_tampering_breaks_it(built: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     p12, cert = _certificate(tmp_path)
@@ -129,7 +117,7 @@ def test_signing_a_field_validates_and_tampering_breaks_it(built: Path, tmp_path
     result = run("sign", source, "--felt", "Leder", "--sertifikat", p12, "--ut", signed,
                  "--passord-variabel", "TEST_PASSORD", "--annen-signerer")
     assert result.exit_code == 0, result.output
-    status = _validate(signed, cert)
+    status = _all_signatures(signed, cert)[0]
     assert status.intact and status.valid and status.bottom_line
     with pikepdf.open(signed) as pdf:
         assert pdf.open_metadata().pdfa_status == "2B"
@@ -138,7 +126,7 @@ def test_signing_a_field_validates_and_tampering_breaks_it(built: Path, tmp_path
     data[i: i + 11] = b"Lederavtele"
     tampered = tmp_path / "endret.pdf"
     tampered.write_bytes(bytes(data))
-    assert not _validate(tampered, cert).intact
+    assert not _all_signatures(tampered, cert)[0].intact
     wrong = run("sign", source, "--felt", "Finnes ikke", "--sertifikat", p12, "--ut",
                 tmp_path / "x.pdf", "--passord-variabel", "TEST_PASSORD")
     assert wrong.exit_code == 1
@@ -268,6 +256,7 @@ def _sign(source: Path, field: str, p12: Path, target: Path | None = None) -> An
 
 
 def _all_signatures(path: Path, cert: x509.Certificate) -> list:
+    """Every embedded signature of ``path``, validated by pyHanko against ``cert``."""
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
