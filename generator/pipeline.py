@@ -143,12 +143,15 @@ def write_demo(folder: Path, målform: str | None = None) -> list[Path]:
     name = målform_name(målform)
     nynorsk = texts.code(name) == texts.NYNORSK
     folder.mkdir(parents=True, exist_ok=True)
-    logo = write_logo(folder)  # the Kommune sheet names it: it must be there first
     if not nynorsk:
-        return [*write_workbooks(folder, with_profile(demo_data())), logo]
+        data = with_profile(demo_data())
+        logo = write_logo(folder, data)  # the Kommune sheet names it: it must be there first
+        return [*write_workbooks(folder, data), logo]
     previous = texts.activate(texts.language(name))
     try:
-        return [*write_workbooks(folder, with_profile(nynorsk_demo_data())), logo]
+        data = with_profile(nynorsk_demo_data())
+        logo = write_logo(folder, data)
+        return [*write_workbooks(folder, data), logo]
     finally:
         texts.activate(previous)
 

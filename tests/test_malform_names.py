@@ -49,6 +49,8 @@ def test_the_nynorsk_demo_names_its_files_and_folders_in_nynorsk(
         nynorsk: dict[str, Path]) -> None:
     workbooks = sorted(p.name for p in nynorsk["wb"].glob("*.xlsx"))
     assert "leiaravtalar.xlsx" in workbooks and "lederavtaler.xlsx" not in workbooks
+    # the logo is Fjordvik's, named as the Kommune sheet names it
+    assert sorted(p.name for p in nynorsk["wb"].glob("*.png")) == ["fjordvik-logo.png"]
     year = nynorsk["year"]
     folders = {p.name for p in year.iterdir() if p.is_dir()}
     assert {"leiaravtale", "oppdragsbrev", "tertialrapport", "epost", "kalender",

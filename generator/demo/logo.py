@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.styringsdata import Styringsdata
 
-LOGO_NAME = "fjellvik-logo.png"
+LOGO_NAME = "fjellvik-logo.png"  # the bokmål demo's; Fjordvik's nynorsk demo: fjordvik-logo.png
 PROFILE_COLOUR = "#1B5E7A"  # the demo's profile colour: deep fjord blue-green
 SIZE = (400, 480)  # width, height in pixels
 
@@ -69,14 +69,22 @@ def draw(colour: str = PROFILE_COLOUR) -> bytes:
     return buf.getvalue()
 
 
-def write(folder: Path, colour: str = PROFILE_COLOUR) -> Path:
-    """Write the logo next to the demo workbooks."""
-    path = folder / LOGO_NAME
+def file_name(kommunenavn: str) -> str:
+    """The logo's file name for a demo municipality: «Fjordvik kommune» → fjordvik-logo.png."""
+    first = kommunenavn.split()[0] if kommunenavn.split() else "kommune"
+    return f"{first.lower()}-logo.png"
+
+
+def write(folder: Path, data: Styringsdata | None = None, colour: str = PROFILE_COLOUR) -> Path:
+    """Write the logo next to the demo workbooks, named as ``data``'s Kommune sheet names it
+    (:func:`with_profile`; the bokmål demo's name without ``data``)."""
+    path = folder / (data.kommune.logo if data is not None and data.kommune.logo else LOGO_NAME)
     path.write_bytes(draw(colour))
     return path
 
 
 def with_profile(data: Styringsdata) -> Styringsdata:
-    """The demo data with the demo's logo and profile colour in the Kommune sheet."""
-    return replace(data, kommune=replace(data.kommune, logo=LOGO_NAME,
+    """The demo data with the demo's logo, named after the municipality, and profile colour
+    in the Kommune sheet."""
+    return replace(data, kommune=replace(data.kommune, logo=file_name(data.kommune.navn),
                                          profilfarge=PROFILE_COLOUR))

@@ -236,15 +236,17 @@ def write_demo_xlsm(folder: Path, målform: str | None = None) -> list[Path]:
     """The demo data as .xlsm workbooks with the button: Fjellvik kommune, or with
     ``målform`` nynorsk Fjordvik kommune, typed in nynorsk (as :func:`pipeline.write_demo`)."""
     folder.mkdir(parents=True, exist_ok=True)
-    logo = write_logo(folder)
     name = målform_name(målform)
     if texts.code(name) != texts.NYNORSK:
-        return [*write_xlsm_workbooks(folder, with_profile(demo_data())), logo]
+        data = with_profile(demo_data())
+        logo = write_logo(folder, data)
+        return [*write_xlsm_workbooks(folder, data), logo]
     previous = texts.activate(texts.language(name))
     try:
         settings = dataclasses.replace(ButtonSettings.from_env(), out=OUT_FOLDER_NYNORSK)
-        return [*write_xlsm_workbooks(folder, with_profile(nynorsk_demo_data()),
-                                      settings=settings), logo]
+        data = with_profile(nynorsk_demo_data())
+        logo = write_logo(folder, data)
+        return [*write_xlsm_workbooks(folder, data, settings=settings), logo]
     finally:
         texts.activate(previous)
 
