@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -127,3 +128,57 @@ def test_reading_workbooks_does_not_load_numpy_and_numpy_still_loads() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split("\n")
     assert out[:2] == ["False", "True True"], out
+
+
+def test_calendars_are_remade_when_the_time_zone_rules_change(demo: Path,
+                                                              tmp_path: Path) -> None:
+    """A calendar's VTIMEZONE is made from the time zone data: after a tzdata update (here a
+    zone folder, given as PYTHONTZPATH, whose Europe/Oslo is Helsinki's real rules) the next
+    build after any change must remake the calendars, not keep them as made from the same
+    meetings; with the old rules back they are what a clean build makes."""
+    import zoneinfo
+
+    out, clean = tmp_path / "ut", tmp_path / "ren"
+
+    def build(target: Path, zones: Path | None = None) -> None:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONTZPATH"}
+        if zones is not None:
+            env["PYTHONTZPATH"] = str(zones)
+        done = subprocess.run([sys.executable, "-m", "generator", "build", str(demo), "--out",
+                               str(target), "--no-pdf"], env=env, capture_output=True,
+                              text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    build(out)
+    # a second build after a change no calendar shows: the calendars' memory is now steady,
+    # so the next build would take them as they are
+    set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Første bidrag", 3)
+    build(out)
+    year = out / "2026"
+    before = _files(year, "kalender")
+    zoned = sorted(rel for rel, d in before.items() if b"BEGIN:VTIMEZONE" in d)
+    assert len(zoned) >= 2 and all(b"TZOFFSETTO:+0200" in before[rel] for rel in zoned)
+    found = next(Path(d) / "Europe" / "Helsinki" for d in zoneinfo.TZPATH
+                 if (Path(d) / "Europe" / "Helsinki").is_file())
+    zones = tmp_path / "tz"
+    (zones / "Europe").mkdir(parents=True)
+    shutil.copy(found, zones / "Europe" / "Oslo")
+    # a change no calendar shows, so the build is not a no-change one
+    set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Nytt bidrag", 3)
+    build(out, zones)
+    after = _files(year, "kalender")
+    assert after.keys() == before.keys()
+    assert all(b"TZOFFSETTO:+0300" in after[rel] for rel in zoned)  # Helsinki's summer time
+    set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Eldre bidrag", 3)
+    build(out)
+    build(clean)
+
+    def unstamped(files: dict[str, bytes]) -> dict[str, list[bytes]]:
+        # the events the rule change moved have a higher SEQUENCE and a new DTSTAMP
+        return {rel: [line for line in d.split(b"\r\n")
+                      if not line.startswith((b"DTSTAMP", b"SEQUENCE"))]
+                for rel, d in files.items()}
+
+    back = _files(year, "kalender")
+    assert all(b"TZOFFSETTO:+0200" in back[rel] for rel in zoned)
+    assert unstamped(back) == unstamped(_files(clean / "2026", "kalender")) == unstamped(before)

@@ -12,10 +12,13 @@ file as a cancelled event (STATUS:CANCELLED), so importing again takes it away.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -108,13 +111,61 @@ def _inputs(kommune: str, år: int, forum: str, møter: list[Møte], memory: obj
             rel: str) -> str:
     """A digest of everything :func:`calendar` makes a forum's calendar from: the meetings,
     the events' memory it starts from, the texts in the build's language and the product
-    version. The clock only counts for a changed event, which changes the memory: once a
-    build leaves the memory as it found it, the same digest gives the same bytes."""
-    h = hashlib.sha256(f"{__version__}\n{active().code}\n".encode())
+    version, the icalendar version and the time zone's rules for the year (the VTIMEZONE is
+    made from them: a new tzdata must remake the calendars). The clock only counts for a
+    changed event, which changes the memory: once a build leaves the memory as it found it,
+    the same digest gives the same bytes."""
+    h = hashlib.sha256(f"{__version__}\n{active().code}\n{_toolchain(år)}\n".encode())
     h.update(repr((kommune, år, forum, rel, møter, _("Årshjul {år} – {forum}"),
                    _("Når: {når}"), _("{forum} (avlyst)"))).encode("utf-8"))
     h.update(json.dumps(memory, sort_keys=True, ensure_ascii=False, default=str).encode())
     return h.hexdigest()
+
+
+def _toolchain(år: int, zone: str = TZID) -> str:
+    """What a calendar's bytes depend on besides its data: icalendar's version and ``zone``'s
+    rules (the VTIMEZONE is made from them: new time zone data must remake the calendars).
+    The rules are the zone file zoneinfo reads (the system's, else the tzdata package's);
+    where none is found, the zone's UTC offsets at every hour of the year before, the year
+    and the year after."""
+    h = hashlib.sha256(f"{_icalendar_version()}\n{zone}\n".encode())
+    rules = _zone_file(zone)
+    if rules is not None:
+        h.update(rules)
+        return h.hexdigest()
+    tz, start, last = ZoneInfo(zone), datetime(år - 1, 1, 1, tzinfo=UTC), None
+    for hour in range(3 * 366 * 24):
+        offset = (start + timedelta(hours=hour)).astimezone(tz).utcoffset()
+        if offset != last:  # only the transitions
+            h.update(f"{hour}:{offset}\n".encode())
+            last = offset
+    return h.hexdigest()
+
+
+@functools.cache
+def _icalendar_version() -> str:
+    try:
+        return metadata.version("icalendar")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _zone_file(zone: str) -> bytes | None:
+    """The bytes of the zone file :class:`ZoneInfo` loads ``zone`` from, where it looks."""
+    import zoneinfo
+
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder) / zone
+        if path.is_file():
+            return path.read_bytes()
+    try:
+        from importlib import resources
+
+        parts = zone.split("/")
+        package = ".".join(["tzdata", "zoneinfo", *parts[:-1]])
+        return resources.files(package).joinpath(parts[-1]).read_bytes()
+    except (ImportError, OSError):
+        return None
 
 
 def _milestone(data: Any, mp: Milepæl) -> str:
