@@ -232,3 +232,22 @@ def test_group_problems_members_and_names() -> None:
                 "navn.", True),
         ("G", f"medlemmet «Finnes ikke» peker ikke på noen leder: {TRIED}.", True),
         ("G", "medlemmet «TOM»: enheten TOM har ingen leder i arket Ledere.", False)]
+
+
+def test_a_leaders_name_means_that_leader() -> None:
+    """«HA: Kristin Løvås» as a municipality may write it: the leader with that name in the
+    Ledere sheet (spaces and case as in any other name), also with « og » between names."""
+    assert _ids(["Kristin Løvås"]) == ["L05"]
+    (t,) = Ansvar(DATA).treff(["  kristin   løvås "])
+    assert (t.slag, t.feil) == ("navn", None)
+    assert _ids(["Trond Hjelmeland og Áile Biŧŧi"]) == ["L02", "L06"]
+    assert _ids(["Ánne Risten Đuolja, HO"]) == ["L01", "L03"]
+
+
+def test_a_name_two_leaders_share_is_an_error_naming_both() -> None:
+    twin = dataclasses.replace(DATA.ledere[5], id="L99", navn=DATA.ledere[4].navn)
+    ansvar = _with(ledere=[*DATA.ledere, twin])
+    (t,) = ansvar.treff(["Kristin Løvås"])
+    assert t.ledere == ()
+    assert t.feil == ("flere ledere i arket Ledere heter «Kristin Løvås» (L05, L99); skriv "
+                      "Leder-ID-en i stedet for navnet")

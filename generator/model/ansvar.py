@@ -14,7 +14,8 @@ How a cell is read:
   («Enhetsledere», «Kommunalsjef» …, also the Kommune sheet's own levels such as
   «Virksomhetsledere») = every leader with that level in the Ledere sheet;
   a role in a unit («Kommunalsjef OO», «Leder ØV», «Enhetsledere TTE»); a leader's
-  stilling («Plansjef»).
+  stilling («Plansjef»); a leader's name as in the Ledere sheet («Kari Nordmann», when
+  no other leader has that name).
 * A role in a unit means the unit's leader. A leader level in a unit means the leaders
   with that level in the unit or under its leader, so «Enhetsledere OO» are the
   enhetsledere in the OO area. Without a Ledernivå column, any role means the unit's leader.
@@ -75,8 +76,8 @@ for _syn, _value in SYNONYMER[Ledernivå].items():  # «Rådmann» is the kommun
 _GENERIC_ROLES = {"leder": False, "ledere": True, "sjef": False, "sjefer": True,
                   "daglig leder": False}
 TRIED = ("den er verken Leder-ID, enhetskode, gruppe i arket Grupper, «Alle ledere», "
-         "ledernivå («Enhetsledere» …), rolle i en enhet («Leder ØV», «Kommunalsjef OO») eller "
-         "stilling i arket Ledere")
+         "ledernivå («Enhetsledere» …), rolle i en enhet («Leder ØV», «Kommunalsjef OO»), "
+         "stilling eller navn i arket Ledere")
 
 
 def normalise(text: str) -> str:
@@ -104,8 +105,8 @@ def _word(text: str) -> tuple[AnyLedernivå | None, bool] | None:
 class Treff:
     """What one piece of an HA/DA cell means.
 
-    ``slag`` is what it was read as: leder, enhet, gruppe, alle, nivå, rolle, stilling
-    or ukjent. ``feil`` says why it means nobody when that is a mistake; ``merknad``
+    ``slag`` is what it was read as: leder, enhet, gruppe, alle, nivå, rolle, stilling,
+    navn or ukjent. ``feil`` says why it means nobody when that is a mistake; ``merknad``
     notes a known name that currently means nobody (a unit without a leader).
     """
 
@@ -270,6 +271,13 @@ class Ansvar:
         same = tuple(ld for ld in self.data.ledere if normalise(ld.stilling) == key)
         if same:
             return Treff(text, "stilling", same)
+        named = tuple(ld for ld in self.data.ledere if normalise(ld.navn) == key)
+        if len(named) == 1:
+            return Treff(text, "navn", named)
+        if named:
+            ids = ", ".join(ld.id for ld in named)
+            return Treff(text, "navn", feil=f"flere ledere i arket Ledere heter «{text}» "
+                         f"({ids}); skriv Leder-ID-en i stedet for navnet")
         return Treff(text, "ukjent", feil=TRIED)
 
     def _role(self, text: str, lvl: AnyLedernivå | None, kode: str) -> Treff:

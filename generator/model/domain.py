@@ -673,9 +673,9 @@ class Oppdrag:
         "ledere» = alle med lederavtale; «Kommunalsjefer», «Stabsledere», «Enhetsledere», "
         "«Avdelingsledere» fra kolonnen Ledernivå, og kommunens egne nivåer fra arket "
         "Kommune), en rolle i en enhet («Kommunalsjef OO», «Leder ØV» = lederen av enheten; "
-        "«Enhetsledere OO» = enhetslederne i OO og under lederen der) eller en stilling fra "
-        "arket Ledere. Flere skilles med linjeskift, komma, semikolon, «og» eller «sammen "
-        "med» («KD sammen med enhetsledere TTE og VVA»). Store "
+        "«Enhetsledere OO» = enhetslederne i OO og under lederen der), en stilling eller "
+        "et navn fra arket Ledere. Flere skilles med linjeskift, komma, semikolon, «og» "
+        "eller «sammen med» («KD sammen med enhetsledere TTE og VVA»). Store "
         "og små bokstaver og skrivemåter som «Avd.ledere» spiller ingen rolle. Oppdragsbrevet "
         "viser teksten slik den er skrevet.", kind=Kind.ANSVAR)]
     da: Annotated[list[str], Col("DA", "Delansvarlige, skrevet på samme måte som HA.",
