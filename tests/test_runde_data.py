@@ -549,3 +549,16 @@ def test_a_round_button_never_shows_a_traceback(xlsm: Path, monkeypatch: pytest.
     err = capsys.readouterr().err
     assert "«Les inn svar» må trykkes i en arbeidsbok som er åpen i Excel" in err
     assert "Traceback" not in err
+
+
+def test_a_comment_corrected_only_in_its_capitals_is_the_leaders_answer() -> None:
+    from generator.model.runde import nye_svar
+
+    sent = {"kommentar": "Tiltaket er i rute i oslo.", "status": "Grønn", "prognose": 3}
+    new, confirmed = nye_svar({"kommentar": "Tiltaket er i rute i Oslo.", "status": "Grønn",
+                               "prognose": 3.0}, sent)
+    assert new == {"kommentar": "Tiltaket er i rute i Oslo."}
+    assert confirmed == {"status": "Grønn", "prognose": 3.0}
+    # surrounding spaces and empty lines are still no answer
+    new, _ = nye_svar({"kommentar": "  Tiltaket er i rute i oslo.\n\n"}, sent)
+    assert new == {}

@@ -271,7 +271,8 @@ def nye_svar(felt: dict[str, Any], sendt: dict[str, Any] | None
     the values sent (an older workbook) every filled cell is an answer."""
     if sendt is None:
         return dict(felt), {}
-    new = {k: v for k, v in felt.items() if _norm(v) != _norm(sendt.get(k))}
+    new = {k: v for k, v in felt.items()
+           if _norm(v, exact=True) != _norm(sendt.get(k), exact=True)}
     return new, {k: v for k, v in felt.items() if k not in new}
 
 
@@ -364,15 +365,17 @@ class Rapportering:
         return self.svar.get(key, [])
 
 
-def _norm(value: Any) -> str:
-    """A value as compared with what was sent: statuses in any case, 3 and 3.0 alike,
-    measures line by line."""
+def _norm(value: Any, exact: bool = False) -> str:
+    """A value as compared with what was sent: 3 and 3.0 alike, measures line by line, and
+    unless ``exact`` in any case (a status typed «grønn» in the central workbook is the
+    «Grønn» sent). An answer is compared ``exact``: a comment corrected only in its capitals
+    is the leader's answer (statuses read from an answer are already the option's own)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return "\n".join(line.strip() for line in str(value).casefold().splitlines()
-                     if line.strip())
+    text = str(value) if exact else str(value).casefold()
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _adviser_changed(central: Any, svar: Sequence[Svar], felt: str) -> bool:
