@@ -12,6 +12,7 @@ written into the venv.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -91,11 +92,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     house = _wheelhouse()
     install = [python, "-m", "pip", "--disable-pip-version-check", "install", "-q",
                "--no-index", "--find-links", house, wheel]
-    if subprocess.run([str(a) for a in install], cwd=base, env=env,
-                      capture_output=True).returncode != 0:
-        house.mkdir(parents=True, exist_ok=True)
-        _run([*pip, "download", "-q", "-d", house, wheel], base, env)
-        _run(install, base, env)
+    house.parent.mkdir(parents=True, exist_ok=True)
+    # another test run on the machine may be filling the same wheelhouse: one at a time
+    with (house.parent / f"{house.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if subprocess.run([str(a) for a in install], cwd=base, env=env,
+                          capture_output=True).returncode != 0:
+            house.mkdir(parents=True, exist_ok=True)
+            _run([*pip, "download", "-q", "-d", house, wheel], base, env)
+            _run(install, base, env)
     return venv
 
 
