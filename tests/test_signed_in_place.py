@@ -287,3 +287,31 @@ def _workbooks(tmp_path: Path) -> Path:
     for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
         shutil.copy(f, wb / f.name)
     return wb
+
+
+def test_signed_in_place_then_finished_with_styring_sign_is_one_signed_copy(
+        round_: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The superior signed in Acrobat Reader (in place), the leader with ``styring sign``
+    (into ``-signert.pdf``, the standard): the copy is the agreement's signed file for the
+    record and the overview alike; the PDF signed in place is left as it is."""
+    year = tmp_path / YEAR
+    shutil.copytree(round_["partial_folder"] / YEAR, year)
+    pdf = year / "lederavtale" / f"{AGREEMENT}.pdf"
+    copy = pdf.with_name(f"{AGREEMENT}-signert.pdf")
+    monkeypatch.setenv("TEST_PASSORD", PASSWORD)
+    result = run("sign", pdf, "--felt", "Leder", "--sertifikat", round_["geir"],
+                 "--passord-variabel", "TEST_PASSORD")
+    assert result.exit_code == 0, result.output
+    assert "signert av alle" in result.output and copy.is_file()
+    assert pdf.read_bytes() == round_["partial_bytes"]
+    report = _build(_workbooks(tmp_path), tmp_path)
+    assert pdf.read_bytes() == round_["partial_bytes"]
+    signed = report.outcome.signatures[f"{AGREEMENT}.docx"]
+    assert signed.rel == f"lederavtale/{copy.name}" and signed.state.complete and signed.current
+    rec = _archive(year)
+    assert rec["status"] == rec["xml_status"] == "F"
+    assert rec["objects"]["S"]["filnavn"] == copy.name
+    assert rec["objects"]["S"]["sjekksum"] == rec["xml_objects"]["S"]["sjekksum"] == _sha(copy)
+    row = _row(year)
+    assert row["status"] == "signert" and row["signing"] == "signert"
+    assert f"lederavtale/{copy.name}" in row["links"]

@@ -222,6 +222,10 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
                 out.append(link)
             else:  # signed in place: the PDF itself, as the build read it
                 out[listed] = replace(out[listed], status=link.status)
+            # another signed PDF of it (signed in place, then finished in a -signert copy)
+            # is a person's file; the signature state is the build's reading only
+            out = [replace(f, status=Status.BEHOLDT) if f.rel != copy.rel and f.status in (
+                Status.SIGNERT, Status.DELVIS) else f for f in out]
         elif key == "pdf":
             signed = signed_copy(folder / base)
             if signed is not None:
