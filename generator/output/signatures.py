@@ -1,10 +1,12 @@
-"""Who has signed an agreement: the state of each signature field of a signed copy.
+"""Who has signed an agreement: the state of each signature field of its signed file (the
+signed copy ``…-signert.pdf``, or the built PDF when a person signed it in place).
 
 A lederavtale has two signature fields («NaermesteOverordnedeLeder» and «Leder»), each over
 a line with the name of the person who is to sign there. An agreement is *signed* only when
 every field holds a signature that is intact and cryptographically valid; with one of two it
 is *partly signed* («delvis signert»). The build, ``styring sign``, the archive record and
-the overview all take the state from :func:`read_state`, so they never disagree.
+the overview all find the signed file with :func:`inspect_copy` and read it with
+:func:`read_state`, so they never disagree.
 
 The types here are light (the overview uses them); reading a PDF imports pyHanko and
 PDFium only when asked.
@@ -257,7 +259,8 @@ def copy_of(pdf_rel: str) -> str:
 
 @dataclass(frozen=True)
 class Signed:
-    """A signed copy of a document's PDF as a build (or ``styring sign``) finds it.
+    """The signed file of a document's PDF as a build (or ``styring sign``) finds it: the
+    signed copy, or the PDF itself signed in place.
 
     ``base`` is what the manifest keeps about it: the copy's path, the SHA-256 and size of
     the unsigned PDF it was signed from (the copy begins with exactly those bytes: signing
@@ -271,27 +274,33 @@ class Signed:
 
 
 def inspect_copy(folder: Path, pdf_rel: str, data_sha256: str,
-                 *bases: OutputRecord | None, in_place: bool = False) -> Signed | None:
-    """The signed copy of ``folder/pdf_rel`` (None when there is none, or it is unsigned).
+                 *bases: OutputRecord | None, home: str | None = None) -> Signed | None:
+    """The signed file of the PDF ``folder/pdf_rel`` (None while no one has signed).
 
-    ``in_place``: without a signed copy, ``folder/pdf_rel`` itself when a person signed it
-    where it lies (in Acrobat Reader, say), read the same way (the overview shows it; the
-    build and the archive record go by the copy only).
+    The one reading of an agreement's signatures: the build, ``styring sign``, the archive
+    record and the overview all take it from here. The signed file is the signed copy
+    (``…-signert.pdf``), else the PDF itself when a person signed it where it lies (opened
+    it in Acrobat Reader, signed and saved over it). ``home``: the document's own PDF name
+    when ``pdf_rel`` is a new version the build wrote beside it (``x-ny.pdf`` beside an
+    ``x.pdf`` signed in place): then that one's copy, and that one itself, are looked at
+    next (signed on the data of an earlier build, as a rule).
 
-    ``bases`` are what the copy may have been signed from, tried in order (the manifest's
-    record of the copy, then the PDF the previous build made); the first whose bytes begin
-    the copy tells which data it describes. When none does (signed by another program that
-    rewrote the file, or from an older PDF), an earlier such assumption stands, else the
-    copy is taken to describe the data of the last PDF made (the last base)."""
+    ``bases`` are what the signed file may have been signed from, tried in order (the
+    manifest's record of the signed file, then the PDF the previous build made); the first
+    whose bytes begin the file tells which data it describes. When none does (signed by
+    another program that rewrote the file, or from an older PDF), an earlier such
+    assumption stands, else the file is taken to describe the data of the last PDF made
+    (the last base)."""
     def signed(rel: str) -> bool:
         path = folder / rel
         return not path.is_symlink() and path.is_file() and is_signed(path)
 
-    rel = copy_of(pdf_rel)
-    if not signed(rel):
-        if not (in_place and signed(pdf_rel)):
-            return None
-        rel = pdf_rel
+    places = [copy_of(pdf_rel), pdf_rel]
+    if home and home != pdf_rel:
+        places += [copy_of(home), home]
+    rel = next((r for r in places if signed(r)), None)
+    if rel is None:
+        return None
     path = folder / rel
     known = [b for b in bases if b is not None]
     found: OutputRecord | None = None

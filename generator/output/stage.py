@@ -585,11 +585,14 @@ def _kept_message(path: Path, changed_data: bool, beside: str | None = None) -> 
 
 
 def _signatures(st: Stage, planned: list[Planned]) -> None:
-    """Read the signed copy (``…-signert.pdf``) beside the PDF of every document with
-    signature fields: who has signed, whether every signature validates, and whether it
-    was made from the current data (the manifest keeps what it was signed from). A copy
-    that describes old data, or holds a signature that no longer validates, gets a notice;
-    the archive record then keeps the unsigned PDF (see :mod:`.archive.records`)."""
+    """Read the signed file of every document with signature fields: the signed copy
+    (``…-signert.pdf``) beside its PDF, or the PDF a person signed in place (also when this
+    build wrote the new version beside it, ``…-ny.pdf``); see
+    :func:`.signatures.inspect_copy`. Who has signed, whether every signature validates,
+    and whether it was made from the current data (the manifest keeps what it was signed
+    from). A signed file that describes old data, or holds a signature that no longer
+    validates, gets a notice (one: a kept file's notice already says it must be signed
+    again); the archive record then keeps the unsigned PDF (see :mod:`.archive.records`)."""
     for doc in planned:
         if doc.facts is None or not doc.facts.signaturfelt or doc.stem.endswith(PUBLIC_SUFFIX):
             continue  # the public variant is not what the two sign
@@ -604,13 +607,14 @@ def _signatures(st: Stage, planned: list[Planned]) -> None:
         if previous is not None and old_pdf is not None and old_pdf.data_sha256 is None:
             old_pdf = replace(old_pdf, data_sha256=previous.data_sha256)
         copy = inspect_copy(st.folder, pdf_rel, entry.data_sha256,
-                            previous.signed if previous else None, old_pdf)
+                            previous.signed if previous else None, old_pdf,
+                            home=_rel(doc, ".pdf"))
         st.outcome.signatures[doc.filename] = copy
         if copy is None:
             continue
         entry.signed = copy.base
         name, pdf_name = Path(copy.rel).name, Path(pdf_rel).name
-        if not copy.current:
+        if not copy.current and copy.rel not in st.outcome.kept_rels:
             st.outcome.notices.append((copy.rel, (
                 "beskriver de gamle dataene og må signeres på nytt: dataene bak "
                 f"avtalen er endret etter at den ble signert. Flytt {name} til et eget arkiv og "

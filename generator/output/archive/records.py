@@ -205,7 +205,11 @@ def with_signature(record: archive.ArchiveRecord, signed: Signed | None, folder:
     when every field is signed, every signature validates and the copy was made from the
     current data; until then the unsigned PDF/A («A», ``unsigned`` when the record holds
     the signed copy) with dokumentstatus B (under redigering). A field signed by another
-    person than the one on its line is stated as a merknad."""
+    person than the one on its line is stated as a merknad.
+
+    The signed file may be the PDF itself, signed in place: then the file the record names
+    is described as it is now (its own checksum and size, also while only one has signed),
+    never by the checksum of the unsigned bytes that are no longer there."""
     complete = signed is not None and signed.current and signed.state.complete
     files = []
     for f in record.files:
@@ -213,8 +217,11 @@ def with_signature(record: archive.ArchiveRecord, signed: Signed | None, folder:
         if code in ("A", archive.SIGNERT):
             if complete and signed is not None:
                 f = signed_file(folder / signed.rel)
-            elif code == archive.SIGNERT and unsigned is not None:
-                f = unsigned
+            else:
+                if code == archive.SIGNERT and unsigned is not None:
+                    f = unsigned
+                if signed is not None and f.path == folder / signed.rel and f.path.is_file():
+                    f = archive.ArchiveFile.from_path(f.path, f.variantformat, f.format)
         files.append(f)
     notes = signed.state.notes() if signed is not None and signed.current else ()
     return replace(record, files=tuple(files), dokumentstatus="F" if complete else "B",
@@ -234,7 +241,8 @@ def archive_signed(source: Path, signed: Path) -> AfterSigning | None:
     """After signing: bring the year folder's bookkeeping up to date with ``signed``.
 
     ``signed`` is the copy ``<år>/<type>/<navn>-signert.pdf`` of the built PDF
-    ``<navn>.pdf``. Its signatures are read (:func:`generator.output.signatures.inspect_copy`,
+    ``<navn>.pdf``, or that PDF itself when it was signed in place (``--ut`` the same file).
+    Its signatures are read (:func:`generator.output.signatures.inspect_copy`,
     the same reading as the build's), the record is rewritten by :func:`with_signature`
     (sidecar, arkivmelding and the record's rows in arkivliste.csv), and the manifest gets
     the new checksums of those files and the copy's record, so the next build takes them
@@ -243,11 +251,12 @@ def archive_signed(source: Path, signed: Path) -> AfterSigning | None:
     """
     signed = signed.resolve()
     year = signed.parent.parent
-    if not signed.name.endswith(SIGNED_SUFFIX + ".pdf") or not (
+    if signed.suffix != ".pdf" or not (
             (year / manifest.FILENAME).is_file() or (year / ARCHIVE_DIR).is_dir()):
         return None
-    pdf_rel = f"{signed.parent.name}/{signed.name.removesuffix(SIGNED_SUFFIX + '.pdf')}.pdf"
-    if copy_of(pdf_rel) != signed.relative_to(year).as_posix():
+    pdf_rel = f"{signed.parent.name}/{signed.name.removesuffix(SIGNED_SUFFIX + '.pdf')}"
+    pdf_rel = pdf_rel if pdf_rel.endswith(".pdf") else pdf_rel + ".pdf"  # signed in place
+    if signed.relative_to(year).as_posix() not in (copy_of(pdf_rel), pdf_rel):
         return None
     built = manifest.load(year)
     entry = next((e for e in built.documents.values()

@@ -24,7 +24,7 @@ import enum
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -216,7 +216,16 @@ def document_files(folder: Path, name: str, entry: Entry, staged: dict[str, str]
         if current != base and (folder / base).is_file():
             out.append(FileLink(base, f"{label}, {PERSONS_VERSION}", _kept(folder, base)))
         if key == "pdf" and copy is not None:
-            out.append(_copy_link(copy))
+            link = _copy_link(copy)
+            listed = next((i for i, f in enumerate(out) if f.rel == copy.rel), None)
+            if listed is None:
+                out.append(link)
+            else:  # signed in place: the PDF itself, as the build read it
+                out[listed] = replace(out[listed], status=link.status)
+            # another signed PDF of it (signed in place, then finished in a -signert copy)
+            # is a person's file; the signature state is the build's reading only
+            out = [replace(f, status=Status.BEHOLDT) if f.rel != copy.rel and f.status in (
+                Status.SIGNERT, Status.DELVIS) else f for f in out]
         elif key == "pdf":
             signed = signed_copy(folder / base)
             if signed is not None:
@@ -295,7 +304,7 @@ def signing(folder: Path, entry: Entry, files: Sequence[FileLink], copy: Signed 
             return Signing(missing=names, pdf=pdfs[0].rel if pdfs else None)
         unsigned = holder.rel.removesuffix(SIGNED_SUFFIX + ".pdf").removesuffix(".pdf") + ".pdf"
         copy = inspect_copy(folder, unsigned, entry.data_sha256, entry.signed,
-                            entry.outputs.get("pdf"), in_place=True)
+                            entry.outputs.get("pdf"))
     if copy is None or not copy.state.fields:  # pyHanko could not read it
         return Signing(missing=names, pdf=copy.rel if copy else pdfs[0].rel if pdfs else None)
     return Signing(signed=tuple(f"{f.signer} ({_(f.label)})" for f in copy.state.signed),
