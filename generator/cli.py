@@ -302,6 +302,10 @@ def sign(
         where = f": {after.sidecar}" if after.sidecar else ""
         console.print(f"Avtalen er signert av alle; arkivposten viser nå den signerte filen"
                       f"{where}")
+    elif out_path.resolve() == pdf_file.resolve() and not out_path.stem.endswith(SIGNED_SUFFIX):
+        # signed in place: the record names this file as it is now (see with_signature)
+        console.print(f"Avtalen er {state.status} ({state.summary()}). Arkivposten viser "
+                      "PDF-en slik den er nå, under redigering, til alle har signert.")
     else:
         console.print(f"Avtalen er {state.status} ({state.summary()}). Arkivposten viser den "
                       "usignerte PDF-en til alle har signert.")

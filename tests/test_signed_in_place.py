@@ -315,3 +315,24 @@ def test_signed_in_place_then_finished_with_styring_sign_is_one_signed_copy(
     row = _row(year)
     assert row["status"] == "signert" and row["signing"] == "signert"
     assert f"lederavtale/{copy.name}" in row["links"]
+
+
+def test_styring_sign_in_place_of_one_of_two_says_what_the_record_shows(
+        demo_pdf_build: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``sign --ut`` the same file for the first of two fields: the record names the PDF as
+    it is now (its own checksum, dokumentstatus B), and the closing line says so instead of
+    «the unsigned PDF»."""
+    year = tmp_path / YEAR
+    shutil.copytree(demo_pdf_build, year)
+    pdf = year / "lederavtale" / f"{AGREEMENT}.pdf"
+    jon = _certificate(tmp_path, SUPERIOR)
+    monkeypatch.setenv("TEST_PASSORD", PASSWORD)
+    result = run("sign", pdf, "--felt", "NaermesteOverordnedeLeder", "--sertifikat", jon,
+                 "--passord-variabel", "TEST_PASSORD", "--ut", pdf)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "delvis signert" in said and "usignerte" not in said
+    assert "Arkivposten viser PDF-en slik den er nå, under redigering" in said
+    rec = _archive(year)
+    assert rec["status"] == rec["xml_status"] == "B"
+    assert rec["objects"]["A"]["sjekksum"] == rec["xml_objects"]["A"]["sjekksum"] == _sha(pdf)
