@@ -144,6 +144,8 @@ def _number(value: Any, column: Column) -> float:
         text = value.strip().replace("\u00a0", " ").replace("\u202f", " ")
         text = re.sub(r"\s*(kr|%|prosent)\.?$", "", text, flags=re.IGNORECASE)
         text = re.sub(r"^kr\.?\s*", "", text, flags=re.IGNORECASE)  # «kr 250 000»
+        text = re.sub(r"[,.]\s*[-–—]$", "", text)  # «kr 9 400 000,-»
+        text = _without_unit(text, column)  # «110 timer» in Overtid (timer), «48,5 årsverk»
         scale = 1.0
         if millions := _MILLIONS.fullmatch(text):  # «1,5 mill.», «2 millioner kr»
             text, scale = millions[1], 1e6
@@ -163,6 +165,25 @@ def _number(value: Any, column: Column) -> float:
     if not math.isfinite(number):
         raise ConversionError(f"må være et endelig tall, fant «{shown(value)}»")
     return number
+
+
+_UNIT = re.compile(r"\(([^()%]+)\)\s*$")
+_SHORT_UNITS = {"timer": ("t", "t.", "time", "timar"), "årsverk": ()}
+
+
+def _without_unit(text: str, column: Column) -> str:
+    """A number with the column's own unit after it: the word in the header's brackets
+    («Overtid (timer)»: «110 timer», «110 t») or the header itself when it is a unit
+    («Årsverk»: «48,5 årsverk»)."""
+    found = _UNIT.search(column.header)
+    unit = (found[1] if found else column.header).strip().casefold()
+    if unit not in _SHORT_UNITS:
+        return text
+    folded = text.casefold()
+    for word in (unit, *_SHORT_UNITS[unit]):
+        if folded.endswith(" " + word) or (len(word) > 2 and folded.endswith(word)):
+            return text[:-len(word)].rstrip()
+    return text
 
 
 def _int(value: Any, column: Column) -> int:
