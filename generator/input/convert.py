@@ -39,6 +39,11 @@ class ConversionError(InputError, ValueError):
 _DATE_TEXT = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")  # «31.12.26» = 2026
 _WORD_DATE = re.compile(r"^(\d{1,2})\.\s*(" + "|".join(MÅNEDER) + r")\.?\s+(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEKDAY = re.compile(r"^(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag"
+                      r"|søndag|sundag|man|tir|tys|ons|tor|fre|lør|lau|søn|sun)\.?,?\s+")
+_SHORT_MONTH = re.compile(r"(?<=\d\.)\s*(jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|okt|nov"
+                          r"|des)\b\.?")
+_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})[- ](\d{4}|\d{2})$")  # «10/2-2026»
 _MILLIONS = re.compile(r"(.+?)\s*(?:mill\.?|mill\.?\s*kr|millionar|millioner)(?:\s*kr)?\.?",
                        re.IGNORECASE)
 _TERTIAL = re.compile(r"(?:([123])\.?\s*tertial|(?:t|tertial)\s*([123]))")
@@ -245,7 +250,7 @@ def _any_date(value: Any) -> date:
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
         return (datetime(1899, 12, 30) + timedelta(days=int(value))).date()
     if isinstance(value, str):
-        text = value.strip()
+        text = date_text(value)
         m = _DATE_TEXT.match(text)
         iso = _ISO_DATE.match(text)
         word = _WORD_DATE.match(text.casefold())
@@ -261,10 +266,23 @@ def _any_date(value: Any) -> date:
     raise ConversionError(f"må være en dato (dd.mm.åååå), fant «{shown(value)}»")
 
 
+def date_text(value: str) -> str:
+    """A date typed as text, as the date patterns read it: without a weekday before it
+    («tirsdag 10. februar 2026»), a short month written out («10. feb. 2026»), and
+    «10/2-2026» as «10.2.2026»."""
+    text = _WEEKDAY.sub("", " ".join(value.split()).casefold())
+    text = _SHORT_MONTH.sub(lambda m: " " + next(
+        full for full in MÅNEDER if full.startswith(m[1][:3])), text)
+    if slash := _SLASH_DATE.match(text):
+        text = f"{slash[1]}.{slash[2]}.{slash[3]}"
+    return text
+
+
 def _deadline(value: Any) -> date | str:
     """A date, or a short text that implies one («Senest 19. august»), kept as written."""
-    if not isinstance(value, str) or _DATE_TEXT.match(value.strip()) or _ISO_DATE.match(
-            value.strip()) or _WORD_DATE.match(value.strip().casefold()):
+    plain = date_text(value) if isinstance(value, str) else ""
+    if not isinstance(value, str) or _DATE_TEXT.match(plain) or _ISO_DATE.match(
+            plain) or _WORD_DATE.match(plain):
         return _date(value)
     text = " ".join(value.split())
     if text.casefold().rstrip(".") in ONGOING:
