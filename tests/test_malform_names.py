@@ -150,7 +150,8 @@ def test_switching_malform_retires_the_old_files_and_leaves_a_persons_alone(
     assert changed.read_bytes() == changed_bytes
     assert sorted(p.name for p in (year / "lederavtale").iterdir()) == sorted(
         [own.name, changed.name])
-    assert any(rel == f"lederavtale/{changed.name}" for rel, _ in report.outcome.notices)
+    (said,) = [m for rel, m in report.outcome.notices if rel == f"lederavtale/{changed.name}"]
+    assert "nytt filnavn" in said and "målform" in said  # not only «the rows are gone»
     assert not (year / ownership.BACKUP_DIR).exists()  # «sikkerhetskopi» is bokmål
     backups = list((year / "tryggingskopi").iterdir())
     assert len(backups) == 1

@@ -696,8 +696,9 @@ def _stale_removals(st: Stage, stale: list[manifest.Entry], archive: list[str],
             st.plan.retire_to = st.backup.relative_to(st.folder).as_posix()
         elif state is not ownership.State.MISSING:
             st.keep(rel, "hører ikke lenger til noe dokument (radene er borte fra "
-                    "arbeidsboken), men er endret etter at den ble laget, så den er ikke "
-                    "slettet.")
+                    "arbeidsboken, eller dokumentet har fått et nytt filnavn, for eksempel "
+                    "etter ny tittel eller målform), men er endret etter at den ble laget, så "
+                    "den er ikke slettet.")
 
 
 def _stats(folder: Path, new: manifest.Manifest) -> dict[str, list[int]]:
