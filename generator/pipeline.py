@@ -247,6 +247,11 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         loaded.report.problems.error(str(plan.year_folder), None, None, str(e))
         return loaded.report
     except OSError as e:
+        where = e.filename2 or e.filename  # the file it failed at (a rename names its target)
+        if where and str(where) != str(out_dir) and not Path(str(where)).name.startswith("."):
+            loaded.report.problems.error(str(where), None, None,
+                                         f"kan ikke skrives ({os_reason(e)}).")
+            return loaded.report
         loaded.report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
                                      f"({os_reason(e)}). Sjekk at den finnes, at du har "
                                      "skrivetilgang og at disken ikke er full.")
