@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,9 +109,24 @@ def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResul
         _check_size(found, problems)
     own_words = OWN_WORDS.set({})
     try:
-        return _load(files, sheets, problems, others)
+        result = _load(files, sheets, problems, others)
     finally:
         OWN_WORDS.reset(own_words)
+    _as_titled(problems, {name: rows.sheet_name for name, rows in sheets.items()})
+    return result
+
+
+def _as_titled(problems: Problems, titles: dict[str, str]) -> None:
+    """Every message names a sheet as it is titled in the user's file («Leiarar», not the
+    schema's «Ledere», in a nynorsk workbook): the messages are written with the schema's
+    names, so a sheet named with another title is renamed in them here."""
+    renamed = {name: title for name, title in titles.items() if title != name}
+    if not renamed:
+        return
+    names = "|".join(re.escape(n) for n in sorted(renamed, key=len, reverse=True))
+    pattern = re.compile(rf"(\barket «?)({names})(?![\w-])")
+    problems.items = [replace(p, message=pattern.sub(
+        lambda mt: mt.group(1) + renamed[mt.group(2)], p.message)) for p in problems.items]
 
 
 def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
