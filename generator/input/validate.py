@@ -460,6 +460,7 @@ class _Located:
         self.unchecked: dict[tuple[str, str], set[int]] = {}  # (file, sheet) → rows not judged
         # (file, sheet, missing sheet) → rows referring to a sheet that could not be read
         self.orphans: dict[tuple[str, str, str], set[int]] = {}
+        self.duplicated: dict[str, set[Any]] = {}  # sheet → keys written in more than one row
 
     def follows(self, obj: object, sheet: str | tuple[str, ...], value: Any) -> bool:
         """Whether ``value`` names a row of ``sheet`` that was refused, or ``sheet`` could
@@ -472,6 +473,9 @@ class _Located:
             missing = next(s for s in sheets if s in self.failed)
             self.orphans.setdefault((row.file, row.sheet, missing), set()).add(row.number)
             return True
+        if any(s in self.duplicated for s in sheets):
+            return True  # the row written twice was likely meant to be this one: its error
+            # («finnes allerede») is the one message; the rest is judged once it is fixed
         if not any(_refkey(value) in self.refused.get(s, ()) for s in sheets):
             return False
         self.unchecked.setdefault((row.file, row.sheet), set()).add(row.number)
@@ -513,6 +517,7 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                 typed = " / ".join(shown(getattr(obj, k)) for k in sheet.key)  # as written
                 err(obj, sheet.key[-1], f"{label} «{typed}» finnes allerede "
                     f"({first[2]}). Hver rad må ha sin egen.")
+                loc.duplicated.setdefault(sheet.name, set()).add(key[-1])
             else:
                 seen[key] = obj
 
@@ -602,6 +607,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         if o is None:
             err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
         elif (leder is not None and id(o) not in unresolved and d.lederavtaler
+              and b.oppdrag_nr not in loc.duplicated.get("Oppdrag", ())
+              and leder.id.casefold() not in loc.duplicated.get("Ledere", ())
               and leder.id.casefold() not in d.ansvar.roller(o)):
             err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
                 f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
