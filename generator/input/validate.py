@@ -31,14 +31,25 @@ from ..model.domain import (
 from ..model.eposttekster import check as check_epost_texts
 from ..model.kapitler import check as check_kapitler
 from ..norsk import tall
-from ..problems import Problems
+from ..problems import Level, Problems
 from ..texts import in_nynorsk
 from .blank import is_placeholder
 from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
+from .openpyxl_import import get_column_letter, range_boundaries
 from .package import FOREIGN
 from .profile_reader import check_loaded
-from .reader import KEY_HEADER, VALUE_HEADER, Cell, Row, SheetRows, find_workbooks, normalise, read
+from .reader import (
+    KEY_HEADER,
+    MERGED_ACROSS,
+    VALUE_HEADER,
+    Cell,
+    Row,
+    SheetRows,
+    find_workbooks,
+    normalise,
+    read,
+)
 from .schema import SHEETS, SHEETS_BY_NAME, Sheet
 from .workbook_cache import WorkbookCache
 
@@ -113,7 +124,36 @@ def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResul
     finally:
         OWN_WORDS.reset(own_words)
     _as_titled(problems, {name: rows.sheet_name for name, rows in sheets.items()})
+    _one_per_merge(problems)
     return result
+
+
+def _one_per_merge(problems: Problems) -> None:
+    """An error in a cell that a merge across columns left empty («HA» mangler verdi) has
+    the merge as its cause: it is said in the merge's message, which becomes an error."""
+    merges = [p for p in problems.items if p.message.startswith(MERGED_ACROSS) and p.cell]
+    if not merges:
+        return
+    covered: dict[tuple[str, str | None, str], int] = {}  # right-hand cell → its merge
+    for i, p in enumerate(merges):
+        min_col, min_row, max_col, max_row = range_boundaries(p.cell or "")
+        for r in range(min_row or 0, (max_row or 0) + 1):
+            for c in range((min_col or 0) + 1, (max_col or 0) + 1):
+                covered[(p.file, p.sheet, f"{get_column_letter(c)}{r}")] = i
+    caused: dict[int, list[str]] = {}
+    kept = []
+    for p in problems.items:
+        at = covered.get((p.file, p.sheet, p.cell or ""))
+        if at is not None and p.level is Level.ERROR:
+            caused.setdefault(at, []).append(f"{p.cell}: {p.message.rstrip('.')}")
+        else:
+            kept.append(p)
+    for i, said in caused.items():
+        p = merges[i]
+        n = kept.index(p)
+        kept[n] = replace(p, level=Level.ERROR,
+                          message=f"{p.message} Det gir feil ({'; '.join(said)}).")
+    problems.items = kept
 
 
 def _as_titled(problems: Problems, titles: dict[str, str]) -> None:
