@@ -24,6 +24,7 @@ from .demo.logo import with_profile
 from .demo.logo import write as write_logo
 from .demo.nynorsk import nynorsk_demo_data
 from .documents import KINDS, PlanError, Planned
+from .documents.kind import display as kind_display
 from .documents.standardtekster import tekster_felt
 from .errors import OutputError, os_reason
 from .input.blank import write_workbooks
@@ -73,6 +74,7 @@ class BuildReport:
     pdf_note: str | None = None
     unchanged: bool = False  # nothing differed: the build stopped at the no-change check
     counts: dict[str, int] = field(default_factory=dict)  # documents per kind
+    names: dict[str, str] = field(default_factory=dict)  # kind → its name in the målform
 
     @property
     def ok(self) -> bool:
@@ -445,6 +447,7 @@ def built_report(report: BuildReport, plan: BuildPlan, outcome: building.Outcome
     report.documents = plan.planned
     for doc in plan.planned:
         report.counts[doc.kind] = report.counts.get(doc.kind, 0) + 1
+        report.names[doc.kind] = kind_display(doc.kind)  # the build's målform is active
     for rel, message in outcome.notices:
         report.problems.notice(str(year_folder / rel) if rel != "." else str(year_folder),
                                None, None, message)
