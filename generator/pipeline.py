@@ -249,8 +249,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         loaded.report.problems.error(str(plan.year_folder), None, None, str(e))
         return loaded.report
     except OSError as e:
-        where = e.filename2 or e.filename  # the file it failed at (a rename names its target)
-        if where and str(where) != str(out_dir) and not Path(str(where)).name.startswith("."):
+        where = e.filename2 or (e.filename if not str(e.filename).endswith(".tmp") else None)
+        if where and str(where) != str(out_dir):  # the file it failed at (a rename: its target)
             loaded.report.problems.error(str(where), None, None,
                                          f"kan ikke skrives ({os_reason(e)}).")
             return loaded.report
