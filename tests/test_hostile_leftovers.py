@@ -221,7 +221,7 @@ def test_a_duplicate_leader_id_in_a_nynorsk_workbook_is_one_error(nn: Path) -> N
 def _merge(path: Path, sheet: str, ref: str) -> None:
     def change(book: openpyxl.Workbook) -> None:
         ws = book[sheet]
-        first, *rest = [c for row in ws[ref] for c in row]
+        _first, *rest = [c for row in ws[ref] for c in row]
         for cell in rest:
             cell.value = None
         ws.merge_cells(ref)
@@ -257,6 +257,17 @@ def test_a_header_merged_over_a_column_with_values_is_an_error(demo: Path) -> No
     assert len(errors) == 1, errors
     assert errors[0].startswith("styring.xlsx › Oppdrag › E1:F1: "), errors
     assert "«DA»" in errors[0] and "kolonne F" in errors[0] and "ikke lest" in errors[0], errors
+
+
+def test_a_field_name_merged_over_its_value_is_one_error(demo: Path) -> None:
+    book = openpyxl.load_workbook(demo / "styring.xlsx")
+    row = next(r[0].row for r in book["Kommune"].iter_rows(min_row=2)
+               if r[0].value == "Dokumentår")
+    _merge(demo / "styring.xlsx", "Kommune", f"A{row}:B{row}")
+    errors, _ = _messages(demo)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"styring.xlsx › Kommune › A{row}:B{row}: "), errors
+    assert "«Dokumentår»" in errors[0] and "mangler verdi" in errors[0], errors
 
 
 def test_a_merged_range_in_a_nynorsk_sheet_names_the_headers_as_written(nn: Path) -> None:

@@ -443,6 +443,27 @@ def _merged_across(part: package.SheetPart | None, header_row: int, matched: dic
                         f"hvis {letters} skal ha en verdi.")
 
 
+def _merged_over_value(part: package.SheetPart | None, header_row: int, key_col: int,
+                       value_col: int, grid: list[tuple[int, list[Cell]]], file: str,
+                       title: str, problems: Problems) -> None:
+    """One message per field whose name is merged over its value cell (the value is then
+    read as empty; see :func:`_merged_across`)."""
+    labels = {(r, _col_index(c.coord)): c.value for r, cells in grid for c in cells}
+    for ref in part.merged if part else []:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if (None in (min_col, min_row, max_col, max_row) or (min_row or 0) <= header_row
+                or not (min_col or 0) <= key_col < value_col <= (max_col or 0)):
+            continue
+        key, value = get_column_letter(key_col), get_column_letter(value_col)
+        label = labels.get((min_row or 0, key_col))
+        problems.notice(file, title, ref, f"{MERGED_ACROSS}kolonne {key}–{value}; feltet "
+                        f"«{label}» står i {key}, og verdien ({value}) er lest som tom. Del "
+                        f"opp cellene og skriv verdien i {value}.")
+
+
 def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
                    problems: Problems) -> SheetRows:
     out = SheetRows(sheet, file, ws.title)
@@ -461,6 +482,7 @@ def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         return out
     by_text = {normalise(t): c for c in sheet.columns
                for t in (c.header, *c.col.aliases, in_nynorsk(c.header)) if t}
+    _merged_over_value(part, header_row, key_col, value_col, grid, file, ws.title, problems)
     values: dict[str, Cell] = {}
     for r, cells in grid:
         if r <= header_row:
