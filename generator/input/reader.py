@@ -482,7 +482,9 @@ def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         return out
     by_text = {normalise(t): c for c in sheet.columns
                for t in (c.header, *c.col.aliases, in_nynorsk(c.header)) if t}
-    _merged_over_value(part, header_row, key_col, value_col, grid, file, ws.title, problems)
+    if value_col is not None:
+        _merged_over_value(part, header_row, key_col, value_col, grid, file, ws.title,
+                           problems)
     values: dict[str, Cell] = {}
     for r, cells in grid:
         if r <= header_row:

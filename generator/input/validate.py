@@ -88,6 +88,7 @@ class LoadResult:
     problems: Problems
     files: list[Path] = field(default_factory=list)
     sources: dict[int, Row] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # schema name → title in the file
 
     def source(self, obj: object) -> Row | None:
         """The workbook row a model object came from."""
@@ -123,7 +124,8 @@ def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResul
         result = _load(files, sheets, problems, others)
     finally:
         OWN_WORDS.reset(own_words)
-    _as_titled(problems, {name: rows.sheet_name for name, rows in sheets.items()})
+    result.titles = {name: rows.sheet_name for name, rows in sheets.items()}
+    as_titled(problems, result.titles)
     _one_per_merge(problems)
     return result
 
@@ -156,7 +158,7 @@ def _one_per_merge(problems: Problems) -> None:
     problems.items = kept
 
 
-def _as_titled(problems: Problems, titles: dict[str, str]) -> None:
+def as_titled(problems: Problems, titles: dict[str, str]) -> None:
     """Every message names a sheet as it is titled in the user's file («Leiarar», not the
     schema's «Ledere», in a nynorsk workbook): the messages are written with the schema's
     names, so a sheet named with another title is renamed in them here."""
