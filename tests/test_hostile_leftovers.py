@@ -190,6 +190,16 @@ def test_messages_about_a_nynorsk_workbook_name_its_own_sheets(nn: Path) -> None
     assert not [m for m in said if bokmål.search(m)], said
 
 
+def test_a_missing_sheet_of_a_nynorsk_workbook_is_named_in_nynorsk(nn: Path) -> None:
+    _edit(nn / "leiaravtalar.xlsx", lambda b: b.remove(b["Leiarar"]))
+    errors, notices = _messages(nn)
+    assert len(errors) == 1, errors
+    assert "› Leiarar: " in errors[0] and "arket «Leiarar»" in errors[0], errors
+    assert "leiaravtalar.xlsx" in errors[0].split(": ", 1)[1], errors
+    assert not any("Ledere" in m or "lederavtaler.xlsx" in m for m in errors + notices), (
+        errors, notices)
+
+
 # --- 3. a duplicate Leder-ID is one message ---------------------------------------------------
 
 

@@ -50,7 +50,7 @@ from .reader import (
     normalise,
     read,
 )
-from .schema import SHEETS, SHEETS_BY_NAME, Sheet
+from .schema import SHEETS, SHEETS_BY_NAME, WORKBOOKS, Sheet
 from .workbook_cache import WorkbookCache
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler",
@@ -124,7 +124,7 @@ def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResul
         result = _load(files, sheets, problems, others)
     finally:
         OWN_WORDS.reset(own_words)
-    result.titles = {name: rows.sheet_name for name, rows in sheets.items()}
+    result.titles = _titles(sheets, files)
     as_titled(problems, result.titles)
     _one_per_merge(problems)
     return result
@@ -158,17 +158,48 @@ def _one_per_merge(problems: Problems) -> None:
     problems.items = kept
 
 
+def _titles(sheets: dict[str, SheetRows], files: Sequence[Path]) -> dict[str, str]:
+    """Schema sheet name → the sheet's title in the user's file; in nynorsk workbooks (a
+    sheet found under its nynorsk name) a missing sheet by its nynorsk name, and a workbook
+    file that is not there (``lederavtaler.xlsx``) by its nynorsk file name."""
+    titles = {name: rows.sheet_name for name, rows in sheets.items()}
+    nynorsk = any(title != name and title.casefold() == (in_nynorsk(name) or "").casefold()
+                  for name, title in titles.items())
+    if not nynorsk:
+        return titles
+    titles |= {s.name: nn for s in SHEETS if s.name not in titles
+               and (nn := in_nynorsk(s.name))}
+    there = {f.name.casefold() for f in files}
+    titles |= {f"{wb}.xlsx": f"{nn}.xlsx" for wb in WORKBOOKS
+               if (nn := in_nynorsk(wb)) and f"{wb}.xlsx" not in there}
+    return titles
+
+
 def as_titled(problems: Problems, titles: dict[str, str]) -> None:
     """Every message names a sheet as it is titled in the user's file («Leiarar», not the
     schema's «Ledere», in a nynorsk workbook): the messages are written with the schema's
-    names, so a sheet named with another title is renamed in them here."""
+    names, so a sheet named with another title is renamed in them here, in the message and
+    in its place (see :func:`_titles`, which also gives nynorsk workbook file names)."""
     renamed = {name: title for name, title in titles.items() if title != name}
     if not renamed:
         return
-    names = "|".join(re.escape(n) for n in sorted(renamed, key=len, reverse=True))
-    pattern = re.compile(rf"(\barket «?)({names})(?![\w-])")
-    problems.items = [replace(p, message=pattern.sub(
-        lambda mt: mt.group(1) + renamed[mt.group(2)], p.message)) for p in problems.items]
+    names = "|".join(re.escape(n) for n in sorted(renamed, key=len, reverse=True)
+                     if not n.endswith(".xlsx"))
+    files = "|".join(re.escape(n) for n in renamed if n.endswith(".xlsx"))
+    patterns = [re.compile(rf"(\barket «?)({names})(?![\w-])")] if names else []
+    if files:
+        patterns.append(re.compile(rf"((?<![\w-]))({files})\b"))
+
+    def titled(message: str) -> str:
+        for pattern in patterns:
+            message = pattern.sub(lambda mt: mt.group(1) + renamed[mt.group(2)], message)
+        return message
+
+    problems.items = [replace(p, message=titled(p.message),
+                              file=renamed.get(p.file, p.file) if p.file.endswith(".xlsx")
+                              else p.file,
+                              sheet=renamed.get(p.sheet, p.sheet) if p.sheet else p.sheet)
+                      for p in problems.items]
 
 
 def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
