@@ -363,7 +363,7 @@ def transaction(folder: Path, force: bool = False) -> Iterator[Stage]:
         notes = commit.recover(folder, sorted(folder.glob(STAGING_PREFIX + "*")),
                                raw.get("build"))
         if notes:
-            raw = manifest.recover(folder, been_here)[0]
+            raw = manifest.recover(folder, been_here, own is not None)[0]
             outcome.notices += [(".", n) for n in notes]
         old, ignored = _inside_only(folder, manifest.Manifest.from_json(raw))
         outcome.notices += ignored
