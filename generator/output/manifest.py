@@ -139,8 +139,8 @@ def foreign(folder: Path) -> str | None:
         if not text or (text.startswith("{") and any(m in text for m in _MARKERS)):
             return None  # the product's, damaged
         return "er ikke programmets manifest, men en annen fil (innholdet er ikke JSON)"
-    if isinstance(data, dict) and (data.get("product") == "styring" or "documents" in data):
-        return None
+    if not isinstance(data, dict) or data.get("product") == "styring" or "documents" in data:
+        return None  # (JSON that is not an object: a manifest overwritten by hand, damaged)
     return ("er ikke programmets manifest, men en annen JSON-fil (uten programmets kjennetegn "
             "«product»: «styring» og «documents»)")
 
