@@ -200,6 +200,36 @@ def test_a_missing_sheet_of_a_nynorsk_workbook_is_named_in_nynorsk(nn: Path) -> 
         errors, notices)
 
 
+def test_messages_about_a_nynorsk_workbook_name_its_columns_and_fields_in_nynorsk(
+        nn: Path) -> None:
+    def oppdrag(book: openpyxl.Workbook) -> None:
+        book["Oppdrag"]["C2"] = None  # «Hovudinnhald»
+        for row in book["Kommune"].iter_rows(min_row=2):
+            if row[0].value == "Kommunenamn":
+                row[1].value = None
+
+    _edit(nn / "styring.xlsx", oppdrag)
+    _edit(nn / "leiaravtalar.xlsx", lambda b: setattr(b["Leiarar"]["A3"], "value", "L01"))
+    errors, _ = _messages(nn)
+    assert "styring.xlsx › Oppdrag › C2: «Hovudinnhald» mangler verdi (påkrevd)." in errors
+    assert any("Kommune" in e and "«Kommunenamn» mangler verdi" in e for e in errors), errors
+    assert any("Leiarar › A3: Leiar-ID «L01» finnes allerede (A2)" in e for e in errors), errors
+    assert not any(w in e for e in errors for w in ("Hovedinnhold", "Kommunenavn", "Leder-ID"))
+
+
+def test_a_renamed_column_in_a_nynorsk_workbook_is_one_error_naming_both(nn: Path) -> None:
+    def rename(book: openpyxl.Workbook) -> None:
+        cell = next(c for c in book["Økonomi"][1] if c.value == "Rekneskap hittil")
+        cell.value = "Rekneskap hittil 2026"
+
+    _edit(nn / "tertial.xlsx", rename)
+    errors, notices = _messages(nn)
+    assert len(errors) == 1, errors
+    assert "«Rekneskap hittil»" in errors[0] and "«Rekneskap hittil 2026»" in errors[0], errors
+    # the investment projects are not compared with the lines the error refused
+    assert not any("investeringslinje" in n for n in notices), notices
+
+
 # --- 3. a duplicate Leder-ID is one message ---------------------------------------------------
 
 

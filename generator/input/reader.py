@@ -346,7 +346,8 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
     renamed: dict[str, Cell] = {}  # a missing column → the unknown header that looks like it
     for c in sheet.columns:
         if c.required and c not in present:
-            similar = [u for u in unknown if normalise(c.header) in normalise(str(u.value))]
+            similar = [u for u in unknown if any(normalise(h) in normalise(str(u.value))
+                                                 for h in (c.header, in_nynorsk(c.header)) if h)]
             if len(similar) == 1 and similar[0] not in renamed.values():
                 renamed[c.field] = similar[0]
     unknown = [u for u in unknown if u not in renamed.values()]

@@ -172,6 +172,8 @@ def _titles(sheets: dict[str, SheetRows], files: Sequence[Path]) -> dict[str, st
     there = {f.name.casefold() for f in files}
     titles |= {f"{wb}.xlsx": f"{nn}.xlsx" for wb in WORKBOOKS
                if (nn := in_nynorsk(wb)) and f"{wb}.xlsx" not in there}
+    titles |= {f"«{c.header}»": f"«{nn}»" for s in SHEETS for c in s.columns
+               if (nn := in_nynorsk(c.header))}  # the columns and fields too
     return titles
 
 
@@ -184,15 +186,20 @@ def as_titled(problems: Problems, titles: dict[str, str]) -> None:
     if not renamed:
         return
     names = "|".join(re.escape(n) for n in sorted(renamed, key=len, reverse=True)
-                     if not n.endswith(".xlsx"))
+                     if not n.endswith(".xlsx") and not n.startswith("«"))
     files = "|".join(re.escape(n) for n in renamed if n.endswith(".xlsx"))
+    heads = {n[1:-1]: t[1:-1] for n, t in renamed.items() if n.startswith("«")}
     patterns = [re.compile(rf"(\barket «?)({names})(?![\w-])")] if names else []
     if files:
         patterns.append(re.compile(rf"((?<![\w-]))({files})\b"))
+    words = {**{n: t for n, t in renamed.items() if not n.startswith("«")}, **heads}
+    if heads:  # «Hovedinnhold» mangler verdi; Leder-ID «L01» finnes allerede
+        alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+        patterns.append(re.compile(rf"((?:^|(?<=[\s(]))«?)({alternatives})(?=» |»[.,;:)]|»$| «)"))
 
     def titled(message: str) -> str:
         for pattern in patterns:
-            message = pattern.sub(lambda mt: mt.group(1) + renamed[mt.group(2)], message)
+            message = pattern.sub(lambda mt: mt.group(1) + words[mt.group(2)], message)
         return message
 
     problems.items = [replace(p, message=titled(p.message),
@@ -479,6 +486,8 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
             for name, c in row.cells.items():  # «Ledere›enhet»: the unit it would have led
                 if c.value is not None:
                     refused.setdefault(f"{sheet.name}›{name}", set()).add(_refkey(c.value))
+        elif refused is not None:  # a row of a sheet keyed by several columns (Økonomi)
+            refused.setdefault(sheet.name, set())
     return out
 
 
@@ -739,8 +748,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
 def _check_investeringer(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
     """The projects of a rammeområde and tertial add up to its investering line in Økonomi
     (budget, regnskap and prognose); a difference is a MERKNAD, since the report shows both."""
-    if not d.investeringsprosjekter:
-        return
+    if not d.investeringsprosjekter or "Økonomi" in loc.failed or "Økonomi" in loc.refused:
+        return  # lines refused for an error already said: the sums would follow from it
     lines = {(ln.tertial, ln.rammeområde.casefold()): ln for ln in d.økonomi
              if ln.type is Budsjettype.INVESTERING}
     groups: dict[tuple[int, str], list[Investeringsprosjekt]] = {}
