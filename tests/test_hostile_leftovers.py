@@ -342,6 +342,16 @@ def test_a_nynorsk_build_summary_names_the_kinds_in_nynorsk(nn: Path) -> None:
     assert "lederavtale:" not in result.output, result.output
 
 
+def test_the_logg_sheet_of_a_nynorsk_build_names_the_kinds_in_nynorsk(nn: Path) -> None:
+    from generator.excel.outcome import Outcome, log_rows
+
+    report = pipeline.build([nn], None, kinds=["lederavtale"], pdf=False)
+    assert report.ok, [str(p) for p in report.problems]
+    rows = [str(r[3]) for r in log_rows(Outcome(nn / "styring.xlsx", nn / "dokument",
+                                                report=report)) if r[1] == "laget"]
+    assert len(rows) == 1 and rows[0].startswith("leiaravtale: "), rows
+
+
 # --- 6. the signature's reason in the målform ---------------------------------------------------
 
 
