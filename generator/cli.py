@@ -426,7 +426,7 @@ def build(
                   f"{report.out_dir} ({tall(len(outcome.rendered))} laget, "
                   f"{tall(len(outcome.reused))} uendret og gjenbrukt).")
     for kind, n in report.counts.items():
-        console.print(f"  {kind}: {tall(n)}")
+        console.print(f"  {report.names.get(kind, kind)}: {tall(n)}")
     arkiv = report.out_dir / "arkiv" if report.out_dir else None
     messages = sorted(arkiv.glob("arkivmelding-*.xml")) if arkiv else []
     if messages:

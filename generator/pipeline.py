@@ -24,6 +24,7 @@ from .demo.logo import with_profile
 from .demo.logo import write as write_logo
 from .demo.nynorsk import nynorsk_demo_data
 from .documents import KINDS, PlanError, Planned
+from .documents.kind import display as kind_display
 from .documents.standardtekster import tekster_felt
 from .errors import OutputError, os_reason
 from .input.blank import write_workbooks
@@ -73,6 +74,7 @@ class BuildReport:
     pdf_note: str | None = None
     unchanged: bool = False  # nothing differed: the build stopped at the no-change check
     counts: dict[str, int] = field(default_factory=dict)  # documents per kind
+    names: dict[str, str] = field(default_factory=dict)  # kind → its name in the målform
 
     @property
     def ok(self) -> bool:
@@ -250,6 +252,11 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         loaded.report.problems.error(str(plan.year_folder), None, None, str(e))
         return loaded.report
     except OSError as e:
+        where = e.filename2 or (e.filename if not str(e.filename).endswith(".tmp") else None)
+        if where and str(where) != str(out_dir):  # the file it failed at (a rename: its target)
+            loaded.report.problems.error(str(where), None, None,
+                                         f"kan ikke skrives ({os_reason(e)}).")
+            return loaded.report
         loaded.report.problems.error(str(out_dir), None, None, f"kan ikke skrive til mappen "
                                      f"({os_reason(e)}). Sjekk at den finnes, at du har "
                                      "skrivetilgang og at disken ikke er full.")
@@ -443,6 +450,7 @@ def built_report(report: BuildReport, plan: BuildPlan, outcome: building.Outcome
     report.documents = plan.planned
     for doc in plan.planned:
         report.counts[doc.kind] = report.counts.get(doc.kind, 0) + 1
+        report.names[doc.kind] = kind_display(doc.kind)  # the build's målform is active
     for rel, message in outcome.notices:
         report.problems.notice(str(year_folder / rel) if rel != "." else str(year_folder),
                                None, None, message)

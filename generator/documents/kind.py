@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.styringsdata import Styringsdata
-from ..texts import in_nynorsk
+from ..texts import _, in_nynorsk
 from . import outlines
 from .common import KindFacts, Planned, Source, kind_folder, slug
 from .outlines import Outline
@@ -66,6 +66,12 @@ def folders(name: str) -> tuple[str, ...]:
     language's, so a municipality that switches målform has its old files recognised."""
     nynorsk = in_nynorsk(name)
     return tuple(dict.fromkeys([name, kind_folder(name), *([slug(nynorsk)] if nynorsk else [])]))
+
+
+def display(name: str) -> str:
+    """A kind's name as the active målform writes it («leiaravtale» in nynorsk), for what
+    the user reads (the build's summary); the name itself stays the key."""
+    return _(name)
 
 
 def named(text: str) -> str | None:

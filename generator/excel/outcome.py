@@ -199,7 +199,8 @@ def log_rows(outcome: Outcome) -> list[LogRow]:
         for kind, count in outcome.counts().items():
             kind_dir = folder / (where.get(kind) or next(  # a no-change build plans nothing
                 (f for f in reversed(folders(kind)) if (folder / f).is_dir()), kind))
-            rows.append(("", "laget", Link(str(kind_dir), kind), f"{kind}: {_documents(count)}"))
+            name = getattr(report, "names", {}).get(kind) or kind_dir.name  # in the målform
+            rows.append(("", "laget", Link(str(kind_dir), name), f"{name}: {_documents(count)}"))
         titles = {d.filename: d.title for d in report.documents}
         for heading, text in summary_lines(getattr(report.outcome, "signatures", {}), titles):
             rows.append(("", heading, "", text))

@@ -346,7 +346,8 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
     renamed: dict[str, Cell] = {}  # a missing column → the unknown header that looks like it
     for c in sheet.columns:
         if c.required and c not in present:
-            similar = [u for u in unknown if normalise(c.header) in normalise(str(u.value))]
+            similar = [u for u in unknown if any(normalise(h) in normalise(str(u.value))
+                                                 for h in (c.header, in_nynorsk(c.header)) if h)]
             if len(similar) == 1 and similar[0] not in renamed.values():
                 renamed[c.field] = similar[0]
     unknown = [u for u in unknown if u not in renamed.values()]
@@ -366,6 +367,7 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
                 continue
             problems.error(file, ws.title, f"rad {header_row}",
                            f"mangler kolonnen «{c.header}».")
+    _merged_across(part, header_row, matched, grid, file, ws.title, problems)
     for r, cells in grid:
         if r <= header_row:
             continue
@@ -381,6 +383,86 @@ def _table_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
                         f"er skjult i Excel, men tas med i dokumentene. Slett radene som ikke "
                         "skal med.")
     return out
+
+
+MERGED_ACROSS = "cellene er slått sammen over "  # a merge's message (see validate: FEIL
+# when a cell it leaves empty would have been an error)
+
+
+def _merged_across(part: package.SheetPart | None, header_row: int, matched: dict[int, Column],
+                   grid: list[tuple[int, list[Cell]]], file: str, title: str,
+                   problems: Problems) -> None:
+    """One message per range merged across columns, which leaves every cell but the first
+    empty: a header merged over a column with values under it (those values are not read),
+    or a data cell merged over columns that are read (its value is read in the first)."""
+    if part is None:
+        return
+    filled: dict[int, int] = {}  # column → its last row with a value
+    for r, cells in grid:
+        for c in cells:
+            filled[_col_index(c.coord)] = r
+    heads = {_col_index(c.coord): c.value for r, cells in grid if r == header_row
+             for c in cells}  # as the user wrote them
+    for ref in part.merged:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if None in (min_col, min_row, max_col, max_row) or max_col <= min_col:
+            continue
+        if max_row < header_row:
+            continue  # a title above the table
+        right = range(min_col + 1, max_col + 1)
+        letters = " og ".join(get_column_letter(c) for c in right)
+        if min_row <= header_row:
+            lost = [c for c in right if c not in matched and filled.get(c, 0) > max_row]
+            if lost:
+                which = " og ".join(get_column_letter(c) for c in lost)
+                head = next((c.value for r, cells in grid if r == min_row for c in cells
+                             if _col_index(c.coord) == min_col), None)
+                what = f"overskriften «{head}»" if head is not None else "overskriftscellen"
+                problems.error(file, title, ref, f"{what} er slått sammen over {ref}, så "
+                               f"kolonne {which} har ingen egen overskrift, og verdiene i den "
+                               "er ikke lest. Del opp cellene og skriv overskriften i hver "
+                               "kolonne.")
+            continue
+        read = [c for c in right if c in matched]
+        if not read:
+            continue
+        names = " og ".join(f"«{heads.get(c)}» ({get_column_letter(c)})" for c in read)
+        if min_col not in matched:
+            problems.error(file, title, ref, f"{MERGED_ACROSS}kolonne "
+                           f"{get_column_letter(min_col)}–{get_column_letter(max_col)}; "
+                           f"verdien står i kolonne {get_column_letter(min_col)}, som ikke "
+                           f"leses, og {names} er lest som tom. Del opp cellene og fyll inn "
+                           "hver kolonne.")
+            continue
+        problems.notice(file, title, ref, f"{MERGED_ACROSS}kolonne {get_column_letter(min_col)}"
+                        f"–{get_column_letter(max_col)}; verdien er lest i kolonnen "
+                        f"«{heads.get(min_col)}» ({get_column_letter(min_col)}), og "
+                        f"{names} er lest som tom. Del opp cellene og fyll inn hver kolonne "
+                        f"hvis {letters} skal ha en verdi.")
+
+
+def _merged_over_value(part: package.SheetPart | None, header_row: int, key_col: int,
+                       value_col: int, grid: list[tuple[int, list[Cell]]], file: str,
+                       title: str, problems: Problems) -> None:
+    """One message per field whose name is merged over its value cell (the value is then
+    read as empty; see :func:`_merged_across`)."""
+    labels = {(r, _col_index(c.coord)): c.value for r, cells in grid for c in cells}
+    for ref in part.merged if part else []:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if (None in (min_col, min_row, max_col, max_row) or (min_row or 0) <= header_row
+                or not (min_col or 0) <= key_col < value_col <= (max_col or 0)):
+            continue
+        key, value = get_column_letter(key_col), get_column_letter(value_col)
+        label = labels.get((min_row or 0, key_col))
+        problems.notice(file, title, ref, f"{MERGED_ACROSS}kolonne {key}–{value}; feltet "
+                        f"«{label}» står i {key}, og verdien ({value}) er lest som tom. Del "
+                        f"opp cellene og skriv verdien i {value}.")
 
 
 def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
@@ -401,6 +483,9 @@ def _keyvalue_rows(ws, sheet: Sheet, file: str, part: package.SheetPart | None,
         return out
     by_text = {normalise(t): c for c in sheet.columns
                for t in (c.header, *c.col.aliases, in_nynorsk(c.header)) if t}
+    if value_col is not None:
+        _merged_over_value(part, header_row, key_col, value_col, grid, file, ws.title,
+                           problems)
     values: dict[str, Cell] = {}
     for r, cells in grid:
         if r <= header_row:

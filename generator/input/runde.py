@@ -395,6 +395,9 @@ def med_runden(result: LoadResult, inputs: Sequence[Path], tertial: int) -> Innl
         result.problems.notice(place, None, None, note.melding)
     if (missing := innlest.svarene.mangler()):
         result.problems.notice(place, None, None, mangler_tekst(runde, missing))
+    from .validate import as_titled
+
+    as_titled(result.problems, result.titles)  # «i arket Oppdragsstatus» as the file titles it
     return innlest
 
 

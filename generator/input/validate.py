@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +31,26 @@ from ..model.domain import (
 from ..model.eposttekster import check as check_epost_texts
 from ..model.kapitler import check as check_kapitler
 from ..norsk import tall
-from ..problems import Problems
+from ..problems import Level, Problems
 from ..texts import in_nynorsk
 from .blank import is_placeholder
 from .convert import OWN_WORDS, ConversionError, convert, shown
 from .domain_checks import check_kompass, check_levels, check_scales, check_årshjul
+from .openpyxl_import import get_column_letter, range_boundaries
 from .package import FOREIGN
 from .profile_reader import check_loaded
-from .reader import KEY_HEADER, VALUE_HEADER, Cell, Row, SheetRows, find_workbooks, normalise, read
-from .schema import SHEETS, SHEETS_BY_NAME, Sheet
+from .reader import (
+    KEY_HEADER,
+    MERGED_ACROSS,
+    VALUE_HEADER,
+    Cell,
+    Row,
+    SheetRows,
+    find_workbooks,
+    normalise,
+    read,
+)
+from .schema import SHEETS, SHEETS_BY_NAME, WORKBOOKS, Sheet
 from .workbook_cache import WorkbookCache
 
 OPTIONAL_SHEETS = {"Kompass-spørsmål", "Forkortelser", "Bidrag", "Grupper", "Kapitler",
@@ -77,6 +88,7 @@ class LoadResult:
     problems: Problems
     files: list[Path] = field(default_factory=list)
     sources: dict[int, Row] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # schema name → title in the file
 
     def source(self, obj: object) -> Row | None:
         """The workbook row a model object came from."""
@@ -109,9 +121,92 @@ def load(paths: Sequence[Path], cache: WorkbookCache | None = None) -> LoadResul
         _check_size(found, problems)
     own_words = OWN_WORDS.set({})
     try:
-        return _load(files, sheets, problems, others)
+        result = _load(files, sheets, problems, others)
     finally:
         OWN_WORDS.reset(own_words)
+    result.titles = _titles(sheets, files)
+    as_titled(problems, result.titles)
+    _one_per_merge(problems)
+    return result
+
+
+def _one_per_merge(problems: Problems) -> None:
+    """An error in a cell that a merge across columns left empty («HA» mangler verdi) has
+    the merge as its cause: it is said in the merge's message, which becomes an error."""
+    merges = [p for p in problems.items if p.message.startswith(MERGED_ACROSS) and p.cell]
+    if not merges:
+        return
+    covered: dict[tuple[str, str | None, str], int] = {}  # right-hand cell → its merge
+    for i, p in enumerate(merges):
+        min_col, min_row, max_col, max_row = range_boundaries(p.cell or "")
+        for r in range(min_row or 0, (max_row or 0) + 1):
+            for c in range((min_col or 0) + 1, (max_col or 0) + 1):
+                covered[(p.file, p.sheet, f"{get_column_letter(c)}{r}")] = i
+    caused: dict[int, list[str]] = {}
+    kept = []
+    for p in problems.items:
+        at = covered.get((p.file, p.sheet, p.cell or ""))
+        if at is not None and p.level is Level.ERROR:
+            caused.setdefault(at, []).append(f"{p.cell}: {p.message.rstrip('.')}")
+        else:
+            kept.append(p)
+    for i, said in caused.items():
+        p = merges[i]
+        n = kept.index(p)
+        kept[n] = replace(p, level=Level.ERROR,
+                          message=f"{p.message} Det gir feil ({'; '.join(said)}).")
+    problems.items = kept
+
+
+def _titles(sheets: dict[str, SheetRows], files: Sequence[Path]) -> dict[str, str]:
+    """Schema sheet name → the sheet's title in the user's file; in nynorsk workbooks (a
+    sheet found under its nynorsk name) a missing sheet by its nynorsk name, and a workbook
+    file that is not there (``lederavtaler.xlsx``) by its nynorsk file name."""
+    titles = {name: rows.sheet_name for name, rows in sheets.items()}
+    nynorsk = any(title != name and title.casefold() == (in_nynorsk(name) or "").casefold()
+                  for name, title in titles.items())
+    if not nynorsk:
+        return titles
+    titles |= {s.name: nn for s in SHEETS if s.name not in titles
+               and (nn := in_nynorsk(s.name))}
+    there = {f.name.casefold() for f in files}
+    titles |= {f"{wb}.xlsx": f"{nn}.xlsx" for wb in WORKBOOKS
+               if (nn := in_nynorsk(wb)) and f"{wb}.xlsx" not in there}
+    titles |= {f"«{c.header}»": f"«{nn}»" for s in SHEETS for c in s.columns
+               if (nn := in_nynorsk(c.header))}  # the columns and fields too
+    return titles
+
+
+def as_titled(problems: Problems, titles: dict[str, str]) -> None:
+    """Every message names a sheet as it is titled in the user's file («Leiarar», not the
+    schema's «Ledere», in a nynorsk workbook): the messages are written with the schema's
+    names, so a sheet named with another title is renamed in them here, in the message and
+    in its place (see :func:`_titles`, which also gives nynorsk workbook file names)."""
+    renamed = {name: title for name, title in titles.items() if title != name}
+    if not renamed:
+        return
+    names = "|".join(re.escape(n) for n in sorted(renamed, key=len, reverse=True)
+                     if not n.endswith(".xlsx") and not n.startswith("«"))
+    files = "|".join(re.escape(n) for n in renamed if n.endswith(".xlsx"))
+    heads = {n[1:-1]: t[1:-1] for n, t in renamed.items() if n.startswith("«")}
+    patterns = [re.compile(rf"(\barket «?)({names})(?![\w-])")] if names else []
+    if files:
+        patterns.append(re.compile(rf"((?<![\w-]))({files})\b"))
+    words = {**{n: t for n, t in renamed.items() if not n.startswith("«")}, **heads}
+    if heads:  # «Hovedinnhold» mangler verdi; Leder-ID «L01» finnes allerede
+        alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+        patterns.append(re.compile(rf"((?:^|(?<=[\s(]))«?)({alternatives})(?=» |»[.,;:)]|»$| «)"))
+
+    def titled(message: str) -> str:
+        for pattern in patterns:
+            message = pattern.sub(lambda mt: mt.group(1) + words[mt.group(2)], message)
+        return message
+
+    problems.items = [replace(p, message=titled(p.message),
+                              file=renamed.get(p.file, p.file) if p.file.endswith(".xlsx")
+                              else p.file,
+                              sheet=renamed.get(p.sheet, p.sheet) if p.sheet else p.sheet)
+                      for p in problems.items]
 
 
 def _load(files: list[Path], sheets: dict[str, SheetRows], problems: Problems,
@@ -391,6 +486,8 @@ def _build(rows: SheetRows, problems: Problems, sources: dict[int, Row],
             for name, c in row.cells.items():  # «Ledere›enhet»: the unit it would have led
                 if c.value is not None:
                     refused.setdefault(f"{sheet.name}›{name}", set()).add(_refkey(c.value))
+        elif refused is not None:  # a row of a sheet keyed by several columns (Økonomi)
+            refused.setdefault(sheet.name, set())
     return out
 
 
@@ -445,6 +542,7 @@ class _Located:
         self.unchecked: dict[tuple[str, str], set[int]] = {}  # (file, sheet) → rows not judged
         # (file, sheet, missing sheet) → rows referring to a sheet that could not be read
         self.orphans: dict[tuple[str, str, str], set[int]] = {}
+        self.duplicated: dict[str, set[Any]] = {}  # sheet → keys written in more than one row
 
     def follows(self, obj: object, sheet: str | tuple[str, ...], value: Any) -> bool:
         """Whether ``value`` names a row of ``sheet`` that was refused, or ``sheet`` could
@@ -457,6 +555,9 @@ class _Located:
             missing = next(s for s in sheets if s in self.failed)
             self.orphans.setdefault((row.file, row.sheet, missing), set()).add(row.number)
             return True
+        if any(s in self.duplicated for s in sheets):
+            return True  # the row written twice was likely meant to be this one: its error
+            # («finnes allerede») is the one message; the rest is judged once it is fixed
         if not any(_refkey(value) in self.refused.get(s, ()) for s in sheets):
             return False
         self.unchecked.setdefault((row.file, row.sheet), set()).add(row.number)
@@ -498,6 +599,7 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
                 typed = " / ".join(shown(getattr(obj, k)) for k in sheet.key)  # as written
                 err(obj, sheet.key[-1], f"{label} «{typed}» finnes allerede "
                     f"({first[2]}). Hver rad må ha sin egen.")
+                loc.duplicated.setdefault(sheet.name, set()).add(key[-1])
             else:
                 seen[key] = obj
 
@@ -587,6 +689,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
         if o is None:
             err(b, "oppdrag_nr", f"oppdrag nr. {b.oppdrag_nr} finnes ikke i arket Oppdrag.")
         elif (leder is not None and id(o) not in unresolved and d.lederavtaler
+              and b.oppdrag_nr not in loc.duplicated.get("Oppdrag", ())
+              and leder.id.casefold() not in loc.duplicated.get("Ledere", ())
               and leder.id.casefold() not in d.ansvar.roller(o)):
             err(b, "oppdrag_nr", f"{leder.navn} ({leder.enhet}) har verken HA eller DA for "
                 f"oppdrag nr. {b.oppdrag_nr}; bidraget ville ikke blitt vist.")
@@ -644,8 +748,8 @@ def _cross_check(d: m.Styringsdata, loc: _Located, problems: Problems,
 def _check_investeringer(d: m.Styringsdata, loc: _Located, problems: Problems) -> None:
     """The projects of a rammeområde and tertial add up to its investering line in Økonomi
     (budget, regnskap and prognose); a difference is a MERKNAD, since the report shows both."""
-    if not d.investeringsprosjekter:
-        return
+    if not d.investeringsprosjekter or "Økonomi" in loc.failed or "Økonomi" in loc.refused:
+        return  # lines refused for an error already said: the sums would follow from it
     lines = {(ln.tertial, ln.rammeområde.casefold()): ln for ln in d.økonomi
              if ln.type is Budsjettype.INVESTERING}
     groups: dict[tuple[int, str], list[Investeringsprosjekt]] = {}

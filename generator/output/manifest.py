@@ -12,6 +12,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -107,13 +108,53 @@ def damage(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     return data, None
 
 
-def recover(folder: Path, expected: bool = False) -> tuple[dict[str, Any], str | None, bool]:
+_MARKERS = ('"documents"', '"product"', '"archive"')  # in every manifest the product wrote
+
+
+def foreign(folder: Path) -> str | None:
+    """Why what stands at the manifest's place is a person's own file or folder, not the
+    product's bookkeeping (bokmål, to follow the file name); None when it is the product's
+    manifest, sound or damaged (cut short, edited), or when there is none.
+
+    The product's manifest is a JSON object with «documents» or «product»: «styring»; a file
+    that is no longer valid JSON still counts as the product's when it opens like one (``{``
+    and one of its keys) or is empty (a write cut short)."""
+    path = folder / FILENAME
+    if path.is_symlink():
+        return "er en snarvei (symbolsk lenke), ikke programmets manifest"
+    if path.is_dir():
+        return "er en mappe, ikke programmets manifest"
+    if not os.path.lexists(path):
+        return None
+    if not path.is_file():
+        return "er ikke en vanlig fil, og ikke programmets manifest"
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # cannot be read: :func:`damage` says so
+    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        if not text or (text.startswith("{") and any(m in text for m in _MARKERS)):
+            return None  # the product's, damaged
+        return "er ikke programmets manifest, men en annen fil (innholdet er ikke JSON)"
+    if not isinstance(data, dict) or data.get("product") == "styring" or "documents" in data:
+        return None  # (JSON that is not an object: a manifest overwritten by hand, damaged)
+    return ("er ikke programmets manifest, men en annen JSON-fil (uten programmets kjennetegn "
+            "«product»: «styring» og «documents»)")
+
+
+def recover(folder: Path, expected: bool = False, own: bool = False
+            ) -> tuple[dict[str, Any], str | None, bool]:
     """The previous build's manifest: (JSON, notice, sound). A damaged or missing manifest
     is taken from the copy when that is sound; the notice (bokmål, one line) names the file
     and what is wrong. ``sound`` is False when nothing could be recovered: the build then
     knows its own files only by their content. ``expected``: a build has been here (its
-    other bookkeeping is there), so a missing manifest is a lost one, not a new folder."""
-    data, wrong = damage(folder / FILENAME)
+    other bookkeeping is there), so a missing manifest is a lost one, not a new folder.
+    ``own``: a person's own file stands at the manifest's place (:func:`foreign`); it is
+    read as no manifest."""
+    data, wrong = (None, None) if own else damage(folder / FILENAME)
     if data is not None:
         return data, None, True
     copy, copy_wrong = damage(folder / COPY)

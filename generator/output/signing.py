@@ -35,6 +35,7 @@ from pyhanko.stamp import TextStampStyle
 
 from ..errors import SigningError
 from ..files import write_atomic
+from ..texts import N_, in_nynorsk
 from . import pdf as pdfcheck
 from . import pdfua
 from .signatures import (
@@ -48,6 +49,7 @@ from .signatures import (
 )
 
 FIELD_HEIGHT = 42.0  # points above the line
+REASON = N_("Lederavtale signert")  # the signature's reason, in the agreement's målform
 FONT_ENV = "STYRING_SIGNATURFONT"
 FONT_FAMILIES = ("Liberation Sans", "DejaVu Sans")
 FONT_PATHS = ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
@@ -321,7 +323,7 @@ def check_signer(pdf: Path, field: str, signer: Any, other_signer: bool = False)
             f"{expected} (signert med --annen-signerer).")
 
 
-def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale signert",
+def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = REASON,
                location: str | None = None, moment: datetime | None = None) -> bytes:
     """The PDF with ``field`` signed (PAdES baseline, appearance in an embedded font).
 
@@ -354,6 +356,19 @@ def sign_bytes(pdf: Path, field: str, signer: Any, reason: str = "Lederavtale si
     return out.getvalue()
 
 
+def reason_for(data: bytes) -> str:
+    """The signature's reason in the agreement's målform: the PDF's language (/Lang, which
+    the build sets from the Kommune sheet's Målform: «nn-NO» for nynorsk)."""
+    try:
+        lang = str(IncrementalPdfFileWriter(io.BytesIO(data), strict=False).root.get(
+            "/Lang", ""))
+    except (PyHankoPdfError, ValueError, KeyError, TypeError):
+        lang = ""
+    if lang.casefold().startswith(("nn", "no-nyn")):
+        return in_nynorsk(REASON) or REASON
+    return REASON
+
+
 def _read_pdf(pdf: Path) -> bytes:
     if not pdf.is_file():
         raise SigningError(f"Finner ikke filen {pdf}.")
@@ -364,19 +379,21 @@ def _read_pdf(pdf: Path) -> bytes:
 
 
 def sign(pdf: Path, field: str, pkcs12: Path, passphrase: bytes | None, target: Path,
-         reason: str = "Lederavtale signert", location: str | None = None,
+         reason: str | None = None, location: str | None = None,
          variable: str | None = None, other_signer: bool = False,
          moment: datetime | None = None) -> Path:
     """Sign one field with a PKCS#12 certificate (PAdES) and write ``target``.
 
     The certificate must name the person on the field's signature line
     (:func:`check_signer`; ``other_signer`` allows another, and the signature's reason
-    says so). The result must pass the full PDF/A check
+    says so). ``reason``: by default «Lederavtale signert» in the agreement's målform
+    (:func:`reason_for`). The result must pass the full PDF/A check
     (:func:`generator.output.pdf.verify_bytes`, which also looks at annotation appearances
     and form resources); a file that does not is refused and nothing is written.
     """
     signer = load_signer(pkcs12, passphrase, variable)
-    _read_pdf(pdf)
+    data = _read_pdf(pdf)
+    reason = reason or reason_for(data)
     deviation = check_signer(pdf, field, signer, other_signer)
     if deviation:
         reason = f"{reason}. {deviation}"

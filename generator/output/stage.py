@@ -353,19 +353,25 @@ def transaction(folder: Path, force: bool = False) -> Iterator[Stage]:
     started = time.perf_counter()
     with locked(folder):
         been_here = os.path.lexists(folder / fastpath.STATUS)  # a lost manifest, not a new one
-        raw, damaged, sound = manifest.recover(folder, been_here)
-        once = _damaged_bookkeeping(folder, damaged)  # said now, not repeated by later builds
+        own = manifest.foreign(folder)  # a person's file at the manifest's place
+        raw, damaged, sound = manifest.recover(folder, been_here, own is not None)
+        aside = None  # where that file, or a damaged manifest, is kept (see _set_aside)
+        if own is not None or (damaged and os.path.lexists(folder / manifest.FILENAME)):
+            aside = ownership.backup_folder(folder)
+        once = _damaged_bookkeeping(folder, damaged, own, aside)  # said by this build only
         outcome.notices += once
         notes = commit.recover(folder, sorted(folder.glob(STAGING_PREFIX + "*")),
                                raw.get("build"))
         if notes:
-            raw = manifest.recover(folder, been_here)[0]
+            raw = manifest.recover(folder, been_here, own is not None)[0]
             outcome.notices += [(".", n) for n in notes]
         old, ignored = _inside_only(folder, manifest.Manifest.from_json(raw))
         outcome.notices += ignored
         build_id = f"{os.getpid()}-{time.time_ns()}"
         st = Stage(folder, folder / f"{STAGING_PREFIX}{build_id}", old, force, outcome)
         st.once, st.started = once, started
+        if aside is not None:
+            _set_aside(st, aside)
         if not sound:  # what the last build left untouched is still known by size and time
             st.blind = True
             st.written.update({rel: sha for rel, sha in fastpath.untouched(folder).items()
@@ -460,8 +466,8 @@ def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None,
     if fingerprint:
         fastpath.remember(folder, fingerprint, new, _stats(folder, new), in_scope, checked,
                           prepared)
-    outcome.removed = [folder / rel for rel in st.plan.removals]
-    outcome.retired_to = folder / st.plan.retire_to if st.plan.removals else None
+    outcome.removed = [folder / rel for rel in st.plan.removals if rel != manifest.FILENAME]
+    outcome.retired_to = folder / st.plan.retire_to if outcome.removed else None
     outcome.overview = folder / page.file
     outcome.files = sorted(folder / f for e in st.entries.values() for f in e.files()
                            if (folder / f).is_file())
@@ -469,15 +475,39 @@ def commit_build(st: Stage, done: Finished, fingerprint: dict | None = None,
     return outcome
 
 
-def _damaged_bookkeeping(folder: Path, damaged: str | None) -> list[Notice]:
+def _damaged_bookkeeping(folder: Path, damaged: str | None, own: str | None = None,
+                         aside: Path | None = None) -> list[Notice]:
     """One notice per damaged bookkeeping file: the manifest (see :func:`manifest.recover`)
-    and the no-change record (only read by the no-change check, so simply made again)."""
-    out: list[Notice] = [(manifest.FILENAME, damaged)] if damaged else []
+    and the no-change record (only read by the no-change check, so simply made again).
+
+    A person's own file or folder at the manifest's place (``own``: why it is not the
+    manifest) and a damaged manifest are moved into the backup folder ``aside`` by the
+    commit (:func:`_set_aside`), and the notice says where: nothing is lost."""
+    out: list[Notice] = []
+    where = (aside / manifest.FILENAME).relative_to(folder).as_posix() if aside else ""
+    if own is not None:
+        text = (f"{own}; den er flyttet til {where}, slik at ingenting går tapt, og "
+                "programmet skriver sitt eget manifest.")
+        if damaged:
+            text += f" Programmets manifest {damaged}"
+        out.append((manifest.FILENAME, text))
+    elif damaged:
+        kept = f" Den skadde filen er tatt vare på i {where}." if aside else ""
+        out.append((manifest.FILENAME, damaged + kept))
     _status, wrong = fastpath.read_status(folder / fastpath.STATUS)
     if wrong:
         out.append((fastpath.STATUS, f"{wrong}; den er oversett og skrives på nytt etter "
                     "byggingen."))
     return out
+
+
+def _set_aside(st: Stage, aside: Path) -> None:
+    """The file at the manifest's place goes to the backup folder ``aside`` when the build
+    commits (with the files it removes, and back again on a rollback), before the new
+    manifest is written there."""
+    st.backup = aside
+    st.plan.removals.append(manifest.FILENAME)
+    st.plan.retire_to = aside.relative_to(st.folder).as_posix()
 
 
 def unique(planned: list[Planned]) -> list[Planned]:

@@ -290,7 +290,9 @@ def archive_signed(source: Path, signed: Path) -> AfterSigning | None:
             built.archive_sha[rel] = sha256_file(path)
     if entry is not None or written:
         fastpath.forget(year)  # the next build looks again (and updates the overview)
-        manifest.write(year, built.to_json())
+        if manifest.foreign(year) is None and manifest.damage(year / manifest.FILENAME)[1] \
+                is None:  # a person's file or a damaged manifest: the next build sees to it
+            manifest.write(year, built.to_json())
     return AfterSigning(copy, sidecar)
 
 
