@@ -434,10 +434,13 @@ class Office:
                            + (" …" if len(missing) > 5 else "") + ".")
         return [batch.made[f] for f in files]
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         """End every worker: LibreOffice is asked to quit (and killed if it does not), and
-        this waits for them, so their CPU time counts as the build's."""
+        this waits for them (``wait``), so their CPU time counts as the build's; without,
+        they end while the build goes on (a later close waits)."""
         self._closed.set()
+        if not wait:
+            return
         self.found.wait()
         with self._lock:
             serving = list(self._serving)

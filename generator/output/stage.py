@@ -225,10 +225,14 @@ class Stage:
         if self.office is None and count:
             self.office = pdf.Office(pdf.workers(count), label=str(self.path))
 
-    def end_office(self) -> None:
-        office, self.office = self.office, None
-        if office is not None:
-            office.close()
+    def end_office(self, wait: bool = True) -> None:
+        """End the LibreOffice workers; ``wait=False``: they end while the build goes on
+        (the transaction waits for them at its end)."""
+        if self.office is None:
+            return
+        self.office.close(wait)
+        if wait:
+            self.office = None
 
     # --- what a delivered file and the archive records see --------------------------------
 
@@ -772,7 +776,7 @@ def _pdfs(st: Stage) -> None:
     try:
         _convert_all(st, todo)
     finally:
-        st.end_office()  # waited for: LibreOffice's CPU time is the PDF step's
+        st.end_office(wait=False)  # LibreOffice quits while the archive records are made
 
 
 def _convert_all(st: Stage, todo: list[Planned]) -> None:
