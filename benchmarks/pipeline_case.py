@@ -95,6 +95,7 @@ def main() -> None:
     timings = " ".join(f"{k}={v:.2f}s" for k, v in (outcome.timings if outcome else {}).items())
     if PDF_CPU:
         timings += f" pdf_cpu={sum(PDF_CPU) + _kids_cpu() - KIDS_BEFORE[0]:.2f}s"
+        timings += f" (own {sum(PDF_CPU):.2f}s)"
     print(f"{a.case}: {len(report.documents)} docs ({rendered} rendered) in {dt:.3f} s; "
           f"{timings}")
 

@@ -74,8 +74,11 @@ def _props(**kw: Any) -> tuple[Any, ...]:
 def _quit(desktop: Any, proc: subprocess.Popen[bytes] | None) -> None:
     """Ask LibreOffice to end and wait a little for it: its processes are then waited for
     (their CPU time counted as the build's); the group is killed afterwards either way."""
-    with contextlib.suppress(Exception):
-        desktop.terminate()
+    def terminate() -> None:
+        with contextlib.suppress(Exception):
+            desktop.terminate()
+
+    threading.Thread(target=terminate, daemon=True).start()  # a hung one is killed below
     if proc is not None:
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=10)

@@ -375,7 +375,7 @@ class Office:
         self.python: str | None = None
         self.found = threading.Event()  # the UNO-capable Python looked up
         self.pids: list[int] = []  # the soffice process of each worker started, in order
-        self.restarts = 0  # workers started in place of one that stopped
+        self.restarts = 0  # LibreOffices started in place of one that stopped (or never started)
         self._jobs: queue.PriorityQueue[_Job] = queue.PriorityQueue()
         self._seq = 0
         self._lock = threading.Lock()
@@ -517,6 +517,10 @@ class Office:
                 proc, answers = self._launch(python, exe)
             except OSError:
                 return
+            with self._lock:
+                self.restarts += 0 if first else 1
+            first = False
+            idle = False
             try:
                 ready = self._answer(answers, START_SECONDS)
                 if ready is None or "ready" not in ready:
@@ -525,19 +529,20 @@ class Office:
                 failed_starts = 0
                 with self._lock:
                     self.pids.append(int(ready["ready"]))
-                    self.restarts += 0 if first else 1
-                first = False
-                if self._work(proc, answers):
+                idle = self._work(proc, answers)
+                if idle:
                     return  # closed
             finally:
-                self._end(proc)
+                self._end(proc, idle)
 
-    def _end(self, proc: subprocess.Popen[str]) -> None:
-        """Ask the worker to end (it quits LibreOffice, or kills it when it must)."""
+    def _end(self, proc: subprocess.Popen[str], idle: bool) -> None:
+        """End the worker: an idle one asks LibreOffice to quit, else (it stopped, hangs, or
+        the build is stopping in the middle) its LibreOffice group is killed at once."""
         if proc.stdin is not None:
-            with contextlib.suppress(OSError, ValueError):
-                proc.stdin.write("quit\n")
-                proc.stdin.flush()
+            if idle:
+                with contextlib.suppress(OSError, ValueError):
+                    proc.stdin.write("quit\n")
+                    proc.stdin.flush()
             with contextlib.suppress(OSError, ValueError):
                 proc.stdin.close()
         try:
@@ -557,8 +562,9 @@ class Office:
         return True
 
     def _work(self, proc: subprocess.Popen[str], answers: queue.Queue[str]) -> bool:
-        """Feed one LibreOffice; True when the office was closed, False when LibreOffice
-        stopped (its file is queued again). The next file is sent before the last one is
+        """Feed one LibreOffice; True when the office was closed while it was idle, False
+        when LibreOffice stopped or hung (its file is queued again) or the office was
+        closed in the middle of a file. The next file is sent before the last one is
         finished, so LibreOffice does not wait for the finishing."""
         sent = self._next()
         if sent is None:
@@ -568,9 +574,9 @@ class Office:
             return False
         while True:
             answer = self._answer(answers, TIMEOUT_PER_DOC)
-            if answer is None or answer.get("dead"):
+            if answer is None or answer.get("dead"):  # stopped, hung, or closed meanwhile
                 self._again(sent)
-                return self._closed.is_set()
+                return False
             following = self._next(wait=False)
             if following is not None and not self._send(proc, following):
                 self._settle(sent, answer)
