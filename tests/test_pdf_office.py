@@ -7,6 +7,7 @@ which way PDF/A is made."""
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -46,6 +47,31 @@ def test_without_a_uno_python_the_pdfs_come_from_batched_calls(
     monkeypatch.setenv(pdf.UNO_ENV, "nei")
     assert _doctor_line(tmp_path).startswith("OK PDF-konvertering: samlede soffice-kall, slik "
                                              "STYRING_UNO_PYTHON=nei ber om")
+
+
+def test_when_libreoffice_does_not_answer_over_uno_the_batched_calls_make_the_pdfs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if pdf.uno_python() is None:
+        pytest.skip("ingen Python med uno (python3-uno)")
+    real = pdf.soffice()
+    refusing = tmp_path / "soffice"  # the real LibreOffice, but never listening for UNO
+    refusing.write_text(f'#!/bin/sh\ncase "$*" in *--accept=*) exit 1;; esac\n'
+                        f'exec "{real}" "$@"\n', encoding="utf-8")
+    refusing.chmod(refusing.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("STYRING_SOFFICE", str(refusing))
+    src, out = tmp_path / "docx", tmp_path / "pdf"
+    src.mkdir()
+    files = _documents(src, 2)
+    office = pdf.Office(1)
+    try:
+        assert office.available()  # a Python with uno is there ...
+        made = pdf.convert(files, out, office=office)
+    finally:
+        office.close()
+    assert office.pids == [] and office.restarts == 1  # ... but LibreOffice never answered
+    assert [p.name for p in made] == ["dok-00.pdf", "dok-01.pdf"]
+    for i, path in enumerate(made):
+        assert pdf.verify(path, f"Dokument {i}").ok
 
 
 def test_a_build_uses_one_warm_office_for_both_passes_and_none_when_nothing_changed(

@@ -134,6 +134,8 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     try:
         if office is not None and office.available():
             return office.convert(files, out_dir, finished, stop)
+    except _NoOffice:
+        pass  # the batched calls below
     finally:
         if own is not None:
             own.close()
@@ -324,6 +326,10 @@ def _filter_spec() -> str:
     return json.dumps(json.loads(options))
 
 
+class _NoOffice(Exception):
+    """No worker of an :class:`Office` got its LibreOffice to answer."""
+
+
 @dataclass
 class _Batch:
     """One :meth:`Office.convert` call: its files, what became of each, and its end."""
@@ -420,13 +426,17 @@ class Office:
         for i, f in enumerate(files):
             self._jobs.put(_Job((-call, i), f, batch))
         with batch.over:
-            while batch.left and batch.error is None and not stop.is_set() \
-                    and self._working():
-                batch.over.wait(POLL_SECONDS * 4)
-            batch.cancelled = True
+            try:
+                while batch.left and batch.error is None and not stop.is_set() \
+                        and self._working():
+                    batch.over.wait(POLL_SECONDS * 4)
+            finally:  # also on Ctrl-C: the workers skip what is left of it
+                batch.cancelled = True
         if batch.error is not None:
             stop.set()
             raise batch.error
+        if not batch.made and not self.pids and not stop.is_set() and not self._working():
+            raise _NoOffice  # not one LibreOffice answered over UNO: batched calls instead
         missing = [f.stem + ".pdf" for f in files if f not in batch.made]
         if missing:
             stop.set()
