@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the product and its tests need, idempotently:
-#   - on Debian/Ubuntu as root: LibreOffice Writer (headless), metric-compatible fonts, poppler-utils,
+#   - on Debian/Ubuntu as root: LibreOffice Writer (headless) with python3-uno (PDFs by warm
+#     LibreOffice over UNO), metric-compatible fonts, poppler-utils,
 #     Chromium (the tests open the build overview oversikt.html in it, headless)
 #   - a Python virtual environment in .venv with the package and its test tools
 #   - the Open XML SDK validator and axe-core (npm) used by the tests
@@ -9,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core poppler-utils chromium"
+APT_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui python3-uno fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core poppler-utils chromium"
 
 if [ -z "${SKIP_SYSTEM:-}" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=""

@@ -158,8 +158,11 @@ def pdf_vs_batch(work: Path, rev: str | None = None) -> list[str]:
     batch_cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     wall = float(row.split("|")[4])
     made = int(row.split("|")[3])
+    from generator.output.pdf import uno_python
+
+    how = "varme over UNO" if uno_python() else "samlede kall"
     rows = [f"| PDF-trinnet i en demo-bygging ({len(docx)} DOCX → PDF/A med kontroller, to "
-            f"LibreOffice) mot ett samlet `soffice --convert-to`-kall på de samme filene | "
+            f"LibreOffice, {how}) mot ett samlet `soffice --convert-to`-kall på de samme filene | "
             f"{step:.1f} s mot {wall:.1f} s (kallet laget {made} av {len(docx)}): "
             f"**{wall / step:.2f}×** raskere; CPU-tid {cpu:.1f} s mot {batch_cpu:.1f} s "
             f"({batch_cpu / cpu:.2f}×) |"]

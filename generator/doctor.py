@@ -1,7 +1,8 @@
 """``styring doctor``: what this machine has for the product, in bokmål, for IT's first hour.
 
 Lists Python, the installed package and xlwings, LibreOffice (and where it was found: the
-same lookup :func:`generator.output.pdf.soffice` uses for every build), the fonts the
+same lookup :func:`generator.output.pdf.soffice` uses for every build) and how it makes
+PDF/A (warm over UNO, or batched calls: :func:`generator.output.pdf.uno_python`), the fonts the
 documents and the signature fields need, the xlwings add-in and user settings (the button
 needs neither) and whether the output folder can be written. Each line is OK, MERKNAD or
 FEIL; FEIL means the machine cannot make the documents (or not their PDF/A).
@@ -23,7 +24,7 @@ from pathlib import Path
 from . import __version__, paths
 from .errors import os_reason
 from .excel.xlsm import ButtonSettings
-from .output.pdf import soffice
+from .output.pdf import UNO_ENV, UNO_OFF, soffice, uno_python
 
 MIN_PYTHON = (3, 11)
 SOFFICE_ENV = "STYRING_SOFFICE"
@@ -99,6 +100,27 @@ def _libreoffice() -> Finding:
         pass
     shown = f"{exe} ({how})" + (f", {version}" if version else "")
     return Finding("OK", "LibreOffice", shown)
+
+
+def _pdf_path() -> Finding | None:
+    """How PDF/A is made: by warm LibreOffice over UNO, or by batched calls (slower)."""
+    if soffice() is None:
+        return None  # the LibreOffice line says what is missing
+    chosen = os.environ.get(UNO_ENV)
+    python = uno_python()
+    if python is not None:
+        how = f" (fra miljøvariabelen {UNO_ENV})" if chosen else ""
+        return Finding("OK", "PDF-konvertering", f"LibreOffice styres over UNO med {python}"
+                       f"{how}: én LibreOffice per kjerne, startet mens dokumentene lages")
+    if chosen is not None and chosen.strip().lower() in UNO_OFF:
+        return Finding("OK", "PDF-konvertering", "samlede soffice-kall, slik "
+                       f"{UNO_ENV}={chosen.strip() or '(tom)'} ber om (tregere enn over UNO)")
+    where = (f"{chosen} (fra {UNO_ENV}) kan ikke importere uno" if chosen else
+             "fant ingen Python som kan styre LibreOffice (uno)")
+    return Finding("MERKNAD", "PDF-konvertering", f"samlede soffice-kall, som er tregere: "
+                   f"{where}. Debian/Ubuntu: installer python3-uno; Windows og macOS: "
+                   f"LibreOffices egen Python brukes, eller sett {UNO_ENV} til en "
+                   "Python med uno.")
 
 
 def _font_file(name: str) -> str | None:
@@ -192,5 +214,5 @@ def _writable(folder: Path) -> Finding:
 def findings(workbooks: Path, out: Path | None = None) -> list[Finding]:
     """Everything, in the order the answer lists it."""
     target = out if out is not None else paths.default_out([workbooks])
-    return [_python(), *_package(), _libreoffice(), *_fonts(), *_xlwings_setup(),
-            _writable(target)]
+    return [_python(), *_package(), _libreoffice(), *filter(None, [_pdf_path()]), *_fonts(),
+            *_xlwings_setup(), _writable(target)]

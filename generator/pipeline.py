@@ -422,6 +422,8 @@ def render_phase(st: building.Stage, plan: BuildPlan, progress: Progress | None)
     """Render the documents whose data or template changed into the staging folder; the
     others are reused as they are."""
     todo = building.to_render(st, plan.documents, plan.templates, plan.want_pdf, plan.scopes)
+    if plan.want_pdf:
+        st.start_office(len(todo))  # LibreOffice starts while the documents are rendered
     st.outcome.rendered = render_documents(todo, plan.templates, st.path,
                                            len(st.outcome.reused), len(plan.documents),
                                            progress)

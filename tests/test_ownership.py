@@ -376,17 +376,20 @@ def test_a_symlink_out_of_the_folder_is_refused(demo: Path, tmp_path: Path) -> N
 # --- 7. child processes die with the build -----------------------------------------------------
 
 def _office_processes(marker: str, profiles: set[Path] | None = None) -> list[int]:
-    """LibreOffice processes whose command line mentions ``marker`` (our output folder);
-    their profile folders are added to ``profiles``."""
+    """LibreOffice processes whose command line (a batched call) or environment (a warm
+    one over UNO: STYRING_BYGG) mentions ``marker`` (our output folder); their profile
+    folders are added to ``profiles``."""
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
             cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            env = (proc / "environ").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        if marker in cmd and "soffice" in cmd and "lo_watchdog" not in cmd:
+        if (marker in cmd or f"STYRING_BYGG={marker}" in env) and "soffice" in cmd \
+                and "lo_watchdog" not in cmd and "lo_uno" not in cmd:
             found.append(int(proc.name))
             for m in re.finditer(r"UserInstallation=file://(\S+)", cmd):
                 (profiles if profiles is not None else set()).add(Path(m[1]))

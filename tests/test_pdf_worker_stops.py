@@ -1,6 +1,8 @@
-"""A LibreOffice worker that stops in the middle of its batch (here: killed) is noticed by
-the PDFs it did not write, and the rest of its files are converted by a new one: every
-PDF is there and passes the archive checks."""
+"""A LibreOffice worker that stops in the middle of its batch (here: killed) is noticed and
+the rest of its files are converted by a new one: every PDF is there and passes the
+archive checks. Both ways of converting: warm LibreOffice over UNO (the soffice of one
+worker killed), and batched ``soffice --convert-to`` calls (forced with
+STYRING_UNO_PYTHON=nei; the batched call noticed by the PDFs it did not write)."""
 
 from __future__ import annotations
 
@@ -53,7 +55,10 @@ def _libreoffice_groups(first_file: Path) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finner prosessene via /proc")
-def test_a_worker_killed_mid_batch_is_noticed_and_its_files_converted(tmp_path: Path) -> None:
+def test_a_worker_killed_mid_batch_is_noticed_and_its_files_converted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(pdf.UNO_ENV, "nei")  # the batched calls (the fallback without UNO)
+    assert pdf.uno_python() is None
     src, out = tmp_path / "docx", tmp_path / "pdf"
     src.mkdir()
     files = _documents(src, 16)
@@ -89,3 +94,70 @@ def test_a_worker_killed_mid_batch_is_noticed_and_its_files_converted(tmp_path: 
     for i, path in enumerate(pdfs):
         report = pdf.verify(path, f"Dokument {i}")
         assert report.ok, (path.name, report.problems)
+
+
+def _profile_of(pid: int) -> Path | None:
+    try:
+        argv = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return None
+    for arg in argv:
+        if arg.startswith(b"-env:UserInstallation=file://"):
+            return Path(arg.split(b"file://", 1)[1].decode())
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").is_dir() and b"Z" not in (
+        Path(f"/proc/{pid}/stat").read_bytes().split(b")")[-1][:3])
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finner prosessene via /proc")
+def test_a_warm_worker_whose_libreoffice_is_killed_is_replaced(tmp_path: Path) -> None:
+    if pdf.uno_python() is None:
+        pytest.skip("ingen Python med uno (python3-uno)")
+    src, out = tmp_path / "docx", tmp_path / "pdf"
+    src.mkdir()
+    files = _documents(src, 16)
+    office = pdf.Office(2)
+    assert office.available()
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["pdfs"] = pdf.convert(files, out, office=office)
+        except Exception as e:  # reported by the assertion below
+            result["error"] = e
+
+    worker = threading.Thread(target=run)
+    try:
+        worker.start()
+        victim, profiles, made_then = None, set(), 0
+        deadline = time.monotonic() + 300
+        while worker.is_alive() and time.monotonic() < deadline and victim is None:
+            made_then = len(list(out.glob("*.pdf")))
+            if 0 < made_then < len(files) - 4 and office.pids:
+                victim = office.pids[0]
+                profiles = {p for p in map(_profile_of, office.pids) if p is not None}
+                os.killpg(os.getpgid(victim), signal.SIGKILL)
+            time.sleep(0.01)
+        worker.join(timeout=600)
+        assert victim is not None, "LibreOffice was not caught in the middle of the batch"
+        assert "error" not in result, result.get("error")
+        assert office.restarts >= 1  # noticed: a new one started in its place
+        assert not _alive(victim)
+    finally:
+        office.close()
+    pdfs = result["pdfs"]
+    assert isinstance(pdfs, list) and [p.name for p in pdfs] == [f.stem + ".pdf" for f in files]
+    for i, path in enumerate(pdfs):
+        report = pdf.verify(path, f"Dokument {i}")
+        assert report.ok, (path.name, report.problems)
+    # closed: every LibreOffice has ended and its profile folder is gone
+    assert not any(_alive(pid) for pid in office.pids)
+    assert profiles and not any(p.exists() for p in profiles)
+    assert not list(out.glob(".*.del"))  # no half-written PDF left beside them

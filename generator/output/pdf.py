@@ -1,10 +1,13 @@
 """PDF/A-2b and PDF/UA-1 by LibreOffice (tagged, finished by :mod:`.pdfua`), and the checks
 every converted file must pass.
 
-One warm LibreOffice per worker converts a whole batch in a single call (never
-a cold start per document); with two or more cores the batch is split between
-workers, each with its own profile directory. The filter option is checked in
-every result: LibreOffice silently ignores a misspelled option.
+One warm LibreOffice per core, each with its own profile directory, converts the
+documents: driven over UNO (:class:`Office`, :mod:`.lo_uno`) when a Python that can
+``import uno`` is found (see :func:`uno_python`), started as soon as the build knows it
+will make PDFs so that its start overlaps the rendering, and handed one document at a
+time (the next goes to whichever is free). Without one, each worker converts its share
+in one batched ``soffice --convert-to`` call (never a cold start per document). The
+filter option is checked in every result: LibreOffice silently ignores a misspelled option.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import json
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -22,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,7 +99,7 @@ FINISHING = threading.Lock()  # held while a PDF is finished and handed on (see 
 
 
 def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
-            stop: threading.Event | None = None) -> list[Path]:
+            stop: threading.Event | None = None, office: Office | None = None) -> list[Path]:
     """Convert DOCX files to PDF/A-2b in ``out_dir``; returns the PDFs in the same order.
 
     Each PDF is finished (metadata and PDF/UA, see :func:`finish`) as soon as LibreOffice
@@ -103,7 +108,9 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     conversion): what the caller does with a PDF overlaps the conversion of the others
     instead of waiting for the last. ``stop``: set by a failure here, and when set from
     outside no new LibreOffice starts and the running ones end (conversions that share
-    it stop together)."""
+    it stop together). ``office``: warm LibreOffice workers to use (several conversions
+    may share them); without, this starts its own when a UNO-capable Python is found,
+    and else converts in batched calls."""
     exe = soffice()
     if exe is None:
         raise PdfError(INSTALL_HINT)
@@ -112,18 +119,35 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     if not files:
         return []
     pikepdf.Pdf  # noqa: B018 - the lazily imported module loaded before the worker threads
-    n = workers(len(files))
-    chunks = [files[i::n] for i in range(n)]
-    live: list[subprocess.Popen[bytes]] = []
     stop = stop if stop is not None else threading.Event()
 
-    def finished(docx: Path) -> None:
-        path = out_dir / (docx.stem + ".pdf")
+    def finished(docx: Path, path: Path | None = None) -> None:
+        path = path or out_dir / (docx.stem + ".pdf")
         with FINISHING:  # one PDF at a time in the process (the libraries share state)
             finish(path)
             if done is not None:
                 done(docx, path)
 
+    own = None
+    if office is None and uno_python() is not None:
+        office = own = Office(workers(len(files)))
+    try:
+        if office is not None and office.available():
+            return office.convert(files, out_dir, finished, stop)
+    except _NoOffice:
+        pass  # the batched calls below
+    finally:
+        if own is not None:
+            own.close()
+    return _batches(exe, files, out_dir, finished, stop)
+
+
+def _batches(exe: str, files: list[Path], out_dir: Path, finished: Callable[[Path], None],
+             stop: threading.Event) -> list[Path]:
+    """:func:`convert` by batched ``soffice --convert-to`` calls, one per worker."""
+    n = workers(len(files))
+    chunks = [files[i::n] for i in range(n)]
+    live: list[subprocess.Popen[bytes]] = []
     pool = ThreadPoolExecutor(n)
     ok = False
     try:
@@ -188,6 +212,15 @@ def _run(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.Popen
         todo = left
 
 
+def _profile() -> str:
+    """A fresh LibreOffice profile folder (see OFFLINE_PROFILE); its worker removes it."""
+    profile = tempfile.mkdtemp(prefix="styring-lo-")
+    user = Path(profile) / "user"
+    user.mkdir()
+    (user / "registrymodifications.xcu").write_text(OFFLINE_PROFILE, encoding="utf-8")
+    return profile
+
+
 def _complete(path: Path) -> bool:
     """A PDF LibreOffice finished writing: it ends with ``%%EOF``."""
     try:
@@ -205,10 +238,7 @@ def _attempt(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.P
     the files whose PDF it wrote whole, each handed to ``finished`` as soon as it was: it
     converts the files in order, so a PDF is whole once a later file's PDF is there (or
     LibreOffice has ended) and it ends with ``%%EOF``."""
-    profile = tempfile.mkdtemp(prefix="styring-lo-")
-    user = Path(profile) / "user"
-    user.mkdir()
-    (user / "registrymodifications.xcu").write_text(OFFLINE_PROFILE, encoding="utf-8")
+    profile = _profile()
     cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
            "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
            "--convert-to", FILTER, "--outdir", str(out_dir), *map(str, files)]
@@ -244,6 +274,359 @@ def _attempt(exe: str, files: list[Path], out_dir: Path, live: list[subprocess.P
         proc.wait()
         live.remove(proc)
         shutil.rmtree(profile, ignore_errors=True)
+# --- warm LibreOffice over UNO ---------------------------------------------------------------
+
+UNO_ENV = "STYRING_UNO_PYTHON"  # a Python with uno; «nei» (or empty): batched calls instead
+UNO_WORKER = Path(__file__).with_name("lo_uno.py")
+UNO_OFF = ("", "0", "nei", "no", "av", "off")
+START_SECONDS = 90  # for a LibreOffice to start and answer
+_UNO_FOUND: dict[tuple[str | None, str | None], str | None] = {}
+
+
+def uno_candidates(exe: str | None) -> list[str]:
+    """Where a Python that can drive LibreOffice is looked for: ``$STYRING_UNO_PYTHON``
+    alone when set; else LibreOffice's own beside ``exe`` (Windows, macOS), then the
+    system's (python3-uno on Debian/Ubuntu)."""
+    chosen = os.environ.get(UNO_ENV)
+    if chosen is not None:
+        return [] if chosen.strip().lower() in UNO_OFF else [chosen]
+    out = []
+    if exe:
+        program = Path(os.path.realpath(exe)).parent
+        out += [str(program / "python.exe"), str(program / "python"),
+                str(program.parent / "Resources" / "python")]  # macOS: Contents/Resources
+    out += ["/usr/bin/python3"]
+    if (found := shutil.which("python3")) is not None:
+        out.append(found)
+    return [c for c in dict.fromkeys(out) if Path(c).is_file()]
+
+
+def uno_python() -> str | None:
+    """The first candidate (:func:`uno_candidates`) that can ``import uno``; None: PDFs are
+    made by batched ``soffice --convert-to`` calls. Looked up once per process."""
+    exe = soffice()
+    key = (os.environ.get(UNO_ENV), exe)
+    if key not in _UNO_FOUND:
+        _UNO_FOUND[key] = next((py for py in uno_candidates(exe) if _imports_uno(py)), None)
+    return _UNO_FOUND[key]
+
+
+def _imports_uno(python: str) -> bool:
+    try:
+        return subprocess.run([python, "-c", "import uno"], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _filter_spec() -> str:
+    """The filter data of FILTER (``pdf:writer_pdf_Export:{…}``) as JSON for the worker."""
+    options = FILTER.split(":", 2)[2] if FILTER.count(":") >= 2 else "{}"
+    return json.dumps(json.loads(options))
+
+
+class _NoOffice(Exception):
+    """No worker of an :class:`Office` got its LibreOffice to answer."""
+
+
+@dataclass
+class _Batch:
+    """One :meth:`Office.convert` call: its files, what became of each, and its end."""
+
+    out_dir: Path
+    finished: Callable[[Path, Path], None]
+    left: int
+    made: dict[Path, Path] = field(default_factory=dict)
+    failed: dict[Path, str] = field(default_factory=dict)
+    error: BaseException | None = None
+    cancelled: bool = False
+    over: threading.Condition = field(default_factory=threading.Condition)
+
+    def settle(self, docx: Path, pdf: Path | None, why: str = "") -> None:
+        with self.over:
+            if pdf is not None:
+                self.made[docx] = pdf
+            else:
+                self.failed[docx] = why
+            self.left -= 1
+            self.over.notify_all()
+
+    def fail(self, error: BaseException) -> None:
+        with self.over:
+            self.error = self.error or error
+            self.cancelled = True
+            self.over.notify_all()
+
+
+@dataclass(order=True)
+class _Job:
+    order: tuple[int, int]
+    docx: Path = field(compare=False)
+    batch: _Batch = field(compare=False)
+    attempts: int = field(default=0, compare=False)
+
+
+class Office:
+    """Warm LibreOffice workers driven over UNO (:mod:`.lo_uno`), one per core: started at
+    once in the background (their start overlaps whatever the build does meanwhile) and
+    fed one document at a time from a shared queue, so that both cores stay busy to the
+    end. A worker whose LibreOffice dies (or hangs) is noticed: the document it had is
+    converted again, by a new worker in its place. Each dies with the build, even when the
+    build is killed with SIGKILL, and its profile folder is removed. :meth:`close` ends
+    them (the build closes it however it ends)."""
+
+    def __init__(self, count: int, label: str | None = None) -> None:
+        self.count, self.label = count, label
+        self.python: str | None = None
+        self.found = threading.Event()  # the UNO-capable Python looked up
+        self.pids: list[int] = []  # the soffice process of each worker started, in order
+        self.restarts = 0  # LibreOffices started in place of one that stopped (or never started)
+        self._jobs: queue.PriorityQueue[_Job] = queue.PriorityQueue()
+        self._seq = 0
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._serving: list[threading.Thread] = []
+        threading.Thread(target=self._start, daemon=True).start()
+
+    def available(self) -> bool:
+        """A UNO-capable Python was found (waits for the look-up)."""
+        self.found.wait()
+        return self.python is not None and not self._closed.is_set()
+
+    def _start(self) -> None:
+        try:
+            self.python = uno_python()
+            exe = soffice()
+            if self.python is None or exe is None:
+                self.python = None
+                return
+            with self._lock:
+                for _ in range(self.count):
+                    if self._closed.is_set():
+                        return
+                    t = threading.Thread(target=self._serve, args=(self.python, exe),
+                                         daemon=True)
+                    self._serving.append(t)
+                    t.start()
+        finally:
+            self.found.set()
+
+    def convert(self, files: list[Path], out_dir: Path, finished: Callable[[Path, Path], None],
+                stop: threading.Event) -> list[Path]:
+        """:func:`convert` with these workers: the files are queued before those of earlier
+        calls still waiting (a table of contents' second pass is not left to the end), and
+        this waits until each is made or has failed."""
+        batch = _Batch(out_dir, finished, len(files))
+        for f in files:  # a PDF from an earlier pass (the table of contents) is no proof
+            (out_dir / (f.stem + ".pdf")).unlink(missing_ok=True)
+        with self._lock:
+            self._seq += 1
+            call = self._seq
+        for i, f in enumerate(files):
+            self._jobs.put(_Job((-call, i), f, batch))
+        with batch.over:
+            try:
+                while batch.left and batch.error is None and not stop.is_set() \
+                        and self._working():
+                    batch.over.wait(POLL_SECONDS * 4)
+            finally:  # also on Ctrl-C: the workers skip what is left of it
+                batch.cancelled = True
+        if batch.error is not None:
+            stop.set()
+            raise batch.error
+        if not batch.made and not self.pids and not stop.is_set() and not self._working():
+            raise _NoOffice  # not one LibreOffice answered over UNO: batched calls instead
+        missing = [f.stem + ".pdf" for f in files if f not in batch.made]
+        if missing:
+            stop.set()
+            raise PdfError("LibreOffice laget ikke " + ", ".join(missing[:5])
+                           + (" …" if len(missing) > 5 else "") + ".")
+        return [batch.made[f] for f in files]
+
+    def close(self, wait: bool = True) -> None:
+        """End every worker: LibreOffice is asked to quit (and killed if it does not), and
+        this waits for them (``wait``), so their CPU time counts as the build's; without,
+        they end while the build goes on (a later close waits)."""
+        self._closed.set()
+        if not wait:
+            return
+        self.found.wait()
+        with self._lock:
+            serving = list(self._serving)
+        for t in serving:
+            t.join()
+
+    def _working(self) -> bool:
+        """Some worker is there to take the queued files."""
+        with self._lock:
+            return any(t.is_alive() for t in self._serving)
+
+    def _next(self, wait: bool = True) -> _Job | None:
+        """The next queued file of a batch still waiting; None once closed (or, with
+        ``wait=False``, when none is queued now)."""
+        while not self._closed.is_set():
+            try:
+                job = self._jobs.get(timeout=POLL_SECONDS * 4) if wait else \
+                    self._jobs.get_nowait()
+            except queue.Empty:
+                if not wait:
+                    return None
+                continue
+            if not job.batch.cancelled:
+                return job
+        return None
+
+    def _launch(self, python: str, exe: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
+        profile = _profile()
+        try:
+            proc = subprocess.Popen(
+                [python, str(UNO_WORKER), exe, profile, _filter_spec(),
+                 *([self.label] if self.label else [])],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True, encoding="utf-8", start_new_session=os.name == "posix")
+        except OSError:
+            shutil.rmtree(profile, ignore_errors=True)
+            raise
+        answers: queue.Queue[str] = queue.Queue()
+
+        def read() -> None:
+            assert proc.stdout is not None
+            with contextlib.suppress(OSError, ValueError):
+                for line in proc.stdout:
+                    answers.put(line)
+            answers.put("")  # the worker is gone
+
+        threading.Thread(target=read, daemon=True).start()
+        return proc, answers
+
+    def _answer(self, answers: queue.Queue[str], seconds: float) -> dict[str, Any] | None:
+        """The worker's next answer; None when it ended, hung or the office was closed."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                line = answers.get(timeout=POLL_SECONDS * 4)
+            except queue.Empty:
+                if self._closed.is_set():
+                    return None
+                continue
+            if not line:
+                return None
+            with contextlib.suppress(ValueError):
+                answer = json.loads(line)
+                if isinstance(answer, dict):
+                    return answer
+        return None
+
+    def _serve(self, python: str, exe: str) -> None:
+        """One worker: (re)starts its LibreOffice and converts queued files until closed;
+        gives up when two starts in a row fail."""
+        failed_starts, first = 0, True
+        while not self._closed.is_set() and failed_starts < 2:
+            try:
+                proc, answers = self._launch(python, exe)
+            except OSError:
+                return
+            with self._lock:
+                self.restarts += 0 if first else 1
+            first = False
+            idle = False
+            try:
+                ready = self._answer(answers, START_SECONDS)
+                if ready is None or "ready" not in ready:
+                    failed_starts += 1
+                    continue
+                failed_starts = 0
+                with self._lock:
+                    self.pids.append(int(ready["ready"]))
+                idle = self._work(proc, answers)
+                if idle:
+                    return  # closed
+            finally:
+                self._end(proc, idle)
+
+    def _end(self, proc: subprocess.Popen[str], idle: bool) -> None:
+        """End the worker: an idle one asks LibreOffice to quit, else (it stopped, hangs, or
+        the build is stopping in the middle) its LibreOffice group is killed at once."""
+        if proc.stdin is not None:
+            if idle:
+                with contextlib.suppress(OSError, ValueError):
+                    proc.stdin.write("quit\n")
+                    proc.stdin.flush()
+            with contextlib.suppress(OSError, ValueError):
+                proc.stdin.close()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # its LibreOffice group dies with its input closed
+            proc.wait()
+
+    def _send(self, proc: subprocess.Popen[str], job: _Job) -> bool:
+        target = job.batch.out_dir / (job.docx.stem + ".pdf")
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(json.dumps({"docx": str(job.docx), "pdf": str(target)}) + "\n")
+            proc.stdin.flush()
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def _work(self, proc: subprocess.Popen[str], answers: queue.Queue[str]) -> bool:
+        """Feed one LibreOffice; True when the office was closed while it was idle, False
+        when LibreOffice stopped or hung (its file is queued again) or the office was
+        closed in the middle of a file. The next file is sent before the last one is
+        finished, so LibreOffice does not wait for the finishing."""
+        sent = self._next()
+        if sent is None:
+            return True
+        if not self._send(proc, sent):
+            self._again(sent)
+            return False
+        while True:
+            answer = self._answer(answers, TIMEOUT_PER_DOC)
+            if answer is None or answer.get("dead"):  # stopped, hung, or closed meanwhile
+                self._again(sent)
+                return False
+            following = self._next(wait=False)
+            if following is not None and not self._send(proc, following):
+                self._settle(sent, answer)
+                self._again(following)
+                return False
+            self._settle(sent, answer)
+            if following is None:
+                following = self._next()
+                if following is None:
+                    return True
+                if not self._send(proc, following):
+                    self._again(following)
+                    return False
+            sent = following
+
+    def _settle(self, job: _Job, answer: dict[str, Any]) -> None:
+        batch = job.batch
+        if batch.cancelled:
+            return
+        if not answer.get("ok"):
+            batch.settle(job.docx, None, str(answer.get("error", "")))
+            return
+        path = batch.out_dir / (job.docx.stem + ".pdf")
+        try:
+            batch.finished(job.docx, path)
+        except BaseException as e:  # raised again by the waiting convert()
+            batch.fail(e)
+            return
+        batch.settle(job.docx, path)
+
+    def _again(self, job: _Job) -> None:
+        """The file a stopped LibreOffice had: queued again (first in line), or given up
+        when it was the second worker that stopped on it."""
+        job.attempts += 1
+        if job.attempts >= 2:
+            job.batch.settle(job.docx, None, "LibreOffice stoppet")
+        elif not job.batch.cancelled:
+            self._jobs.put(job)
+
+
 def repair_metadata(path: Path) -> bool:
     """Undo LibreOffice's double escaping in XMP («&amp;amp;» for «&»), so XMP and Info agree.
 

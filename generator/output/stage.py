@@ -216,6 +216,23 @@ class Stage:
         self.build_id = path.name.removeprefix(STAGING_PREFIX)
         self.once: list[Notice] = []  # damaged bookkeeping: said by this build only
         self.started = time.perf_counter()
+        self.office: pdf.Office | None = None  # warm LibreOffice, see start_office
+
+    def start_office(self, count: int) -> None:
+        """Start the LibreOffice workers for ``count`` documents now, so that their start
+        overlaps the rendering (see :class:`pdf.Office`); ended by :func:`_pdfs`, or when
+        the build ends however it ends."""
+        if self.office is None and count:
+            self.office = pdf.Office(pdf.workers(count), label=str(self.path))
+
+    def end_office(self, wait: bool = True) -> None:
+        """End the LibreOffice workers; ``wait=False``: they end while the build goes on
+        (the transaction waits for them at its end)."""
+        if self.office is None:
+            return
+        self.office.close(wait)
+        if wait:
+            self.office = None
 
     # --- what a delivered file and the archive records see --------------------------------
 
@@ -382,6 +399,7 @@ def transaction(folder: Path, force: bool = False) -> Iterator[Stage]:
         except commit.CommitError as e:
             raise BuildError(str(e)) from None
         finally:
+            st.end_office()
             if not (st.path / commit.JOURNAL).exists():
                 shutil.rmtree(st.path, ignore_errors=True)
 
@@ -787,7 +805,16 @@ def _pdfs(st: Stage) -> None:
     done, beside the rest of the first."""
     todo = list(st.outcome.rendered)
     if not todo:
+        st.end_office()
         return
+    st.start_office(len(todo))  # when the build did not start it with the rendering
+    try:
+        _convert_all(st, todo)
+    finally:
+        st.end_office(wait=False)  # LibreOffice quits while the archive records are made
+
+
+def _convert_all(st: Stage, todo: list[Planned]) -> None:
     pdf.pikepdf.Pdf  # noqa: B018 - the lazily imported pikepdf loaded before any thread uses it
     second = ThreadPoolExecutor(1)
     # pyHanko is slow to import (¾ s): only when there is work, and while LibreOffice starts
@@ -822,7 +849,7 @@ def _pdfs(st: Stage) -> None:
         # would find the first layout's PDF gone while the second is being written.
         redo = [d for d, p in pairs if toc.page_numbers(d, p)]
         if redo:
-            made = pdf.convert(redo, st.path / ".pdf-innhold", check, stop)
+            made = pdf.convert(redo, st.path / ".pdf-innhold", check, stop, st.office)
             renumbered.update(zip(redo, made, strict=True))
         for d, p in pairs:
             if d not in redo:
@@ -840,7 +867,7 @@ def _pdfs(st: Stage) -> None:
     order = contents + [d for d in docx if d not in contents]
     ok = False
     try:
-        made = pdf.convert(order, pdf_dir, done, stop)
+        made = pdf.convert(order, pdf_dir, done, stop, st.office)
         for job in again:
             job.result()
         ok = True
