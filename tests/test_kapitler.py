@@ -264,3 +264,29 @@ def test_libreoffice_pdf_lists_the_chapters_with_their_pages(demo_pdf_build: Pat
     d = docx.Document(str(docx_file))
     entry = next(p.text for p in d.paragraphs if p.text.startswith("5. Kompetanse\t"))
     assert entry.split("\t")[1] == re.search(r"5\. Kompetanse\s*\.{3,}\s*(\d+)", toc).group(1)
+
+
+@pytest.mark.parametrize("rel", ["oppdragsbrev/oppdragsbrev-2026.pdf",
+                                 "tertialrapport/tertialrapport-2026-t2.pdf",
+                                 "utviklingsstrategi/utviklingsstrategi-2026-2028.pdf"])
+def test_every_toc_entry_names_the_page_of_its_own_heading(demo_pdf_build: Path,
+                                                            rel: str) -> None:
+    """Read by poppler (not the reader that set the numbers): the n-th entry is the n-th
+    heading, also where headings repeat («Innhold og hovedoppgaver» under every delstrategi
+    once showed the page of the delstrategi before it)."""
+    text = subprocess.run(["pdftotext", str(demo_pdf_build / rel), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = [[" ".join(ln.split()) for ln in page.splitlines()] for page in text.split("\f")]
+    leader = re.compile(r"^(.*?)\s*\.{3,}\s*(\d+)$")
+    toc = next(i for i, lines in enumerate(pages)
+               if sum(bool(leader.match(ln)) for ln in lines) >= 2)
+    entries = [(m[1], int(m[2])) for ln in pages[toc] if (m := leader.match(ln))]
+    assert len(entries) >= 10
+    page, line = toc + 1, -1
+    for heading, number in entries:
+        hit = next(((p, k) for p in range(page, len(pages))
+                    for k in range(line + 1 if p == page else 0, len(pages[p]))
+                    if " ".join(pages[p][k:k + 3]).startswith(heading)), None)
+        assert hit is not None, heading
+        page, line = hit
+        assert page + 1 == number, f"«{heading}»: the entry says {number}, it is on {page + 1}"

@@ -173,25 +173,25 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = etree.fromstring(z.read("word/document.xml"))
     pages = _pages(pdf_path)
-    toc_page = next((i for i, lines in enumerate(pages) if "Innhold" in lines), 0)
+    # the table of contents: the first page with entry lines (its title is in the målform,
+    # maybe with a parallel language before it: not looked for)
+    toc_page = next((i for i, lines in enumerate(pages)
+                     if sum(bool(_LEADER.search(ln)) for ln in lines) >= 2), 0)
     while toc_page + 1 < len(pages) and any(_LEADER.search(ln) for ln in pages[toc_page + 1]):
         toc_page += 1  # a table of contents longer than a page
     changed = False
-    current = toc_page + 1
+    at = (toc_page + 1, -1)  # the line of the last heading found: the next comes after it
     for link in root.iter(_q("hyperlink")):
         instr = [t for t in link.iter(_q("instrText")) if "PAGEREF" in (t.text or "")]
         if not instr:
             continue
         texts = [t for t in link.iter(_q("t"))]
         heading = " ".join((texts[0].text or "").split())
-        found = next((i for i in range(current, len(pages)) if heading in pages[i]), None)
-        if found is None:
-            found = next((i for i in range(current, len(pages))
-                          if heading in " ".join(pages[i])), None)
+        found = _find(pages, heading, at)
         if found is None:
             continue
-        current = found
-        number = str(found + 1)
+        at = found
+        number = str(found[0] + 1)
         if texts[-1].text != number:
             texts[-1].text = number
             changed = True
@@ -200,6 +200,24 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
                       etree.tostring(root, encoding="UTF-8", xml_declaration=True,
                                      standalone=True))
     return changed
+
+
+def _find(pages: list[list[str]], heading: str, after: tuple[int, int]
+          ) -> tuple[int, int] | None:
+    """(page, line) of the first line after ``after`` that is ``heading`` or starts it (a
+    heading wrapped over lines). Searching on from the last heading's line, not from its
+    page, keeps headings with the same text apart («Innhold og hovedoppgaver» under every
+    delstrategi): the n-th entry is the n-th heading. Else the first later page whose text
+    holds it anywhere (its line then unknown: the start of that page)."""
+    page, line = after
+    for p in range(page, len(pages)):
+        lines = pages[p]
+        for k in range(line + 1 if p == page else 0, len(lines)):
+            if lines[k] == heading or (lines[k] and heading.startswith(lines[k])
+                                       and " ".join(lines[k:k + 4]).startswith(heading)):
+                return p, k
+    found = next((p for p in range(page, len(pages)) if heading in " ".join(pages[p])), None)
+    return None if found is None else (found, -1)
 
 
 def _replace_part(path: Path, data: bytes, name: str, content: bytes) -> None:
