@@ -174,7 +174,10 @@ class FastTemplate:
 
     def _compile(self, part: str, src: str) -> jinja2.Template:
         """docxtpl's ``patch_xml`` + the ``\\n<w:p`` trick of ``render_xml_part``, compiled."""
-        src = _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(src))
+        return self._compile_source(part, self._source(src))
+
+    def _compile_source(self, part: str, src: str) -> jinja2.Template:
+        """:meth:`_compile` of a text :meth:`_source` has already prepared."""
         try:
             return self.env.from_string(src)
         except jinja2.TemplateError as e:
@@ -190,13 +193,15 @@ class FastTemplate:
             return _Part(part, _DECL + xml, self.env.from_string(""), "", True, False)
         body = xml[m.end():end]
         fix = bool(_GRID_TAGS.search(_TEXT_TAGS.sub("", body))) or _grid_mismatch(root)
-        return _Part(part, _DECL + xml[:m.end()], self._compile(part, body), xml[end:], True,
-                     fix, self._source(body))
+        source = self._source(body)  # docxtpl's preprocessing once: compiled, and kept
+        return _Part(part, _DECL + xml[:m.end()], self._compile_source(part, source), xml[end:],
+                     True, fix, source)
 
     def _compile_whole(self, part: str, raw: bytes) -> _Part:
         """Headers, footers, footnotes: the whole root element is the template (as docxtpl)."""
         xml = etree.tostring(_parse(raw, f"{self.name}: {part}"), encoding="unicode")
-        return _Part(part, _DECL, self._compile(part, xml), "", False, False, self._source(xml))
+        source = self._source(xml)
+        return _Part(part, _DECL, self._compile_source(part, source), "", False, False, source)
 
     def _source(self, xml: str) -> str:
         """The text a part's template was compiled from (its lines name a failing tag)."""
