@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from . import lazy
+
+if TYPE_CHECKING:
+    import babel.dates as babel_dates
+    import babel.numbers as babel_numbers
+else:  # loaded when first used: not by a renderer whose templates format no number or date
+    babel_dates = lazy.module("babel.dates")
+    babel_numbers = lazy.module("babel.numbers")
 
 LOCALE = "nb_NO"
 NBSP = "\u00a0"
@@ -26,7 +33,8 @@ def tall(value: float | int | None, desimaler: int = 0) -> str:
     if exact == 0:
         exact = abs(exact)  # no "−0"
     pattern = "#,##0" + ("." + "0" * desimaler if desimaler else "")
-    return format_decimal(exact, format=pattern, locale=LOCALE).replace("-", "−")
+    return babel_numbers.format_decimal(exact, format=pattern, locale=LOCALE).replace(
+        "-", "−")
 
 
 def kr(value: float | int | None) -> str:
@@ -48,7 +56,8 @@ def dato(value: date | datetime | str | None) -> str:
     """``23. november 2026``; a deadline typed as text («Senest 19. august») as written."""
     if isinstance(value, str):
         return value
-    return "" if value is None else format_date(value, "d. MMMM y", locale=LOCALE)
+    return "" if value is None else babel_dates.format_date(value, "d. MMMM y",
+                                                            locale=LOCALE)
 
 
 def kort_dato(value: date | datetime | str | None) -> str:

@@ -25,20 +25,18 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-import multiprocessing
 import os
 import re
 import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from docxtpl import InlineImage, RichText, RichTextParagraph
@@ -70,6 +68,9 @@ from .template import (
     template_error,
 )
 from .zipwriter import RawZip, ZipError
+
+if TYPE_CHECKING:  # a pool only with workers > 1: not imported by a build of a few documents
+    from concurrent.futures import ProcessPoolExecutor
 
 EnvFactory = Callable[[], jinja2.Environment]
 
@@ -398,6 +399,9 @@ def _pool(template: Path | str | bytes | FastTemplate, workers: int, env_factory
            else FastTemplate(template, env_factory(), **kwargs))
     if workers <= 1:
         return tpl, None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = (sys.platform.startswith("linux") and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
