@@ -139,12 +139,16 @@ def inside(folder: Path, rel: object, resolved_dirs: dict[Path, Path] | None = N
     return target
 
 
-def escapes(folder: Path, rel: str) -> Path | None:
-    """The outside place a target's folder leads to through a symlink, else None."""
-    root = folder.resolve()
+def escapes(folder: Path, rel: str, resolved_dirs: dict[Path, Path] | None = None
+            ) -> Path | None:
+    """The outside place a target's folder leads to through a symlink, else None
+    (``resolved_dirs``: as for :func:`inside`)."""
+    cache: dict[Path, Path] = {} if resolved_dirs is None else resolved_dirs
+    root = cache[folder] if folder in cache else cache.setdefault(folder, folder.resolve())
     parent = (folder / rel).parent
     try:
-        resolved = parent.resolve()
+        resolved = (cache[parent] if parent in cache
+                    else cache.setdefault(parent, parent.resolve()))
     except (OSError, RuntimeError):
         return parent
     return None if resolved.is_relative_to(root) else resolved
