@@ -1,7 +1,8 @@
 """Norwegian (bokmål) formatting of numbers, money, percent, dates and tertials.
 
 Babel's ``nb_NO`` locale gives the separators: a non-breaking space between
-thousands and a decimal comma (``1 234 567,5``). These functions are also the
+thousands and a decimal comma (``1 234 567,5``); for bokmål and nynorsk the same output is
+written here without loading Babel (see :data:`MONTHS`). These functions are also the
 Jinja filters the templates use (see :data:`FILTERS`).
 """
 

@@ -1,8 +1,9 @@
 """The product's own words in the municipality's målform: message catalogues (gettext).
 
 Every fixed word the product writes is bokmål in the code and in the bundled templates;
-that bokmål text is the catalogue's ``msgid``. A catalogue (``.po``, read with Babel at
-run time, no compile step) gives the same text in another language:
+that bokmål text is the catalogue's ``msgid``. A catalogue (``.po``, read at run time, no
+compile step: :func:`read_plain_po`, or Babel for other forms) gives the same text in
+another language:
 
 - ``generator/locale/nn/LC_MESSAGES/styring.po``: nynorsk, shipped with the product;
 - ``språk/<kode>.po`` in the folder of the workbooks (or ``generator/locale/<kode>/…`` in
