@@ -105,16 +105,23 @@ def one_cell_against(work: Path, rev: str, rounds: int, bytecode: bool) -> list[
     """One changed cell (DOCX only) with this code and with ``rev``'s, in pairs whose order
     alternates, each in its own copy of the demo; ``bytecode``: the modules compiled to
     bytecode as an installed package has them (the environment may forbid writing it)."""
-    env = dict(os.environ)  # a bytecode folder of its own: none, or made in this run
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pyc")
-    if bytecode:
+    env = dict(os.environ)
+    if bytecode:  # a bytecode folder of its own, made in this run: every module has it
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pyc")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-    else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"  # and none to read: every module compiled
-    codes = {"denne": ROOT, rev: work / "rev"}
+    else:  # the libraries' bytecode as pip installed it, the product's modules compiled at
+        env.pop("PYTHONPYCACHEPREFIX", None)  # every start (both copies have none)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    codes = {"denne": work / "denne", rev: work / "rev"}
     codes[rev].mkdir(parents=True)
     subprocess.run(f"git archive {rev} | tar -x -C {codes[rev]}", shell=True, cwd=ROOT,
                    check=True)
+    # this working tree's code, without the bytecode setup.sh may have made in it
+    shutil.copytree(ROOT / "generator", codes["denne"] / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", codes["denne"] / "templates",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", codes["denne"])  # its version, as in the tree
     wall: dict[str, list[float]] = {k: [] for k in codes}
     cpu: dict[str, list[float]] = {k: [] for k in codes}
     nochange: list[float] = []
@@ -136,7 +143,9 @@ def one_cell_against(work: Path, rev: str, rounds: int, bytecode: bool) -> list[
                 nochange.append(CPU[-1])
     med = {k: (statistics.median(wall[k]), statistics.median(cpu[k])) for k in codes}
     (w, c), (ow, oc), n = med["denne"], med[rev], statistics.median(nochange)
-    how = "med bytekode" if bytecode else "uten bytekode (PYTHONDONTWRITEBYTECODE=1)"
+    how = ("med bytekode for alle moduler (som installert)" if bytecode else
+           "uten bytekode for produktets egne moduler (PYTHONDONTWRITEBYTECODE=1; "
+           "bibliotekene med sin)")
     return [f"| én endret celle, bare DOCX, side om side med `{rev}` ({rounds} par, annenhver "
             f"rekkefølge), {how} | CPU-tid {c:.2f} s mot {oc:.2f} s (**{oc / c:.2f}×** "
             f"mindre), veggtid {w:.2f} s mot {ow:.2f} s; «ingen endringer» {n:.2f} s CPU-tid: "

@@ -14,10 +14,8 @@ do not write (a small handicap for this script).
 from __future__ import annotations
 
 import argparse
-import cProfile
 import json
 import os
-import pstats
 import sys
 import time
 from datetime import UTC, datetime
@@ -52,6 +50,8 @@ def main() -> None:
             for i, leader in enumerate(leaders)]
     t0 = time.perf_counter()
     if a.profile:
+        import cProfile  # only here: not part of the timed whole process of a plain run
+
         prof = cProfile.Profile()
         prof.enable()
         tpl = FastTemplate(Path(a.template), environment(), created=STAMP, modified=STAMP)
@@ -64,6 +64,8 @@ def main() -> None:
     n = len(leaders)
     print(f"fastdocx-{a.workers}w: {n} docs in {dt:.3f} s = {n / dt:.1f} docs/s")
     if a.profile:
+        import pstats
+
         pstats.Stats(prof).sort_stats("tottime").print_stats(18)
 
 

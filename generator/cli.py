@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
@@ -20,19 +18,15 @@ import typer
 import typer.core
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 # Each command imports the parts it needs inside it, on purpose: the build (openpyxl,
 # docxtpl) and signing (pyHanko) take about a second to import, and `styring --help`,
 # `doctor` or `docs` should not wait for them. The no-change build never gets here
 # (see generator.quick). Everything cheap is imported here.
-from . import INTERRUPTED, __version__, cli_text, paths
+from . import INTERRUPTED, __version__, build_command, cli_text, paths
 from .documents import KINDS
-from .documents.kind import named
 from .errors import StyringError
-from .norsk import tall
-from .output import fastpath
-from .problems import Level, Problem, quiet_third_party
+from .problems import Problem, quiet_third_party
 
 cli_text.install()
 
@@ -131,10 +125,7 @@ def _options(
 
 def print_problems(problems: list[Problem]) -> None:
     """Errors first, then notices, each on its own line with file › sheet › cell."""
-    for p in sorted(problems, key=lambda p: (p.level is not Level.ERROR, p.file, p.sheet or "")):
-        style = "red" if p.level is Level.ERROR else "yellow"
-        err.print(f"[{style}]{p.level.value.upper()}[/{style}] {escape(str(p))}", soft_wrap=True,
-                  markup=True, highlight=False)
+    build_command.print_problems(err, problems)
 
 
 @command()
@@ -389,69 +380,12 @@ def build(
 ) -> None:
     """Kontrollerer arbeidsbøkene og lager dokumentene i dokumenter/<år>/<type>/ ved siden av
     arbeidsbøkene."""
-    typed = [part for value in only or [] for part in re.split(r"[,;\s]+", value) if part]
-    unknown = [k for k in typed if named(k) is None]
-    only = list(dict.fromkeys(kind for k in typed if (kind := named(k)) is not None)) or None
-    if unknown:
-        err.print(f"[red]FEIL[/red] ukjent dokumenttype: {', '.join(unknown)}. Velg blant "
-                  + ", ".join(KINDS) + ".")
-        raise typer.Exit(2)
-    inputs = paths.default_inputs(workbooks)
-    out = out if out is not None else paths.default_out(inputs)
-    quick = fastpath.unchanged(inputs, out, templates, only, tertial, pdf, force)
-    if quick is not None:  # nothing to do: answered before openpyxl, docxtpl or LibreOffice
-        quick.say()
-        return
-    from . import pipeline
-
-    try:
-        with _progress() as update:
-            report = pipeline.build(inputs, out, only, tertial, templates, progress=update,
-                                    pdf=pdf, force=force)
-    except KeyboardInterrupt:
+    code = build_command.run(console, err, workbooks, out, only, tertial, templates, pdf, force)
+    if code == INTERRUPTED:
         global _interrupt_told
-        err.print(f"Avbrutt. Ingen filer i {out} er endret: mappen er som før byggingen.")
         _interrupt_told = True
-        raise typer.Exit(INTERRUPTED) from None
-    print_problems(report.problems.items)
-    if not report.ok:
-        kept_old = any("kunne ikke legges tilbake" in p.message for p in report.problems.errors)
-        err.print(f"[red]{len(report.problems.errors)} feil[/red]. Ingen dokumenter er laget"
-                  + ("." if kept_old else f"; ingen filer i {out} er endret."))
-        raise typer.Exit(1)
-    outcome = report.outcome
-    on_disk = [p for p in report.files if p.is_file()]
-    console.print(f"[green]Ferdig[/green] på {tall(report.seconds, 1)} s: "
-                  f"{tall(sum(report.counts.values()))} dokumenter, {tall(len(on_disk))} filer i "
-                  f"{report.out_dir} ({tall(len(outcome.rendered))} laget, "
-                  f"{tall(len(outcome.reused))} uendret og gjenbrukt).")
-    for kind, n in report.counts.items():
-        console.print(f"  {report.names.get(kind, kind)}: {tall(n)}")
-    arkiv = report.out_dir / "arkiv" if report.out_dir else None
-    messages = sorted(arkiv.glob("arkivmelding-*.xml")) if arkiv else []
-    if messages:
-        console.print(f"  arkiv: {tall(len(messages))} arkivmeldinger, validert mot XSD-en for "
-                      "Fiks Arkiv v2")
-    from .output.signatures import summary_lines
-
-    titles = {d.filename: d.title for d in report.documents}
-    for heading, text in summary_lines(getattr(outcome, "signatures", {}), titles):
-        console.print(f"  {heading}: {escape(text)}")
-    if outcome.kept:
-        console.print(f"  beholdt {tall(len(outcome.kept))} filer som er endret eller signert")
-    if outcome.beside:
-        console.print(f"  skrev {tall(len(outcome.beside))} nye versjoner ved siden av "
-                      "(…-ny.docx / …-ny.pdf)")
-    if outcome.backed_up:
-        console.print(f"  flyttet {tall(len(outcome.backed_up))} endrede filer til "
-                      f"{outcome.backed_up[0].parent}")
-    if outcome.removed:
-        console.print(f"  flyttet {tall(len(outcome.removed))} foreldede filer til "
-                      f"{outcome.retired_to}")
-    if outcome.overview:
-        console.print(f"  oversikt: {outcome.overview}")
-    if report.pdf_note:
-        err.print(f"[yellow]MERKNAD[/yellow] Bare Word-filer ble laget. {report.pdf_note}")
+    if code:
+        raise typer.Exit(code)
 
 
 @command()
@@ -478,21 +412,6 @@ def doctor(
         raise typer.Exit(1)
     console.print("[green]Klar[/green]: maskinen kan lage dokumentene, også PDF/A.")
 
-
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int, str], None]]:
-    """A progress bar on a terminal; silent when output is redirected."""
-    if not err.is_terminal:
-        yield lambda done, total, name: None
-        return
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("Lager dokumenter", total=None)
-
-        def update(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 runde_app = typer.Typer(
     name="runde", no_args_is_help=True, add_completion=False, rich_markup_mode=None,

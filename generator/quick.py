@@ -4,8 +4,10 @@ Typer and its dependencies take longer to import than the whole no-change check,
 plain ``styring build [WORKBOOKS…] [--out DIR] [--only KIND …] [--tertial N]
 [--templates DIR] [--pdf/--no-pdf]`` is first read here; when
 :func:`generator.output.fastpath.unchanged` finds nothing to do, it says so and exits 0.
-Anything else (another command, --force, --help, a typo) goes to :mod:`generator.cli`;
-``--version`` is answered here too.
+A plain ``build`` (also with ``--force``) that has something to do is run here as well,
+by :func:`generator.build_command.run`, which the full CLI's ``build`` calls too: Typer,
+pydantic and rich's progress bar are not loaded for it. Anything else (another command,
+--help, a typo) goes to :mod:`generator.cli`; ``--version`` is answered here too.
 
 Ctrl-C is taken from the first instruction of the package on (:func:`generator.take_ctrl_c`):
 until :func:`main` runs it prints «Avbrutt.» and exits 130 at once (nothing is written yet),
@@ -30,11 +32,21 @@ from .errors import StyringError  # noqa: E402
 
 
 def parse_build(argv: list[str]) -> dict[str, Any] | None:
-    """The options of a plain ``build`` command line, or None to let the full CLI handle it."""
+    """The options of a plain ``build`` command line that can be answered from the manifest
+    (not ``--force``), or None to let the full CLI handle it."""
+    opts = parse_plain_build(argv)
+    if opts is None or opts.pop("force"):
+        return None
+    return opts
+
+
+def parse_plain_build(argv: list[str]) -> dict[str, Any] | None:
+    """The options of a plain ``build`` command line (``--force`` too), or None to let the
+    full CLI handle it (``--help``, anything it does not know, a value it would refuse)."""
     if not argv or argv[0] != "build":
         return None
     opts: dict[str, Any] = {"workbooks": [], "out": None, "only": [],
-                            "tertial": None, "templates": None, "pdf": None}
+                            "tertial": None, "templates": None, "pdf": None, "force": False}
     args = iter(argv[1:])
     for arg in args:
         name, eq, value = arg.partition("=")
@@ -53,8 +65,10 @@ def parse_build(argv: list[str]) -> dict[str, Any] | None:
                 opts[name[2:]] = Path(value)
         elif arg in ("--pdf", "--no-pdf"):
             opts["pdf"] = arg == "--pdf"
+        elif arg == "--force":
+            opts["force"] = True
         elif arg.startswith("-"):
-            return None  # --force, --help and anything unknown: the full CLI
+            return None  # --help and anything unknown: the full CLI
         else:
             opts["workbooks"].append(Path(arg))
     return opts
@@ -96,11 +110,23 @@ def _main() -> None:
 
         print(f"styring {__version__}")
         return
+    argv = sys.argv[1:]
+    plain = parse_plain_build(argv)
     try:
-        if try_unchanged(sys.argv[1:]):
+        if plain is not None and not plain["force"] and try_unchanged(argv):
             return
     except (OSError, StyringError):
-        pass  # the full CLI reports them properly (one FEIL line: generator.cli.refuse)
+        plain = None  # the full CLI reports them properly (one FEIL line: generator.cli.refuse)
+    if plain is not None:  # a real build, without Typer: the same words and exit codes
+        from .build_command import consoles, run
+        from .problems import quiet_third_party
+
+        quiet_third_party()
+        console, err = consoles()
+        code = run(console, err, **plain)
+        if code:
+            raise SystemExit(code)
+        return
     from .cli import main as full  # deferred: Typer costs more than the no-change answer
 
     full()

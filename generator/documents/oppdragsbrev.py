@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from babel.dates import format_date
-
 from .. import norsk
 from ..model.domain import Milepæl, Mål, Perspektiv
 from ..model.styringsdata import Styringsdata
@@ -91,7 +89,7 @@ def plan(data: Styringsdata, source: Source) -> list[Planned]:
             "om_lederavtaler": paragraphs(data.tekster.om_lederavtaler),
             "politiske_vedtak": paragraphs(data.tekster.politiske_vedtak),
         },
-        "møter": [{"måned": m.når or format_date(m.dato, "MMMM", locale=norsk.LOCALE).capitalize(),
+        "møter": [{"måned": m.når or norsk.måned(m.dato).capitalize(),
                    "dato": m.dato, "forum": m.forum, "temaer": m.temaer,
                    # the template writes «kl.» itself (as templates made before Tid was normalised)
                    "tid": m.tid.removeprefix("kl. ") if m.tid else None,

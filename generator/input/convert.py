@@ -13,8 +13,6 @@ from contextvars import ContextVar
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from babel.dates import format_date
-
 from ..errors import InputError
 from ..model.column import Column, Kind
 from ..model.domain import (
@@ -27,7 +25,7 @@ from ..model.domain import (
     Nivå,
     frist_dato,
 )
-from ..norsk import LOCALE
+from ..norsk import LOCALE, måned
 from ..texts import in_nynorsk
 from .reader import FORMULA_WITHOUT_VALUE, Cell
 
@@ -132,7 +130,7 @@ def date_in_number(value: Any, what: str = "et tall") -> str | None:
         value = value.date()
     if not isinstance(value, date):
         return None
-    month = format_date(value, "d. MMMM", locale=LOCALE)
+    month = f"{value.day}. {måned(value, LOCALE)}"  # Babel's «d. MMMM»
     return (f"må være {what}, men cellen er en dato: Excel viser «{shown(value)}» ({month}). "
             f"Mente du {value.day},{value.month}? Formater cellen som tall (eller skriv "
             f"{value.day},{value.month} med komma) og skriv verdien på nytt.")

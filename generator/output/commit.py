@@ -61,9 +61,10 @@ def precheck(folder: Path, plan: CommitPlan) -> None:
     (the probe file written there is removed at once)."""
     problems: list[str] = []
     dirs: dict[Path, str] = {folder: "."}
+    resolved: dict[Path, Path] = {}  # each folder resolved once in this check
     for rel in plan.targets():
-        outside = ownership.escapes(folder, rel)
-        if outside is not None or ownership.inside(folder, rel) is None:
+        outside = ownership.escapes(folder, rel, resolved)
+        if outside is not None or ownership.inside(folder, rel, resolved) is None:
             problems.append(f"«{Path(rel).parent.as_posix()}» er en snarvei (symbolsk lenke) "
                             f"til {outside or 'en annen mappe'}, utenfor utmappen; programmet "
                             "skriver ikke dit. "

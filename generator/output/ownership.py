@@ -114,19 +114,24 @@ def made_by_us(rel: str) -> bool:
                         rel) is not None
 
 
-def inside(folder: Path, rel: object) -> Path | None:
+def inside(folder: Path, rel: object, resolved_dirs: dict[Path, Path] | None = None
+           ) -> Path | None:
     """``folder / rel`` when it stays inside ``folder`` after resolving, else None.
 
     Used for every path read from the manifest (``../../x``, absolute paths and paths
-    through a symlink that leads out are refused)."""
+    through a symlink that leads out are refused). ``resolved_dirs``: the folders already
+    resolved in this pass over a manifest (each resolved once, not once per file)."""
     if not isinstance(rel, str) or not rel or "\0" in rel:
         return None
     if Path(rel).is_absolute() or re.match(r"^[A-Za-z]:", rel) or rel.startswith(("/", "\\")):
         return None
-    root = folder.resolve()
+    cache: dict[Path, Path] = {} if resolved_dirs is None else resolved_dirs
+    root = cache[folder] if folder in cache else cache.setdefault(folder, folder.resolve())
     target = folder / rel
     try:
-        resolved = target.parent.resolve() / target.name
+        parent = target.parent
+        resolved = (cache[parent] if parent in cache
+                    else cache.setdefault(parent, parent.resolve())) / target.name
     except (OSError, RuntimeError):
         return None
     if ".." in Path(rel).parts or not resolved.is_relative_to(root):
@@ -134,12 +139,16 @@ def inside(folder: Path, rel: object) -> Path | None:
     return target
 
 
-def escapes(folder: Path, rel: str) -> Path | None:
-    """The outside place a target's folder leads to through a symlink, else None."""
-    root = folder.resolve()
+def escapes(folder: Path, rel: str, resolved_dirs: dict[Path, Path] | None = None
+            ) -> Path | None:
+    """The outside place a target's folder leads to through a symlink, else None
+    (``resolved_dirs``: as for :func:`inside`)."""
+    cache: dict[Path, Path] = {} if resolved_dirs is None else resolved_dirs
+    root = cache[folder] if folder in cache else cache.setdefault(folder, folder.resolve())
     parent = (folder / rel).parent
     try:
-        resolved = parent.resolve()
+        resolved = (cache[parent] if parent in cache
+                    else cache.setdefault(parent, parent.resolve()))
     except (OSError, RuntimeError):
         return parent
     return None if resolved.is_relative_to(root) else resolved

@@ -546,9 +546,10 @@ def unique(planned: list[Planned]) -> list[Planned]:
 def _inside_only(folder: Path, old: manifest.Manifest) -> tuple[manifest.Manifest, list[Notice]]:
     """The manifest without any path that leads outside the year folder (with a notice)."""
     notes: list[Notice] = []
+    resolved: dict[Path, Path] = {}  # each folder resolved once in this pass
 
     def ok(rel: str) -> bool:
-        if ownership.inside(folder, rel) is None:
+        if ownership.inside(folder, rel, resolved) is None:
             notes.append((manifest.FILENAME, f"nevner «{rel}», som ligger utenfor "
                           f"{folder}; oppføringen er oversett, og ingenting der er rørt."))
             return False

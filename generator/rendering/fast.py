@@ -25,20 +25,18 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-import multiprocessing
 import os
 import re
 import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from docxtpl import InlineImage, RichText, RichTextParagraph
@@ -70,6 +68,9 @@ from .template import (
     template_error,
 )
 from .zipwriter import RawZip, ZipError
+
+if TYPE_CHECKING:  # a pool only with workers > 1: not imported by a build of a few documents
+    from concurrent.futures import ProcessPoolExecutor
 
 EnvFactory = Callable[[], jinja2.Environment]
 
@@ -174,7 +175,10 @@ class FastTemplate:
 
     def _compile(self, part: str, src: str) -> jinja2.Template:
         """docxtpl's ``patch_xml`` + the ``\\n<w:p`` trick of ``render_xml_part``, compiled."""
-        src = _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(src))
+        return self._compile_source(part, self._source(src))
+
+    def _compile_source(self, part: str, src: str) -> jinja2.Template:
+        """:meth:`_compile` of a text :meth:`_source` has already prepared."""
         try:
             return self.env.from_string(src)
         except jinja2.TemplateError as e:
@@ -190,13 +194,15 @@ class FastTemplate:
             return _Part(part, _DECL + xml, self.env.from_string(""), "", True, False)
         body = xml[m.end():end]
         fix = bool(_GRID_TAGS.search(_TEXT_TAGS.sub("", body))) or _grid_mismatch(root)
-        return _Part(part, _DECL + xml[:m.end()], self._compile(part, body), xml[end:], True,
-                     fix, self._source(body))
+        source = self._source(body)  # docxtpl's preprocessing once: compiled, and kept
+        return _Part(part, _DECL + xml[:m.end()], self._compile_source(part, source), xml[end:],
+                     True, fix, source)
 
     def _compile_whole(self, part: str, raw: bytes) -> _Part:
         """Headers, footers, footnotes: the whole root element is the template (as docxtpl)."""
         xml = etree.tostring(_parse(raw, f"{self.name}: {part}"), encoding="unicode")
-        return _Part(part, _DECL, self._compile(part, xml), "", False, False, self._source(xml))
+        source = self._source(xml)
+        return _Part(part, _DECL, self._compile_source(part, source), "", False, False, source)
 
     def _source(self, xml: str) -> str:
         """The text a part's template was compiled from (its lines name a failing tag)."""
@@ -393,6 +399,9 @@ def _pool(template: Path | str | bytes | FastTemplate, workers: int, env_factory
            else FastTemplate(template, env_factory(), **kwargs))
     if workers <= 1:
         return tpl, None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = (sys.platform.startswith("linux") and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
