@@ -24,6 +24,7 @@ from . import INTERRUPTED, on_ctrl_c, quiet_dropped_ctrl_c, take_ctrl_c
 take_ctrl_c()  # (again) for ``python -m generator``, which is known only from here on
 
 import contextlib  # noqa: E402 - after the Ctrl-C handler, on purpose
+import os  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -102,6 +103,36 @@ def main() -> None:
         with contextlib.suppress(OSError):
             print("Avbrutt.", file=sys.stderr, flush=True)
         raise SystemExit(INTERRUPTED) from None
+    except Exception:  # a fault in the program itself: never a traceback on the screen
+        if os.environ.get("STYRING_FEILSOK"):
+            raise
+        told = crash_report()
+        with contextlib.suppress(OSError):
+            print(f"FEIL En uventet feil i styring stoppet kommandoen. Det er en feil i "
+                  f"programmet, ikke i arbeidsbøkene dine. {told}", file=sys.stderr,
+                  flush=True)
+        raise SystemExit(CRASHED) from None
+
+
+CRASHED = 70  # EX_SOFTWARE: a fault in the program, not in the input
+
+
+def crash_report() -> str:
+    """Write the traceback of the exception being handled to a file in the temporary folder
+    and say where (for the one who runs the program: IT or the product's developers)."""
+    import tempfile
+    import time
+    import traceback
+
+    try:
+        with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", delete=False, prefix="styring-feil-",
+                suffix=time.strftime("-%Y%m%d-%H%M%S.txt")) as fh:
+            fh.write(f"styring {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}")
+        return (f"Detaljene er lagret i {fh.name}; send filen til den som drifter styring "
+                "(STYRING_FEILSOK=1 viser dem her).")
+    except OSError:
+        return "Kjør kommandoen igjen med STYRING_FEILSOK=1 for å se detaljene."
 
 
 def _main() -> None:
