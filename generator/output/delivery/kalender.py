@@ -17,7 +17,6 @@ import hashlib
 import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -144,10 +143,15 @@ def _toolchain(år: int, zone: str = TZID) -> str:
 
 @functools.cache
 def _icalendar_version() -> str:
-    try:
-        return metadata.version("icalendar")
-    except metadata.PackageNotFoundError:
+    """icalendar's version from the name of its dist-info folder beside the package, found
+    without importing it (nor importlib.metadata: 15 ms at every build)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("icalendar")
+    if spec is None or spec.origin is None:
         return "?"
+    found = sorted(p.name for p in Path(spec.origin).parent.parent.glob("icalendar-*.dist-info"))
+    return found[-1].removesuffix(".dist-info") if found else "?"
 
 
 def _zone_file(zone: str) -> bytes | None:
