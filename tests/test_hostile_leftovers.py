@@ -378,12 +378,13 @@ def test_a_nynorsk_agreement_is_signed_with_the_nynorsk_reason(
     leader = next(ld for ld in data.ledere if ld.id == avtale.leder_id)
     wb = tmp_path / "wb"
     wb.mkdir()
-    write_logo(wb)
     previous = texts.activate(texts.language("nynorsk"))
     try:
-        write_workbooks(wb, with_profile(replace(
+        one = with_profile(replace(
             data, lederavtaler=[avtale],
-            bidrag=[b for b in data.bidrag if b.leder_id == avtale.leder_id])))
+            bidrag=[b for b in data.bidrag if b.leder_id == avtale.leder_id]))
+        write_logo(wb, one)  # named as its Kommune sheet names it (fjordvik-logo.png)
+        write_workbooks(wb, one)
     finally:
         texts.activate(previous)
     report = pipeline.build([wb], None, kinds=["lederavtale"], pdf=True)

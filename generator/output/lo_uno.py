@@ -168,12 +168,12 @@ def main(argv: list[str]) -> int:
                     arrived.wait()
                 line = requests.pop(0)
             job = json.loads(line)
-            target = Path(job["pdf"])
+            target = Path(job["pdf"]).absolute()  # a file URL needs an absolute path
             part = target.with_name(f".{target.name}.{os.getpid()}.del")
             doc = None
             try:
-                doc = desktop.loadComponentFromURL(Path(job["docx"]).as_uri(), "_blank", 0,
-                                                   load)
+                doc = desktop.loadComponentFromURL(Path(job["docx"]).absolute().as_uri(),
+                                                   "_blank", 0, load)
                 if doc is None:
                     raise RuntimeError("kunne ikke åpne dokumentet")
                 doc.storeToURL(part.as_uri(), store)

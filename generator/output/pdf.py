@@ -134,7 +134,7 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     try:
         if office is not None and office.available():
             return office.convert(files, out_dir, finished, stop)
-    except _NoOffice:
+    except OfficeUnavailable:
         pass  # the batched calls below
     finally:
         if own is not None:
@@ -326,7 +326,7 @@ def _filter_spec() -> str:
     return json.dumps(json.loads(options))
 
 
-class _NoOffice(Exception):
+class OfficeUnavailable(PdfError):
     """No worker of an :class:`Office` got its LibreOffice to answer."""
 
 
@@ -436,7 +436,7 @@ class Office:
             stop.set()
             raise batch.error
         if not batch.made and not self.pids and not stop.is_set() and not self._working():
-            raise _NoOffice  # not one LibreOffice answered over UNO: batched calls instead
+            raise OfficeUnavailable  # not one LibreOffice answered over UNO: batched calls instead
         missing = [f.stem + ".pdf" for f in files if f not in batch.made]
         if missing:
             stop.set()
@@ -565,7 +565,9 @@ class Office:
         target = job.batch.out_dir / (job.docx.stem + ".pdf")
         assert proc.stdin is not None
         try:
-            proc.stdin.write(json.dumps({"docx": str(job.docx), "pdf": str(target)}) + "\n")
+            # absolute: LibreOffice takes file URLs («--out "PDF æøå"» is relative)
+            proc.stdin.write(json.dumps({"docx": str(job.docx.absolute()),
+                                         "pdf": str(target.absolute())}) + "\n")
             proc.stdin.flush()
         except (OSError, ValueError):
             return False
