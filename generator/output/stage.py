@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..documents import Planned
+from ..documents import KINDS, Planned
 from ..errors import OutputError, os_reason
 from ..files import sha256_file
 from ..model.styringsdata import Styringsdata
@@ -431,14 +431,20 @@ def finish(st: Stage, planned: list[Planned], data: Styringsdata, *, want_pdf: b
     stale += [old.documents[d.filename] for d in outcome.rendered
               if d.filename in old.documents]  # e.g. a -ny file no longer needed
     stale += extra_stale
+    carried, signing = _carried_signatures(st, carried)
     others = [r for e in carried.values() for r in e.archive or []]
     staged_arkiv, unread = archive_records.stage(planned, data, st.path, folder,
                                                  st.output, others,
-                                                 _copy_of(outcome))
+                                                 _copy_of(outcome), signing)
     outcome.notices += unread
     arkiv = [st.move(rel) for rel in staged_arkiv]
     for name, rels in archive_records.per_document(arkiv, planned).items():
         st.entries[name].archive = rels
+    moved = {rel: target for rel, target in zip(staged_arkiv, arkiv, strict=True)
+             if rel != target}  # a carried record's file a person changed: written beside
+    carried = {name: replace(e, archive=[moved.get(r, r) for r in e.archive])
+               if e.archive and moved.keys() & set(e.archive) else e
+               for name, e in carried.items()}
     arkiv_all = sorted(set(arkiv) | {r for e in carried.values() for r in e.archive or []})
     outcome.timings["arkiv"] = time.perf_counter() - t
     page = _overview(st, data, carried, workbook_notices)
@@ -676,6 +682,31 @@ def _signatures(st: Stage, planned: list[Planned]) -> None:
                 + f". Arkivposten viser den usignerte {pdf_name}; signer den på nytt.")))
 
 
+def _carried_signatures(st: Stage, carried: dict[str, manifest.Entry]
+                        ) -> tuple[dict[str, manifest.Entry], archive_records.Carried]:
+    """The agreements of other scopes (``carried``: a build of other kinds, or of another
+    tertial), read as :func:`_signatures` reads this build's: the signed copy or the PDF
+    signed in place, by :func:`.signatures.inspect_copy`. Returns the entries with what
+    their signed file was signed from (the manifest's ``signed``), and for
+    :func:`.archive.records.stage`, by sidecar, the signed file and the PDF: their archive
+    records follow the signatures made (or removed) since, whatever this build's scope."""
+    entries, signing = dict(carried), {}
+    for name, entry in carried.items():
+        kind = KINDS.get(entry.kind)
+        sidecar = next((r for r in entry.archive or [] if r.endswith(".json")), None)
+        pdf_out = entry.outputs.get("pdf")
+        if kind is None or not kind.facts.signaturfelt or sidecar is None or pdf_out is None:
+            continue  # not signed, a public variant (no archive files of its own), no PDF
+        base = pdf_out if pdf_out.data_sha256 is not None else replace(
+            pdf_out, data_sha256=entry.data_sha256)
+        copy = inspect_copy(st.folder, pdf_out.file, entry.data_sha256, entry.signed, base,
+                            home=f"{pdf_out.file.rpartition('/')[0]}/{Path(name).stem}.pdf")
+        signing[sidecar] = (copy, entry.current("pdf"))
+        if copy is not None:
+            entries[name] = replace(entry, signed=copy.base)
+    return entries, signing
+
+
 def _copy_of(outcome: Outcome) -> Callable[[str], Signed | None]:
     return lambda filename: outcome.signatures.get(filename)
 
@@ -752,9 +783,14 @@ def _stale_removals(st: Stage, stale: list[manifest.Entry], archive: list[str],
 
 def _stats(folder: Path, new: manifest.Manifest) -> dict[str, list[int]]:
     """Size and mtime of every file the manifest names, and of the manifest itself: the
-    no-change check compares them."""
+    no-change check compares them. Also the folders of the PDFs with signature fields: a
+    signed copy put beside one (``…-signert.pdf``) or taken away changes its folder's time,
+    and its archive record must follow (a person's signed copy is no file of the build's)."""
     rels = [f for e in new.documents.values() for f in e.files()]
     rels += new.archive + new.kept + [manifest.FILENAME]
+    rels += sorted({f.rpartition("/")[0] for e in new.documents.values()
+                    if (kind := KINDS.get(e.kind)) is not None and kind.facts.signaturfelt
+                    for f in e.files() if f.endswith(".pdf") and "/" in f})
     rels += [new.overview.file] if new.overview else []
     out = {}
     for rel in dict.fromkeys(rels):

@@ -6,7 +6,7 @@ screened lederavtale), a sidecar per registration, arkivmeldinger and a CSV list
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -115,15 +115,25 @@ def records(planned: list[Planned], data: Styringsdata, folder: Path,
     return out
 
 
+#: A document of another scope with signature fields, by its sidecar's path: its signed
+#: file as the build reads it now (None: nobody has signed) and its PDF as the manifest
+#: describes it (None: none made from its current data).
+Carried = Mapping[str, tuple[Signed | None, OutputRecord | None]]
+
+
 def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, folder: Path,
-          output: Output, others: Sequence[str] = (), signed: SignedOf = _no_copy
-          ) -> tuple[list[str], list[Notice]]:
+          output: Output, others: Sequence[str] = (), signed: SignedOf = _no_copy,
+          carried: Carried | None = None) -> tuple[list[str], list[Notice]]:
     """Write sidecars, arkivmeldinger and the CSV list into the stage; returns their paths
     and notices.
 
     ``others`` are the archive files of documents this build leaves alone (other scopes, e.g.
     the tertialrapport of 1. tertial in a build of 2. tertial): their registrations stay in
-    arkivliste.csv, read back from their sidecars as they are now (signed ones included)."""
+    arkivliste.csv, read back from their sidecars as they are now (signed ones included).
+    Those in ``carried`` (agreements with signature fields) are brought up to their
+    signature state now (:func:`refreshed`): when it differs from what their sidecar says,
+    their sidecar and arkivmelding are written again too (staged under the same names);
+    otherwise they are left as they are."""
     recs = records(planned, data, folder, output, signed)
     kept, notes = _read_sidecars(folder, [r for r in others if r.endswith(".json")])
     target = stage_dir / ARCHIVE_DIR
@@ -131,28 +141,62 @@ def stage(planned: list[Planned], data: Styringsdata, stage_dir: Path, folder: P
     written: list[Path] = []
     for rec in recs:
         written.append(archive.write_sidecar(rec, target / f"{rec.referanse_ekstern}.json"))
+    listed, changed = [], []
+    for rel, rec in kept:
+        if carried and rel in carried:
+            new = refreshed(rec, *carried[rel], folder)
+            if new is not None:
+                written.append(archive.write_sidecar(new, target / Path(rel).name))
+                changed.append(new)
+                rec = new
+        listed.append(rec)
     # Always against the XSD: the schemas ship with the package, so a missing one is an
     # error, never a silently skipped check.
-    written += archive.write_arkivmeldinger(recs, target, check=True)
-    written.append(archive.write_listing([*recs, *kept], target / "arkivliste.csv"))
+    written += archive.write_arkivmeldinger([*recs, *changed], target, check=True)
+    written.append(archive.write_listing([*recs, *listed], target / "arkivliste.csv"))
     return [p.relative_to(stage_dir).as_posix() for p in written], notes
 
 
+def refreshed(record: archive.ArchiveRecord, signed: Signed | None, pdf: OutputRecord | None,
+              folder: Path) -> archive.ArchiveRecord | None:
+    """The record of an agreement a build leaves alone (another scope), as its signatures
+    make it now; None when that is what its sidecar already says (nothing to write).
+
+    The same record the agreement gets in a build of its own scope: its PDF as the manifest
+    describes it (``pdf``; the unsigned «A»), then :func:`with_signature` with the signed
+    file the build read. So a copy signed since, or a PDF signed in place, is filed as
+    signed; a signed copy removed or no longer valid goes back to the PDF, under redigering."""
+    now = record
+    if pdf is not None:
+        unsigned = archive.ArchiveFile(path=folder / pdf.file, variantformat="Arkivformat",
+                                       format=archive.PRONOM["pdfa2b"],
+                                       sha256=pdf.sha256 or "", size=pdf.size or 0)
+        now = replace(record, files=tuple(
+            unsigned if archive.variantformat(f.variantformat)[0] in ("A", archive.SIGNERT)
+            else f for f in record.files))
+    new = with_signature(now, signed, folder)
+    try:
+        return None if archive.sidecar(new) == archive.sidecar(record) else new
+    except archive.ArchiveError:
+        return None  # a sidecar a person changed into a wrong record: left as it is
+
+
 def _read_sidecars(folder: Path, rels: Sequence[str]
-                   ) -> tuple[list[archive.ArchiveRecord], list[Notice]]:
-    """The records of earlier builds' sidecars, by reference; one that cannot be read is
-    named in a notice (its registration is then missing from the list, not silently)."""
+                   ) -> tuple[list[tuple[str, archive.ArchiveRecord]], list[Notice]]:
+    """The records of earlier builds' sidecars, with their paths, by reference; one that
+    cannot be read is named in a notice (its registration is then missing from the list,
+    not silently)."""
     out, notes = [], []
     for rel in rels:
         try:
             data = json.loads((folder / rel).read_text(encoding="utf-8"))
-            out.append(archive.record_from_sidecar(data, folder))
+            out.append((rel, archive.record_from_sidecar(data, folder)))
         except FileNotFoundError:
             continue  # removed by a person: nothing to list
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
             notes.append((rel, f"kan ikke leses ({type(e).__name__}); registreringen er ikke "
                           "med i arkivliste.csv. Bygg dokumentet på nytt for å få den med."))
-    return sorted(out, key=lambda r: r.referanse_ekstern), notes
+    return sorted(out, key=lambda r: r[1].referanse_ekstern), notes
 
 
 def per_document(rels: list[str], planned: list[Planned]) -> dict[str, list[str]]:
