@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 from generator import pipeline
 from generator.output import archive, signing
 from generator.output.archive.codes import dokumentstatus
+from generator.output.signatures import read_state
 from generator.pipeline import DEMO_DIR
 
 from .test_signed_in_place import _schema, _sha
@@ -156,6 +157,7 @@ def round_(demo_pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     data[at] ^= 0x01
     geir_pdf.write_bytes(bytes(data))
     got["geir_altered"] = _sha(geir_pdf)
+    got["geir_state"] = read_state(geir_pdf)
     step("invalid", _only(wb, out))
     return got
 
@@ -238,6 +240,8 @@ def test_a_removed_copy_and_an_invalid_signature_go_back_to_under_redigering(
     assert steps["removed"]["geir"] == steps["own_scope"]["geir"]  # left as it was
     # Geir's PDF altered after both signed: no longer valid, so the unsigned state (the
     # file as it is now, by its own checksum: the unsigned bytes are no longer there)
+    state = round_["geir_state"]  # both fields still hold a signature, neither is valid
+    assert len(state.fields) == 2 and len(state.invalid) == 2 and not state.complete
     invalid = steps["invalid"]["geir"]
     assert invalid["status"] == invalid["xml_status"] == "B"
     assert set(invalid["objects"]) == {"A", "P"}
