@@ -21,14 +21,19 @@ from generator.pipeline import DEMO_DIR, ROOT
 REPO = ROOT
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    """A private copy of the demo workbooks (and the logo the Kommune sheet names)."""
-    folder = tmp_path / "wb"
-    folder.mkdir()
+def copy_demo(folder: Path) -> Path:
+    """Copy the bundled demo workbooks (and the logo the Kommune sheet names) into
+    ``folder`` (made if missing); returns it."""
+    folder.mkdir(parents=True, exist_ok=True)
     for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
         shutil.copy(f, folder / f.name)
     return folder
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A private copy of the demo workbooks (and the logo the Kommune sheet names)."""
+    return copy_demo(tmp_path / "wb")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups

@@ -31,6 +31,8 @@ from generator import pipeline
 from generator.output.ownership import BACKUP_DIR
 from generator.pipeline import DEMO_DIR
 
+from .conftest import copy_demo
+
 # The masking rules of benchmarks/same_output.py (clock-dependent values), and the overview's
 # per-build status (a clean build says «ny» where an incremental one says «uendret») and a
 # calendar event's SEQUENCE (counts the changes since the first build: history by design).
@@ -125,9 +127,7 @@ def base(root: Path) -> tuple[Path, Path]:
     """The demo workbooks and their build, every file made one minute old (so a rewrite shows
     in its time stamp on any file system). Returns (workbooks, output folder)."""
     wb, out = root / "wb", root / "ut"
-    wb.mkdir(parents=True)
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, wb / f.name)
+    copy_demo(wb)
     report = build(wb, out)
     assert report.ok, [str(p) for p in report.problems]
     old = time.time_ns() - 60 * 10**9

@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator import pipeline
-from generator.pipeline import DEMO_DIR
+
+from .conftest import copy_demo
 
 NAME = "lederavtale-annet-prosjekt.docx"
 
@@ -56,10 +57,7 @@ def _foreign_template(path: Path, lines: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("wb")
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, folder / f.name)
-    return folder
+    return copy_demo(tmp_path_factory.mktemp("wb"))
 
 
 def test_every_unknown_field_is_named_by_the_template_in_build(workbooks: Path,

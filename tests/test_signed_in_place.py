@@ -28,9 +28,8 @@ from lxml import html as lxml_html
 from generator import pipeline
 from generator.output import archive, signing
 from generator.output.manifest import load as load_manifest
-from generator.pipeline import DEMO_DIR
 
-from .conftest import run
+from .conftest import copy_demo, run
 from .test_signing_archive import PASSWORD, _certificate, _change_agreement
 
 pytestmark = pytest.mark.slow
@@ -126,9 +125,7 @@ def round_(demo_pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     his agreement's data changes, rebuild. What each step left, and the signed bytes."""
     root = tmp_path_factory.mktemp("signert-i-filen")
     wb, out = root / "wb", root / "ut"
-    wb.mkdir()
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, wb / f.name)
+    copy_demo(wb)
     year = out / YEAR
     shutil.copytree(demo_pdf_build, year)
     certs = root / "sertifikater"
@@ -274,19 +271,11 @@ def test_styring_sign_reads_a_pdf_signed_in_place(round_: dict[str, Any],
     assert not pdf.with_name(f"{AGREEMENT}-signert.pdf").exists()
     signed = pdf.read_bytes()
     sidecar = (year / "arkiv" / f"{REF}.json").read_bytes()
-    report = _build(_workbooks(tmp_path), tmp_path)
+    report = _build(copy_demo(tmp_path / "wb"), tmp_path)
     assert pdf.read_bytes() == signed
     assert (year / "arkiv" / f"{REF}.json").read_bytes() == sidecar
     assert report.outcome.signatures[f"{AGREEMENT}.docx"].state.complete
     assert not [p for p in year.rglob("*-ny*")]
-
-
-def _workbooks(tmp_path: Path) -> Path:
-    wb = tmp_path / "wb"
-    wb.mkdir()
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, wb / f.name)
-    return wb
 
 
 def test_signed_in_place_then_finished_with_styring_sign_is_one_signed_copy(
@@ -304,7 +293,7 @@ def test_signed_in_place_then_finished_with_styring_sign_is_one_signed_copy(
     assert result.exit_code == 0, result.output
     assert "signert av alle" in result.output and copy.is_file()
     assert pdf.read_bytes() == round_["partial_bytes"]
-    report = _build(_workbooks(tmp_path), tmp_path)
+    report = _build(copy_demo(tmp_path / "wb"), tmp_path)
     assert pdf.read_bytes() == round_["partial_bytes"]
     signed = report.outcome.signatures[f"{AGREEMENT}.docx"]
     assert signed.rel == f"lederavtale/{copy.name}" and signed.state.complete and signed.current

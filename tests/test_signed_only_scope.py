@@ -29,8 +29,8 @@ from generator import pipeline
 from generator.output import archive, signing
 from generator.output.archive.codes import dokumentstatus
 from generator.output.signatures import read_state
-from generator.pipeline import DEMO_DIR
 
+from .conftest import copy_demo
 from .test_signed_in_place import _schema, _sha
 from .test_signing_archive import PASSWORD, _certificate
 
@@ -114,9 +114,7 @@ def round_(demo_pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     removed; Geir's signed PDF altered (its signatures no longer valid)."""
     root = tmp_path_factory.mktemp("signert-utenfor-bygget")
     wb, out = root / "wb", root / "ut"
-    wb.mkdir()
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, wb / f.name)
+    copy_demo(wb)
     year = out / YEAR
     shutil.copytree(demo_pdf_build, year)
     folder = year / "lederavtale"

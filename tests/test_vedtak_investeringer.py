@@ -3,7 +3,6 @@ investments per project (sheet Investeringsprosjekter), from the real demo workb
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -12,9 +11,8 @@ import pytest
 
 from generator import pipeline
 from generator.input.validate import load
-from generator.pipeline import DEMO_DIR
 
-from .conftest import set_cell
+from .conftest import copy_demo, set_cell
 from .docx_tools import table_with_header, tables, text
 
 VEDTAK_HEADER = ["Sak", "Vedtak", "Ansvarlig", "Frist", "Status", "Kommentar"]
@@ -38,9 +36,7 @@ def _table(path: Path, header: list[str]) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    folder = tmp_path_factory.mktemp("wb")
-    for f in sorted(DEMO_DIR.glob("*.xlsx")) + sorted(DEMO_DIR.glob("*.png")):
-        shutil.copy(f, folder / f.name)
+    folder = copy_demo(tmp_path_factory.mktemp("wb"))
     out = tmp_path_factory.mktemp("ut")
     return {nr: _report(folder, out, nr) for nr in (1, 2)}
 
