@@ -39,32 +39,45 @@ BUILD_OPTIONS: dict[str, Any] = {}
 
 def main() -> None:
     """What the button runs (``RunPython "import generator.excel; generator.excel.main()"``)."""
+    book, app = calling_book(TITLE, "ingen dokumenter er laget")
+    status(app, "Lager dokumenter …")
+    outcome = press(book)
+    tell(book, app, log_rows(outcome), outcome.ok, outcome.summary(), TITLE, False)
+
+
+def calling_book(title: str, nothing: str) -> tuple[Any, Any]:
+    """The workbook whose button «``title``» was pressed, and its Excel; outside Excel one
+    line saying so (``nothing``: what was therefore not done) and exit code 1."""
     try:
         import xlwings as xw  # deferred: only in Excel (Windows/macOS), ½ s, optional
 
         book = xw.Book.caller()
-        app = book.app
+        return book, book.app
     except Exception:
-        sys.stderr.write("Knappen «Lag dokumenter» må trykkes i en arbeidsbok som er åpen i "
-                         "Excel. Fant ikke arbeidsboken; ingen dokumenter er laget.\n")
+        sys.stderr.write(f"Knappen «{title}» må trykkes i en arbeidsbok som er åpen i "
+                         f"Excel. Fant ikke arbeidsboken; {nothing}.\n")
         raise SystemExit(1) from None
-    _status(app, "Lager dokumenter …")
-    outcome = press(book)
-    message = outcome.summary()
+
+
+def tell(book: Any, app: Any, rows: Sequence[Any], ok: bool, message: str, title: str,
+         status_text: str | bool) -> None:
+    """A button's outcome: ``rows`` in the Logg sheet (shown when it failed), the workbook
+    saved, ``status_text`` in the status bar and ``message`` in a message box; without a
+    message box the message goes to stderr and the exit code says how it went."""
     try:
-        write_log_book(book, log_rows(outcome))
-        if not outcome.ok:
+        write_log_book(book, rows)
+        if not ok:
             book.sheets[LOG_SHEET].activate()
         book.save()
     except Exception as e:
         message += (f"\n\nLoggen kunne ikke skrives i arbeidsboken ({type(e).__name__}). "
                     "Er arbeidsboken skrivebeskyttet?")
-    _status(app, False)
+    status(app, status_text)
     try:
-        app.alert(message, title=TITLE, mode="info" if outcome.ok else "critical")
+        app.alert(message, title=title, mode="info" if ok else "critical")
     except Exception:
         sys.stderr.write(message + "\n")
-        raise SystemExit(0 if outcome.ok else 1) from None
+        raise SystemExit(0 if ok else 1) from None
 
 
 def press(book: Any) -> Outcome:
@@ -96,7 +109,7 @@ def refused(path: Path, e: StyringError, started: datetime | None = None) -> Out
     return Outcome(path, path.parent / DEFAULT_OUT, started or datetime.now(), report)
 
 
-def _status(app: Any, text: str | bool) -> None:
+def status(app: Any, text: str | bool) -> None:
     with contextlib.suppress(Exception):  # the status bar is a nicety
         app.status_bar = text
 

@@ -13,20 +13,18 @@ a traceback. :func:`run_file` does the same on a file on disk, without Excel (as
 
 from __future__ import annotations
 
-import contextlib
-import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from ..errors import StyringError
 from ..input.validate import load
 from ..output import runde
 from ..problems import Level, Problems
-from .cells import Link, LogRow, shorten, write_log_book, write_log_file
+from .button import calling_book, status, tell
+from .cells import Link, LogRow, shorten, write_log_file
 from .xlsm import LOG_SHEET
 
 SEND = "Send rapporteringsrunde"
@@ -161,16 +159,8 @@ def _guarded(work: Callable[[Path], RundeOutcome], path: Path, title: str) -> Ru
 def _press(title: str, busy: str, work: Callable[[Path], RundeOutcome]) -> None:
     """What a round button runs in Excel: the calling workbook saved, the work done on its
     folder, the result in the Logg sheet, the status bar and a message box."""
-    try:
-        import xlwings as xw  # deferred: only in Excel (Windows/macOS), ½ s, optional
-
-        book = xw.Book.caller()
-        app = book.app
-    except Exception:
-        sys.stderr.write(f"Knappen «{title}» må trykkes i en arbeidsbok som er åpen i Excel. "
-                         "Fant ikke arbeidsboken; ingenting er gjort.\n")
-        raise SystemExit(1) from None
-    _status(app, busy)
+    book, app = calling_book(title, "ingenting er gjort")
+    status(app, busy)
     path = Path(str(book.fullname))
     try:
         book.save()
@@ -180,26 +170,8 @@ def _press(title: str, busy: str, work: Callable[[Path], RundeOutcome]) -> None:
             "eller har en annen den åpen? Lagre den selv (Ctrl+S) og prøv igjen."))
     else:
         done = _guarded(work, path, title)
-    message = done.summary()
-    try:
-        write_log_book(book, done.rows())
-        if not done.ok:
-            book.sheets[LOG_SHEET].activate()
-        book.save()
-    except Exception as e:
-        message += (f"\n\nLoggen kunne ikke skrives i arbeidsboken ({type(e).__name__}). "
-                    "Er arbeidsboken skrivebeskyttet?")
-    _status(app, shorten(done.headline, 250) if done.crash is None else False)
-    try:
-        app.alert(message, title=title, mode="info" if done.ok else "critical")
-    except Exception:
-        sys.stderr.write(message + "\n")
-        raise SystemExit(0 if done.ok else 1) from None
-
-
-def _status(app: Any, text: str | bool) -> None:
-    with contextlib.suppress(Exception):  # the status bar is a nicety
-        app.status_bar = text
+    tell(book, app, done.rows(), done.ok, done.summary(), title,
+         shorten(done.headline, 250) if done.crash is None else False)
 
 
 def send() -> None:
