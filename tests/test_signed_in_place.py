@@ -118,16 +118,21 @@ def _step(year: Path, report: pipeline.BuildReport) -> dict[str, Any]:
             "manifest": load_manifest(year).documents[f"{AGREEMENT}.docx"]}
 
 
+def built_copy(built: Path, root: Path) -> tuple[Path, Path, Path]:
+    """The demo workbooks and a copy of the session's built year folder under ``root``:
+    (workbooks, output folder, year folder)."""
+    wb, out = copy_demo(root / "wb"), root / "ut"
+    shutil.copytree(built, out / YEAR)
+    return wb, out, out / YEAR
+
+
 @pytest.fixture(scope="module")
 def round_(demo_pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """On a copy of the demo's year folder: the superior signs Geir Andreassen's PDF in
     place (one of two), rebuild; Geir signs the same file in place (two of two), rebuild;
     his agreement's data changes, rebuild. What each step left, and the signed bytes."""
     root = tmp_path_factory.mktemp("signert-i-filen")
-    wb, out = root / "wb", root / "ut"
-    copy_demo(wb)
-    year = out / YEAR
-    shutil.copytree(demo_pdf_build, year)
+    wb, out, year = built_copy(demo_pdf_build, root)
     certs = root / "sertifikater"
     certs.mkdir()
     jon, geir = _certificate(certs, SUPERIOR), _certificate(certs, LEADER)

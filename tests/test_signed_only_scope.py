@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,7 @@ from generator.output import archive, signing
 from generator.output.archive.codes import dokumentstatus
 from generator.output.signatures import read_state
 
-from .conftest import copy_demo
-from .test_signed_in_place import _schema, _sha
+from .test_signed_in_place import _schema, _sha, built_copy
 from .test_signing_archive import PASSWORD, _certificate
 
 pytestmark = pytest.mark.slow
@@ -113,10 +111,7 @@ def round_(demo_pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     agreement signed by both into a ``-signert.pdf`` copy; nothing changed; that copy
     removed; Geir's signed PDF altered (its signatures no longer valid)."""
     root = tmp_path_factory.mktemp("signert-utenfor-bygget")
-    wb, out = root / "wb", root / "ut"
-    copy_demo(wb)
-    year = out / YEAR
-    shutil.copytree(demo_pdf_build, year)
+    wb, out, year = built_copy(demo_pdf_build, root)
     folder = year / "lederavtale"
     tove = next(p.stem for p in folder.glob("lederavtale-*tove-lien.pdf"))
     geir_pdf, tove_pdf = folder / f"{GEIR}.pdf", folder / f"{tove}.pdf"
