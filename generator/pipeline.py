@@ -236,6 +236,8 @@ def build(paths: Sequence[Path], out_dir: Path | None = None,
         return unchanged_report(quick, started)
     cache = WorkbookCache(out_dir)
     loaded = load_phase(paths, kinds, tertial, template_dir, pdf, cache)
+    if ctrl_c_seen():  # a Ctrl-C a library turned into its own error (a «damaged» sheet)
+        raise KeyboardInterrupt
     if not loaded.complete:
         return loaded.report
     plan = plan_phase(loaded, out_dir, kinds, tertial, pdf)
