@@ -240,6 +240,42 @@ def test_a_duplicate_leader_id_is_one_error_without_follow_on_errors(demo: Path)
     assert errors == ["lederavtaler.xlsx › Ledere › A3: Leder-ID «L01» finnes allerede (A2). "
                       "Hver rad må ha sin egen."], errors
     assert not any("L02" in n or "finnes ikke" in n for n in notices), notices
+    # … but they are counted, so none is passed over in silence
+    waiting = [n for n in notices if "der en nøkkel står to ganger" in n]
+    assert waiting and all("arket «Ledere»" in n for n in waiting), notices
+
+
+def test_a_typo_beside_a_duplicate_key_is_not_hidden(demo: Path) -> None:
+    # L02 typed as L01, and elsewhere an agreement row names L99 (a real typo): the typo's row
+    # is counted in the notice with the rows that named L02, and judged once L01 is fixed
+    def edit(book: openpyxl.Workbook) -> None:
+        book["Ledere"]["A3"] = "L01"
+
+    _edit(demo / "lederavtaler.xlsx", edit)
+    _, before = _messages(demo)
+    book = openpyxl.load_workbook(demo / "lederavtaler.xlsx")
+    sheet = next(ws for ws in book.worksheets if ws.title != "Ledere"
+                 and any(c.value == "L03" for c in ws["A"]))
+    cell = next(c for c in sheet["A"] if c.value == "L03")
+    cell.value = "L99"
+    book.save(demo / "lederavtaler.xlsx")
+    errors, after = _messages(demo)
+    assert len(errors) == 1 and "finnes allerede" in errors[0], errors
+    assert _waiting(after) == _waiting(before) + 1, (before, after)
+    _edit(demo / "lederavtaler.xlsx", lambda b: setattr(b["Ledere"]["A3"], "value", "L02"))
+    errors, _ = _messages(demo)
+    assert any("L99" in e and f"{sheet.title} › {cell.coordinate}" in e for e in errors), errors
+
+
+def _waiting(notices: list[str]) -> int:
+    """The rows the notices count as not judged while a key is written twice."""
+    total = 0
+    for n in notices:
+        if "der en nøkkel står to ganger" in n:
+            m = re.search(r"(\d+) rader|(én) rad", n)
+            assert m, n
+            total += int(m.group(1)) if m.group(1) else 1
+    return total
 
 
 def test_a_duplicate_oppdrag_number_is_one_error_without_follow_on_errors(demo: Path) -> None:

@@ -543,6 +543,8 @@ class _Located:
         # (file, sheet, missing sheet) → rows referring to a sheet that could not be read
         self.orphans: dict[tuple[str, str, str], set[int]] = {}
         self.duplicated: dict[str, set[Any]] = {}  # sheet → keys written in more than one row
+        # (file, sheet, sheet with a duplicate key) → rows naming a key missing from it
+        self.waiting: dict[tuple[str, str, str], set[int]] = {}
 
     def follows(self, obj: object, sheet: str | tuple[str, ...], value: Any) -> bool:
         """Whether ``value`` names a row of ``sheet`` that was refused, or ``sheet`` could
@@ -556,8 +558,12 @@ class _Located:
             self.orphans.setdefault((row.file, row.sheet, missing), set()).add(row.number)
             return True
         if any(s in self.duplicated for s in sheets):
-            return True  # the row written twice was likely meant to be this one: its error
-            # («finnes allerede») is the one message; the rest is judged once it is fixed
+            # the row written twice was likely meant to be this one: its error («finnes
+            # allerede») is the one error; the rows are counted in a notice and judged once
+            # it is fixed (a real typo among them is not hidden for good)
+            twice = next(s for s in sheets if s in self.duplicated)
+            self.waiting.setdefault((row.file, row.sheet, twice), set()).add(row.number)
+            return True
         if not any(_refkey(value) in self.refused.get(s, ()) for s in sheets):
             return False
         self.unchecked.setdefault((row.file, row.sheet), set()).add(row.number)
@@ -575,6 +581,12 @@ class _Located:
                             + f" viser til arket «{missing}», som mangler eller ikke kunne "
                             "leses (se feilen over), og er ikke kontrollert mot det; rett "
                             "feilen først.")
+        for (file, sheet, twice), rows in self.waiting.items():
+            n = len(rows)
+            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
+                            + f" viser til en verdi som mangler i arket «{twice}», der en "
+                            "nøkkel står to ganger (se feilen over), og er ikke kontrollert "
+                            "mot det; rett feilen først.")
 
     def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
         row = self.sources[id(obj)]
