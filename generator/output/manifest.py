@@ -8,11 +8,13 @@ there with the recorded SHA-256 (see :mod:`generator.output.stage` and
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import os_reason
-from ..files import write_changed
+from ..files import holds, write_atomic
 
 FILENAME = "manifest.json"
 
@@ -77,9 +79,53 @@ def write(folder: Path, manifest: dict[str, Any]) -> Path:
     if before.get("build") and {**before, "build": None} == {**manifest, "build": None}:
         manifest = {**manifest, "build": before["build"]}  # nothing but the build id: kept
     data = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    write_changed(path, data)
-    write_changed(folder / COPY, data)
+    written: list[tuple[Path, Path | None]] = []  # each file written, and its old one
+    try:
+        for target in (path, folder / COPY):
+            if holds(target, data):
+                continue
+            old = _keep(target)
+            try:
+                write_atomic(target, data)
+            except BaseException:
+                _put_back(target, old)
+                raise
+            written.append((target, old))
+    except BaseException:
+        # the copy could not be written (a folder in its place, a full disk): the manifest
+        # is put back as it was (the same file, its time stamp too), so the build's
+        # rollback leaves the folder truly as before
+        for target, old in reversed(written):
+            _put_back(target, old)
+        raise
+    for _, old in written:
+        if old is not None:
+            with contextlib.suppress(OSError):
+                old.unlink()
     return path
+
+
+def _keep(path: Path) -> Path | None:
+    """A second name for the plain file at ``path`` (a hard link, else a copy), so it can be
+    put back; None when there is no file."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    keep = path.with_name(f".{path.name}.{os.getpid()}.gammel")
+    with contextlib.suppress(OSError):
+        keep.unlink()
+    try:
+        os.link(path, keep)
+    except OSError:  # a file system without hard links
+        shutil.copy2(path, keep)
+    return keep
+
+
+def _put_back(path: Path, old: Path | None) -> None:
+    with contextlib.suppress(OSError):
+        if old is None:
+            path.unlink()
+        else:
+            os.replace(old, path)
 
 
 COPY = ".manifest-kopi.json"  # the last good manifest, written right after it
