@@ -36,17 +36,6 @@ def demo(tmp_path: Path) -> Path:
     return copy_demo(tmp_path / "wb")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test file is one xdist group (``--dist loadgroup`` in pyproject.toml): a file runs
-    on one worker, so its module fixtures (mostly real builds) are made once, not once per
-    worker. A test that must not run alongside tests of other files names a shared group
-    with ``@pytest.mark.xdist_group("…")``."""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
-
-
 def _build_demo_pdf(out: Path) -> Path:
     from generator.output.pdf import soffice
 
