@@ -156,3 +156,23 @@ def test_a_pdf_that_does_not_show_its_headings_pages_is_converted_again(
     second = pdf.convert([source], tmp_path / "2")[0]
     assert toc.page_numbers(source, second) is False
     assert [n for _, n in _toc(_pdf_pages(second))[1]] == right
+
+
+def test_over_uno_a_stale_table_of_contents_is_numbered_from_the_layout(
+        built: tuple[Path, list[pdf.Office]], tmp_path: Path) -> None:
+    """Numbers already in the entries (here every one «99», as from a stale Word field) are
+    replaced, not added to: the one PDF shows the headings' pages, and the DOCX gets them."""
+    year, _ = built
+    source = tmp_path / "utviklingsstrategi.docx"
+    shutil.copy(_one(year, "utviklingsstrategi", "docx"), source)
+    right = _docx_numbers(source)
+    _set_docx_numbers(source, "99")
+    office = pdf.Office(1)
+    try:
+        made = pdf.convert([source], tmp_path / "pdf", office=office, toc=[source])[0]
+    finally:
+        office.close()
+    assert office.converted == [source]
+    assert [n for _, n in _toc(_pdf_pages(made))[1]] == right
+    assert toc.page_numbers(source, made) is False  # no second pass
+    assert _docx_numbers(source) == right

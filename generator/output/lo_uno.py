@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -37,6 +38,7 @@ from typing import Any
 QUIT = "quit"  # a line that asks LibreOffice to end on its own (after the last answer)
 NO_UNO = 3  # exit code: this Python cannot import uno
 START_SECONDS = 90
+ENTRY_END = re.compile(r"\t(\d*)$")  # a table of contents entry: its text, a tab, its number
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -114,7 +116,8 @@ def _number_toc(doc: Any, rounds: int = 3) -> int:
     marks = doc.getBookmarks()
     cursor = controller.getViewCursor()
     tocs = [indexes.getByIndex(i) for i in range(indexes.getCount())]
-    entries = []  # (paragraph, bookmark name, the bookmark's text range)
+    entries = []  # (paragraph, the heading's bookmark as a text range)
+    numbers: list[str] = []  # the number each entry shows now
     for toc in tocs:
         paragraphs = toc.getAnchor().createEnumeration()
         while paragraphs.hasMoreElements():
@@ -122,16 +125,17 @@ def _number_toc(doc: Any, rounds: int = 3) -> int:
             if not para.supportsService("com.sun.star.text.Paragraph"):
                 continue
             url = para.getStart().HyperLinkURL
-            if url.startswith("#_Toc") and marks.hasByName(url[1:]):
-                entries.append((para, url, marks.getByName(url[1:]).getAnchor().getStart()))
-    written: dict[str, str] = {}
+            shown = ENTRY_END.search(para.getString())
+            if url.startswith("#_Toc") and marks.hasByName(url[1:]) and shown is not None:
+                entries.append((para, marks.getByName(url[1:]).getAnchor().getStart()))
+                numbers.append(shown[1])
     for _ in range(rounds):
         todo = []
-        for para, url, mark in entries:
+        for i, (para, mark) in enumerate(entries):
             cursor.gotoRange(mark, False)
             page = str(cursor.getPage())
-            if written.get(url) != page:
-                todo.append((para, url, page))
+            if numbers[i] != page:
+                todo.append((i, para, page))
         if not todo:
             break
         protected = [toc.IsProtected for toc in tocs]
@@ -139,15 +143,14 @@ def _number_toc(doc: Any, rounds: int = 3) -> int:
         try:
             for toc in tocs:
                 toc.IsProtected = False
-            for para, url, page in todo:
+            for i, para, page in todo:
                 text = para.getText()
-                old = written.get(url, "")
                 at = text.createTextCursorByRange(para.getEnd())
-                at.goLeft(len(old) + 1, False)  # before the tab: inside the hyperlink
+                at.goLeft(len(numbers[i]) + 1, False)  # before the tab: inside the hyperlink
                 text.insertString(at, "\t" + page, False)
                 at.gotoEndOfParagraph(True)
                 at.setString("")  # the old tab and number
-                written[url] = page
+                numbers[i] = page
         finally:
             for toc, was in zip(tocs, protected, strict=True):
                 toc.IsProtected = was
