@@ -1,8 +1,8 @@
 """Warm LibreOffice over UNO in a build (issue 30, «PDF at the two-core limit»): started with
-the rendering when the build will make PDFs, used for both passes of a table of contents
-(no third LibreOffice), never started by a no-change build or a failed validation; without
-a Python that can import uno the PDFs come from batched calls, and ``styring doctor`` says
-which way PDF/A is made."""
+the rendering when the build will make PDFs, used for every conversion (a table of contents
+numbered in its one pass, see tests/test_toc_one_pass.py; no third LibreOffice), never
+started by a no-change build or a failed validation; without a Python that can import uno
+the PDFs come from batched calls, and ``styring doctor`` says which way PDF/A is made."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def test_when_libreoffice_does_not_answer_over_uno_the_batched_calls_make_the_pd
         assert pdf.verify(path, f"Dokument {i}").ok
 
 
-def test_a_build_uses_one_warm_office_for_both_passes_and_none_when_nothing_changed(
+def test_a_build_uses_one_warm_office_and_none_when_nothing_changed(
         demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if pdf.uno_python() is None:
         pytest.skip("ingen Python med uno (python3-uno)")
@@ -89,9 +89,9 @@ def test_a_build_uses_one_warm_office_for_both_passes_and_none_when_nothing_chan
         offices.append(self)
         real_init(self, count, label)
 
-    def convert(self: pdf.Office, files, out_dir, finished, stop):  # type: ignore[no-untyped-def]
+    def convert(self: pdf.Office, files, out_dir, finished, stop, toc=()):  # type: ignore[no-untyped-def]
         calls.append((self, len(files)))
-        return real_convert(self, files, out_dir, finished, stop)
+        return real_convert(self, files, out_dir, finished, stop, toc)
 
     monkeypatch.setattr(pdf.Office, "__init__", init)  # the real class, counted
     monkeypatch.setattr(pdf.Office, "convert", convert)
@@ -101,8 +101,9 @@ def test_a_build_uses_one_warm_office_for_both_passes_and_none_when_nothing_chan
     assert len(offices) == 1 and offices[0].python == pdf.uno_python()
     office = offices[0]
     assert office.label and office.label.startswith(str(out / "2026" / ".staging-"))
-    # the table of contents' second pass went to the same warm LibreOffice: one started
-    assert [n for o, n in calls if o is office] == [1, 1] and len(calls) == 2
+    # the letter (with a table of contents) went once to the warm LibreOffice: one started
+    assert [n for o, n in calls if o is office] == [1] and len(calls) == 1
+    assert [p.name for p in office.converted] == ["oppdragsbrev-2026.docx"]
     assert len(office.pids) == 1 and office.restarts == 0
     letter = next((out / "2026").rglob("oppdragsbrev-*.pdf"))
     assert pdf.verify(letter).ok

@@ -6,7 +6,9 @@ by path by a Python that can ``import uno``: LibreOffice's own, or the system's 
 python3-uno) with pipes on its standard input and output. It starts soffice in its own
 process group with the profile folder it is given, connects over a named pipe, writes one
 line ``{"ready": PID}`` (PID: soffice's process), then reads one request a line,
-``{"docx": PATH, "pdf": PATH}``, and answers each with ``{"ok": true}`` or
+``{"docx": PATH, "pdf": PATH}`` (with ``"toc": true``: first write each table of contents
+entry's page number from this layout, see :func:`_number_toc`), and answers each with
+``{"ok": true}`` or
 ``{"ok": false, "error": TEXT, "dead": BOOL}`` (dead: soffice is gone; this process then
 ends). When its standard input closes (the build finished, was interrupted, or was killed
 with SIGKILL) the LibreOffice group is killed at once, even in the middle of a document,
@@ -22,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -35,6 +38,7 @@ from typing import Any
 QUIT = "quit"  # a line that asks LibreOffice to end on its own (after the last answer)
 NO_UNO = 3  # exit code: this Python cannot import uno
 START_SECONDS = 90
+ENTRY_END = re.compile(r"\t(\d*)$")  # a table of contents entry: its text, a tab, its number
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -91,6 +95,67 @@ def _alive(desktop: Any) -> bool:
     except Exception:  # DisposedException and its kin: the bridge is gone
         return False
     return True
+
+
+def _number_toc(doc: Any, rounds: int = 3) -> int:
+    """Write into each table of contents entry the page its heading is on in this layout,
+    before the PDF is stored: the document goes through LibreOffice once, not twice.
+
+    LibreOffice shows a DOCX table of contents as stored: each entry one paragraph
+    «heading<TAB>number», hyperlinked to its heading's bookmark (``#_Toc…``, see
+    :mod:`generator.rendering.toc`). The page is the view cursor's at the bookmark. The
+    number goes in between the text and the tab (then the old tab and number are removed),
+    so it stays inside the entry's hyperlink with its look and PDF tags, as when the number
+    came from the DOCX. The pages are looked up again after writing (a number can move
+    the layout) until they hold, at most ``rounds`` times; the build still checks the PDF
+    and converts once more when they did not. Returns the entries numbered."""
+    indexes = doc.getDocumentIndexes()
+    controller = doc.getCurrentController()
+    if indexes.getCount() == 0 or controller is None:
+        return 0
+    marks = doc.getBookmarks()
+    cursor = controller.getViewCursor()
+    tocs = [indexes.getByIndex(i) for i in range(indexes.getCount())]
+    entries = []  # (paragraph, the heading's bookmark as a text range)
+    numbers: list[str] = []  # the number each entry shows now
+    for toc in tocs:
+        paragraphs = toc.getAnchor().createEnumeration()
+        while paragraphs.hasMoreElements():
+            para = paragraphs.nextElement()
+            if not para.supportsService("com.sun.star.text.Paragraph"):
+                continue
+            url = para.getStart().HyperLinkURL
+            shown = ENTRY_END.search(para.getString())
+            if url.startswith("#_Toc") and marks.hasByName(url[1:]) and shown is not None:
+                entries.append((para, marks.getByName(url[1:]).getAnchor().getStart()))
+                numbers.append(shown[1])
+    for _ in range(rounds):
+        todo = []
+        for i, (para, mark) in enumerate(entries):
+            cursor.gotoRange(mark, False)
+            page = str(cursor.getPage())
+            if numbers[i] != page:
+                todo.append((i, para, page))
+        if not todo:
+            break
+        protected = [toc.IsProtected for toc in tocs]
+        doc.lockControllers()
+        try:
+            for toc in tocs:
+                toc.IsProtected = False
+            for i, para, page in todo:
+                text = para.getText()
+                at = text.createTextCursorByRange(para.getEnd())
+                at.goLeft(len(numbers[i]) + 1, False)  # before the tab: inside the hyperlink
+                text.insertString(at, "\t" + page, False)
+                at.gotoEndOfParagraph(True)
+                at.setString("")  # the old tab and number
+                numbers[i] = page
+        finally:
+            for toc, was in zip(tocs, protected, strict=True):
+                toc.IsProtected = was
+            doc.unlockControllers()
+    return len(entries)
 
 
 def main(argv: list[str]) -> int:
@@ -176,6 +241,9 @@ def main(argv: list[str]) -> int:
                                                    "_blank", 0, load)
                 if doc is None:
                     raise RuntimeError("kunne ikke åpne dokumentet")
+                if job.get("toc"):
+                    with contextlib.suppress(Exception):  # unnumbered: the build converts again
+                        _number_toc(doc)
                 doc.storeToURL(part.as_uri(), store)
                 os.replace(part, target)
                 _say({"ok": True})

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -99,7 +99,8 @@ FINISHING = threading.Lock()  # held while a PDF is finished and handed on (see 
 
 
 def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
-            stop: threading.Event | None = None, office: Office | None = None) -> list[Path]:
+            stop: threading.Event | None = None, office: Office | None = None,
+            toc: Collection[Path] = ()) -> list[Path]:
     """Convert DOCX files to PDF/A-2b in ``out_dir``; returns the PDFs in the same order.
 
     Each PDF is finished (metadata and PDF/UA, see :func:`finish`) as soon as LibreOffice
@@ -110,7 +111,9 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     outside no new LibreOffice starts and the running ones end (conversions that share
     it stop together). ``office``: warm LibreOffice workers to use (several conversions
     may share them); without, this starts its own when a UNO-capable Python is found,
-    and else converts in batched calls."""
+    and else converts in batched calls. ``toc``: files whose table of contents LibreOffice
+    numbers from its own layout before writing the PDF (over UNO only; the batched calls
+    write it as stored, see :func:`generator.rendering.toc.page_numbers`)."""
     exe = soffice()
     if exe is None:
         raise PdfError(INSTALL_HINT)
@@ -133,7 +136,7 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
         office = own = Office(workers(len(files)))
     try:
         if office is not None and office.available():
-            return office.convert(files, out_dir, finished, stop)
+            return office.convert(files, out_dir, finished, stop, toc)
     except OfficeUnavailable:
         pass  # the batched calls below
     finally:
@@ -337,6 +340,7 @@ class _Batch:
     out_dir: Path
     finished: Callable[[Path, Path], None]
     left: int
+    toc: frozenset[Path] = frozenset()  # numbered by LibreOffice (see convert)
     made: dict[Path, Path] = field(default_factory=dict)
     failed: dict[Path, str] = field(default_factory=dict)
     error: BaseException | None = None
@@ -382,6 +386,7 @@ class Office:
         self.found = threading.Event()  # the UNO-capable Python looked up
         self.pids: list[int] = []  # the soffice process of each worker started, in order
         self.restarts = 0  # LibreOffices started in place of one that stopped (or never started)
+        self.converted: list[Path] = []  # each DOCX converted, in order (twice: there twice)
         self._jobs: queue.PriorityQueue[_Job] = queue.PriorityQueue()
         self._seq = 0
         self._lock = threading.Lock()
@@ -413,11 +418,11 @@ class Office:
             self.found.set()
 
     def convert(self, files: list[Path], out_dir: Path, finished: Callable[[Path, Path], None],
-                stop: threading.Event) -> list[Path]:
+                stop: threading.Event, toc: Collection[Path] = ()) -> list[Path]:
         """:func:`convert` with these workers: the files are queued before those of earlier
         calls still waiting (a table of contents' second pass is not left to the end), and
         this waits until each is made or has failed."""
-        batch = _Batch(out_dir, finished, len(files))
+        batch = _Batch(out_dir, finished, len(files), frozenset(toc))
         for f in files:  # a PDF from an earlier pass (the table of contents) is no proof
             (out_dir / (f.stem + ".pdf")).unlink(missing_ok=True)
         with self._lock:
@@ -566,8 +571,11 @@ class Office:
         assert proc.stdin is not None
         try:
             # absolute: LibreOffice takes file URLs («--out "PDF æøå"» is relative)
-            proc.stdin.write(json.dumps({"docx": str(job.docx.absolute()),
-                                         "pdf": str(target.absolute())}) + "\n")
+            request: dict[str, Any] = {"docx": str(job.docx.absolute()),
+                                       "pdf": str(target.absolute())}
+            if job.docx in job.batch.toc:
+                request["toc"] = True
+            proc.stdin.write(json.dumps(request) + "\n")
             proc.stdin.flush()
         except (OSError, ValueError):
             return False
@@ -612,6 +620,8 @@ class Office:
             batch.settle(job.docx, None, str(answer.get("error", "")))
             return
         path = batch.out_dir / (job.docx.stem + ".pdf")
+        with self._lock:
+            self.converted.append(job.docx)
         try:
             batch.finished(job.docx, path)
         except BaseException as e:  # raised again by the waiting convert()

@@ -837,9 +837,11 @@ def _describe(folder: Path, rel: str, data_sha256: str) -> manifest.OutputRecord
 def _pdfs(st: Stage) -> None:
     """PDF/A of every rendered document, with signature fields, checked. Each PDF is signed
     and checked as soon as LibreOffice has written it (:func:`pdf.convert`), while it
-    converts the others; the documents with a table of contents are converted first, and
-    their second pass (the page numbers from the first layout) starts as soon as they are
-    done, beside the rest of the first."""
+    converts the others; the documents with a table of contents are converted first. Over
+    UNO, LibreOffice numbers their table of contents from its own layout in that one pass
+    (the DOCX gets the same numbers); a second pass (the page numbers from the first
+    layout) is made when that PDF is not right (and always by the batched calls), and
+    starts as soon as they are done, beside the rest of the first."""
     todo = list(st.outcome.rendered)
     if not todo:
         st.end_office()
@@ -881,9 +883,11 @@ def _convert_all(st: Stage, todo: list[Planned]) -> None:
     renumbered: dict[Path, Path] = {}  # DOCX → its second-pass PDF
 
     def numbered(pairs: list[tuple[Path, Path]]) -> None:
-        # A table of contents gets its page numbers from the first layout, then once more,
-        # into a folder of its own: the first pass is still converting into ``pdf_dir`` and
-        # would find the first layout's PDF gone while the second is being written.
+        # A table of contents gets its page numbers from the first layout. When the first
+        # PDF does not show them all (not numbered over UNO, or the numbers moved the
+        # layout), once more, into a folder of its own: the first pass is still converting
+        # into ``pdf_dir`` and would find the first layout's PDF gone while the second is
+        # being written.
         redo = [d for d, p in pairs if toc.page_numbers(d, p)]
         if redo:
             made = pdf.convert(redo, st.path / ".pdf-innhold", check, stop, st.office)
@@ -904,7 +908,7 @@ def _convert_all(st: Stage, todo: list[Planned]) -> None:
     order = contents + [d for d in docx if d not in contents]
     ok = False
     try:
-        made = pdf.convert(order, pdf_dir, done, stop, st.office)
+        made = pdf.convert(order, pdf_dir, done, stop, st.office, toc=contents)
         for job in again:
             job.result()
         ok = True

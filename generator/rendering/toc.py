@@ -23,6 +23,7 @@ from ..files import write_atomic
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MARKER = 'TOC \\o'
 _LEADER = re.compile(r"\.{5,}\s*\d*$")  # an entry line: dot leader and page number
+_SHOWN = re.compile(r"\.{3,}\s*(\d*)$")  # an entry's last line: the number it shows
 LEVELS = {"Heading1": 1, "Heading2": 2}
 _W = f"{{{W}}}"
 
@@ -164,10 +165,15 @@ def _pages(pdf_path: Path) -> list[list[str]]:
 
 def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
     """Write the page of each heading, as LibreOffice laid it out in ``pdf_path``, into the
-    TOC's PAGEREF results of ``docx_path``. True when a number changed (convert again).
+    TOC's PAGEREF results of ``docx_path``. True when ``pdf_path``'s table of contents does
+    not show exactly these numbers, entry by entry (convert again, from the DOCX as now
+    numbered).
 
     LibreOffice shows a DOCX table of contents as stored and does not update it; Word does
-    not update it on opening either. So the stored result must already be right.
+    not update it on opening either. So the stored result must already be right. A PDF made
+    from the DOCX as rendered shows no numbers (convert again); one whose table of contents
+    LibreOffice numbered from its own layout (``pdf.convert(toc=…)``) is kept when every
+    entry shows the page its heading is on, and the DOCX then gets the same numbers.
     """
     data = docx_path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -177,8 +183,11 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
     # maybe with a parallel language before it: not looked for)
     toc_page = next((i for i, lines in enumerate(pages)
                      if sum(bool(_LEADER.search(ln)) for ln in lines) >= 2), 0)
+    shown = [m[1] for ln in pages[toc_page] if (m := _SHOWN.search(ln))]
     while toc_page + 1 < len(pages) and any(_LEADER.search(ln) for ln in pages[toc_page + 1]):
         toc_page += 1  # a table of contents longer than a page
+        shown += [m[1] for ln in pages[toc_page] if (m := _SHOWN.search(ln))]
+    numbers: list[str | None] = []  # each entry's heading's page (None: not found)
     changed = False
     at = (toc_page + 1, -1)  # the line of the last heading found: the next comes after it
     for link in root.iter(_q("hyperlink")):
@@ -188,6 +197,7 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
         texts = [t for t in link.iter(_q("t"))]
         heading = " ".join((texts[0].text or "").split())
         found = _find(pages, heading, at)
+        numbers.append(None if found is None else str(found[0] + 1))
         if found is None:
             continue
         at = found
@@ -199,7 +209,7 @@ def page_numbers(docx_path: Path, pdf_path: Path) -> bool:
         _replace_part(docx_path, data, "word/document.xml",
                       etree.tostring(root, encoding="UTF-8", xml_declaration=True,
                                      standalone=True))
-    return changed
+    return numbers != shown
 
 
 def _find(pages: list[list[str]], heading: str, after: tuple[int, int]
