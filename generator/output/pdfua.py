@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -358,7 +359,12 @@ def mark_untagged_as_artifact(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
         out.extend(path)
     close()
     if added:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+        # compressed here, as a save would (a save that keeps new streams as they are,
+        # see pdf.finish, then writes it compressed)
+        contents = pdf.make_stream(b"")
+        contents.write(zlib.compress(pikepdf.unparse_content_stream(out)),
+                       filter=pikepdf.Name.FlateDecode)
+        page.obj.Contents = contents
     return added
 
 
@@ -416,52 +422,101 @@ def cmap_without_range_arrays(cmap: bytes) -> bytes:
 # --- signature fields --------------------------------------------------------------------------
 
 
+#: The annotation flags of an empty signature widget: Print (4) and Locked (128), as pyHanko
+#: sets them for a visible field.
+SIGNATURE_WIDGET_FLAGS = 132
+
+
+def add_signature_fields(pdf: pikepdf.Pdf,
+                         fields: Sequence[tuple[str, str, int, Sequence[float]]]) -> None:
+    """Empty signature fields on an open file, tagged (:func:`tag_signature_fields`).
+
+    ``fields``: (name, label, page index, rectangle ``[x1, y1, x2, y2]``), in the order they
+    are listed in the AcroForm. Each is one field merged with its widget, written as pyHanko's
+    ``append_signature_field`` writes it (so ``styring sign`` and any PDF reader fill it in
+    the same way): ``/FT /Sig``, ``/F`` Print and Locked, ``/P`` its page, an empty
+    appearance the size of the box, ``/SigFlags 1`` (signatures exist) in the AcroForm."""
+    root = pdf.Root
+    form = root.get("/AcroForm")
+    if not isinstance(form, pikepdf.Dictionary):
+        form = root.AcroForm = pdf.make_indirect(pikepdf.Dictionary(Fields=pikepdf.Array()))
+    if "/Fields" not in form:
+        form.Fields = pikepdf.Array()
+    if "/SigFlags" not in form:
+        form.SigFlags = 1
+    pages = pdf.pages
+    for name, _label, page_no, rect in fields:
+        x1, y1, x2, y2 = (round(float(v), 4) for v in rect)
+        page = pages[page_no].obj
+        appearance = pdf.make_stream(b"", pikepdf.Dictionary(
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+            BBox=pikepdf.Array([0, int(abs(y2 - y1)), int(abs(x2 - x1)), 0]),
+            Resources=pikepdf.Dictionary()))
+        field = pdf.make_indirect(pikepdf.Dictionary(
+            FT=pikepdf.Name.Sig, T=pikepdf.String(name), Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget, F=SIGNATURE_WIDGET_FLAGS,
+            Rect=pikepdf.Array([x1, y1, x2, y2]), P=page,
+            AP=pikepdf.Dictionary(N=appearance)))
+        form.Fields.append(field)
+        if "/Annots" not in page:
+            page.Annots = pikepdf.Array()
+        page.Annots.append(field)
+    _tag_signature_fields(pdf, {name: label for name, label, _page, _rect in fields})
+
+
 def tag_signature_fields(data: bytes, labels: Mapping[str, str]) -> bytes:
     """Each signature widget with a ``/TU`` (its label) inside a ``Form`` structure element,
     and ``/Tabs /S`` on its page (PDF/UA-1, 7.18). ``labels``: field name → label."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        tree = pdf.Root.get("/StructTreeRoot")
-        if not isinstance(tree, pikepdf.Dictionary):
+        if not _tag_signature_fields(pdf, labels):
             return data  # an untagged file (made before tagging): left as it was
-        parent = _document_element(tree)
-        nums, path = _parent_tree_leaf(pdf, tree)
-        next_key = _next_parent_key(tree)
-        pages: dict[Any, Any] = {page.objgen: page for page in pdf.pages}
-        for field in pdf.Root.AcroForm.get("/Fields", []):
-            if field.get("/FT") != pikepdf.Name.Sig:
-                continue
-            name = str(field.get("/T", ""))
-            field.TU = pikepdf.String(f"Signatur: {labels.get(name, name)}")
-            widgets = list(field.Kids) if "/Kids" in field else [field]
-            for widget in widgets:
-                if "/StructParent" in widget:
-                    continue
-                page = widget.get("/P")
-                page_obj = pages[page.objgen].obj if page is not None else None
-                if page_obj is None:
-                    page_obj = next(p.obj for p in pdf.pages
-                                    if any(a.objgen == widget.objgen
-                                           for a in p.obj.get("/Annots", [])))
-                objr = pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget, Pg=page_obj)
-                form = pdf.make_indirect(pikepdf.Dictionary(
-                    Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=parent, Pg=page_obj,
-                    K=objr, Alt=pikepdf.String(str(field.TU))))
-                kids = parent.get("/K")
-                if not isinstance(kids, pikepdf.Array):
-                    kids = pikepdf.Array([] if kids is None else [kids])
-                kids.append(form)
-                parent.K = kids
-                widget.StructParent = next_key
-                nums.extend([next_key, form])
-                next_key += 1
-                page_obj.Tabs = pikepdf.Name.S
-        tree.ParentTreeNextKey = next_key
-        for node in path:  # the last leaf and its ancestors now reach the new keys
-            if "/Limits" in node:
-                node.Limits = pikepdf.Array([node.Limits[0], next_key - 1])
         out = io.BytesIO()
         pdf.save(out)
         return out.getvalue()
+
+
+def _tag_signature_fields(pdf: pikepdf.Pdf, labels: Mapping[str, str]) -> bool:
+    """:func:`tag_signature_fields` on an open file (not saved); False when it is untagged."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    if not isinstance(tree, pikepdf.Dictionary):
+        return False
+    parent = _document_element(tree)
+    nums, path = _parent_tree_leaf(pdf, tree)
+    next_key = _next_parent_key(tree)
+    pages: dict[Any, Any] = {page.objgen: page for page in pdf.pages}
+    for field in pdf.Root.AcroForm.get("/Fields", []):
+        if field.get("/FT") != pikepdf.Name.Sig:
+            continue
+        name = str(field.get("/T", ""))
+        field.TU = pikepdf.String(f"Signatur: {labels.get(name, name)}")
+        widgets = list(field.Kids) if "/Kids" in field else [field]
+        for widget in widgets:
+            if "/StructParent" in widget:
+                continue
+            page = widget.get("/P")
+            page_obj = pages[page.objgen].obj if page is not None else None
+            if page_obj is None:
+                page_obj = next(p.obj for p in pdf.pages
+                                if any(a.objgen == widget.objgen
+                                       for a in p.obj.get("/Annots", [])))
+            objr = pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget, Pg=page_obj)
+            form = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=parent, Pg=page_obj,
+                K=objr, Alt=pikepdf.String(str(field.TU))))
+            kids = parent.get("/K")
+            if not isinstance(kids, pikepdf.Array):
+                kids = pikepdf.Array([] if kids is None else [kids])
+            kids.append(form)
+            parent.K = kids
+            widget.StructParent = next_key
+            nums.extend([next_key, form])
+            next_key += 1
+            page_obj.Tabs = pikepdf.Name.S
+    tree.ParentTreeNextKey = next_key
+    for node in path:  # the last leaf and its ancestors now reach the new keys
+        if "/Limits" in node:
+            node.Limits = pikepdf.Array([node.Limits[0], next_key - 1])
+    return True
 
 
 def _document_element(tree: pikepdf.Dictionary) -> Any:
