@@ -728,6 +728,8 @@ def _verify(data: bytes, source: Path | io.BytesIO, path: Path, title: str | Non
     except pikepdf.PdfError as e:
         return PdfReport(path, 0, (f"kan ikke åpnes ({e})",))
     with pdf:
+        if pdf.get_warnings():  # its cross-reference table had to be rebuilt (cut short)
+            problems.append("er skadet (måtte repareres for å kunne leses)")
         if pdf.is_encrypted:
             problems.append("er kryptert")
         meta = pdf.open_metadata()
@@ -800,7 +802,10 @@ def _resource_dicts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]
 def _fonts(pdf: pikepdf.Pdf) -> list[str]:
     missing: dict[str, str] = {}
     for where, res in _resource_dicts(pdf):
-        for font in (res.get("/Font") or {}).values():
+        for key, font in (res.get("/Font") or {}).items():
+            if not isinstance(font, pikepdf.Dictionary):  # a font that is not there
+                missing.setdefault(str(key), where)
+                continue
             for f in [font, *font.get("/DescendantFonts", [])]:
                 name = str(f.get("/BaseFont", "?"))
                 desc = f.get("/FontDescriptor")
@@ -861,8 +866,11 @@ def _metadata_disagreements(pdf: pikepdf.Pdf, meta: Any = None) -> list[str]:
     return problems
 
 
-#: A name written with #-escapes (``/J#53`` is ``/JS``).
-_ESCAPED_NAME = re.compile(rb"/[^\s/\[\]<>(){}%]*#[0-9A-Fa-f]{2}[^\s/\[\]<>(){}%]*")
+#: A name of at most ten characters, at least one of them written as a #-escape, the others
+#: letters of «JavaScript» (``/J#53`` is ``/JS``): the only names that can be /JS or
+#: /JavaScript without showing it.
+_ESCAPED_NAME = re.compile(rb"/(?=[JavScript]*#)(?:[JavScript]|#[0-9A-Fa-f]{2}){2,10}"
+                           rb"(?![^\s/\[\]<>(){}%])")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 

@@ -87,9 +87,10 @@ def finish_pdf(pdf: pikepdf.Pdf, language: str = LANGUAGE) -> None:
     prefs.DisplayDocTitle = True
     _declare_pdfuaid(pdf)
     _fix_role_map(tree)
-    elements = list(_elements(tree))
-    _nest_headings(tree, elements)
-    _layout_tables(tree, elements)
+    rolemap = _rolemap(tree)
+    typed = _typed_elements(tree, rolemap)  # one walk, each element's role read once
+    _nest_typed(typed)
+    _layout_typed(typed, rolemap)
     for page in pdf.pages:
         mark_untagged_as_artifact(pdf, page)
         if "/Annots" in page.obj:
@@ -208,16 +209,41 @@ def _fix_role_map(tree: pikepdf.Dictionary) -> None:
 
 def _elements(tree: pikepdf.Dictionary) -> Iterable[pikepdf.Dictionary]:
     """Every structure element in document order (depth first)."""
+    for element, _type in _walk(tree):
+        yield element
+
+
+def _walk(tree: pikepdf.Dictionary) -> Iterable[tuple[pikepdf.Dictionary, str]]:
+    """Every structure element in document order (depth first), with its type (``/S``)."""
+    array, dictionary = pikepdf.Array, pikepdf.Dictionary
+    struct_elem = pikepdf.Name.StructElem
     stack: list[Any] = [tree.get("/K")]
     while stack:
         item = stack.pop()
-        if isinstance(item, pikepdf.Array):
+        if isinstance(item, array):
             stack.extend(reversed(list(item)))
-        elif isinstance(item, pikepdf.Dictionary) and "/S" in item \
-                and item.get("/Type") in (None, pikepdf.Name.StructElem):
-            yield item
-            if "/K" in item:
-                stack.append(item.K)
+        elif isinstance(item, dictionary):
+            kind = item.get("/S")
+            if kind is None:
+                continue  # a marked-content or object reference
+            if (t := item.get("/Type")) is not None and t != struct_elem:
+                continue
+            yield item, str(kind)
+            if (kids := item.get("/K")) is not None:
+                stack.append(kids)
+
+
+def _rolemap(tree: pikepdf.Dictionary) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
+
+
+def _typed_elements(tree: pikepdf.Dictionary, rolemap: Mapping[str, str],
+                    elements: Iterable[pikepdf.Dictionary] | None = None
+                    ) -> list[tuple[pikepdf.Dictionary, str]]:
+    """Every structure element (or ``elements``) with its role: its type, or the standard
+    type the RoleMap maps it to."""
+    pairs = _walk(tree) if elements is None else ((el, str(el.S)) for el in elements)
+    return [(el, rolemap.get(kind, kind)) for el, kind in pairs]
 
 
 def _role(element: pikepdf.Dictionary, rolemap: Mapping[str, str]) -> str:
@@ -229,10 +255,14 @@ def _nest_headings(tree: pikepdf.Dictionary,
                    elements: Iterable[pikepdf.Dictionary] | None = None) -> None:
     """Renumber H1–H6 so that no level is skipped, keeping each heading's relative place:
     H1 H3 H4 H3 H1 becomes H1 H2 H3 H2 H1 (PDF/UA-1, 7.4.2)."""
-    rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
+    _nest_typed(_typed_elements(tree, _rolemap(tree), elements))
+
+
+def _nest_typed(typed: Iterable[tuple[pikepdf.Dictionary, str]]) -> None:
+    """:func:`_nest_headings` on (element, role) pairs."""
     stack: list[tuple[int, int]] = []  # (level in the file, level given)
-    for el in _elements(tree) if elements is None else elements:
-        m = _HEADING.match(_role(el, rolemap))
+    for el, role in typed:
+        m = _HEADING.match(role)
         if not m:
             continue
         level = int(m.group(1))
@@ -253,9 +283,15 @@ def _layout_tables(tree: pikepdf.Dictionary,
     municipality's own template): its Table, TR and TD elements become Div, so a screen reader reads
     it as text rather than as a data table with no headers. Every data table in the
     bundled templates has a header row (``w:tblHeader``), which LibreOffice tags TH."""
-    rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
-    for el in list(_elements(tree) if elements is None else elements):
-        if _role(el, rolemap) != "/Table":
+    rolemap = _rolemap(tree)
+    _layout_typed(_typed_elements(tree, rolemap, elements), rolemap)
+
+
+def _layout_typed(typed: Iterable[tuple[pikepdf.Dictionary, str]],
+                  rolemap: Mapping[str, str]) -> None:
+    """:func:`_layout_tables` on (element, role) pairs."""
+    for el, role in typed:
+        if role != "/Table":
             continue
         parts = list(_table_parts(el, rolemap))
         if any(_role(p, rolemap) == "/TH" for p in parts):

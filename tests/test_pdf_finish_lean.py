@@ -1,0 +1,150 @@
+"""The lean PDF finishing (issue 30, item 5): each PDF is finished in one pikepdf open and
+one save, a lederavtale's two empty signature fields included, so a build imports no pyHanko;
+the fields are what pyHanko itself would write, tagged for PDF/UA, signable with
+``styring sign`` and valid PDF/A-2b and PDF/UA-1 by the independent validator afterwards;
+the check after the finishing still refuses a broken or field-less file.
+
+Real files: the session's demo build with PDF (tests/conftest.py), LibreOffice for one
+agreement in a fresh process, pyHanko signatures with a self-signed certificate."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from generator.output import pdf, pdfua
+from generator.output.signatures import FIELD_HEIGHT, FIELDS, signature_lines
+
+from .test_pdf import _certificate, _sign
+from .test_universal_design import validator_failures
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _agreement(year: Path) -> Path:
+    return next(p for p in sorted(year.glob("lederavtale/*.pdf"))
+                if not p.stem.endswith("-offentlig"))
+
+
+def test_a_pdf_build_imports_no_pyhanko(demo_pdf_build: Path, tmp_path: Path) -> None:
+    """A fresh process converts one lederavtale as the build does (its fields added in the
+    finishing, then the check), with the build's stage module loaded: no pyHanko module
+    is ever imported, and the PDF has its two fields."""
+    docx = next(p for p in sorted(demo_pdf_build.glob("lederavtale/*.docx"))
+                if not p.stem.endswith("-offentlig"))
+    source = tmp_path / docx.name
+    shutil.copy(docx, source)
+    script = f"""
+import json, sys
+from pathlib import Path
+import generator.output.stage
+from generator.output import pdf
+docx = Path({str(source)!r})
+made = pdf.convert([docx], Path({str(tmp_path / "pdf")!r}), fields=[docx])
+report = pdf.verify(made[0], None, signature_fields=True)
+print(json.dumps({{"problems": list(report.problems), "pdf": str(made[0]),
+                  "pyhanko": sorted(m for m in sys.modules if m.split(".")[0] == "pyhanko")}}))
+"""
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["pyhanko"] == []
+    assert result["problems"] == []
+    with pikepdf.open(result["pdf"]) as doc:
+        assert [str(f.T) for f in doc.Root.AcroForm.Fields] == [n for n, _label in FIELDS]
+
+
+def test_the_fields_are_what_pyhanko_writes_over_the_lines_and_tagged(
+        demo_pdf_build: Path) -> None:
+    path = _agreement(demo_pdf_build)
+    lines = signature_lines(path)
+    assert len(lines) == 2
+    with pikepdf.open(path) as doc:
+        form = doc.Root.AcroForm
+        assert form.is_indirect and int(form.SigFlags) == 1
+        fields = list(form.Fields)
+        assert [str(f.T) for f in fields] == [n for n, _label in FIELDS]
+        forms = {e.K.Obj.objgen: e for e in pdfua._elements(doc.Root.StructTreeRoot)
+                 if e.S == "/Form"}
+        nums = doc.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for f, (_name, label), line in zip(fields, FIELDS, lines, strict=True):
+            assert f.FT == "/Sig" and f.Type == "/Annot" and f.Subtype == "/Widget"
+            assert int(f.F) == 132 and "/V" not in f  # print + locked, empty
+            assert [float(v) for v in f.Rect] == pytest.approx(
+                [line.x1, line.y, line.x2, line.y + FIELD_HEIGHT], abs=1e-3)
+            page = doc.pages[line.page].obj
+            assert f.P.objgen == page.objgen
+            assert f.objgen in {a.objgen for a in page.Annots}
+            assert page.Tabs == "/S"
+            appearance = f.AP.N
+            assert appearance.read_raw_bytes() == b"" and "/Filter" not in appearance
+            assert appearance.Subtype == "/Form"
+            assert str(f.TU) == f"Signatur: {label}"
+            element = forms[f.objgen]
+            assert str(element.Alt) == str(f.TU)
+            assert parents[int(f.StructParent)].objgen == element.objgen
+        assert int(doc.Root.StructTreeRoot.ParentTreeNextKey) > max(
+            int(f.StructParent) for f in fields)
+        # one full save: no incremental update after LibreOffice's file
+    assert path.read_bytes().count(b"startxref") == 1
+
+
+def test_the_fields_are_signable_in_turn_and_stay_pdfa_and_pdfua(
+        demo_pdf_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "avtale.pdf"
+    shutil.copy(_agreement(demo_pdf_build), source)
+    p12, _cert = _certificate(tmp_path)
+    monkeypatch.setenv("TEST_PASSORD", "hemmelig")
+    first = _sign(source, "NaermesteOverordnedeLeder", p12, tmp_path / "en.pdf")
+    assert first.exit_code == 0, first.output
+    second = _sign(tmp_path / "en.pdf", "Leder", p12, tmp_path / "to.pdf")
+    assert second.exit_code == 0, second.output
+    signed = tmp_path / "to.pdf"
+    assert signed.read_bytes().startswith(source.read_bytes())  # signing only appends
+    assert pdf.verify(signed).problems == ()
+    for profile in ("ua1", "2b"):
+        assert validator_failures(signed, profile) == []
+    from generator.output.signatures import read_state
+
+    state = read_state(signed)
+    assert state.complete and [f.field for f in state.fields] == [n for n, _l in FIELDS]
+
+
+def test_an_agreement_without_its_lines_is_refused(demo_pdf_build: Path,
+                                                   tmp_path: Path) -> None:
+    """A PDF that should get fields but has no two signature lines keeps none, and the
+    check refuses it, naming each missing field."""
+    letter = tmp_path / "rapport.pdf"  # a tertialrapport: no signature lines
+    shutil.copy(next(demo_pdf_build.glob("tertialrapport/*.pdf")), letter)
+    assert pdf.finish(letter, signature_fields=True) == ()
+    assert pdf.verify(letter).ok  # a finished letter, finished again: still fine
+    problems = pdf.verify(letter, signature_fields=True).problems
+    assert [p.split("«")[1].split("»")[0] for p in problems] == [label for _n, label in FIELDS]
+
+
+def test_a_broken_or_scripted_pdf_is_refused(demo_pdf_build: Path, tmp_path: Path) -> None:
+    data = _agreement(demo_pdf_build).read_bytes()
+    broken = tmp_path / "avkortet.pdf"
+    broken.write_bytes(data[: len(data) // 3])
+    assert not pdf.verify(broken).ok
+    # JavaScript written with #-escapes (/S /Java#53cript) is found although the bytes hold
+    # no plain «/JS» or «/JavaScript»
+    scripted = tmp_path / "skript.pdf"
+    with pikepdf.open(_agreement(demo_pdf_build)) as doc:
+        action = doc.make_indirect(pikepdf.Dictionary(
+            S=pikepdf.Name("/JavaScript"), JS=pikepdf.String("app.alert(1)")))
+        doc.Root.OpenAction = action
+        doc.save(scripted)
+    raw = scripted.read_bytes()
+    escaped = re.sub(rb"/JS(?=[\s(<])", b"/J#53", raw.replace(b"/JavaScript", b"/Java#53cript"))
+    assert b"/JS" not in escaped and b"/JavaScript" not in escaped
+    scripted.write_bytes(escaped)
+    assert "inneholder JavaScript" in pdf.verify(scripted).problems
