@@ -11,7 +11,8 @@ which ``benchmarks/incremental.py``'s PDF row and ``bench.py`` leave there). Eac
 runs in a fresh process on copies of them; the parts are the CPU seconds inside the named
 functions, summed over the files (the smallest of ``--runs`` runs). Parts overlap: «open»
 and «save» are also inside «finish», «fields» and «verify». «imports»: what the PDF step
-imports after the build's own modules (pikepdf, and pyHanko where the revision loads it).
+imports after the build's own modules (pikepdf is one of those): PDFium for the signature
+lines, and pyHanko where the revision loads it.
 Prints a Markdown table.
 """
 
@@ -30,7 +31,7 @@ RAW = ROOT / "benchmarks" / "out" / "pipeline" / "one-call"
 
 PARTS = ("imports", "finish", "fields", "verify", "open", "save", "artifacts", "lines")
 LABELS = {
-    "imports": "imports (pikepdf; pyHanko where loaded)",
+    "imports": "imports after the build's own (PDFium; pyHanko where loaded)",
     "finish": "finishing (`pdf.finish`, fields included where made there)",
     "fields": "signature fields after the finishing (pyHanko + tagging)",
     "verify": "check (`pdf.verify`)",
@@ -46,6 +47,7 @@ import generator.output.stage
 source = open(generator.output.stage.__file__, encoding="utf-8").read()
 start = time.process_time()
 import pikepdf  # noqa: F401
+import pypdfium2  # noqa: F401 - the signature lines
 if '.signing"' in source:  # the stage imports pyHanko's signing module for the fields
     import generator.output.signing  # noqa: F401
 print(time.process_time() - start)
