@@ -94,8 +94,8 @@ def worker(raw: Path, runs: int) -> dict[str, float]:
                 files.append(Path(tmp) / path.name)
                 shutil.copy(path, files[-1])
             for path in files:
-                agreement = path.name.startswith("lederavtale-") and \
-                    not path.stem.endswith("-offentlig")
+                # every lederavtale gets the fields, its public variant too
+                agreement = path.name.startswith("lederavtale-")
                 start = time.process_time()
                 if new:
                     pdf.finish(path, signature_fields=agreement)
