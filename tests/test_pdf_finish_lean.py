@@ -149,3 +149,69 @@ def test_a_broken_or_scripted_pdf_is_refused(demo_pdf_build: Path, tmp_path: Pat
     assert b"/JS" not in escaped and b"/JavaScript" not in escaped
     scripted.write_bytes(escaped)
     assert "inneholder JavaScript" in pdf.verify(scripted).problems
+
+
+# --- the artifacts, read from the bytes ------------------------------------------------------
+
+TRICKY = [
+    # a path, tagged text whose strings hold «EMC» and «BDC», shared state between two fills,
+    # nested marked content, a name that ends in BDC, a comment, text outside marked content
+    b"0 0 m 10 10 l S\n/P <</MCID 0>> BDC BT /F1 12 Tf (EMC \\) BDC) Tj [<01>2(BMC)]TJ ET EMC\n"
+    b"q 1 0 0 1 5 5 cm 0 g 0 0 5 5 re f 1 g 5 5 5 5 re f Q\n"
+    b"/Span <</ActualText (x)>> BDC /Artifact BMC 0 0 1 1 re f EMC EMC\n"
+    b"/Name#20BDC gs % a comment: BDC EMC\nBT (a) Tj ET /Im1 Do 0 0 5 5 re W n\n",
+    b"/P<</MCID 3>>BDC 0 0 m 1 1 l S EMC 0 0 m 1 1 l",  # an unterminated path at the end
+    b"   \n% nothing but a comment\n",
+    b"q 0.5 w 1 0 0 RG 0 0 m 100 0 l S Q",
+]
+SLOW = [  # what the byte reading leaves to pikepdf
+    b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI 0 0 1 1 re f",  # an inline image
+    b"BT (a(b)c) Tj ET",  # a string with parentheses inside
+    b"/P <</MCID 0>> BDC 0 0 1 1 re f",  # marked content never closed
+    b"0 0 1 1 re f 1 2 foo",  # an unknown operator
+    b"/P <</MCID 0>> BDC BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI EMC",
+]
+
+
+def _page(content: bytes) -> tuple[pikepdf.Pdf, pikepdf.Page]:
+    doc = pikepdf.new()
+    doc.add_blank_page()
+    doc.pages[0].obj.Contents = doc.make_stream(content)
+    return doc, doc.pages[0]
+
+
+def _instructions(doc: pikepdf.Pdf, data: bytes) -> bytes:
+    return pikepdf.unparse_content_stream(pikepdf.parse_content_stream(doc.make_stream(data)))
+
+
+@pytest.mark.parametrize("content", TRICKY)
+def test_the_byte_reading_makes_the_same_artifacts_as_pikepdfs_parser(content: bytes) -> None:
+    marked = pdfua._mark_bytes(content)
+    assert marked is not None
+    data, added = marked
+    doc, page = _page(content)
+    assert pdfua._mark_parsed(doc, page) == added
+    parsed = page.obj.Contents.read_bytes() if added else content
+    assert _instructions(doc, data) == _instructions(doc, parsed)
+    if added:  # and once marked, nothing is left to mark
+        assert pdfua._mark_bytes(data) == (data, 0)
+
+
+def test_the_tricky_page_gets_its_artifacts_where_they_belong() -> None:
+    doc, page = _page(TRICKY[0])
+    assert pdfua.mark_untagged_as_artifact(doc, page) == 4  # the clip joins the image
+    assert pdfua.untagged_painting(page) == 0
+    ops = [str(i.operator) for i in pikepdf.parse_content_stream(page)]
+    # the two fills separated only by a colour share one artifact; q, cm, the first colour
+    # (before anything is painted) and Q stay outside
+    assert ops[ops.index("cm") + 1:ops.index("Q")] == ["g", "BMC", "re", "f", "g", "re", "f",
+                                                       "EMC"]
+
+
+@pytest.mark.parametrize("content", SLOW)
+def test_what_the_byte_reading_does_not_know_is_left_to_pikepdf(content: bytes) -> None:
+    assert pdfua._mark_bytes(content) is None
+    doc, page = _page(content)
+    twin, twin_page = _page(content)
+    assert pdfua.mark_untagged_as_artifact(doc, page) == pdfua._mark_parsed(twin, twin_page)
+    assert page.obj.Contents.read_bytes() == twin_page.obj.Contents.read_bytes()

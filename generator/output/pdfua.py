@@ -333,7 +333,148 @@ def mark_untagged_as_artifact(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
     operator; text showing, XObjects, shadings and inline images one by one; painted
     objects only separated by colour or line-state operators share one artifact.
     Nothing inside BDC/BMC … EMC is touched. Returns the number of artifacts added.
+
+    A page with one content stream is read as bytes (:func:`_mark_bytes`): the marked
+    content is passed over whole, and only the instructions outside it are looked at; the
+    bytes are kept as they were, with the artifacts' BMC and EMC put between them. Anything
+    that reading does not know for certain (an inline image, a string with parentheses inside,
+    an unknown operator, unbalanced marked content) is done the slow way instead: every
+    instruction parsed by pikepdf and written anew (:func:`_mark_parsed`), as before.
     """
+    contents = page.obj.get("/Contents")
+    if isinstance(contents, pikepdf.Stream):
+        marked = _mark_bytes(contents.read_bytes())
+        if marked is not None:
+            data, added = marked
+            if added:
+                _set_contents(pdf, page, data)
+            return added
+    return _mark_parsed(pdf, page)
+
+
+def _set_contents(pdf: pikepdf.Pdf, page: pikepdf.Page, data: bytes) -> None:
+    """The page's content stream anew, compressed here as a save would (a save that keeps
+    new streams as they are, see pdf.finish, then writes it compressed)."""
+    contents = pdf.make_stream(b"")
+    contents.write(zlib.compress(data), filter=pikepdf.Name.FlateDecode)
+    page.obj.Contents = contents
+
+
+_WHITE = rb"[\x00\t\n\x0c\r ]"  # white space in PDF (7.2.2)
+_REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"  # neither white space nor a delimiter
+#: One operand token: a comment, a literal string without parentheses inside, a dictionary or
+#: array bracket, a hex string, a name, a number, true/false/null.
+_OPERAND = (rb"%[^\r\n]*+|\((?:[^\\()]|\\.)*+\)|<<|>>|\[|\]|<(?:[0-9A-Fa-f]|" + _WHITE
+            + rb")*+>|/" + _REGULAR + rb"*+|[+-]?(?:\d+\.?\d*|\.\d+)(?!" + _REGULAR
+            + rb")|(?:true|false|null)(?!" + _REGULAR + rb")")
+#: One instruction from where the last one ended: its operands, then its operator (group 1).
+_INSTRUCTION = re.compile(rb"(?:" + _WHITE + rb"++|" + _OPERAND + rb")*+(" + _REGULAR + rb"++)",
+                          re.S)
+#: Inside marked content: everything up to the next operator that opens or closes one (or
+#: an inline image, or what cannot be read), passed over without a look.
+_INSIDE = re.compile(rb"(?:" + _WHITE + rb"++|" + _OPERAND + rb"|(?!(?:BDC|BMC|EMC|BI|ID|EI)(?!"
+                     + _REGULAR + rb"))" + _REGULAR + rb"++)*+", re.S)
+_MARKED = re.compile(rb"(BDC|BMC|EMC)(?!" + _REGULAR + rb")")
+_TRAILING = re.compile(rb"(?:" + _WHITE + rb"++|%[^\r\n]*+)*+")
+#: Every operator of ISO 32000-1, Annex A, but the inline image's (BI ID EI).
+_OPERATORS = frozenset(
+    b"b b* B B* BDC BMC BT BX c cm CS cs d d0 d1 Do DP EMC ET EX f F f* G g gs h i j J K k l "
+    b"m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v "
+    b"w W W* y ' \"".split())
+_PATH_END_B = frozenset(op.encode() for op in _PATH_END)
+_PATH_START_B = frozenset(op.encode() for op in _PATH_START)
+_PAINT_ALONE_B = frozenset(op.encode() for op in _PAINT_ALONE)
+_STATE_B = frozenset(op.encode() for op in _STATE)
+_ARTIFACT_BMC = b"\n/Artifact BMC\n"
+_ARTIFACT_EMC = b"\nEMC\n"
+
+
+def _mark_bytes(data: bytes) -> tuple[bytes, int] | None:
+    """:func:`mark_untagged_as_artifact` on the bytes of one content stream: the new bytes
+    and the number of artifacts added, or None when the bytes hold something this does not
+    read for certain (the caller then parses the page with pikepdf)."""
+    out: list[bytes] = []
+    pos = 0
+    end = len(data)
+    added = 0
+    path: list[bytes] = []  # an untagged path object being collected
+    open_artifact = False
+    pending: list[bytes] = []  # state instructions after our artifact, not yet placed
+    instruction, inside, marked = _INSTRUCTION.match, _INSIDE.match, _MARKED.match
+    operators = _OPERATORS
+
+    def close() -> None:
+        nonlocal open_artifact
+        if open_artifact:
+            out.append(_ARTIFACT_EMC)
+            open_artifact = False
+        out.extend(pending)
+        pending.clear()
+
+    def wrap(pieces: list[bytes]) -> None:
+        nonlocal open_artifact, added
+        if open_artifact:
+            out.extend(pending)
+            pending.clear()
+        else:
+            out.append(_ARTIFACT_BMC)
+            open_artifact = True
+            added += 1
+        out.extend(pieces)
+
+    while True:
+        m = instruction(data, pos)
+        if m is None:
+            rest = _TRAILING.match(data, pos)
+            if rest is None or rest.end() != end:
+                return None  # something that is not an instruction
+            break
+        op = m.group(1)
+        if op not in operators:
+            return None
+        piece = data[pos:m.end()]
+        pos = m.end()
+        if path:
+            path.append(piece)
+            if op in _PATH_END_B:
+                wrap(path)
+                path = []
+            continue
+        if op in _PATH_START_B:
+            path = [piece]
+            continue
+        if op in _PAINT_ALONE_B:
+            wrap([piece])
+            continue
+        if open_artifact and op in _STATE_B:
+            pending.append(piece)
+            continue
+        close()
+        if op != b"BDC" and op != b"BMC":
+            out.append(piece)
+            continue
+        start, depth = pos - len(piece), 1  # marked content: passed over as it is
+        while depth:
+            skipped = inside(data, pos)  # always matches (perhaps nothing)
+            pos = skipped.end() if skipped is not None else pos
+            tag = marked(data, pos)
+            if tag is None:
+                return None  # an inline image, the end, or what cannot be read
+            depth += -1 if tag.group(1) == b"EMC" else 1
+            pos = tag.end()
+        out.append(data[start:pos])
+    if path:  # an unterminated path (a broken stream): left as it was
+        close()
+        out.extend(path)
+    close()
+    if not added:
+        return data, 0
+    out.append(data[pos:])
+    return b"".join(out), added
+
+
+def _mark_parsed(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
+    """:func:`mark_untagged_as_artifact` with every instruction parsed by pikepdf."""
     ops = list(pikepdf.parse_content_stream(page))
     out: list[Any] = []
     depth = 0
@@ -395,12 +536,7 @@ def mark_untagged_as_artifact(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
         out.extend(path)
     close()
     if added:
-        # compressed here, as a save would (a save that keeps new streams as they are,
-        # see pdf.finish, then writes it compressed)
-        contents = pdf.make_stream(b"")
-        contents.write(zlib.compress(pikepdf.unparse_content_stream(out)),
-                       filter=pikepdf.Name.FlateDecode)
-        page.obj.Contents = contents
+        _set_contents(pdf, page, pikepdf.unparse_content_stream(out))
     return added
 
 
