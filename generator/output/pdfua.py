@@ -7,8 +7,9 @@ other lines as path painting that is neither tagged nor an artifact, (3) sets no
 on pages with links, and (4) keeps the heading levels of the Word file, skips included.
 :func:`finish_pdf` repairs all four in one pass with pikepdf, and also keeps the RoleMap
 free of cycles and remapped standard types, and reads a table without a single header cell
-as layout (Div). :func:`tag_signature_fields` gives the lederavtale's signature widgets
-their ``/TU`` and a ``Form`` structure element.
+as layout (Div). :func:`add_signature_fields` adds the lederavtale's two empty signature
+fields in the same pass, and :func:`tag_signature_fields` gives signature widgets their
+``/TU`` and a ``Form`` structure element.
 """
 
 from __future__ import annotations
