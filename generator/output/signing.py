@@ -37,15 +37,13 @@ from ..files import write_atomic
 from ..texts import N_, in_nynorsk
 from . import pdf as pdfcheck
 from . import pdfua
-from .signatures import (  # noqa: F401 - Line, signature_lines: used from here before
-    FIELDS,
+from .signatures import (
+    FIELDS,  # noqa: F401 - signing.FIELDS: the field names, as before
     LABELS,
     OSLO,
-    Line,
     certificate_name,
     line_names,
     same_person,
-    signature_lines,
     stamp_time,
 )
 
