@@ -179,7 +179,10 @@ def finish(path: Path, signature_fields: bool = False) -> tuple[str, ...]:
 
     The file is opened where it lies (not read into memory: pikepdf reads a Python stream
     three times slower) and saved beside it, then moved over it."""
-    lines = signature_lines(path) if signature_fields else []
+    try:
+        lines = signature_lines(path) if signature_fields else []
+    except Exception:  # PDFium refuses the file: no fields, and verify says what is wrong
+        lines = []
     added: tuple[str, ...] = ()
     part = path.with_name(path.name + ".tmp")
     try:
