@@ -65,6 +65,8 @@ def main() -> int:
          [py, "benchmarks/runde.py", "200" if a.quick else "2000"]),
         ("PDF/UA-etterbehandlingen (pdfua_finish.py)",
          [py, "benchmarks/pdfua_finish.py", "--runs", "1"]),
+        ("Python-delen av PDF-trinnet, del for del, mot main (pdf_finish_parts.py)",
+         [py, "benchmarks/pdf_finish_parts.py", "--runs", "1" if a.quick else "3"]),
     ]
     lines = [f"# README-tallene, målt {datetime.now():%d.%m.%Y %H:%M}", "",
              f"Maskin: {machine_class()}", f"Belastning ved start: {load()}", ""]

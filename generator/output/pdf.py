@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .. import lazy, texts
 from ..errors import OutputError
 from . import pdfua
+from .signatures import FIELD_HEIGHT, FIELDS, signature_lines
 
 if TYPE_CHECKING:
     import pikepdf
@@ -100,7 +101,7 @@ FINISHING = threading.Lock()  # held while a PDF is finished and handed on (see 
 
 def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
             stop: threading.Event | None = None, office: Office | None = None,
-            toc: Collection[Path] = ()) -> list[Path]:
+            toc: Collection[Path] = (), fields: Collection[Path] = ()) -> list[Path]:
     """Convert DOCX files to PDF/A-2b in ``out_dir``; returns the PDFs in the same order.
 
     Each PDF is finished (metadata and PDF/UA, see :func:`finish`) as soon as LibreOffice
@@ -113,7 +114,9 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     may share them); without, this starts its own when a UNO-capable Python is found,
     and else converts in batched calls. ``toc``: files whose table of contents LibreOffice
     numbers from its own layout before writing the PDF (over UNO only; the batched calls
-    write it as stored, see :func:`generator.rendering.toc.page_numbers`)."""
+    write it as stored, see :func:`generator.rendering.toc.page_numbers`). ``fields``: the
+    DOCX files whose PDF gets the two empty signature fields (a lederavtale), added in the
+    same finishing pass."""
     exe = soffice()
     if exe is None:
         raise PdfError(INSTALL_HINT)
@@ -127,7 +130,7 @@ def convert(docx_files: Sequence[Path], out_dir: Path, done: Done | None = None,
     def finished(docx: Path, path: Path | None = None) -> None:
         path = path or out_dir / (docx.stem + ".pdf")
         with FINISHING:  # one PDF at a time in the process (the libraries share state)
-            finish(path)
+            finish(path, signature_fields=docx in fields)
             if done is not None:
                 done(docx, path)
 
@@ -170,16 +173,40 @@ def _batches(exe: str, files: list[Path], out_dir: Path, finished: Callable[[Pat
     return pdfs
 
 
-def finish(path: Path) -> None:
+def finish(path: Path, signature_fields: bool = False) -> tuple[str, ...]:
     """The metadata repairs and the PDF/UA finishing of one PDF from LibreOffice, in one
-    open and one save."""
-    with pikepdf.open(path, allow_overwriting_input=True) as doc:
-        _repair_metadata(doc)
-        try:
-            pdfua.finish_pdf(doc, texts.active().tag)  # nn-NO for a nynorsk municipality
-        except pdfua.PdfUaError as e:
-            raise PdfError(f"{path.name}: {e}") from None
-        doc.save(path)
+    open and one save; with ``signature_fields`` also the two empty signature fields over
+    its signature lines (:func:`pdfua.add_signature_fields`). Returns the names of the
+    fields added: none when the two lines are not found (:func:`verify` with
+    ``signature_fields`` then refuses the file).
+
+    The file is opened where it lies (not read into memory: pikepdf reads a Python stream
+    three times slower) and saved beside it, then moved over it."""
+    try:
+        lines = signature_lines(path) if signature_fields else []
+    except Exception:  # PDFium refuses the file: no fields, and verify says what is wrong
+        lines = []
+    added: tuple[str, ...] = ()
+    part = path.with_name(path.name + ".tmp")
+    try:
+        with pikepdf.open(path) as doc:
+            _repair_metadata(doc)
+            try:
+                pdfua.finish_pdf(doc, texts.active().tag)  # nn-NO for a nynorsk municipality
+            except pdfua.PdfUaError as e:
+                raise PdfError(f"{path.name}: {e}") from None
+            if len(lines) == len(FIELDS):
+                pdfua.add_signature_fields(doc, [
+                    (name, label, ln.page, (ln.x1, ln.y, ln.x2, ln.y + FIELD_HEIGHT))
+                    for (name, label), ln in zip(FIELDS, lines, strict=True)])
+                added = tuple(name for name, _label in FIELDS)
+            # new streams as they are: the page contents are compressed already, and an empty
+            # field appearance stays an empty stream without a filter, as pyHanko writes it
+            doc.save(part, compress_streams=False)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+    return added
 
 
 WATCHDOG = Path(__file__).with_name("lo_watchdog.py")
@@ -681,29 +708,41 @@ class PdfReport:
         return not self.problems
 
 
-def verify(path: Path, title: str | None = None) -> PdfReport:
-    """The archive checks on a file: see :func:`verify_bytes`."""
+def verify(path: Path, title: str | None = None, signature_fields: bool = False) -> PdfReport:
+    """The archive checks on a file as it lies on disk (read anew): see :func:`verify_bytes`.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as e:
         return PdfReport(path, 0, (f"kan ikke leses ({e})",))
-    return verify_bytes(data, path, title)
+    return _verify(data, path, path, title, signature_fields)
 
 
-def verify_bytes(data: bytes, path: Path, title: str | None = None) -> PdfReport:
+def verify_bytes(data: bytes, path: Path, title: str | None = None,
+                 signature_fields: bool = False) -> PdfReport:
     """PDF/A-2b declared, every reachable font embedded, Info and XMP agreeing, not
-    encrypted, no JavaScript, title set.
+    encrypted, no JavaScript, title set; with ``signature_fields`` also the two signature
+    fields of a lederavtale (:data:`FIELDS`), each a widget on a page.
 
     Fonts are looked up everywhere a viewer may draw text from: page resources, form
     XObjects inside them, the appearance streams of every annotation (signature widgets)
     and the AcroForm default resources.
     """
+    return _verify(data, io.BytesIO(data), path, title, signature_fields)
+
+
+def _verify(data: bytes, source: Path | io.BytesIO, path: Path, title: str | None,
+            signature_fields: bool) -> PdfReport:
+    """:func:`verify_bytes` of ``data``, opened from ``source`` (the same bytes: a file is
+    opened where it lies, three times faster for pikepdf than a Python stream)."""
     problems: list[str] = []
     try:
-        pdf = pikepdf.open(io.BytesIO(data))
+        pdf = pikepdf.open(source)
     except pikepdf.PdfError as e:
         return PdfReport(path, 0, (f"kan ikke åpnes ({e})",))
     with pdf:
+        if pdf.get_warnings():  # its cross-reference table had to be rebuilt (cut short)
+            problems.append("er skadet (måtte repareres for å kunne leses)")
         if pdf.is_encrypted:
             problems.append("er kryptert")
         meta = pdf.open_metadata()
@@ -713,11 +752,30 @@ def verify_bytes(data: bytes, path: Path, title: str | None = None) -> PdfReport
         if not info_title or (title and info_title != title):
             problems.append(f"mangler riktig tittel (fant «{info_title}»)")
         problems += _fonts(pdf)
-        problems += _metadata_disagreements(pdf)
-        if _has_javascript(pdf):
+        problems += _metadata_disagreements(pdf, meta)
+        if _has_javascript(pdf, data):
             problems.append("inneholder JavaScript")
+        if signature_fields:
+            problems += _missing_signature_fields(pdf)
         pages = len(pdf.pages)
     return PdfReport(path, pages, tuple(problems))
+
+
+def _missing_signature_fields(pdf: pikepdf.Pdf) -> list[str]:
+    """The lederavtale's signature fields (:data:`FIELDS`) that are not there as a signature
+    field with a widget on one of the file's pages."""
+    on_pages = {annot.objgen for page in pdf.pages for annot in page.obj.get("/Annots", [])
+                if isinstance(annot, pikepdf.Dictionary)}
+    form = pdf.Root.get("/AcroForm")
+    found = set()
+    for fld in (form.get("/Fields", []) if isinstance(form, pikepdf.Dictionary) else []):
+        if not isinstance(fld, pikepdf.Dictionary) or fld.get("/FT") != pikepdf.Name.Sig:
+            continue
+        widgets = list(fld.Kids) if "/Kids" in fld else [fld]
+        if any(w.objgen in on_pages for w in widgets):
+            found.add(str(fld.get("/T", "")))
+    return [f"mangler signaturfeltet «{label}» (fant ikke de to signaturlinjene i PDF-en)"
+            for name, label in FIELDS if name not in found]
 
 
 def _resource_dicts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
@@ -757,7 +815,10 @@ def _resource_dicts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]
 def _fonts(pdf: pikepdf.Pdf) -> list[str]:
     missing: dict[str, str] = {}
     for where, res in _resource_dicts(pdf):
-        for font in (res.get("/Font") or {}).values():
+        for key, font in (res.get("/Font") or {}).items():
+            if not isinstance(font, pikepdf.Dictionary):  # a font that is not there
+                missing.setdefault(str(key), where)
+                continue
             for f in [font, *font.get("/DescendantFonts", [])]:
                 name = str(f.get("/BaseFont", "?"))
                 desc = f.get("/FontDescriptor")
@@ -796,10 +857,11 @@ def _instant(value: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _metadata_disagreements(pdf: pikepdf.Pdf) -> list[str]:
-    """Info entries whose XMP counterpart is missing or different."""
+def _metadata_disagreements(pdf: pikepdf.Pdf, meta: Any = None) -> list[str]:
+    """Info entries whose XMP counterpart is missing or different (``meta``: the file's XMP,
+    when already open)."""
     info: Any = pdf.docinfo if "/Info" in pdf.trailer else {}
-    meta = pdf.open_metadata()
+    meta = meta if meta is not None else pdf.open_metadata()
     problems = []
     for key, prop in _INFO_XMP.items():
         if key not in info:
@@ -817,7 +879,30 @@ def _metadata_disagreements(pdf: pikepdf.Pdf) -> list[str]:
     return problems
 
 
-def _has_javascript(pdf: pikepdf.Pdf) -> bool:
+#: A name of at most ten characters, at least one of them written as a #-escape, the others
+#: letters of «JavaScript» (``/J#53`` is ``/JS``): the only names that can be /JS or
+#: /JavaScript without showing it.
+_ESCAPED_NAME = re.compile(rb"/(?=[JavScript]*#)(?:[JavScript]|#[0-9A-Fa-f]{2}){2,10}"
+                           rb"(?![^\s/\[\]<>(){}%])")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _may_hold_javascript(data: bytes) -> bool:
+    """False when the bytes of a file show it cannot hold JavaScript: every way to hold it
+    needs the name /JS or /JavaScript, written out (``/JS`` is found in both) or with
+    #-escapes, or hidden in an object stream (compressed objects)."""
+    if b"/JS" in data or b"/ObjStm" in data:
+        return True
+    return any(_ESCAPE.sub(lambda e: bytes([int(e.group(1), 16)]), m.group(0)[1:])
+               in (b"JS", b"JavaScript") for m in _ESCAPED_NAME.finditer(data))
+
+
+def _has_javascript(pdf: pikepdf.Pdf, data: bytes | None = None) -> bool:
+    """A JavaScript name tree or action (``/S /JavaScript`` or ``/JS``) anywhere in the file.
+    ``data``: the file's bytes, to skip the walk over every object when they show none can
+    be there (:func:`_may_hold_javascript`)."""
+    if data is not None and not _may_hold_javascript(data):
+        return False
     names: Any = pdf.Root.get("/Names", {})
     if "/JavaScript" in names:
         return True

@@ -7,15 +7,17 @@ other lines as path painting that is neither tagged nor an artifact, (3) sets no
 on pages with links, and (4) keeps the heading levels of the Word file, skips included.
 :func:`finish_pdf` repairs all four in one pass with pikepdf, and also keeps the RoleMap
 free of cycles and remapped standard types, and reads a table without a single header cell
-as layout (Div). :func:`tag_signature_fields` gives the lederavtale's signature widgets
-their ``/TU`` and a ``Form`` structure element.
+as layout (Div). :func:`add_signature_fields` adds the lederavtale's two empty signature
+fields in the same pass, and :func:`tag_signature_fields` gives signature widgets their
+``/TU`` and a ``Form`` structure element.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,9 +88,10 @@ def finish_pdf(pdf: pikepdf.Pdf, language: str = LANGUAGE) -> None:
     prefs.DisplayDocTitle = True
     _declare_pdfuaid(pdf)
     _fix_role_map(tree)
-    elements = list(_elements(tree))
-    _nest_headings(tree, elements)
-    _layout_tables(tree, elements)
+    rolemap = _rolemap(tree)
+    typed = _typed_elements(tree, rolemap)  # one walk, each element's role read once
+    _nest_typed(typed)
+    _layout_typed(typed, rolemap)
     for page in pdf.pages:
         mark_untagged_as_artifact(pdf, page)
         if "/Annots" in page.obj:
@@ -207,16 +210,41 @@ def _fix_role_map(tree: pikepdf.Dictionary) -> None:
 
 def _elements(tree: pikepdf.Dictionary) -> Iterable[pikepdf.Dictionary]:
     """Every structure element in document order (depth first)."""
+    for element, _type in _walk(tree):
+        yield element
+
+
+def _walk(tree: pikepdf.Dictionary) -> Iterable[tuple[pikepdf.Dictionary, str]]:
+    """Every structure element in document order (depth first), with its type (``/S``)."""
+    array, dictionary = pikepdf.Array, pikepdf.Dictionary
+    struct_elem = pikepdf.Name.StructElem
     stack: list[Any] = [tree.get("/K")]
     while stack:
         item = stack.pop()
-        if isinstance(item, pikepdf.Array):
+        if isinstance(item, array):
             stack.extend(reversed(list(item)))
-        elif isinstance(item, pikepdf.Dictionary) and "/S" in item \
-                and item.get("/Type") in (None, pikepdf.Name.StructElem):
-            yield item
-            if "/K" in item:
-                stack.append(item.K)
+        elif isinstance(item, dictionary):
+            kind = item.get("/S")
+            if kind is None:
+                continue  # a marked-content or object reference
+            if (t := item.get("/Type")) is not None and t != struct_elem:
+                continue
+            yield item, str(kind)
+            if (kids := item.get("/K")) is not None:
+                stack.append(kids)
+
+
+def _rolemap(tree: pikepdf.Dictionary) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
+
+
+def _typed_elements(tree: pikepdf.Dictionary, rolemap: Mapping[str, str],
+                    elements: Iterable[pikepdf.Dictionary] | None = None
+                    ) -> list[tuple[pikepdf.Dictionary, str]]:
+    """Every structure element (or ``elements``) with its role: its type, or the standard
+    type the RoleMap maps it to."""
+    pairs = _walk(tree) if elements is None else ((el, str(el.S)) for el in elements)
+    return [(el, rolemap.get(kind, kind)) for el, kind in pairs]
 
 
 def _role(element: pikepdf.Dictionary, rolemap: Mapping[str, str]) -> str:
@@ -228,10 +256,14 @@ def _nest_headings(tree: pikepdf.Dictionary,
                    elements: Iterable[pikepdf.Dictionary] | None = None) -> None:
     """Renumber H1–H6 so that no level is skipped, keeping each heading's relative place:
     H1 H3 H4 H3 H1 becomes H1 H2 H3 H2 H1 (PDF/UA-1, 7.4.2)."""
-    rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
+    _nest_typed(_typed_elements(tree, _rolemap(tree), elements))
+
+
+def _nest_typed(typed: Iterable[tuple[pikepdf.Dictionary, str]]) -> None:
+    """:func:`_nest_headings` on (element, role) pairs."""
     stack: list[tuple[int, int]] = []  # (level in the file, level given)
-    for el in _elements(tree) if elements is None else elements:
-        m = _HEADING.match(_role(el, rolemap))
+    for el, role in typed:
+        m = _HEADING.match(role)
         if not m:
             continue
         level = int(m.group(1))
@@ -252,9 +284,15 @@ def _layout_tables(tree: pikepdf.Dictionary,
     municipality's own template): its Table, TR and TD elements become Div, so a screen reader reads
     it as text rather than as a data table with no headers. Every data table in the
     bundled templates has a header row (``w:tblHeader``), which LibreOffice tags TH."""
-    rolemap = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
-    for el in list(_elements(tree) if elements is None else elements):
-        if _role(el, rolemap) != "/Table":
+    rolemap = _rolemap(tree)
+    _layout_typed(_typed_elements(tree, rolemap, elements), rolemap)
+
+
+def _layout_typed(typed: Iterable[tuple[pikepdf.Dictionary, str]],
+                  rolemap: Mapping[str, str]) -> None:
+    """:func:`_layout_tables` on (element, role) pairs."""
+    for el, role in typed:
+        if role != "/Table":
             continue
         parts = list(_table_parts(el, rolemap))
         if any(_role(p, rolemap) == "/TH" for p in parts):
@@ -296,7 +334,148 @@ def mark_untagged_as_artifact(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
     operator; text showing, XObjects, shadings and inline images one by one; painted
     objects only separated by colour or line-state operators share one artifact.
     Nothing inside BDC/BMC … EMC is touched. Returns the number of artifacts added.
+
+    A page with one content stream is read as bytes (:func:`_mark_bytes`): the marked
+    content is passed over whole, and only the instructions outside it are looked at; the
+    bytes are kept as they were, with the artifacts' BMC and EMC put between them. Anything
+    that reading does not know for certain (an inline image, a string with parentheses inside,
+    an unknown operator, unbalanced marked content) is done the slow way instead: every
+    instruction parsed by pikepdf and written anew (:func:`_mark_parsed`), as before.
     """
+    contents = page.obj.get("/Contents")
+    if isinstance(contents, pikepdf.Stream):
+        marked = _mark_bytes(contents.read_bytes())
+        if marked is not None:
+            data, added = marked
+            if added:
+                _set_contents(pdf, page, data)
+            return added
+    return _mark_parsed(pdf, page)
+
+
+def _set_contents(pdf: pikepdf.Pdf, page: pikepdf.Page, data: bytes) -> None:
+    """The page's content stream anew, compressed here as a save would (a save that keeps
+    new streams as they are, see pdf.finish, then writes it compressed)."""
+    contents = pdf.make_stream(b"")
+    contents.write(zlib.compress(data), filter=pikepdf.Name.FlateDecode)
+    page.obj.Contents = contents
+
+
+_WHITE = rb"[\x00\t\n\x0c\r ]"  # white space in PDF (7.2.2)
+_REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"  # neither white space nor a delimiter
+#: One operand token: a comment, a literal string without parentheses inside, a dictionary or
+#: array bracket, a hex string, a name, a number, true/false/null.
+_OPERAND = (rb"%[^\r\n]*+|\((?:[^\\()]|\\.)*+\)|<<|>>|\[|\]|<(?:[0-9A-Fa-f]|" + _WHITE
+            + rb")*+>|/" + _REGULAR + rb"*+|[+-]?(?:\d+\.?\d*|\.\d+)(?!" + _REGULAR
+            + rb")|(?:true|false|null)(?!" + _REGULAR + rb")")
+#: One instruction from where the last one ended: its operands, then its operator (group 1).
+_INSTRUCTION = re.compile(rb"(?:" + _WHITE + rb"++|" + _OPERAND + rb")*+(" + _REGULAR + rb"++)",
+                          re.S)
+#: Inside marked content: everything up to the next operator that opens or closes one (or
+#: an inline image, or what cannot be read), passed over without a look.
+_INSIDE = re.compile(rb"(?:" + _WHITE + rb"++|" + _OPERAND + rb"|(?!(?:BDC|BMC|EMC|BI|ID|EI)(?!"
+                     + _REGULAR + rb"))" + _REGULAR + rb"++)*+", re.S)
+_MARKED = re.compile(rb"(BDC|BMC|EMC)(?!" + _REGULAR + rb")")
+_TRAILING = re.compile(rb"(?:" + _WHITE + rb"++|%[^\r\n]*+)*+")
+#: Every operator of ISO 32000-1, Annex A, but the inline image's (BI ID EI).
+_OPERATORS = frozenset(
+    b"b b* B B* BDC BMC BT BX c cm CS cs d d0 d1 Do DP EMC ET EX f F f* G g gs h i j J K k l "
+    b"m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v "
+    b"w W W* y ' \"".split())
+_PATH_END_B = frozenset(op.encode() for op in _PATH_END)
+_PATH_START_B = frozenset(op.encode() for op in _PATH_START)
+_PAINT_ALONE_B = frozenset(op.encode() for op in _PAINT_ALONE)
+_STATE_B = frozenset(op.encode() for op in _STATE)
+_ARTIFACT_BMC = b"\n/Artifact BMC\n"
+_ARTIFACT_EMC = b"\nEMC\n"
+
+
+def _mark_bytes(data: bytes) -> tuple[bytes, int] | None:
+    """:func:`mark_untagged_as_artifact` on the bytes of one content stream: the new bytes
+    and the number of artifacts added, or None when the bytes hold something this does not
+    read for certain (the caller then parses the page with pikepdf)."""
+    out: list[bytes] = []
+    pos = 0
+    end = len(data)
+    added = 0
+    path: list[bytes] = []  # an untagged path object being collected
+    open_artifact = False
+    pending: list[bytes] = []  # state instructions after our artifact, not yet placed
+    instruction, inside, marked = _INSTRUCTION.match, _INSIDE.match, _MARKED.match
+    operators = _OPERATORS
+
+    def close() -> None:
+        nonlocal open_artifact
+        if open_artifact:
+            out.append(_ARTIFACT_EMC)
+            open_artifact = False
+        out.extend(pending)
+        pending.clear()
+
+    def wrap(pieces: list[bytes]) -> None:
+        nonlocal open_artifact, added
+        if open_artifact:
+            out.extend(pending)
+            pending.clear()
+        else:
+            out.append(_ARTIFACT_BMC)
+            open_artifact = True
+            added += 1
+        out.extend(pieces)
+
+    while True:
+        m = instruction(data, pos)
+        if m is None:
+            rest = _TRAILING.match(data, pos)
+            if rest is None or rest.end() != end:
+                return None  # something that is not an instruction
+            break
+        op = m.group(1)
+        if op not in operators:
+            return None
+        piece = data[pos:m.end()]
+        pos = m.end()
+        if path:
+            path.append(piece)
+            if op in _PATH_END_B:
+                wrap(path)
+                path = []
+            continue
+        if op in _PATH_START_B:
+            path = [piece]
+            continue
+        if op in _PAINT_ALONE_B:
+            wrap([piece])
+            continue
+        if open_artifact and op in _STATE_B:
+            pending.append(piece)
+            continue
+        close()
+        if op != b"BDC" and op != b"BMC":
+            out.append(piece)
+            continue
+        start, depth = pos - len(piece), 1  # marked content: passed over as it is
+        while depth:
+            skipped = inside(data, pos)  # always matches (perhaps nothing)
+            pos = skipped.end() if skipped is not None else pos
+            tag = marked(data, pos)
+            if tag is None:
+                return None  # an inline image, the end, or what cannot be read
+            depth += -1 if tag.group(1) == b"EMC" else 1
+            pos = tag.end()
+        out.append(data[start:pos])
+    if path:  # an unterminated path (a broken stream): left as it was
+        close()
+        out.extend(path)
+    close()
+    if not added:
+        return data, 0
+    out.append(data[pos:])
+    return b"".join(out), added
+
+
+def _mark_parsed(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
+    """:func:`mark_untagged_as_artifact` with every instruction parsed by pikepdf."""
     ops = list(pikepdf.parse_content_stream(page))
     out: list[Any] = []
     depth = 0
@@ -358,7 +537,7 @@ def mark_untagged_as_artifact(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
         out.extend(path)
     close()
     if added:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+        _set_contents(pdf, page, pikepdf.unparse_content_stream(out))
     return added
 
 
@@ -416,52 +595,101 @@ def cmap_without_range_arrays(cmap: bytes) -> bytes:
 # --- signature fields --------------------------------------------------------------------------
 
 
+#: The annotation flags of an empty signature widget: Print (4) and Locked (128), as pyHanko
+#: sets them for a visible field.
+SIGNATURE_WIDGET_FLAGS = 132
+
+
+def add_signature_fields(pdf: pikepdf.Pdf,
+                         fields: Sequence[tuple[str, str, int, Sequence[float]]]) -> None:
+    """Empty signature fields on an open file, tagged (:func:`tag_signature_fields`).
+
+    ``fields``: (name, label, page index, rectangle ``[x1, y1, x2, y2]``), in the order they
+    are listed in the AcroForm. Each is one field merged with its widget, written as pyHanko's
+    ``append_signature_field`` writes it (so ``styring sign`` and any PDF reader fill it in
+    the same way): ``/FT /Sig``, ``/F`` Print and Locked, ``/P`` its page, an empty
+    appearance the size of the box, ``/SigFlags 1`` (signatures exist) in the AcroForm."""
+    root = pdf.Root
+    form = root.get("/AcroForm")
+    if not isinstance(form, pikepdf.Dictionary):
+        form = root.AcroForm = pdf.make_indirect(pikepdf.Dictionary(Fields=pikepdf.Array()))
+    if "/Fields" not in form:
+        form.Fields = pikepdf.Array()
+    if "/SigFlags" not in form:
+        form.SigFlags = 1
+    pages = pdf.pages
+    for name, _label, page_no, rect in fields:
+        x1, y1, x2, y2 = (round(float(v), 4) for v in rect)
+        page = pages[page_no].obj
+        appearance = pdf.make_stream(b"", pikepdf.Dictionary(
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+            BBox=pikepdf.Array([0, int(abs(y2 - y1)), int(abs(x2 - x1)), 0]),
+            Resources=pikepdf.Dictionary()))
+        field = pdf.make_indirect(pikepdf.Dictionary(
+            FT=pikepdf.Name.Sig, T=pikepdf.String(name), Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget, F=SIGNATURE_WIDGET_FLAGS,
+            Rect=pikepdf.Array([x1, y1, x2, y2]), P=page,
+            AP=pikepdf.Dictionary(N=appearance)))
+        form.Fields.append(field)
+        if "/Annots" not in page:
+            page.Annots = pikepdf.Array()
+        page.Annots.append(field)
+    _tag_signature_fields(pdf, {name: label for name, label, _page, _rect in fields})
+
+
 def tag_signature_fields(data: bytes, labels: Mapping[str, str]) -> bytes:
     """Each signature widget with a ``/TU`` (its label) inside a ``Form`` structure element,
     and ``/Tabs /S`` on its page (PDF/UA-1, 7.18). ``labels``: field name → label."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        tree = pdf.Root.get("/StructTreeRoot")
-        if not isinstance(tree, pikepdf.Dictionary):
+        if not _tag_signature_fields(pdf, labels):
             return data  # an untagged file (made before tagging): left as it was
-        parent = _document_element(tree)
-        nums, path = _parent_tree_leaf(pdf, tree)
-        next_key = _next_parent_key(tree)
-        pages: dict[Any, Any] = {page.objgen: page for page in pdf.pages}
-        for field in pdf.Root.AcroForm.get("/Fields", []):
-            if field.get("/FT") != pikepdf.Name.Sig:
-                continue
-            name = str(field.get("/T", ""))
-            field.TU = pikepdf.String(f"Signatur: {labels.get(name, name)}")
-            widgets = list(field.Kids) if "/Kids" in field else [field]
-            for widget in widgets:
-                if "/StructParent" in widget:
-                    continue
-                page = widget.get("/P")
-                page_obj = pages[page.objgen].obj if page is not None else None
-                if page_obj is None:
-                    page_obj = next(p.obj for p in pdf.pages
-                                    if any(a.objgen == widget.objgen
-                                           for a in p.obj.get("/Annots", [])))
-                objr = pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget, Pg=page_obj)
-                form = pdf.make_indirect(pikepdf.Dictionary(
-                    Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=parent, Pg=page_obj,
-                    K=objr, Alt=pikepdf.String(str(field.TU))))
-                kids = parent.get("/K")
-                if not isinstance(kids, pikepdf.Array):
-                    kids = pikepdf.Array([] if kids is None else [kids])
-                kids.append(form)
-                parent.K = kids
-                widget.StructParent = next_key
-                nums.extend([next_key, form])
-                next_key += 1
-                page_obj.Tabs = pikepdf.Name.S
-        tree.ParentTreeNextKey = next_key
-        for node in path:  # the last leaf and its ancestors now reach the new keys
-            if "/Limits" in node:
-                node.Limits = pikepdf.Array([node.Limits[0], next_key - 1])
         out = io.BytesIO()
         pdf.save(out)
         return out.getvalue()
+
+
+def _tag_signature_fields(pdf: pikepdf.Pdf, labels: Mapping[str, str]) -> bool:
+    """:func:`tag_signature_fields` on an open file (not saved); False when it is untagged."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    if not isinstance(tree, pikepdf.Dictionary):
+        return False
+    parent = _document_element(tree)
+    nums, path = _parent_tree_leaf(pdf, tree)
+    next_key = _next_parent_key(tree)
+    pages: dict[Any, Any] = {page.objgen: page for page in pdf.pages}
+    for field in pdf.Root.AcroForm.get("/Fields", []):
+        if field.get("/FT") != pikepdf.Name.Sig:
+            continue
+        name = str(field.get("/T", ""))
+        field.TU = pikepdf.String(f"Signatur: {labels.get(name, name)}")
+        widgets = list(field.Kids) if "/Kids" in field else [field]
+        for widget in widgets:
+            if "/StructParent" in widget:
+                continue
+            page = widget.get("/P")
+            page_obj = pages[page.objgen].obj if page is not None else None
+            if page_obj is None:
+                page_obj = next(p.obj for p in pdf.pages
+                                if any(a.objgen == widget.objgen
+                                       for a in p.obj.get("/Annots", [])))
+            objr = pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget, Pg=page_obj)
+            form = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=parent, Pg=page_obj,
+                K=objr, Alt=pikepdf.String(str(field.TU))))
+            kids = parent.get("/K")
+            if not isinstance(kids, pikepdf.Array):
+                kids = pikepdf.Array([] if kids is None else [kids])
+            kids.append(form)
+            parent.K = kids
+            widget.StructParent = next_key
+            nums.extend([next_key, form])
+            next_key += 1
+            page_obj.Tabs = pikepdf.Name.S
+    tree.ParentTreeNextKey = next_key
+    for node in path:  # the last leaf and its ancestors now reach the new keys
+        if "/Limits" in node:
+            node.Limits = pikepdf.Array([node.Limits[0], next_key - 1])
+    return True
 
 
 def _document_element(tree: pikepdf.Dictionary) -> Any:

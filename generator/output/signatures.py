@@ -35,6 +35,7 @@ OSLO = ZoneInfo("Europe/Oslo")
 OTHER_SIGNER = N_("Feltet «{felt}» er signert av {signer}, mens signaturlinjen har navnet "
                   "{navn} (signert med --annen-signerer).")
 NAME_BELOW = 40.0  # points below a signature line where the signer's name is looked for
+FIELD_HEIGHT = 42.0  # points above the line: the height of an empty signature field
 
 
 @dataclass(frozen=True)
@@ -149,12 +150,45 @@ def stamp_time(moment: datetime) -> str:
     return f"{dato(local)} kl. {local:%H.%M}"
 
 
+@dataclass(frozen=True)
+class Line:
+    page: int
+    x1: float
+    x2: float
+    y: float  # PDF coordinates (from the bottom)
+
+
+def signature_lines(pdf: Path) -> list[Line]:
+    """The underscore lines of the signature block, left to right (found with PDFium)."""
+    import pypdfium2 as pdfium  # deferred: the types here stay light (see above)
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for page_no in range(len(doc)):
+            textpage = doc[page_no].get_textpage()
+            text = textpage.get_text_range(0, textpage.count_chars())
+            lines = []
+            for m in re.finditer(r"_{10,}", text):
+                left = textpage.get_charbox(m.start())
+                right = textpage.get_charbox(m.end() - 1)
+                lines.append(Line(page_no, left[0], right[2], left[1] + 1))
+            # the two signature lines stand side by side on one row; a line elsewhere
+            # («Sted og dato: ____», a form in the municipality's own text) is not one
+            rows: dict[int, list[Line]] = {}
+            for ln in lines:
+                rows.setdefault(round(ln.y), []).append(ln)
+            pairs = [row for row in rows.values() if len(row) >= 2]
+            if pairs:
+                return sorted(pairs[-1], key=lambda ln: ln.x1)[:2]
+        return []
+    finally:
+        doc.close()
+
+
 def line_names(pdf: Path) -> dict[str, str]:
     """The name printed under each signature line, by field name (left to right as in
     :data:`FIELDS`); a line without a name below it gives ""."""
     import pypdfium2 as pdfium  # deferred: the types here stay light (see above)
-
-    from .signing import signature_lines  # here: signing imports this module
 
     lines = signature_lines(pdf)
     if len(lines) != len(FIELDS):

@@ -1,8 +1,10 @@
-"""Signature fields in the lederavtale PDFs, and local signing (PAdES) with pyHanko.
+"""Local signing (PAdES) of the lederavtale PDFs with pyHanko.
 
-The two empty fields are added right after the PDF/A conversion, before anyone
-signs: any change after a signature breaks it. They are placed over the two
-signature lines, found by their position in the converted PDF.
+The two empty signature fields are added by the build, with pikepdf in the same pass that
+finishes each PDF (:func:`generator.output.pdf.finish`, :func:`generator.output.pdfua.
+add_signature_fields`), so a build imports no pyHanko: any change after a signature breaks
+it. They are placed over the two signature lines, found by their position in the converted
+PDF (:func:`generator.output.signatures.signature_lines`).
 """
 
 from __future__ import annotations
@@ -11,16 +13,13 @@ import contextlib
 import io
 import logging
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import pypdfium2 as pdfium
 from asn1crypto import pkcs12 as asn1_pkcs12
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
@@ -39,7 +38,7 @@ from ..texts import N_, in_nynorsk
 from . import pdf as pdfcheck
 from . import pdfua
 from .signatures import (
-    FIELDS,
+    FIELDS,  # noqa: F401 - signing.FIELDS: the field names, as before
     LABELS,
     OSLO,
     certificate_name,
@@ -48,7 +47,6 @@ from .signatures import (
     stamp_time,
 )
 
-FIELD_HEIGHT = 42.0  # points above the line
 REASON = N_("Lederavtale signert")  # the signature's reason, in the agreement's målform
 FONT_ENV = "STYRING_SIGNATURFONT"
 FONT_FAMILIES = ("Liberation Sans", "DejaVu Sans")
@@ -56,39 +54,6 @@ FONT_PATHS = ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"
               "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
               "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
               r"C:\Windows\Fonts\arial.ttf")
-
-
-@dataclass(frozen=True)
-class Line:
-    page: int
-    x1: float
-    x2: float
-    y: float  # PDF coordinates (from the bottom)
-
-
-def signature_lines(pdf: Path) -> list[Line]:
-    """The underscore lines of the signature block, left to right (found with PDFium)."""
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        for page_no in range(len(doc)):
-            textpage = doc[page_no].get_textpage()
-            text = textpage.get_text_range(0, textpage.count_chars())
-            lines = []
-            for m in re.finditer(r"_{10,}", text):
-                left = textpage.get_charbox(m.start())
-                right = textpage.get_charbox(m.end() - 1)
-                lines.append(Line(page_no, left[0], right[2], left[1] + 1))
-            # the two signature lines stand side by side on one row; a line elsewhere
-            # («Sted og dato: ____», a form in the municipality's own text) is not one
-            rows: dict[int, list[Line]] = {}
-            for ln in lines:
-                rows.setdefault(round(ln.y), []).append(ln)
-            pairs = [row for row in rows.values() if len(row) >= 2]
-            if pairs:
-                return sorted(pairs[-1], key=lambda ln: ln.x1)[:2]
-        return []
-    finally:
-        doc.close()
 
 
 def _font_file() -> Path:
@@ -251,25 +216,6 @@ class _FixedTime(DocumentMetadata):
         if name == "last_modified" and value == "now":
             value = self._moment
         object.__setattr__(self, name, value)
-
-
-def add_signature_fields(pdf: Path) -> bytes:
-    """The PDF with two empty, named signature fields over its signature lines."""
-    lines = signature_lines(pdf)
-    if len(lines) != 2:
-        raise SigningError(f"{pdf.name}: fant ikke de to signaturlinjene i PDF-en.")
-    with pdf.open("rb") as fh:
-        writer = IncrementalPdfFileWriter(fh, strict=False)
-        for (name, _label), line in zip(FIELDS, lines, strict=True):
-            fields.append_signature_field(writer, fields.SigFieldSpec(
-                sig_field_name=name, on_page=line.page,
-                # pyHanko's annotation says int, but it writes the box as PDF reals.
-                box=cast(tuple[int, int, int, int],
-                         (line.x1, line.y, line.x2, line.y + FIELD_HEIGHT))))
-        out = io.BytesIO()
-        with _agreeing_metadata(writer):
-            writer.write(out)
-    return pdfua.tag_signature_fields(out.getvalue(), dict(FIELDS))
 
 
 def load_signer(pkcs12: Path, passphrase: bytes | None, variable: str | None = None) -> Any:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
 import os
 import shutil
 import stat
@@ -856,10 +855,10 @@ def _pdfs(st: Stage) -> None:
 def _convert_all(st: Stage, todo: list[Planned]) -> None:
     pdf.pikepdf.Pdf  # noqa: B018 - the lazily imported pikepdf loaded before any thread uses it
     second = ThreadPoolExecutor(1)
-    # pyHanko is slow to import (¾ s): only when there is work, and while LibreOffice starts
-    loading = second.submit(importlib.import_module, f"{__package__}.signing")
     docx = [st.path / st.staged[d.filename]["docx"] for d in todo]
     planned = dict(zip(docx, todo, strict=True))
+    # the lederavtaler get their two empty signature fields as they are finished (pikepdf)
+    fields = {d for d, p in planned.items() if p.facts is not None and p.facts.signaturfelt}
     contents = [d for d in docx if toc.has_toc(d.read_bytes())]
     pdf_dir = st.path / ".pdf"
     problems: dict[Path, str] = {}
@@ -869,14 +868,7 @@ def _convert_all(st: Stage, todo: list[Planned]) -> None:
 
     def check(source: Path, path: Path) -> None:
         doc = planned[source]
-        if doc.facts is not None and doc.facts.signaturfelt:
-            signing = loading.result()
-            try:
-                path.write_bytes(signing.add_signature_fields(path))
-            except signing.SigningError as e:
-                problems[source] = str(e)
-                return
-        report = pdf.verify(path, doc.properties.get("title"))
+        report = pdf.verify(path, doc.properties.get("title"), source in fields)
         if not report.ok:
             problems[source] = f"{path.name}: " + "; ".join(report.problems)
 
@@ -890,7 +882,8 @@ def _convert_all(st: Stage, todo: list[Planned]) -> None:
         # being written.
         redo = [d for d, p in pairs if toc.page_numbers(d, p)]
         if redo:
-            made = pdf.convert(redo, st.path / ".pdf-innhold", check, stop, st.office)
+            made = pdf.convert(redo, st.path / ".pdf-innhold", check, stop, st.office,
+                               fields=fields)
             renumbered.update(zip(redo, made, strict=True))
         for d, p in pairs:
             if d not in redo:
@@ -908,7 +901,7 @@ def _convert_all(st: Stage, todo: list[Planned]) -> None:
     order = contents + [d for d in docx if d not in contents]
     ok = False
     try:
-        made = pdf.convert(order, pdf_dir, done, stop, st.office, toc=contents)
+        made = pdf.convert(order, pdf_dir, done, stop, st.office, toc=contents, fields=fields)
         for job in again:
             job.result()
         ok = True
