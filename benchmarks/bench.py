@@ -64,7 +64,8 @@ def prepare_peers(n: int) -> None:
     sh([PY, "make_templates.py", "out/templates"], PEERS)
 
 
-def peer_commands(with_docxtpl: bool) -> list[tuple[str, list[str]]]:
+def peer_commands(with_docxtpl: bool, against: Path | None = None
+                  ) -> list[tuple[str, list[str]]]:
     t, d = "out/templates", "out/data.json"
     cmds = [
         ("fastdocx 1 worker", [PY, FAST, f"{t}/lederavtale_docxtpl.docx", d, "out/fast-1w"]),
@@ -75,6 +76,10 @@ def peer_commands(with_docxtpl: bool) -> list[tuple[str, list[str]]]:
         ("floor-rezip-raw", [PY, "floor.py", "rezip-raw", f"{t}/lederavtale_docxtpl.docx", d,
                              "out/floor-rezip-raw"]),
     ]
+    if against is not None:  # another revision's renderer (its files), same data and rounds
+        cmds.insert(1, (f"fastdocx 1 worker ({against.name})",
+                        [PY, str(against / "benchmarks" / "render_fast.py"),
+                         f"{t}/lederavtale_docxtpl.docx", d, "out/fast-1w-rev"]))
     if with_docxtpl:
         cmds.append(("docxtpl (shared script)", [PY, "render_docxtpl.py",
                                                  f"{t}/lederavtale_docxtpl.docx", d,
@@ -93,7 +98,14 @@ def validate(paths: list[Path]) -> tuple[int, list[str]]:
 
 def run_peers(a: argparse.Namespace, lines: list[str]) -> None:
     prepare_peers(a.n)
-    cmds = peer_commands(a.with_docxtpl)
+    against = None
+    if a.against:
+        against = OUT / "rev" / a.against.replace("/", "-")
+        shutil.rmtree(against, ignore_errors=True)
+        against.mkdir(parents=True)
+        subprocess.run(f"git archive {a.against} | tar -x -C {against}", shell=True, cwd=ROOT,
+                       check=True)
+    cmds = peer_commands(a.with_docxtpl, against)
     res: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _ in cmds}
     for rnd in range(a.runs + 1):
         for name, cmd in cmds:  # round-robin: drift in machine speed hits all alike
@@ -112,6 +124,11 @@ def run_peers(a: argparse.Namespace, lines: list[str]) -> None:
     two = sorted((PEERS / "out/fast-2w").glob("*.docx"))
     same = [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
     checks.append(f"- 1 worker vs 2 workers: {len(one)} files, byte-identical: {same}")
+    if against is not None:
+        rev = sorted((PEERS / "out/fast-1w-rev").glob("*.docx"))
+        same_rev = [p.read_bytes() for p in one] == [p.read_bytes() for p in rev]
+        checks.append(f"- this renderer vs {a.against}'s: {len(rev)} files, byte-identical: "
+                      f"{same_rev}")
     sample = one if a.validate_all else one[:: max(1, len(one) // 10)]
     n_val, bad = validate(sample + two[:1])
     checks.append(f"- Open XML SDK validator on {n_val} fastdocx outputs: "
@@ -286,6 +303,8 @@ def main() -> None:
     ap.add_argument("--with-docxtpl", action="store_true", help="also time the shared "
                     "docxtpl script (≈5 s a run)")
     ap.add_argument("--validate-all", action="store_true")
+    ap.add_argument("--against", metavar="REV", help="also the 1-worker renderer of this git "
+                    "revision (e.g. main), in the same rounds")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     for skip, run, section in [(a.skip_peers, run_peers, "peers"),

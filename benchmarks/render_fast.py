@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator.rendering import compiled
 from generator.rendering.fast import FastTemplate, write_many
 from generator.rendering.template import environment
 
@@ -59,7 +60,8 @@ def main() -> None:
             path.write_bytes(tpl.render(ctx, props))
         prof.disable()
     else:
-        write_many(Path(a.template), jobs, workers=a.workers, created=STAMP, modified=STAMP)
+        write_many(Path(a.template), jobs, workers=a.workers, created=STAMP, modified=STAMP,
+                   cache=compiled.folder())
     dt = time.perf_counter() - t0
     n = len(leaders)
     print(f"fastdocx-{a.workers}w: {n} docs in {dt:.3f} s = {n / dt:.1f} docs/s")

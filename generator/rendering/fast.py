@@ -39,11 +39,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from docxtpl import InlineImage, RichText, RichTextParagraph
 from lxml import etree
 from markupsafe import Markup
 
 from . import toc
+from .compiled import Memo
 from .docx_package import (
     CORE_FIELDS,
     CORE_PART,
@@ -61,16 +61,19 @@ from .package_check import TemplatePackageError, check_document_size, inspect
 from .template import (
     PROPERTIES,
     TAG_START,
-    StrictDocxTemplate,
     TemplateError,
     environment,
     invalid_xml,
+    resolve_listing,
+    strict_parse,
     template_error,
 )
 from .zipwriter import RawZip, ZipError
 
 if TYPE_CHECKING:  # a pool only with workers > 1: not imported by a build of a few documents
     from concurrent.futures import ProcessPoolExecutor
+
+    from .strict import StrictDocxTemplate
 
 EnvFactory = Callable[[], jinja2.Environment]
 
@@ -113,27 +116,32 @@ class FastTemplate:
     properties' timestamps (the template's are kept when None), so output is a pure
     function of template, context and properties. ``level`` is the zlib level for the
     rendered parts; ``check_xml`` parses every rendered part strictly and raises on
-    invalid XML (never repairs it).
+    invalid XML (never repairs it). ``cache``: a folder for the preprocessed and compiled
+    parts (see :mod:`.compiled`), used only with the project's environment (``env`` None).
     """
 
     def __init__(self, source: Path | str | bytes, env: jinja2.Environment | None = None, *,
                  name: str | None = None, created: datetime | str | None = None,
                  modified: datetime | str | None = None, level: int = 1,
-                 check_xml: bool = True, trusted: bool = False):
+                 check_xml: bool = True, trusted: bool = False, cache: Path | None = None):
         if isinstance(source, bytes):
             data, self.name = source, name or "mal.docx"
         else:
             path = Path(source)
             data, self.name = path.read_bytes(), name or path.name
+        # the cached code is what the project's environment compiles: only with that one
+        self._memo = Memo(data, cache if env is None else None)
         self.env = env if env is not None else environment()
         if self.env.autoescape is False:
             raise ValueError("FastTemplate trenger et Jinja-miljø med autoescape")
         self.data = data
         self.level = level
         self.check_xml = check_xml
-        self._trusted = trusted  # template bytes already found sound: members not re-parsed
+        # template bytes already found sound (by the build, or compiled before by this
+        # code: see :mod:`.compiled`): members not re-parsed
+        self._trusted = trusted or self._memo.found
         self._stamps = {f"{{{DCTERMS}}}created": created, f"{{{DCTERMS}}}modified": modified}
-        self._patcher = StrictDocxTemplate(io.BytesIO(b""), self.name)
+        self._docxtpl: StrictDocxTemplate | None = None
         try:
             self._load(data)
         except TemplatePackageError as e:
@@ -142,6 +150,17 @@ class FastTemplate:
             raise TemplateError(f"{self.name}: {e}") from None
         except zipfile.BadZipFile as e:
             raise TemplateError(f"{self.name}: malen er ikke en gyldig .docx ({e}).") from None
+        self._memo.save()
+
+    @property
+    def _patcher(self) -> StrictDocxTemplate:
+        """docxtpl's preprocessing and repairs, imported when first needed (a template
+        compiled before, see :mod:`.compiled`, needs them only for ``{%tc %}`` tables)."""
+        if self._docxtpl is None:
+            from .strict import StrictDocxTemplate
+
+            self._docxtpl = StrictDocxTemplate(io.BytesIO(b""), self.name)
+        return self._docxtpl
 
     # -- compile -------------------------------------------------------------------------
 
@@ -168,7 +187,8 @@ class FastTemplate:
             el = self._core.find(CORE_FIELDS[prop])
             if el is not None and el.text and TAG_START.search(el.text):
                 self._props[CORE_FIELDS[prop]] = self._compile(
-                    where.core or CORE_PART, self._patcher.patch_xml(el.text))
+                    where.core or CORE_PART,
+                    self._memo.text("patch:", el.text, lambda x: self._patcher.patch_xml(x)))
         self._core_name: str = where.core or CORE_PART
         # python-docx adds a core part when a template has none; so do we (when asked)
         self._extra: dict[str, bytes] = {} if where.core else add_core_part(texts, CORE_PART)
@@ -180,7 +200,7 @@ class FastTemplate:
     def _compile_source(self, part: str, src: str) -> jinja2.Template:
         """:meth:`_compile` of a text :meth:`_source` has already prepared."""
         try:
-            return self.env.from_string(src)
+            return self._memo.template(self.env, src)
         except jinja2.TemplateError as e:
             raise template_error(self.name, e, part, src) from None
 
@@ -191,7 +211,7 @@ class FastTemplate:
         m = _BODY_OPEN.search(xml)
         end = xml.rfind("</w:body>")
         if not m or end < 0:
-            return _Part(part, _DECL + xml, self.env.from_string(""), "", True, False)
+            return _Part(part, _DECL + xml, self._memo.template(self.env, ""), "", True, False)
         body = xml[m.end():end]
         fix = bool(_GRID_TAGS.search(_TEXT_TAGS.sub("", body))) or _grid_mismatch(root)
         source = self._source(body)  # docxtpl's preprocessing once: compiled, and kept
@@ -206,13 +226,16 @@ class FastTemplate:
 
     def _source(self, xml: str) -> str:
         """The text a part's template was compiled from (its lines name a failing tag)."""
-        return _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(xml))
+        return self._memo.text("source:", xml, lambda x: _P_OPEN.sub(
+            r"\n<w:p\1", self._patcher.patch_xml(x)))
 
     # -- render --------------------------------------------------------------------------
 
     def supports(self, context: Mapping[str, Any]) -> bool:
         """False when the context holds docxtpl objects that need the python-docx package
         (InlineImage, Subdoc, RichText with hyperlinks): render those with docxtpl."""
+        if "docxtpl" not in sys.modules:  # not imported: the context holds none of them
+            return True
         return _plain(context, set())
 
     def render(self, context: Mapping[str, Any], properties: Mapping[str, Any] | None = None
@@ -251,7 +274,7 @@ class FastTemplate:
             out = (out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
                    .replace("%_}", "%}"))
         if _needs_listing(out):
-            out = self._patcher.resolve_listing(out)
+            out = resolve_listing(out)
         if part.body and "<wp:docPr" in out:  # docxtpl's fix_docpr_ids: 1001, 1002, …
             counter = iter(range(1001, 1 << 31))
             out = _DOCPR_ID.sub(lambda m: f"{m[1]}{next(counter)}{m[2]}", out)
@@ -259,7 +282,7 @@ class FastTemplate:
         has_toc = part.body and toc.MARKER in out
         if part.fix_tables or has_toc:  # strict parse first (raises), then docxtpl's grid repair
             tree = (self._patcher.fix_tables(xml[len(_DECL):]) if part.fix_tables
-                    else self._patcher.strict_parse(xml[len(_DECL):]))
+                    else strict_parse(self.name, xml[len(_DECL):]))
             if has_toc:
                 toc.fill(tree)
             return etree.tostring(tree, encoding="UTF-8", xml_declaration=True,
@@ -342,24 +365,31 @@ _LEAVES = (str, bytes, int, float, Decimal, date, Enum, type(None))
 
 
 def _plain(obj: Any, seen: set[int]) -> bool:
+    docxtpl = sys.modules.get("docxtpl")  # not imported: no docxtpl object can exist
+    return _plain_of(obj, seen, docxtpl) if docxtpl is not None else _plain_of(obj, seen)
+
+
+def _plain_of(obj: Any, seen: set[int], docxtpl: Any = None) -> bool:
     if isinstance(obj, _LEAVES):
         return True
-    if isinstance(obj, InlineImage) or (type(obj).__name__ == "Subdoc"
-                                        and type(obj).__module__.startswith("docxtpl")):
-        return False  # docxtpl.subdoc is imported lazily (it needs docxcompose)
-    if isinstance(obj, (RichText, RichTextParagraph)):
-        return "r:id=" not in obj.xml
+    if docxtpl is not None:
+        if isinstance(obj, docxtpl.InlineImage) or (
+                type(obj).__name__ == "Subdoc" and type(obj).__module__.startswith("docxtpl")):
+            return False  # docxtpl.subdoc is imported lazily (it needs docxcompose)
+        if isinstance(obj, (docxtpl.RichText, docxtpl.RichTextParagraph)):
+            return "r:id=" not in obj.xml
     if id(obj) in seen:
         return True
     seen.add(id(obj))
     if isinstance(obj, Mapping):
-        return all(_plain(v, seen) for v in obj.values())
+        return all(_plain_of(v, seen, docxtpl) for v in obj.values())
     if isinstance(obj, (list, tuple, set, frozenset)):
-        return all(_plain(v, seen) for v in obj)
+        return all(_plain_of(v, seen, docxtpl) for v in obj)
     if dataclasses.is_dataclass(obj):
-        return all(_plain(getattr(obj, f.name), seen) for f in dataclasses.fields(obj))
+        return all(_plain_of(getattr(obj, f.name), seen, docxtpl)
+                   for f in dataclasses.fields(obj))
     if hasattr(obj, "__dict__"):
-        return all(_plain(v, seen) for v in vars(obj).values())
+        return all(_plain_of(v, seen, docxtpl) for v in vars(obj).values())
     return True
 
 
@@ -372,7 +402,8 @@ def _init_worker(data: bytes, name: str, env_factory: EnvFactory, kwargs: dict[s
                  ) -> None:
     global _WORKER
     if _WORKER is None or _WORKER.data is not data:  # a forked worker already has it
-        _WORKER = FastTemplate(data, env_factory(), name=name, **kwargs)
+        _WORKER = FastTemplate(data, None if env_factory is environment else env_factory(),
+                               name=name, **kwargs)
 
 
 def _render_job(job: tuple[Mapping[str, Any], Mapping[str, Any] | None]) -> bytes:
@@ -395,8 +426,10 @@ def _pool(template: Path | str | bytes | FastTemplate, workers: int, env_factory
     elsewhere (or with threads running) workers start fresh and compile it once each.
     """
     global _WORKER
+    # the project's environment is made by FastTemplate itself: its compiled code is cached
     tpl = (template if isinstance(template, FastTemplate)  # compiled already: not again
-           else FastTemplate(template, env_factory(), **kwargs))
+           else FastTemplate(template, None if env_factory is environment else env_factory(),
+                             **kwargs))
     if workers <= 1:
         return tpl, None
     import multiprocessing
