@@ -87,6 +87,9 @@ _DOCPR_ID = re.compile(r"(<wp:docPr\b[^>]*?\sid=\")[^\"]*(\")")
 _GRID_TAGS = re.compile(r"\{%-?\s*(?:tc\b|colspan\b|hm\b|vm\b)|\{\{-?\s*(?:colspan|hm|vm)\b"
                         r"|\{#-?\s*tc\b")
 _TEXT_TAGS = re.compile(r"<[^>]*>")
+# Text lxml writes with only «&», «<» and «>» escaped (no control character, no surrogate, no
+# marker of :meth:`FastTemplate._skeleton`); any other goes through lxml itself.
+_PLAIN_TEXT = re.compile("[^\x00-\x1f\x7f\ud800-\udfff\ue000\ue001\ufffe\uffff]*")
 
 
 class Unsupported(TemplateError):
@@ -190,6 +193,7 @@ class FastTemplate:
                     where.core or CORE_PART,
                     self._memo.text("patch:", el.text, lambda x: self._patcher.patch_xml(x)))
         self._core_name: str = where.core or CORE_PART
+        self._skeletons: dict[tuple[str, ...], list[str] | None] = {}
         # python-docx adds a core part when a template has none; so do we (when asked)
         self._extra: dict[str, bytes] = {} if where.core else add_core_part(texts, CORE_PART)
 
@@ -298,7 +302,38 @@ class FastTemplate:
     def _core_xml(self, properties: Mapping[str, Any], context: Mapping[str, Any]) -> bytes:
         """``docProps/core.xml``: the template's with its tags rendered, then the given
         properties (these win) and timestamps."""
-        root = copy.deepcopy(self._core)
+        values = self._core_values(properties, context)
+        texts = [w3cdtf(v) if tag in W3CDTF_FIELDS else "" if v is None else str(v)
+                 for tag, v in values.items()]
+        # the same bytes as lxml writes (test_compiled_templates.py): the serialised
+        # skeleton for these fields, each text escaped as lxml escapes it
+        pieces: list[str] | None = None
+        if all(_PLAIN_TEXT.fullmatch(t) for t in texts):
+            tags = tuple(values)
+            if tags not in self._skeletons:
+                self._skeletons[tags] = self._skeleton(tags)
+            pieces = self._skeletons[tags]
+        if pieces is not None:  # constant text, field number, constant text, …
+            out = [pieces[0]]
+            for i in range(1, len(pieces), 2):
+                text = texts[int(pieces[i])]
+                out += (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+                        pieces[i + 1])
+            return "".join(out).encode("utf-8")
+        return self._core_tree(values)
+
+    def _skeleton(self, tags: tuple[str, ...]) -> list[str] | None:
+        """The core part with a marker for each field's text, split at the markers: constant
+        text, the number of the field in ``tags``, constant text, … (None when the template's
+        own text holds such a marker)."""
+        xml = self._core_tree({tag: f"\ue000{i}\ue001" for i, tag in enumerate(tags)}
+                              ).decode("utf-8")
+        pieces = re.split("\ue000(\\d+)\ue001", xml)
+        numbers = sorted(int(n) for n in pieces[1::2])
+        return pieces if numbers == list(range(len(tags))) else None
+
+    def _core_values(self, properties: Mapping[str, Any], context: Mapping[str, Any]
+                     ) -> dict[str, Any]:
         values: dict[str, Any] = {k: v for k, v in self._stamps.items() if v is not None}
         for tag, template in self._props.items():
             try:
@@ -312,6 +347,10 @@ class FastTemplate:
             if field_tag is None:
                 raise ValueError(f"ukjent dokumentegenskap: {key}")
             values[field_tag] = value
+        return values
+
+    def _core_tree(self, values: Mapping[str, Any]) -> bytes:
+        root = copy.deepcopy(self._core)
         for tag, value in values.items():
             el = root.find(tag)
             if el is None:
