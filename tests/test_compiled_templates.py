@@ -166,6 +166,13 @@ def test_a_one_cell_rebuild_imports_neither_docxtpl_nor_python_docx(demo: Path,
                if "Et nytt bidrag i dag" in "\n".join(par.text for par in
                                                       docx.Document(p).paragraphs)]
     assert len(changed) == rendered  # the agreement (and its public variant)
+    assert list(cache.glob("anvendt-*.docx"))  # the profiled template kept, and used:
+    # every document as a build without any cache makes it
+    _build(demo, tmp_path / "fersk", "av")
+    ours = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.docx")}
+    fresh = {p.relative_to(tmp_path / "fersk"): p.read_bytes()
+             for p in (tmp_path / "fersk").rglob("*.docx")}
+    assert ours == fresh and len(ours) > 40
     # without the cache the same rebuild needs docxtpl's preprocessing (the guard's control)
     _edit(demo, "Et annet bidrag")
     rendered, loaded = _build(demo, out, "av")
@@ -240,3 +247,36 @@ def test_core_properties_are_lxmls_bytes() -> None:
                     tpl._core_xml(props, context)
                 continue
             assert tpl._core_xml(props, context) == expected, props
+
+
+# -- the template with the profile applied, kept by what it is made from -----------------------
+
+def test_the_applied_template_is_kept_and_used_only_with_the_recorded_hash(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from generator.input.profile_reader import for_build
+    from generator.input.validate import load
+    from generator.pipeline import DEMO_DIR
+    from generator.rendering import prepared
+    from generator.rendering.template import Template
+    from generator.texts import active
+
+    monkeypatch.setenv("STYRING_CACHE", str(tmp_path))
+    result = load([DEMO_DIR])
+    assert result.data is not None
+    kommune = result.data.kommune
+    profil = for_build(kommune, result.folder(kommune))
+    assert not profil.empty  # the demo has a logo and colours: applying re-zips the template
+    raw = Template(TEMPLATE_DIR / "lederavtale.docx")
+    first = prepared.prepare(raw, profil, active(), {})
+    [kept] = tmp_path.glob("anvendt-*.docx")
+    assert kept.read_bytes() == first.data != raw.data
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("applied again")
+
+    monkeypatch.setattr(prepared, "profiled", refuse)
+    again = prepared.prepare(raw, profil, active(), {first.key: first.sha256})
+    assert again.data == first.data and again.sha256 == first.sha256  # from the cache
+    kept.write_bytes(kept.read_bytes()[:-1])  # damaged: not the recorded bytes
+    with pytest.raises(AssertionError, match="applied again"):
+        assert prepared.prepare(raw, profil, active(), {first.key: first.sha256}).data

@@ -12,6 +12,10 @@ the modules that check, preprocess and compile (:data:`_OWN_MODULES`; the produc
 version where they cannot be read), the Python, Jinja and docxtpl versions. A different template,
 product, Python or library gives a different name, so a stale result is never read.
 
+The templates with the municipality's profile and the language applied are kept there too
+(:mod:`.prepared`), by what they are made from, and used only when their SHA-256 is the one
+the last build recorded.
+
 The files are code Python runs, so they live in the user's own cache folder (never in the
 output folder, which is often on a shared drive): ``%LOCALAPPDATA%\\styringsdokumenter``
 on Windows, ``$XDG_CACHE_HOME/styringsdokumenter`` or ``~/.cache/styringsdokumenter``
@@ -134,14 +138,15 @@ class Memo:
         try:
             write_atomic(self.path, marshal.dumps((FORMAT, self._texts, self._codes)),
                          durable=False)
-            _prune(self.path.parent)
+            prune(self.path.parent, "*.bin")
         except OSError:
             pass  # a read-only or full disk: the next build compiles again
 
 
-def _prune(where: Path) -> None:
+def prune(where: Path, pattern: str) -> None:
+    """Remove the oldest files matching ``pattern`` beyond :data:`KEEP`."""
     try:
-        files = sorted(where.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns)
+        files = sorted(where.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
     except OSError:
         return
     for old in files[:-KEEP]:
