@@ -280,3 +280,38 @@ def test_the_applied_template_is_kept_and_used_only_with_the_recorded_hash(
     kept.write_bytes(kept.read_bytes()[:-1])  # damaged: not the recorded bytes
     with pytest.raises(AssertionError, match="applied again"):
         assert prepared.prepare(raw, profil, active(), {first.key: first.sha256}).data
+
+
+# -- openpyxl without Pillow at start-up, pictures kept ------------------------------------------
+
+PICTURE = """
+import sys
+from pathlib import Path
+import generator.input.openpyxl_import  # the product's way in: Pillow not imported
+assert "PIL" not in sys.modules
+import openpyxl
+path = Path(sys.argv[1])
+book = openpyxl.load_workbook(path)  # opened for writing, as the Excel buttons' log does
+book.active["A1"] = "logget"
+book.save(path)
+print("PIL" in sys.modules)
+again = openpyxl.load_workbook(path)
+print(len(again.active._images), again.active._images[0].width)
+"""
+
+
+def test_a_workbook_opened_for_writing_keeps_its_pictures(tmp_path: Path) -> None:
+    import openpyxl
+    from openpyxl.drawing.image import Image as XlImage
+    from PIL import Image
+
+    png = tmp_path / "logo.png"
+    Image.new("RGB", (37, 11), (200, 30, 30)).save(png)
+    path = tmp_path / "bok.xlsx"
+    book = openpyxl.Workbook()
+    book.active.add_image(XlImage(str(png)), "B2")
+    book.save(path)
+    p = subprocess.run([sys.executable, "-c", PICTURE, str(path)], cwd=ROOT,
+                       capture_output=True, text=True, check=True)
+    loaded, pictures = p.stdout.splitlines()[-2:]
+    assert loaded == "True" and pictures == "1 37"  # Pillow imported when first needed
