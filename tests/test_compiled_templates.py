@@ -315,3 +315,47 @@ def test_a_workbook_opened_for_writing_keeps_its_pictures(tmp_path: Path) -> Non
                        capture_output=True, text=True, check=True)
     loaded, pictures = p.stdout.splitlines()[-2:]
     assert loaded == "True" and pictures == "1 37"  # Pillow imported when first needed
+
+
+# -- the data classes' methods, compiled once ------------------------------------------------
+
+CLASSES = """
+import hashlib, sys, dataclasses
+from generator import dataclass_cache
+on = dataclass_cache.install()
+import generator.pipeline, generator.output.stage  # ≈ 140 data classes
+h = hashlib.sha256()
+n = 0
+for name, mod in sorted(sys.modules.items()):
+    if not name.startswith("generator"):
+        continue
+    for cls in sorted((c for c in vars(mod).values() if isinstance(c, type)
+                       and dataclasses.is_dataclass(c) and c.__module__ == name),
+                      key=lambda c: c.__qualname__):
+        for meth in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__lt__"):
+            f = vars(cls).get(meth)
+            code = getattr(f, "__code__", None)
+            if code is not None:
+                n += 1
+                h.update(f"{name}.{cls.__qualname__}.{meth}".encode() + code.co_code
+                         + repr((code.co_consts, code.co_names, code.co_varnames,
+                                 code.co_flags, f.__defaults__, f.__kwdefaults__,
+                                 f.__annotations__)).encode())
+print(on, dataclass_cache.compiled_now(), n, h.hexdigest())
+"""
+
+
+def test_kept_dataclass_methods_are_the_ones_python_compiles(tmp_path: Path) -> None:
+    def run(cache: str) -> list[str]:
+        env = {**os.environ, "STYRING_CACHE": cache}
+        p = subprocess.run([sys.executable, "-c", CLASSES], cwd=ROOT, env=env,
+                           capture_output=True, text=True, check=True)
+        return p.stdout.split()
+
+    on, fresh, n, plain = run("av")
+    assert (on, fresh) == ("False", "None") and int(n) > 300
+    first = run(str(tmp_path))  # compiles and keeps them
+    assert first[0] == "True" and int(first[1]) > 300 and first[2:] == [n, plain]
+    assert list(tmp_path.glob("dataklasser-*.bin"))
+    again = run(str(tmp_path))  # every text found: nothing compiled
+    assert again == ["True", "0", n, plain]
