@@ -131,7 +131,7 @@ from generator import pipeline
 report = pipeline.build([Path(sys.argv[1])], Path(sys.argv[2]), pdf=False)
 assert report.ok, report.problems.items
 print(len(report.outcome.rendered))
-print(sorted(m for m in ("docx", "docxtpl") if m in sys.modules))
+print(sorted(m for m in ("docx", "docxtpl", "PIL") if m in sys.modules))
 """
 
 
@@ -154,6 +154,7 @@ def _edit(wb: Path, text: str) -> None:
 
 def test_a_one_cell_rebuild_imports_neither_docxtpl_nor_python_docx(demo: Path,
                                                                    tmp_path: Path) -> None:
+    """Nor Pillow: the demo's logo was checked by the first build."""
     cache, out = tmp_path / "cache", tmp_path / "ut"
     _build(demo, out, str(cache))  # the first build compiles and keeps the templates
     assert list(cache.glob("*.bin"))
@@ -176,7 +177,7 @@ def test_a_one_cell_rebuild_imports_neither_docxtpl_nor_python_docx(demo: Path,
     # without the cache the same rebuild needs docxtpl's preprocessing (the guard's control)
     _edit(demo, "Et annet bidrag")
     rendered, loaded = _build(demo, out, "av")
-    assert rendered >= 1 and loaded == "['docx', 'docxtpl']"
+    assert rendered >= 1 and loaded == "['PIL', 'docx', 'docxtpl']"
 
 
 # -- resolve_listing, the product's own against docxtpl's ---------------------------------------
@@ -359,3 +360,36 @@ def test_kept_dataclass_methods_are_the_ones_python_compiles(tmp_path: Path) -> 
     assert list(tmp_path.glob("dataklasser-*.bin"))
     again = run(str(tmp_path))  # every text found: nothing compiled
     assert again == ["True", "0", n, plain]
+
+
+# -- a logo checked once ------------------------------------------------------------------------
+
+LOGO = """
+import sys
+from pathlib import Path
+from generator.input.profile_reader import LogoError, read_logo
+try:
+    data, kind, px = read_logo(Path(sys.argv[1]))
+    print(kind, px[0], px[1], "PIL" in sys.modules)
+except LogoError as e:
+    print("FEIL", "PIL" in sys.modules)
+"""
+
+
+def test_a_logo_is_checked_with_pillow_once_per_bytes(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 12), (10, 20, 30)).save(logo)
+
+    def read(cache: str) -> str:
+        env = {**os.environ, "STYRING_CACHE": cache}
+        return subprocess.run([sys.executable, "-c", LOGO, str(logo)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, check=True).stdout.strip()
+
+    cache = str(tmp_path / "cache")
+    assert read(cache) == "png 40 12 True"  # checked with Pillow, and remembered
+    assert read(cache) == "png 40 12 False"  # the same bytes: Pillow not needed
+    assert read("av") == "png 40 12 True"
+    logo.write_bytes(logo.read_bytes()[:40])  # damaged: other bytes, checked again
+    assert read(cache) == "FEIL True"

@@ -29,7 +29,6 @@ import functools
 import hashlib
 import importlib.util
 import marshal
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +38,7 @@ from typing import Any
 import jinja2
 
 from ..files import write_atomic
+from ..paths import cache_folder
 
 FORMAT = 1  # the layout of a cache file; raise it when that changes
 KEEP = 64  # cache files kept (the oldest beyond this are removed when one is written)
@@ -52,13 +52,7 @@ _OWN_MODULES = ("compiled.py", "fast.py", "template.py", "strict.py", "sandbox.p
 
 def folder() -> Path | None:
     """The cache folder (not made yet), or None when the cache is turned off."""
-    named = os.environ.get("STYRING_CACHE")
-    if named is not None:
-        return None if named.strip().lower() in ("", "av", "0", "off", "nei") else Path(named)
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "styringsdokumenter" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "styringsdokumenter"
+    return cache_folder()
 
 
 @functools.cache
