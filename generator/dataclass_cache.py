@@ -5,8 +5,8 @@
 class is imported: the product's ≈ 145 data classes cost a build ≈ 50 ms of compiling
 (542 small functions) at every start, a tenth of a one-cell rebuild. After
 :func:`install`, the ``exec`` that ``dataclasses`` calls takes the compiled code of a text
-it compiled before from a file in the user's cache folder (see
-:mod:`generator.rendering.compiled`), by the SHA-256 of the text. The code is what Python
+it compiled before from a file in the user's cache folder (:func:`generator.paths.cache_folder`,
+as :mod:`generator.rendering.compiled`), by the SHA-256 of the text. The code is what Python
 compiles from the same text with the same flags, so the classes are the same; ``exec``
 then runs it as before. The file's name covers the Python version and its ``dataclasses``
 module; new texts are added when the process ends. With the cache turned off nothing
@@ -36,9 +36,9 @@ def install() -> bool:
         return True
     if "exec" in vars(dataclasses):  # someone else's stand-in: left alone
         return False
-    from .rendering.compiled import folder
+    from .paths import cache_folder
 
-    where = folder()
+    where = cache_folder()
     if where is None:
         return False
     source = Path(dataclasses.__file__)
