@@ -40,7 +40,12 @@ def cache_folder() -> Path | None:
         return None if named.strip().lower() in ("", "av", "0", "off", "nei") else Path(named)
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "styringsdokumenter" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no home folder to be found: no cache
+            return None
     return Path(base) / "styringsdokumenter"
 
 
