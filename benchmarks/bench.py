@@ -38,17 +38,21 @@ def sh(cmd: list[str], cwd: Path = ROOT) -> str:
     return p.stdout
 
 
+CPU: list[float] = []  # CPU seconds (user + system, GNU time) of each timed command
+
+
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float, str]:
     """Wall seconds and peak RSS (MiB) from GNU time, in-process seconds the command prints.
 
     GNU time's %M is the largest resident set of the process or any child it waited
     for (for 2 workers: the largest single process, not the sum)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], cwd=cwd,
-                           capture_output=True, text=True)
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", tf.name, *cmd],
+                           cwd=cwd, capture_output=True, text=True)
         if p.returncode != 0:
             raise SystemExit(f"FAILED ({p.returncode}): {' '.join(cmd)}\n{p.stdout}{p.stderr}")
-        wall, rss_kb = tf.read().split()[-2:]
+        wall, rss_kb, user, system = tf.read().split()[-4:]
+        CPU.append(float(user) + float(system))
     m = re.search(r"in ([0-9.]+) s", p.stdout)
     return float(wall), int(rss_kb) / 1024, float(m.group(1)) if m else float("nan"), p.stdout
 
@@ -64,7 +68,8 @@ def prepare_peers(n: int) -> None:
     sh([PY, "make_templates.py", "out/templates"], PEERS)
 
 
-def peer_commands(with_docxtpl: bool) -> list[tuple[str, list[str]]]:
+def peer_commands(with_docxtpl: bool, against: Path | None = None
+                  ) -> list[tuple[str, list[str]]]:
     t, d = "out/templates", "out/data.json"
     cmds = [
         ("fastdocx 1 worker", [PY, FAST, f"{t}/lederavtale_docxtpl.docx", d, "out/fast-1w"]),
@@ -75,6 +80,10 @@ def peer_commands(with_docxtpl: bool) -> list[tuple[str, list[str]]]:
         ("floor-rezip-raw", [PY, "floor.py", "rezip-raw", f"{t}/lederavtale_docxtpl.docx", d,
                              "out/floor-rezip-raw"]),
     ]
+    if against is not None:  # another revision's renderer (its files), same data and rounds
+        cmds.insert(1, (f"fastdocx 1 worker ({against.name})",
+                        [PY, str(against / "benchmarks" / "render_fast.py"),
+                         f"{t}/lederavtale_docxtpl.docx", d, "out/fast-1w-rev"]))
     if with_docxtpl:
         cmds.append(("docxtpl (shared script)", [PY, "render_docxtpl.py",
                                                  f"{t}/lederavtale_docxtpl.docx", d,
@@ -93,13 +102,22 @@ def validate(paths: list[Path]) -> tuple[int, list[str]]:
 
 def run_peers(a: argparse.Namespace, lines: list[str]) -> None:
     prepare_peers(a.n)
-    cmds = peer_commands(a.with_docxtpl)
+    against = None
+    if a.against:
+        against = OUT / "rev" / a.against.replace("/", "-")
+        shutil.rmtree(against, ignore_errors=True)
+        against.mkdir(parents=True)
+        subprocess.run(f"git archive {a.against} | tar -x -C {against}", shell=True, cwd=ROOT,
+                       check=True)
+    cmds = peer_commands(a.with_docxtpl, against)
     res: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _ in cmds}
+    cpu: dict[str, list[float]] = {name: [] for name, _ in cmds}
     for rnd in range(a.runs + 1):
         for name, cmd in cmds:  # round-robin: drift in machine speed hits all alike
             w, mb, ip, _ = timed(cmd, PEERS)
             if rnd:
                 res[name].append((w, mb, ip))
+                cpu[name].append(CPU[-1])
             print(f"  {'warm-up' if not rnd else f'run {rnd}'} {name}: wall {w:.2f} s, "
                   f"peak {mb:.0f} MiB, in-process {ip:.3f} s", file=sys.stderr)
     # correctness: every output against the data; ours also through the Open XML SDK
@@ -112,6 +130,11 @@ def run_peers(a: argparse.Namespace, lines: list[str]) -> None:
     two = sorted((PEERS / "out/fast-2w").glob("*.docx"))
     same = [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
     checks.append(f"- 1 worker vs 2 workers: {len(one)} files, byte-identical: {same}")
+    if against is not None:
+        rev = sorted((PEERS / "out/fast-1w-rev").glob("*.docx"))
+        same_rev = [p.read_bytes() for p in one] == [p.read_bytes() for p in rev]
+        checks.append(f"- this renderer vs {a.against}'s: {len(rev)} files, byte-identical: "
+                      f"{same_rev}")
     sample = one if a.validate_all else one[:: max(1, len(one) // 10)]
     n_val, bad = validate(sample + two[:1])
     checks.append(f"- Open XML SDK validator on {n_val} fastdocx outputs: "
@@ -125,25 +148,39 @@ def run_peers(a: argparse.Namespace, lines: list[str]) -> None:
         "wall = whole process (interpreter start, imports, data load, render, write) by "
         "/usr/bin/time; in-process = the render loop as the script times itself "
         "(template load + render + write); peak = max RSS of the largest process (MiB). "
-        "× docxtemplater = docs/s relative to docxtemplater in the same rounds.",
+        "× docxtemplater = docs/s relative to docxtemplater in the same rounds; CPU = user + "
+        "system seconds of the whole process (GNU time), median; × floor = a command's "
+        "time as a multiple of floor-rezip-raw's in the same rounds.",
+        "",
+        f"Load average at the end: {_load()}",
         "",
         "| command | wall s | docs/s (wall) | in-process s | docs/s (in-process) | peak MiB "
         "| × docxtemplater (wall) | × docxtemplater (in-process) | wall min–max s "
-        "| × floor (wall) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| × floor (wall) | CPU s | × floor (CPU) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     floor = med["floor-rezip-raw"][0]  # the time a command takes, as a multiple of the floor's
+    floor_cpu = statistics.median(cpu["floor-rezip-raw"])
     for name, _ in cmds:
         w, mb, ip = med[name]
         walls = [x[0] for x in res[name]]
         lines.append(f"| {name} | {w:.2f} | {a.n / w:.0f} | {ip:.3f} | {a.n / ip:.0f} | "
                      f"{mb:.0f} | {ref[0] / w:.2f} | {ref[2] / ip:.2f} | "
-                     f"{min(walls):.2f}–{max(walls):.2f} | {w / floor:.2f} |")
+                     f"{min(walls):.2f}–{max(walls):.2f} | {w / floor:.2f} | "
+                     f"{statistics.median(cpu[name]):.2f} | "
+                     f"{statistics.median(cpu[name]) / floor_cpu:.2f} |")
     lines += ["", "Checks:", *checks, ""]
     prof = timed([PY, FAST, "out/templates/lederavtale_docxtpl.docx", "out/data.json",
                   "out/fast-profile", "--profile"], PEERS)[3]
     lines += ["cProfile of the 1-worker loop (top functions by own time):", "", "```",
               *_profile_lines(prof), "```", ""]
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
 def _profile_lines(text: str) -> list[str]:
@@ -286,6 +323,8 @@ def main() -> None:
     ap.add_argument("--with-docxtpl", action="store_true", help="also time the shared "
                     "docxtpl script (≈5 s a run)")
     ap.add_argument("--validate-all", action="store_true")
+    ap.add_argument("--against", metavar="REV", help="also the 1-worker renderer of this git "
+                    "revision (e.g. main), in the same rounds")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     for skip, run, section in [(a.skip_peers, run_peers, "peers"),

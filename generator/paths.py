@@ -10,6 +10,8 @@ Kept free of heavy imports so the command line starts fast.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +26,27 @@ OUT_FOLDER_NYNORSK = "dokument"
 #: The file name a nynorsk workbook set has (``input.schema.workbook_file`` in nynorsk; a test
 #: keeps the two the same): beside it, documents go to «dokument», not «dokumenter».
 NYNORSK_WORKBOOK = "leiaravtalar"
+
+
+def cache_folder() -> Path | None:
+    """The user's own cache folder for what the product compiles or checks once (see
+    :mod:`generator.rendering.compiled`), not made yet; None when turned off
+    (``STYRING_CACHE=av``). ``STYRING_CACHE`` names another folder; else
+    ``%LOCALAPPDATA%\\styringsdokumenter\\cache`` on Windows and
+    ``$XDG_CACHE_HOME/styringsdokumenter`` or ``~/.cache/styringsdokumenter`` elsewhere. Never
+    the output folder: that is often a shared drive, and these files are trusted as checked."""
+    named = os.environ.get("STYRING_CACHE")
+    if named is not None:
+        return None if named.strip().lower() in ("", "av", "0", "off", "nei") else Path(named)
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "styringsdokumenter" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no home folder to be found: no cache
+            return None
+    return Path(base) / "styringsdokumenter"
 
 
 def bundled_templates() -> Path:

@@ -149,6 +149,9 @@ def _main() -> None:
     except (OSError, StyringError):
         plain = None  # the full CLI reports them properly (one FEIL line: generator.cli.refuse)
     if plain is not None:  # a real build, without Typer: the same words and exit codes
+        from .dataclass_cache import install
+
+        install()  # the data classes' methods compiled once, not at every start
         from .build_command import consoles, run
         from .problems import quiet_third_party
 

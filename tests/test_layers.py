@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("output", "demo", "template_folder"),
     ("pipeline",),
     ("excel",),
-    ("cli_text", "doctor", "build_command"),  # its Norwegian words, `doctor`, `build`
+    ("cli_text", "doctor", "build_command", "dataclass_cache"),  # its words, `doctor`, `build`
     ("cli",),
     ("quick",),
     ("__main__",),

@@ -18,6 +18,7 @@ from datetime import time as dt_time
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from . import compiled
 from .fast import FastTemplate, write_many
 from .template import Image, Template
 
@@ -92,7 +93,8 @@ def render_batch(tpl: Template, docs: list[D], stage: Path, done: int, total: in
     for doc in docs:
         if doc.images is None:
             fast = fast or FastTemplate(tpl.data, name=tpl.name,
-                                        trusted=getattr(tpl, "trusted", False))
+                                        trusted=getattr(tpl, "trusted", False),
+                                        cache=compiled.folder())
             if fast.supports(doc.context):
                 plain.append(doc)
                 continue

@@ -28,7 +28,6 @@ from .docx_package import CORE_PART, FOOTNOTES_CT, OFFICE_DOC, join, overrides, 
 from .package_check import safe_parser
 from .template import (
     PROPERTIES,
-    StrictDocxTemplate,
     Template,
     TemplateError,
     environment,
@@ -61,6 +60,8 @@ class Source:
 
 def sources(template: Template) -> list[Source]:
     """The body, headers, footers, footnotes and text properties, as docxtpl reads them."""
+    from .strict import StrictDocxTemplate  # docxtpl: only for a template not checked before
+
     parts = template.parts
     patcher = StrictDocxTemplate(None, template.name)
     out: list[Source] = []

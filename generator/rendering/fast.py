@@ -39,11 +39,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from docxtpl import InlineImage, RichText, RichTextParagraph
 from lxml import etree
 from markupsafe import Markup
 
 from . import toc
+from .compiled import Memo
 from .docx_package import (
     CORE_FIELDS,
     CORE_PART,
@@ -61,16 +61,19 @@ from .package_check import TemplatePackageError, check_document_size, inspect
 from .template import (
     PROPERTIES,
     TAG_START,
-    StrictDocxTemplate,
     TemplateError,
     environment,
     invalid_xml,
+    resolve_listing,
+    strict_parse,
     template_error,
 )
 from .zipwriter import RawZip, ZipError
 
 if TYPE_CHECKING:  # a pool only with workers > 1: not imported by a build of a few documents
     from concurrent.futures import ProcessPoolExecutor
+
+    from .strict import StrictDocxTemplate
 
 EnvFactory = Callable[[], jinja2.Environment]
 
@@ -84,6 +87,9 @@ _DOCPR_ID = re.compile(r"(<wp:docPr\b[^>]*?\sid=\")[^\"]*(\")")
 _GRID_TAGS = re.compile(r"\{%-?\s*(?:tc\b|colspan\b|hm\b|vm\b)|\{\{-?\s*(?:colspan|hm|vm)\b"
                         r"|\{#-?\s*tc\b")
 _TEXT_TAGS = re.compile(r"<[^>]*>")
+# Text lxml writes with only «&», «<» and «>» escaped (no control character, no surrogate, no
+# marker of :meth:`FastTemplate._skeleton`); any other goes through lxml itself.
+_PLAIN_TEXT = re.compile("[^\x00-\x1f\x7f\ud800-\udfff\ue000\ue001\ufffe\uffff]*")
 
 
 class Unsupported(TemplateError):
@@ -113,27 +119,32 @@ class FastTemplate:
     properties' timestamps (the template's are kept when None), so output is a pure
     function of template, context and properties. ``level`` is the zlib level for the
     rendered parts; ``check_xml`` parses every rendered part strictly and raises on
-    invalid XML (never repairs it).
+    invalid XML (never repairs it). ``cache``: a folder for the preprocessed and compiled
+    parts (see :mod:`.compiled`), used only with the project's environment (``env`` None).
     """
 
     def __init__(self, source: Path | str | bytes, env: jinja2.Environment | None = None, *,
                  name: str | None = None, created: datetime | str | None = None,
                  modified: datetime | str | None = None, level: int = 1,
-                 check_xml: bool = True, trusted: bool = False):
+                 check_xml: bool = True, trusted: bool = False, cache: Path | None = None):
         if isinstance(source, bytes):
             data, self.name = source, name or "mal.docx"
         else:
             path = Path(source)
             data, self.name = path.read_bytes(), name or path.name
+        # the cached code is what the project's environment compiles: only with that one
+        self._memo = Memo(data, cache if env is None else None)
         self.env = env if env is not None else environment()
         if self.env.autoescape is False:
             raise ValueError("FastTemplate trenger et Jinja-miljø med autoescape")
         self.data = data
         self.level = level
         self.check_xml = check_xml
-        self._trusted = trusted  # template bytes already found sound: members not re-parsed
+        # template bytes already found sound (by the build, or compiled before by this
+        # code: see :mod:`.compiled`): members not re-parsed
+        self._trusted = trusted or self._memo.found
         self._stamps = {f"{{{DCTERMS}}}created": created, f"{{{DCTERMS}}}modified": modified}
-        self._patcher = StrictDocxTemplate(io.BytesIO(b""), self.name)
+        self._docxtpl: StrictDocxTemplate | None = None
         try:
             self._load(data)
         except TemplatePackageError as e:
@@ -142,6 +153,17 @@ class FastTemplate:
             raise TemplateError(f"{self.name}: {e}") from None
         except zipfile.BadZipFile as e:
             raise TemplateError(f"{self.name}: malen er ikke en gyldig .docx ({e}).") from None
+        self._memo.save()
+
+    @property
+    def _patcher(self) -> StrictDocxTemplate:
+        """docxtpl's preprocessing and repairs, imported when first needed (a template
+        compiled before, see :mod:`.compiled`, needs them only for ``{%tc %}`` tables)."""
+        if self._docxtpl is None:
+            from .strict import StrictDocxTemplate
+
+            self._docxtpl = StrictDocxTemplate(io.BytesIO(b""), self.name)
+        return self._docxtpl
 
     # -- compile -------------------------------------------------------------------------
 
@@ -168,8 +190,10 @@ class FastTemplate:
             el = self._core.find(CORE_FIELDS[prop])
             if el is not None and el.text and TAG_START.search(el.text):
                 self._props[CORE_FIELDS[prop]] = self._compile(
-                    where.core or CORE_PART, self._patcher.patch_xml(el.text))
+                    where.core or CORE_PART,
+                    self._memo.text("patch:", el.text, lambda x: self._patcher.patch_xml(x)))
         self._core_name: str = where.core or CORE_PART
+        self._skeletons: dict[tuple[str, ...], list[str] | None] = {}
         # python-docx adds a core part when a template has none; so do we (when asked)
         self._extra: dict[str, bytes] = {} if where.core else add_core_part(texts, CORE_PART)
 
@@ -180,7 +204,7 @@ class FastTemplate:
     def _compile_source(self, part: str, src: str) -> jinja2.Template:
         """:meth:`_compile` of a text :meth:`_source` has already prepared."""
         try:
-            return self.env.from_string(src)
+            return self._memo.template(self.env, src)
         except jinja2.TemplateError as e:
             raise template_error(self.name, e, part, src) from None
 
@@ -191,7 +215,7 @@ class FastTemplate:
         m = _BODY_OPEN.search(xml)
         end = xml.rfind("</w:body>")
         if not m or end < 0:
-            return _Part(part, _DECL + xml, self.env.from_string(""), "", True, False)
+            return _Part(part, _DECL + xml, self._memo.template(self.env, ""), "", True, False)
         body = xml[m.end():end]
         fix = bool(_GRID_TAGS.search(_TEXT_TAGS.sub("", body))) or _grid_mismatch(root)
         source = self._source(body)  # docxtpl's preprocessing once: compiled, and kept
@@ -206,13 +230,16 @@ class FastTemplate:
 
     def _source(self, xml: str) -> str:
         """The text a part's template was compiled from (its lines name a failing tag)."""
-        return _P_OPEN.sub(r"\n<w:p\1", self._patcher.patch_xml(xml))
+        return self._memo.text("source:", xml, lambda x: _P_OPEN.sub(
+            r"\n<w:p\1", self._patcher.patch_xml(x)))
 
     # -- render --------------------------------------------------------------------------
 
     def supports(self, context: Mapping[str, Any]) -> bool:
         """False when the context holds docxtpl objects that need the python-docx package
         (InlineImage, Subdoc, RichText with hyperlinks): render those with docxtpl."""
+        if "docxtpl" not in sys.modules:  # not imported: the context holds none of them
+            return True
         return _plain(context, set())
 
     def render(self, context: Mapping[str, Any], properties: Mapping[str, Any] | None = None
@@ -251,7 +278,7 @@ class FastTemplate:
             out = (out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
                    .replace("%_}", "%}"))
         if _needs_listing(out):
-            out = self._patcher.resolve_listing(out)
+            out = resolve_listing(out)
         if part.body and "<wp:docPr" in out:  # docxtpl's fix_docpr_ids: 1001, 1002, …
             counter = iter(range(1001, 1 << 31))
             out = _DOCPR_ID.sub(lambda m: f"{m[1]}{next(counter)}{m[2]}", out)
@@ -259,7 +286,7 @@ class FastTemplate:
         has_toc = part.body and toc.MARKER in out
         if part.fix_tables or has_toc:  # strict parse first (raises), then docxtpl's grid repair
             tree = (self._patcher.fix_tables(xml[len(_DECL):]) if part.fix_tables
-                    else self._patcher.strict_parse(xml[len(_DECL):]))
+                    else strict_parse(self.name, xml[len(_DECL):]))
             if has_toc:
                 toc.fill(tree)
             return etree.tostring(tree, encoding="UTF-8", xml_declaration=True,
@@ -275,7 +302,38 @@ class FastTemplate:
     def _core_xml(self, properties: Mapping[str, Any], context: Mapping[str, Any]) -> bytes:
         """``docProps/core.xml``: the template's with its tags rendered, then the given
         properties (these win) and timestamps."""
-        root = copy.deepcopy(self._core)
+        values = self._core_values(properties, context)
+        texts = [w3cdtf(v) if tag in W3CDTF_FIELDS else "" if v is None else str(v)
+                 for tag, v in values.items()]
+        # the same bytes as lxml writes (test_compiled_templates.py): the serialised
+        # skeleton for these fields, each text escaped as lxml escapes it
+        pieces: list[str] | None = None
+        if all(_PLAIN_TEXT.fullmatch(t) for t in texts):
+            tags = tuple(values)
+            if tags not in self._skeletons:
+                self._skeletons[tags] = self._skeleton(tags)
+            pieces = self._skeletons[tags]
+        if pieces is not None:  # constant text, field number, constant text, …
+            out = [pieces[0]]
+            for i in range(1, len(pieces), 2):
+                text = texts[int(pieces[i])]
+                out += (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+                        pieces[i + 1])
+            return "".join(out).encode("utf-8")
+        return self._core_tree(values)
+
+    def _skeleton(self, tags: tuple[str, ...]) -> list[str] | None:
+        """The core part with a marker for each field's text, split at the markers: constant
+        text, the number of the field in ``tags``, constant text, … (None when the template's
+        own text holds such a marker)."""
+        xml = self._core_tree({tag: f"\ue000{i}\ue001" for i, tag in enumerate(tags)}
+                              ).decode("utf-8")
+        pieces = re.split("\ue000(\\d+)\ue001", xml)
+        numbers = sorted(int(n) for n in pieces[1::2])
+        return pieces if numbers == list(range(len(tags))) else None
+
+    def _core_values(self, properties: Mapping[str, Any], context: Mapping[str, Any]
+                     ) -> dict[str, Any]:
         values: dict[str, Any] = {k: v for k, v in self._stamps.items() if v is not None}
         for tag, template in self._props.items():
             try:
@@ -289,6 +347,10 @@ class FastTemplate:
             if field_tag is None:
                 raise ValueError(f"ukjent dokumentegenskap: {key}")
             values[field_tag] = value
+        return values
+
+    def _core_tree(self, values: Mapping[str, Any]) -> bytes:
+        root = copy.deepcopy(self._core)
         for tag, value in values.items():
             el = root.find(tag)
             if el is None:
@@ -342,24 +404,31 @@ _LEAVES = (str, bytes, int, float, Decimal, date, Enum, type(None))
 
 
 def _plain(obj: Any, seen: set[int]) -> bool:
+    docxtpl = sys.modules.get("docxtpl")  # not imported: no docxtpl object can exist
+    return _plain_of(obj, seen, docxtpl) if docxtpl is not None else _plain_of(obj, seen)
+
+
+def _plain_of(obj: Any, seen: set[int], docxtpl: Any = None) -> bool:
     if isinstance(obj, _LEAVES):
         return True
-    if isinstance(obj, InlineImage) or (type(obj).__name__ == "Subdoc"
-                                        and type(obj).__module__.startswith("docxtpl")):
-        return False  # docxtpl.subdoc is imported lazily (it needs docxcompose)
-    if isinstance(obj, (RichText, RichTextParagraph)):
-        return "r:id=" not in obj.xml
+    if docxtpl is not None:
+        if isinstance(obj, docxtpl.InlineImage) or (
+                type(obj).__name__ == "Subdoc" and type(obj).__module__.startswith("docxtpl")):
+            return False  # docxtpl.subdoc is imported lazily (it needs docxcompose)
+        if isinstance(obj, (docxtpl.RichText, docxtpl.RichTextParagraph)):
+            return "r:id=" not in obj.xml
     if id(obj) in seen:
         return True
     seen.add(id(obj))
     if isinstance(obj, Mapping):
-        return all(_plain(v, seen) for v in obj.values())
+        return all(_plain_of(v, seen, docxtpl) for v in obj.values())
     if isinstance(obj, (list, tuple, set, frozenset)):
-        return all(_plain(v, seen) for v in obj)
+        return all(_plain_of(v, seen, docxtpl) for v in obj)
     if dataclasses.is_dataclass(obj):
-        return all(_plain(getattr(obj, f.name), seen) for f in dataclasses.fields(obj))
+        return all(_plain_of(getattr(obj, f.name), seen, docxtpl)
+                   for f in dataclasses.fields(obj))
     if hasattr(obj, "__dict__"):
-        return all(_plain(v, seen) for v in vars(obj).values())
+        return all(_plain_of(v, seen, docxtpl) for v in vars(obj).values())
     return True
 
 
@@ -372,7 +441,8 @@ def _init_worker(data: bytes, name: str, env_factory: EnvFactory, kwargs: dict[s
                  ) -> None:
     global _WORKER
     if _WORKER is None or _WORKER.data is not data:  # a forked worker already has it
-        _WORKER = FastTemplate(data, env_factory(), name=name, **kwargs)
+        _WORKER = FastTemplate(data, None if env_factory is environment else env_factory(),
+                               name=name, **kwargs)
 
 
 def _render_job(job: tuple[Mapping[str, Any], Mapping[str, Any] | None]) -> bytes:
@@ -395,8 +465,10 @@ def _pool(template: Path | str | bytes | FastTemplate, workers: int, env_factory
     elsewhere (or with threads running) workers start fresh and compile it once each.
     """
     global _WORKER
+    # the project's environment is made by FastTemplate itself: its compiled code is cached
     tpl = (template if isinstance(template, FastTemplate)  # compiled already: not again
-           else FastTemplate(template, env_factory(), **kwargs))
+           else FastTemplate(template, None if env_factory is environment else env_factory(),
+                             **kwargs))
     if workers <= 1:
         return tpl, None
     import multiprocessing

@@ -11,18 +11,24 @@ and applies the profile when the bytes are first asked for.
 
 The key covers every input of :func:`~.profile.profiled` and :func:`~.language.translated`:
 the template's bytes, the whole profile, the language with its catalogue, and the product
-version.
+version. The applied bytes are kept under that key in the user's cache folder (see
+:mod:`.compiled`) and used when their SHA-256 is the one the last build recorded, so the
+template a one-cell rebuild renders is not re-zipped either.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..files import write_atomic
 from ..texts import Language
+from . import compiled
 from .language import translated
 from .profile import profiled
 from .template import Template
@@ -53,12 +59,38 @@ class Prepared(Template):
         self.key = key(raw, profil, lang)  # what the applied bytes are made from
         self._applied: Template | None = None
         sha = known.get(self.key)
-        self.sha256 = sha if isinstance(sha, str) else self._ready().sha256
+        self._known = sha if isinstance(sha, str) else None
+        self.sha256 = self._known if self._known is not None else self._ready().sha256
 
     def _ready(self) -> Template:
         if self._applied is None:
-            self._applied = translated(profiled(self.raw, self._profil), self._lang)
+            where = compiled.folder()
+            path = where / f"anvendt-{self.key}.docx" if where is not None else None
+            self._applied = self._kept(path)
+            if self._applied is None:
+                self._applied = translated(profiled(self.raw, self._profil), self._lang)
+                if path is not None and self._applied is not self.raw:
+                    try:
+                        write_atomic(path, self._applied.data, durable=False)
+                        compiled.prune(path.parent, "anvendt-*.docx")
+                    except OSError:
+                        pass  # a read-only or full disk: applied again next time
         return self._applied
+
+    def _kept(self, path: Path | None) -> Template | None:
+        """The applied template from the cache folder, when its bytes are those the last
+        build recorded (``known``)."""
+        if path is None or self._known is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != self._known:
+            return None
+        out = copy.copy(self.raw)
+        out.data, out.parts, out.sha256 = data, None, self._known
+        return out
 
     @property
     def data(self) -> bytes:  # type: ignore[override]

@@ -8,6 +8,7 @@ Templates get no loader: they cannot include or import other files.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 import zipfile
@@ -16,8 +17,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage, Listing
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -67,6 +66,21 @@ def paragraphs(text: str | None) -> list[Any]:
     return out
 
 
+class Listing:
+    """Text whose single line breaks stay inside one paragraph: what docxtpl's ``Listing``
+    is (the text escaped; the renderer's ``resolve_listing`` turns each newline into a
+    ``<w:br/>``), without importing docxtpl for it."""
+
+    def __init__(self, text: str):
+        self.xml = html.escape(text)
+
+    def __str__(self) -> str:
+        return self.xml
+
+    def __html__(self) -> str:
+        return self.xml
+
+
 class Image(Protocol):
     """A picture for the document (a :class:`generator.rendering.charts.Chart`)."""
 
@@ -78,22 +92,6 @@ class Image(Protocol):
 
     @property
     def width_cm(self) -> float: ...
-
-
-class _AltInlineImage(InlineImage):
-    """docxtpl's InlineImage with a descriptive alt text (``wp:docPr/@descr``)."""
-
-    def __init__(self, tpl: DocxTemplate, image: Image):
-        super().__init__(tpl, io.BytesIO(image.png), width=Cm(image.width_cm))
-        self.alt = image.alt
-
-    def _insert_image(self) -> str:
-        xml = super()._insert_image()
-        alt = (self.alt.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-               .replace(">", "&gt;"))
-        return re.sub(r"<wp:docPr ([^>]*?)(/?)>",
-                      lambda m: f'<wp:docPr {m.group(1)} descr="{alt}"{m.group(2)}>', xml,
-                      count=1)
 
 
 class Template:
@@ -143,10 +141,12 @@ class Template:
                properties: dict[str, str] | None = None,
                undefined: type[jinja2.Undefined] = jinja2.StrictUndefined) -> bytes:
         """The rendered .docx as bytes."""
+        from .strict import AltInlineImage, StrictDocxTemplate  # docxtpl: only here
+
         tpl = StrictDocxTemplate(io.BytesIO(self.data), self.name)
         ctx = dict(context)
         for key, image in (images or {}).items():
-            ctx[key] = _AltInlineImage(tpl, image)
+            ctx[key] = AltInlineImage(tpl, image)
         try:
             tpl.render(ctx, jinja_env=environment(undefined), autoescape=True)
         except TemplateError:
@@ -168,76 +168,6 @@ class Template:
         except TemplatePackageError as e:
             raise TemplateError(f"{self.name}: {e}.") from None
         return zipwriter.fixed_times(buf.getvalue())  # not the clock: same parts, same bytes
-
-
-class StrictDocxTemplate(DocxTemplate):
-    """docxtpl's DocxTemplate that refuses XML it would otherwise silently repair.
-
-    Used by :class:`Template` to render, and (with no file) by the template check and
-    :class:`generator.rendering.fast.FastTemplate` for docxtpl's own preprocessing
-    (``patch_xml``), table repair (``fix_tables``) and ``resolve_listing``, so all three
-    read a template exactly as docxtpl does.
-    """
-
-    def __init__(self, template_file: Any, name: str):
-        super().__init__(template_file)
-        self._name = name
-        self.templated_properties: set[str] = set()
-
-    def patch_xml(self, src_xml: str) -> str:
-        """docxtpl's preprocessing, plus schema order for the shading ``cellbg`` adds.
-
-        docxtpl puts ``w:shd`` first in ``w:tcPr``; the schema wants it after
-        ``w:tcW``, ``w:gridSpan``, ``w:vMerge`` and ``w:tcBorders``.
-        """
-        src_xml = _join_tags(src_xml)
-        src_xml = src_xml.replace("-%}", "%}" + _TRIM_AFTER).replace("{%-", "{%" + _TRIM_BEFORE)
-        return _merge_trimmed(_SHD_FIRST.sub(r"\1\3\2", super().patch_xml(src_xml)))
-
-    def fix_tables(self, xml: str) -> Any:
-        self.strict_parse(xml)
-        return super().fix_tables(xml)
-
-    def strict_parse(self, xml: str) -> Any:
-        """The filled-in XML parsed, or a message naming the template (no repair)."""
-        try:
-            return etree.fromstring(xml.encode("utf-8"))
-        except etree.XMLSyntaxError as e:
-            raise invalid_xml(self._name, "word/document.xml", e) from None
-
-    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
-        """Core properties holding a tag are rendered like docxtpl does (as plain text);
-        the properties the product sets from data (:meth:`Template.render`) then win, so
-        the archive metadata and the document agree."""
-        self.templated_properties = set()
-        cp = self.docx.core_properties
-        for prop in PROPERTIES:
-            initial = getattr(cp, prop)
-            if not initial or not TAG_START.search(initial):
-                continue
-            env = jinja_env or environment()
-            try:
-                rendered = env.from_string(self.patch_xml(initial)).render(context)
-            except Exception as e:  # a template's fault, whatever Python raised
-                raise template_error(self._name, e, "docProps/core.xml") from None
-            setattr(cp, prop, Markup(rendered).unescape()[:255])
-            self.templated_properties.add(prop)
-
-    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
-                        jinja_env: Any = None) -> str:
-        """docxtpl's rendering, then hyperlinks made by :func:`url_id` get real ids. A
-        failure names the part and the tag."""
-        try:
-            xml = super().render_xml_part(src_xml, part, context, jinja_env)
-        except TemplateError:
-            raise
-        except Exception as e:  # a template's fault, whatever Python raised
-            raise template_error(self._name, e, str(part.partname).lstrip("/"),
-                                 _P_LINE.sub(r"\n<w:p\1", src_xml)) from None
-        if _URL_MARK in xml:
-            xml = _URL_ID.sub(lambda m: 'r:id="' + part.relate_to(
-                bytes.fromhex(m[1]).decode("utf-8"), _HYPERLINK, is_external=True) + '"', xml)
-        return xml
 
 
 # -- whitespace control around paragraph tags -------------------------------------------------
@@ -337,6 +267,54 @@ def _focus(e: BaseException) -> str | None:
     if isinstance(e, OverflowError) and "range" in str(e).lower():
         return "range"
     return None
+
+
+# -- tabs, line breaks and page breaks inside a run's text ---------------------------------------
+# What docxtpl's ``resolve_listing`` does to a rendered part (tests/test_compiled_templates.py
+# proves the two equal), here so that rendering a Listing does not import docxtpl: inside each
+# paragraph, run and text element (found as docxtpl finds them), a tab becomes a tab run, a
+# newline a <w:br/>, a bell a new paragraph and a form feed a page break, each new run and
+# paragraph with the first run and paragraph properties of the one it splits.
+_LISTING_P = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_LISTING_R = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
+_LISTING_T = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
+_FIRST_PPR = re.compile(r"<w:pPr>.*?</w:pPr>")  # not across lines, as docxtpl's
+_FIRST_RPR = re.compile(r"<w:rPr>.*?</w:rPr>")
+
+
+def resolve_listing(xml: str) -> str:
+    """docxtpl's ``resolve_listing``: tabs, newlines, bells and form feeds in text as Word
+    elements (see above)."""
+    def paragraph(p: re.Match[str]) -> str:
+        found = _FIRST_PPR.search(p[0])
+        ppr = found[0] if found else ""
+
+        def run(r: re.Match[str]) -> str:
+            found = _FIRST_RPR.search(r[0])
+            rpr = found[0] if found else ""
+            text_start = f'<w:r>{rpr}<w:t xml:space="preserve">'
+            swaps = (("\t", f"</w:t></w:r><w:r>{rpr}<w:tab/></w:r>{text_start}"),
+                     ("\a", f"</w:t></w:r></w:p><w:p>{ppr}{text_start}"),
+                     ("\n", '</w:t><w:br/><w:t xml:space="preserve">'),
+                     ("\f", '</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+                            f"<w:p>{ppr}{text_start}"))
+
+            def text(t: re.Match[str]) -> str:
+                out = t[0]
+                for char, elements in swaps:  # in this order: what one inserts stays
+                    out = out.replace(char, elements)
+                return out
+            return _LISTING_T.sub(text, r[0])
+        return _LISTING_R.sub(run, p[0])
+    return _LISTING_P.sub(paragraph, xml)
+
+
+def strict_parse(name: str, xml: str) -> Any:
+    """The filled-in body XML parsed, or a message naming the template (no repair)."""
+    try:
+        return etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError as e:
+        raise invalid_xml(name, "word/document.xml", e) from None
 
 
 def invalid_xml(name: str, part: str, e: etree.XMLSyntaxError) -> TemplateError:
