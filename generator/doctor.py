@@ -211,8 +211,32 @@ def _writable(folder: Path) -> Finding:
     return Finding("OK", "Utmappen", f"{shown}: kan skrives")
 
 
+def _cache() -> Finding:
+    """The user's cache folder (compiled templates and the like, see
+    :func:`generator.paths.cache_folder`): without it a build only takes longer."""
+    folder = paths.cache_folder()
+    if folder is None:
+        return Finding("MERKNAD", "Mellomlager", "slått av (STYRING_CACHE); byggingene tar "
+                       "litt lengre tid")
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        if not probe.is_dir():
+            raise NotADirectoryError(20, "ikke en mappe", str(probe))
+        with tempfile.NamedTemporaryFile(dir=probe, prefix=".styring-skriveprove-"):
+            pass
+    except OSError as e:
+        return Finding("MERKNAD", "Mellomlager", f"{folder}: kan ikke skrives ({os_reason(e)});"
+                       " byggingene virker, men tar litt lengre tid. Velg en annen mappe med "
+                       "miljøvariabelen STYRING_CACHE.")
+    return Finding("OK", "Mellomlager", f"{folder}" + (" (fra miljøvariabelen STYRING_CACHE)"
+                                                       if os.environ.get("STYRING_CACHE")
+                                                       else ""))
+
+
 def findings(workbooks: Path, out: Path | None = None) -> list[Finding]:
     """Everything, in the order the answer lists it."""
     target = out if out is not None else paths.default_out([workbooks])
     return [_python(), *_package(), _libreoffice(), *filter(None, [_pdf_path()]), *_fonts(),
-            *_xlwings_setup(), _writable(target)]
+            *_xlwings_setup(), _writable(target), _cache()]

@@ -194,6 +194,24 @@ def test_doctor_lists_what_the_machine_has(tmp_path: Path, monkeypatch: pytest.M
     assert str(tmp_path / "dokumenter") in out_line and out_line.startswith("OK")
     assert not (tmp_path / "dokumenter").exists()  # nothing made
     assert not list(tmp_path.iterdir())
+    assert what[-1] == "Mellomlager", body  # the user's cache folder, or why there is none
+
+
+def test_doctor_names_the_cache_folder_and_tells_when_it_cannot_be_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STYRING_CACHE", str(tmp_path / "mellomlager"))
+    line = next(ln for ln in _lines(run("doctor", tmp_path).output) if " Mellomlager: " in ln)
+    assert line == (f"OK Mellomlager: {tmp_path / 'mellomlager'} "
+                    "(fra miljøvariabelen STYRING_CACHE)")
+    (tmp_path / "en-fil").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("STYRING_CACHE", str(tmp_path / "en-fil" / "mellomlager"))
+    result = run("doctor", tmp_path)
+    line = next(ln for ln in _lines(result.output) if " Mellomlager: " in ln)
+    assert line.startswith("MERKNAD Mellomlager: ") and "kan ikke skrives" in line, line
+    assert not _english(line), line
+    monkeypatch.setenv("STYRING_CACHE", "av")
+    line = next(ln for ln in _lines(run("doctor", tmp_path).output) if " Mellomlager: " in ln)
+    assert line.startswith("MERKNAD Mellomlager: slått av"), line
 
 
 def test_doctor_names_the_libreoffice_it_was_told_to_use(tmp_path: Path,
