@@ -570,23 +570,21 @@ class _Located:
         return True
 
     def report_unchecked(self, problems: Problems) -> None:
+        def rows_notice(file: str, sheet: str, rows: set[int], text: str, it: str = "det"
+                        ) -> None:
+            n = len(rows)
+            problems.notice(file, sheet, None,
+                            (f"{n} rader" if n > 1 else "én rad") + f" viser til {text}, og er "
+                            f"ikke kontrollert mot {it}; rett feilen først.")
+
         for (file, sheet), rows in self.unchecked.items():
-            n = len(rows)
-            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
-                            + " viser til en rad som er avvist for en feil over, og er ikke "
-                            "kontrollert mot den; rett feilen først.")
+            rows_notice(file, sheet, rows, "en rad som er avvist for en feil over", "den")
         for (file, sheet, missing), rows in self.orphans.items():
-            n = len(rows)
-            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
-                            + f" viser til arket «{missing}», som mangler eller ikke kunne "
-                            "leses (se feilen over), og er ikke kontrollert mot det; rett "
-                            "feilen først.")
+            rows_notice(file, sheet, rows, f"arket «{missing}», som mangler eller ikke kunne "
+                        "leses (se feilen over)")
         for (file, sheet, twice), rows in self.waiting.items():
-            n = len(rows)
-            problems.notice(file, sheet, None, (f"{n} rader" if n > 1 else "én rad")
-                            + f" viser til en verdi som mangler i arket «{twice}», der en "
-                            "nøkkel står to ganger (se feilen over), og er ikke kontrollert "
-                            "mot det; rett feilen først.")
+            rows_notice(file, sheet, rows, f"en verdi som mangler i arket «{twice}», der en "
+                        "nøkkel står to ganger (se feilen over)")
 
     def at(self, obj: object, field_name: str | None = None) -> tuple[str, str, str | None]:
         row = self.sources[id(obj)]
