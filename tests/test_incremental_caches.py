@@ -150,8 +150,8 @@ def test_calendars_are_remade_when_the_time_zone_rules_change(demo: Path,
         assert done.returncode == 0, done.stdout + done.stderr
 
     build(out)
-    # a second build after a change no calendar shows: the calendars' memory is now steady,
-    # so the next build would take them as they are
+    # a second build after a change no calendar shows (the calendars are taken as they are:
+    # their memory was settled by the first build)
     set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Første bidrag", 3)
     build(out)
     year = out / "2026"
@@ -182,3 +182,24 @@ def test_calendars_are_remade_when_the_time_zone_rules_change(demo: Path,
     back = _files(year, "kalender")
     assert all(b"TZOFFSETTO:+0200" in back[rel] for rel in zoned)
     assert unstamped(back) == unstamped(_files(clean / "2026", "kalender")) == unstamped(before)
+
+
+def test_a_change_right_after_a_fresh_build_does_not_remake_the_calendars(
+        demo: Path, tmp_path: Path) -> None:
+    """The calendars' memory (each event's SEQUENCE and DTSTAMP) is settled by the build that
+    makes them: the first change after a fresh build, one no calendar shows, takes them as
+    they are (icalendar is not even imported), and they stay what was made."""
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-X", "importtime", "-m", "generator", "build", str(demo), "--out",
+           str(out), "--no-pdf"]
+    first = subprocess.run(cmd, capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert " icalendar\n" in first.stderr  # they were made
+    before = _files(out / "2026", "kalender")
+    assert before
+    set_cell(demo / "lederavtaler.xlsx", "Lederavtaler", "Viktigste bidrag", "Første bidrag", 3)
+    second = subprocess.run(cmd, capture_output=True, text=True)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Ingen endringer" not in second.stdout  # a real build
+    assert " icalendar\n" not in second.stderr, "the calendars were made again"
+    assert _files(out / "2026", "kalender") == before

@@ -738,7 +738,9 @@ def _extras(st: Stage, delivery: Delivery) -> list[manifest.Entry]:
         entry = manifest.Entry(kind=extra.kind, title=extra.title, sources=extra.sources,
                                data_sha256=key, scope=extra.scope,
                                outputs=dict(previous.outputs) if previous else {},
-                               memory=dict(made.memory) | ({INPUTS: digest} if digest else {}))
+                               memory=dict(made.memory) | (
+                                   {INPUTS: made.settled or digest}
+                                   if made.settled or digest else {}))
         state = _output_state(st.folder, entry.outputs.get(extra.output), key)
         if not st.force and state in ("ours", "person"):
             entry.built = previous.built if previous and previous.built else now

@@ -37,6 +37,9 @@ class Made:
     data: bytes
     notices: list[Notice] = field(default_factory=list)
     memory: dict[str, Any] = field(default_factory=dict)
+    #: the inputs digest the next build computes when nothing changed (it starts from the
+    #: ``memory`` this one leaves); None: the one computed before making
+    settled: str | None = None
 
 
 @dataclass

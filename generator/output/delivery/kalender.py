@@ -89,7 +89,10 @@ def calendars(result: LoadResult, scope: str) -> tuple[list[Extra], list[Notice]
             memory = built.previous(rel).get("events", {})
             data_, events = calendar(k.navn, k.år, forum, møter, memory,
                                      uid_name=rel.rsplit("/", 1)[-1][len("arshjul-"):-4])
-            return Made(data_, memory={"events": events})
+            # the digest from the memory this build leaves: the next build, starting from
+            # it with the same meetings, finds the calendar made (not once more to settle)
+            return Made(data_, memory={"events": events},
+                        settled=_inputs(k.navn, k.år, forum, møter, events, rel))
 
         def inputs(built: Built, forum: str = forum, møter: list[Møte] = møter,
                    rel: str = rel) -> str:
