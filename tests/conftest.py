@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,14 @@ from generator.model.styringsdata import Styringsdata
 from generator.pipeline import DEMO_DIR, ROOT
 
 REPO = ROOT
+
+# What the product compiles and checks once (templates, dataclass methods, logo checks) goes
+# to a cache folder of the test process's own, removed when it ends: the tests, hostile
+# templates among them, never fill the user's real cache folder (a test of the cache folder
+# itself names its own with monkeypatch; subprocesses inherit this one).
+_CACHE = tempfile.mkdtemp(prefix="styring-mellomlager-")
+os.environ["STYRING_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 def copy_demo(folder: Path) -> Path:
