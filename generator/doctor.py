@@ -192,20 +192,30 @@ def _xlwings_setup() -> list[Finding]:
     return out
 
 
-def _writable(folder: Path) -> Finding:
-    """Whether the output folder (or the nearest folder above it that exists) takes a file."""
+def _probe(folder: Path) -> tuple[Path, str | None]:
+    """The folder a file is tried in (``folder``, or the nearest one above it that exists)
+    and why no file can be written there (None: one can)."""
     probe = folder
     while not probe.exists() and probe.parent != probe:
         probe = probe.parent
-    shown = f"{folder}" + ("" if probe == folder else f" (finnes ikke ennå; prøvde {probe})")
     if not probe.is_dir():
-        return Finding("FEIL", "Utmappen", f"{shown}: er ikke en mappe.")
+        return probe, "er ikke en mappe"
     try:
         with tempfile.NamedTemporaryFile(dir=probe, prefix=".styring-skriveprove-"):
             pass
     except OSError as e:
-        reason = os_reason(e)
-        return Finding("FEIL", "Utmappen", f"{shown}: kan ikke skrive her ({reason}). Gi "
+        return probe, os_reason(e)
+    return probe, None
+
+
+def _writable(folder: Path) -> Finding:
+    """Whether the output folder (or the nearest folder above it that exists) takes a file."""
+    probe, why = _probe(folder)
+    shown = f"{folder}" + ("" if probe == folder else f" (finnes ikke ennå; prøvde {probe})")
+    if not probe.is_dir():
+        return Finding("FEIL", "Utmappen", f"{shown}: {why}.")
+    if why is not None:
+        return Finding("FEIL", "Utmappen", f"{shown}: kan ikke skrive her ({why}). Gi "
                        "rådgiverne skrivetilgang, eller velg en annen mappe med --out / "
                        "«Utmappe».")
     return Finding("OK", "Utmappen", f"{shown}: kan skrives")
@@ -218,17 +228,10 @@ def _cache() -> Finding:
     if folder is None:
         return Finding("MERKNAD", "Mellomlager", "slått av (STYRING_CACHE); byggingene tar "
                        "litt lengre tid")
-    probe = folder
-    while not probe.exists() and probe.parent != probe:
-        probe = probe.parent
-    try:
-        if not probe.is_dir():
-            raise NotADirectoryError(20, "ikke en mappe", str(probe))
-        with tempfile.NamedTemporaryFile(dir=probe, prefix=".styring-skriveprove-"):
-            pass
-    except OSError as e:
-        return Finding("MERKNAD", "Mellomlager", f"{folder}: kan ikke skrives ({os_reason(e)});"
-                       " byggingene virker, men tar litt lengre tid. Velg en annen mappe med "
+    _, why = _probe(folder)
+    if why is not None:
+        return Finding("MERKNAD", "Mellomlager", f"{folder}: kan ikke skrives ({why}); "
+                       "byggingene virker, men tar litt lengre tid. Velg en annen mappe med "
                        "miljøvariabelen STYRING_CACHE.")
     return Finding("OK", "Mellomlager", f"{folder}" + (" (fra miljøvariabelen STYRING_CACHE)"
                                                        if os.environ.get("STYRING_CACHE")
