@@ -616,8 +616,7 @@ class Office:
         sent = self._next()
         if sent is None:
             return True
-        if not self._send(proc, sent):
-            self._again(sent)
+        if not self._feed(proc, sent):
             return False
         while True:
             answer = self._answer(answers, TIMEOUT_PER_DOC)
@@ -625,19 +624,24 @@ class Office:
                 self._again(sent)
                 return False
             following = self._next(wait=False)
-            if following is not None and not self._send(proc, following):
-                self._settle(sent, answer)
-                self._again(following)
-                return False
+            fed = following is None or self._feed(proc, following)
             self._settle(sent, answer)
+            if not fed:
+                return False
             if following is None:
                 following = self._next()
                 if following is None:
                     return True
-                if not self._send(proc, following):
-                    self._again(following)
+                if not self._feed(proc, following):
                     return False
             sent = following
+
+    def _feed(self, proc: subprocess.Popen[str], job: _Job) -> bool:
+        """Send ``job`` to LibreOffice; when it cannot be sent, queue it again (False)."""
+        if self._send(proc, job):
+            return True
+        self._again(job)
+        return False
 
     def _settle(self, job: _Job, answer: dict[str, Any]) -> None:
         batch = job.batch
